@@ -1,0 +1,47 @@
+// Builds every published entry. Browser code targets ES2020; the server entry targets Node 20.
+import esbuild from 'rollup-plugin-esbuild';
+import { dts } from 'rollup-plugin-dts';
+import terser from '@rollup/plugin-terser';
+import resolve from '@rollup/plugin-node-resolve';
+
+const nodeBuiltins = (id) => id.startsWith('node:');
+const external = (id) => nodeBuiltins(id) || id === 'eventemitter3' || id === 'redis';
+
+/** ESM + CJS pair for one entry. */
+function library(input, name, target) {
+  return {
+    input,
+    external,
+    plugins: [esbuild({ target, tsconfig: 'tsconfig.json' })],
+    output: [
+      { file: `dist/${name}.js`, format: 'es', sourcemap: true },
+      { file: `dist/${name}.cjs`, format: 'cjs', sourcemap: true, exports: 'named' },
+    ],
+  };
+}
+
+/** Bundled declaration file for one entry. */
+function types(input, name) {
+  return { input, external, plugins: [dts()], output: { file: `dist/${name}.d.ts`, format: 'es' } };
+}
+
+export default [
+  library('src/index.ts', 'index', 'es2020'),
+  library('src/simulator/index.ts', 'simulator', 'es2020'),
+  library('src/server/index.ts', 'server', 'node20'),
+  {
+    // A drop-in <script> build: everything inlined, exposed as the global `upsdkKit`.
+    input: 'src/index.ts',
+    plugins: [resolve({ browser: true }), esbuild({ target: 'es2020', tsconfig: 'tsconfig.json' })],
+    output: {
+      file: 'dist/upsdk-kit.iife.min.js',
+      format: 'iife',
+      name: 'upsdkKit',
+      sourcemap: true,
+      plugins: [terser()],
+    },
+  },
+  types('src/index.ts', 'index'),
+  types('src/simulator/index.ts', 'simulator'),
+  types('src/server/index.ts', 'server'),
+];

@@ -1,0 +1,122 @@
+/**
+ * `createClient`: the public entry of the browser library. The client owns
+ * the start-up state and the generic `call`; plugin families are thin
+ * functions on top of `call`.
+ */
+import { Bootstrap } from './bootstrap.js';
+import type { BridgeWindow } from './bridge.js';
+import { detectEnvironment, type HostEnvironment } from './environment.js';
+import { UpsdkError } from './errors.js';
+import { invoke } from './invoke.js';
+import { resolveOptions, type ClientOptions, type ResolvedOptions } from './options.js';
+import { CALLBACKLESS_PLUGINS, type PluginName, type PluginParams, type PluginResult } from './plugin-map.js';
+import { raceAbort } from '../shared/abort.js';
+
+/** Per-call options. */
+export interface CallOptions {
+  /** Milliseconds to wait for the bridge's answer. Default: the plugin's own, else the client's `timeout`. */
+  readonly timeout?: number;
+  /** Aborts the call; the promise rejects with the signal's reason. */
+  readonly signal?: AbortSignal;
+  /** Whether the plugin calls back. Default: false only for the vendor's callback-less plugins. */
+  readonly callbacks?: boolean;
+}
+
+/** Arguments of `call(plugin, …)`: params may be left out only when every field is optional. */
+export type CallArgs<K extends PluginName> =
+  Record<string, never> extends PluginParams<K>
+    ? [params?: PluginParams<K>, options?: CallOptions]
+    : [params: PluginParams<K>, options?: CallOptions];
+
+/** The generic part of a client, which every plugin family builds on. */
+export interface UpsdkCore {
+  /**
+   * Call a raw plugin and settle once with its `success` payload.
+   *
+   * Waits for start-up (script, signature, config) first; re-configures when
+   * the page URL changed and once more if the bridge answers `c05`.
+   *
+   * @returns the plugin's raw success payload.
+   * @throws {@link UpsdkError} for vendor failures, {@link UpsdkTimeoutError},
+   *   {@link UpsdkUnavailableError}, {@link UpsdkConfigError}, or the abort reason.
+   * @example
+   * ```ts
+   * await client.call('pay', { tn: '2019...' }, { timeout: 600_000 });
+   * ```
+   */
+  call<K extends PluginName>(plugin: K, ...args: CallArgs<K>): Promise<PluginResult<K>>;
+  /**
+   * Start up now instead of on the first call: load upsdk.js, sign and config.
+   *
+   * @example
+   * ```ts
+   * client.ready().catch(showNotInAppBanner);
+   * ```
+   */
+  ready(options?: { readonly signal?: AbortSignal }): Promise<void>;
+  /** What the user agent says about the host app. Reads `navigator` when called. */
+  environment(): HostEnvironment;
+  /** The plugins the last successful `config` permitted, when the bridge reported them. */
+  readonly jsApiList: readonly string[] | undefined;
+}
+
+/** Per-plugin timeouts for calls that wait on the user rather than the device. */
+const PLUGIN_TIMEOUTS: Readonly<Record<string, number>> = {};
+
+class Core implements UpsdkCore {
+  private readonly bootstrap: Bootstrap;
+
+  constructor(private readonly options: ResolvedOptions) {
+    this.bootstrap = new Bootstrap(options);
+  }
+
+  get jsApiList(): readonly string[] | undefined {
+    const info = this.bootstrap.readyInfo as { jsApiList?: unknown } | undefined;
+    return Array.isArray(info?.jsApiList) ? (info.jsApiList as string[]) : undefined;
+  }
+
+  environment(): HostEnvironment {
+    return detectEnvironment((this.options.window() as BridgeWindow | undefined)?.navigator?.userAgent ?? '');
+  }
+
+  async ready(options: { readonly signal?: AbortSignal } = {}): Promise<void> {
+    await raceAbort(this.bootstrap.ready(), options.signal);
+  }
+
+  async call<K extends PluginName>(plugin: K, ...[params, options = {}]: CallArgs<K>): Promise<PluginResult<K>> {
+    const invokeOptions = {
+      timeout: options.timeout ?? PLUGIN_TIMEOUTS[plugin] ?? this.options.timeout,
+      signal: options.signal,
+      callbacks: options.callbacks ?? !CALLBACKLESS_PLUGINS.has(plugin),
+    };
+    const bridge = await raceAbort(this.bootstrap.ready(), options.signal);
+    try {
+      return (await invoke(bridge, plugin, params, invokeOptions)) as PluginResult<K>;
+    } catch (error) {
+      if (!(error instanceof UpsdkError && error.code === 'c05')) throw error;
+      // c05: the bridge lost our config (e.g. the app reloaded its side). Configure again, retry once.
+      this.bootstrap.invalidate();
+      const again = await raceAbort(this.bootstrap.ready(), options.signal);
+      return (await invoke(again, plugin, params, invokeOptions)) as PluginResult<K>;
+    }
+  }
+}
+
+/** A client: the generic core plus the typed plugin families. */
+export type UpsdkClient = UpsdkCore;
+
+/**
+ * Create a client. Nothing happens until the first call: importing and
+ * creating are safe during server-side rendering.
+ *
+ * @example
+ * ```ts
+ * import { createClient } from 'upsdk-kit';
+ *
+ * const client = createClient({ appId: 'a5949221470c4059b9b0b45a90c81527', signer: '/upsdk/signature' });
+ * await client.call('pay', { tn });
+ * ```
+ */
+export function createClient(options: ClientOptions): UpsdkClient {
+  return new Core(resolveOptions(options));
+}

@@ -1,0 +1,55 @@
+/**
+ * Turn one callback-style plugin call into a promise. This is the single
+ * mechanism every typed plugin goes through (via `client.call`).
+ */
+import { dispatchToBridge, type RawBridge } from './bridge.js';
+import { UpsdkTimeoutError, vendorError } from './errors.js';
+import { settleOnce } from '../shared/settle-once.js';
+
+/** How one raw plugin call is made. */
+export interface InvokeOptions {
+  /** Milliseconds to wait for a callback. */
+  readonly timeout: number;
+  readonly signal?: AbortSignal | undefined;
+  /** False for plugins that never call back: they resolve right after dispatch. */
+  readonly callbacks: boolean;
+}
+
+/**
+ * A copy of `params` for the bridge: `undefined` fields dropped (the vendor
+ * wants optional fields omitted, not empty), functions removed, the caller's
+ * object untouched — the bridge itself mutates what it receives.
+ */
+export function wireParams(params: unknown): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  if (typeof params !== 'object' || params === null) return copy;
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && typeof value !== 'function') copy[key] = value;
+  }
+  return copy;
+}
+
+/**
+ * Call `plugin` on the bridge and settle once with its `success` payload, or
+ * reject with an `UpsdkError` from `fail`/`cancel`, a timeout, or the abort
+ * reason. Callbacks fired synchronously during dispatch are handled too.
+ */
+export function invoke(
+  bridge: RawBridge,
+  plugin: string,
+  params: unknown,
+  options: InvokeOptions,
+): Promise<unknown> {
+  return settleOnce<unknown>(
+    ({ resolve, reject }) => {
+      dispatchToBridge(bridge, plugin, {
+        ...wireParams(params),
+        success: (payload?: unknown) => resolve(payload),
+        fail: (payload?: unknown) => reject(vendorError(plugin, payload)),
+        cancel: (payload?: unknown) => reject(vendorError(plugin, payload, 'cancel')),
+      });
+      if (!options.callbacks) resolve(undefined);
+    },
+    { timeout: options.timeout, signal: options.signal, onTimeout: () => new UpsdkTimeoutError(plugin, options.timeout) },
+  );
+}

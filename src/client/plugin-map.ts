@@ -1,0 +1,42 @@
+/**
+ * The type-level map of raw plugins: what `client.call(name, params)` sends
+ * to the bridge and what `success` delivers. Values are the vendor's own
+ * wire shapes (numbers and flags as strings).
+ *
+ * Add a plugin the library does not know yet by declaration merging:
+ *
+ * @example
+ * ```ts
+ * declare module 'upsdk-kit' {
+ *   interface UpsdkPluginMap {
+ *     getBatteryInfo: { params: {}; result: { level: string } };
+ *   }
+ * }
+ * const info = await client.call('getBatteryInfo'); // typed { level: string }
+ * ```
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the plugin families and by users
+export interface UpsdkPluginMap {
+  pay: { params: { tn: string }; result: void };
+  closeWebApp: { params: Record<string, never>; result: void };
+  showFlashInfo: { params: { msg: string }; result: void };
+  setNavigationBarTitle: { params: { title: string }; result: void };
+}
+
+/** Names of the plugins `client.call` knows. */
+export type PluginName = keyof UpsdkPluginMap & string;
+
+/** Raw params of plugin `K`. */
+export type PluginParams<K extends PluginName> = UpsdkPluginMap[K] extends { params: infer P } ? P : never;
+
+/** Raw success payload of plugin `K`. */
+export type PluginResult<K extends PluginName> = UpsdkPluginMap[K] extends { result: infer R } ? R : never;
+
+/** Plugins whose real implementation never calls back: they resolve right after dispatch. */
+export const CALLBACKLESS_PLUGINS: ReadonlySet<string> = new Set([
+  'setNavigationBarTitle',
+  'showFlashInfo',
+  'showSharePopup',
+  'closeWebApp',
+  'createWebView',
+]);

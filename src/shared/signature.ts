@@ -1,0 +1,72 @@
+/**
+ * The open platform's signing rules (spec §2.4.1, §7.1–§7.3), shared by the
+ * signer and the simulator so both sides compute exactly the same strings.
+ */
+import { sha256Hex } from './sha256.js';
+
+/** `k1=v1&k2=v2…` with keys in ascending order and raw (unencoded) values. */
+export function canonicalString(fields: Readonly<Record<string, string>>): string {
+  return Object.keys(fields)
+    .sort()
+    .map((key) => `${key}=${fields[key]}`)
+    .join('&');
+}
+
+/** sha256 hex of the canonical string of `fields`. */
+export function signFields(fields: Readonly<Record<string, string>>): string {
+  return sha256Hex(canonicalString(fields));
+}
+
+/** The page URL as signed: everything before `#`. */
+export function signableUrl(url: string): string {
+  const hash = url.indexOf('#');
+  return hash === -1 ? url : url.slice(0, hash);
+}
+
+/** The five factors of an `upsdk.config` signature (§7.1). */
+export interface ConfigSignatureFactors {
+  readonly appId: string;
+  readonly frontToken: string;
+  readonly nonceStr: string;
+  readonly timestamp: string;
+  readonly url: string;
+}
+
+/** Signature for `upsdk.config` (§7.1): sha256 of the five sorted factors, url without `#…`. */
+export function configSignature(factors: ConfigSignatureFactors): string {
+  return signFields({ ...factors, url: signableUrl(factors.url) });
+}
+
+/** The four factors signing a frontToken/backendToken request (§2.4.1, §5.1). */
+export interface TokenRequestFactors {
+  readonly appId: string;
+  readonly nonceStr: string;
+  readonly timestamp: string;
+  readonly secret: string;
+}
+
+/** Signature of a token request: sha256 of appId, nonceStr, secret, timestamp sorted. The secret is only hashed. */
+export function tokenRequestSignature(factors: TokenRequestFactors): string {
+  return signFields({ ...factors });
+}
+
+const NONCE_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/** 16 characters of [A-Za-z0-9] from a cryptographic RNG (§7.3), without modulo bias. */
+export function createNonce(length = 16): string {
+  let nonce = '';
+  const bytes = new Uint8Array(length * 2);
+  while (nonce.length < length) {
+    globalThis.crypto.getRandomValues(bytes);
+    for (const byte of bytes) {
+      // 248 = 4 × 62: dropping the top 8 values keeps every character equally likely.
+      if (byte < 248 && nonce.length < length) nonce += NONCE_ALPHABET[byte % 62];
+    }
+  }
+  return nonce;
+}
+
+/** Seconds since the epoch, as the spec's `timestamp` (a string of digits). */
+export function unixTimestamp(nowMs: number = Date.now()): string {
+  return String(Math.floor(nowMs / 1000));
+}

@@ -1,0 +1,187 @@
+/**
+ * `installSimulator`: put a faithful fake `upsdk` on a window (jsdom or a
+ * real browser) so that the client, tests and the playground run anywhere.
+ */
+import { FakeBridge, type FakeBridgeSettings, type RawCall } from './fake-bridge.js';
+import { FaultTable, type Fault } from './faults.js';
+import type { PluginBehaviours, SimulatedPlatform, SimulationContext } from './family.js';
+import { overrideUserAgent, simulatedUserAgent } from './user-agent.js';
+import { coreUiBehaviours } from './families/core-ui.js';
+import { seededRandom } from '../shared/random.js';
+
+/** The frontToken the simulator accepts unless told otherwise. */
+export const SIMULATED_FRONT_TOKEN = 'SIMULATED-FRONT-TOKEN==';
+
+/** Options of {@link installSimulator}. */
+export interface SimulatorOptions {
+  /** The window to install on. Default the global `window`. */
+  readonly window?: Window;
+  /** Which device to imitate (affects some payload shapes). Default `android`. */
+  readonly platform?: SimulatedPlatform;
+  /** Only this appId passes `config`. Default: any appId. */
+  readonly appId?: string;
+  /** The frontToken signatures are checked against. Default {@link SIMULATED_FRONT_TOKEN}. */
+  readonly frontToken?: string | (() => string | Promise<string>);
+  /** Check `config` signatures and timestamps. Default true. */
+  readonly verifySignature?: boolean;
+  /** Milliseconds before each callback, fixed or per plugin. Default 0. */
+  readonly latency?: number | ((plugin: string) => number);
+  /**
+   * `global` (default): the fake global is there at once. `script`: it appears
+   * when the page appends a `<script>` whose src contains `upsdk` — as if
+   * upsdk.js loaded — and `scriptLoad` decides how that load ends.
+   */
+  readonly installVia?: 'global' | 'script';
+  /** With `installVia: 'script'`: `load` (default), `error`, or `no-global` (loads but defines nothing). */
+  readonly scriptLoad?: 'load' | 'error' | 'no-global';
+  /** Milliseconds until the native bridge "loads"; plugins are no-op stubs before. Default 0. */
+  readonly bridgeDelay?: number;
+  /** Reported user agent. Default an in-app UA of `platform`. */
+  readonly userAgent?: string;
+  /** Seed of the simulator's random numbers. Default 1. */
+  readonly seed?: number;
+  /** Clock used to check config timestamps, in ms since the epoch. Default `Date.now`. */
+  readonly clock?: () => number;
+  /** Extra or replacement plugin behaviours (e.g. a plugin of a newer app version). */
+  readonly plugins?: PluginBehaviours;
+}
+
+/** A running simulator. */
+export interface Simulator {
+  /** The fake global, also installed as `window.upsdk`. */
+  readonly upsdk: Readonly<Record<string, unknown>>;
+  /** Every call the page made, in order, with the exact params the bridge received. */
+  readonly calls: readonly RawCall[];
+  /** Calls of one plugin. */
+  callsOf(plugin: string): readonly RawCall[];
+  /** Forget the call log. */
+  clearCalls(): void;
+  /** How many times `config` was called. */
+  readonly configCount: number;
+  /** How many `<script>` loads of upsdk.js the page started (with `installVia: 'script'`). */
+  readonly scriptLoads: number;
+  /**
+   * Arm a fault for the next `times` calls of `plugin` (default: until cleared).
+   *
+   * @example
+   * ```ts
+   * sim.fault('pay', { fail: 'errcode', code: 'c02' }, 1);
+   * ```
+   */
+  fault(plugin: string, fault: Fault, times?: number): void;
+  /** Disarm faults of one plugin, or all. */
+  clearFaults(plugin?: string): void;
+  /** Change the latency of later callbacks. */
+  setLatency(latency: number | ((plugin: string) => number)): void;
+  /** Change how the next `upsdk.js` script load ends. */
+  setScriptLoad(outcome: 'load' | 'error' | 'no-global'): void;
+  /** Change the frontToken signatures are checked against. */
+  setFrontToken(frontToken: string | (() => string | Promise<string>)): void;
+  /** Make the bridge forget the config: the next plugin call answers `c05`. */
+  loseConfig(): void;
+  /** Fire a document event as a listener plugin's native side would. */
+  emit(type: string, payload: Readonly<Record<string, unknown>>): void;
+  /** Remove the global, the user agent override and every timer-free hook. */
+  uninstall(): void;
+}
+
+const fixedLatency = (latency: number | ((plugin: string) => number)) =>
+  typeof latency === 'number' ? () => latency : latency;
+
+const fixedToken = (token: string | (() => string | Promise<string>)) => (typeof token === 'string' ? () => token : token);
+
+/**
+ * Install the simulator.
+ *
+ * @example
+ * ```ts
+ * import { installSimulator } from 'upsdk-kit/simulator';
+ * const sim = installSimulator({ latency: 20 });
+ * const client = createClient({ appId: 'demo', signer: async (url) => signForSimulator(url) });
+ * ```
+ */
+export function installSimulator(options: SimulatorOptions = {}): Simulator {
+  const win = (options.window ?? globalThis.window) as Window & typeof globalThis;
+  const platform = options.platform ?? 'android';
+  const restoreUserAgent = overrideUserAgent(win, options.userAgent ?? simulatedUserAgent(platform));
+  const settings: FakeBridgeSettings = {
+    latency: fixedLatency(options.latency ?? 0),
+    frontToken: fixedToken(options.frontToken ?? SIMULATED_FRONT_TOKEN),
+    appId: options.appId,
+    verifySignature: options.verifySignature ?? true,
+    clock: options.clock ?? Date.now,
+  };
+  const context: SimulationContext = {
+    platform,
+    window: win,
+    random: seededRandom(options.seed ?? 1),
+    emitDocumentEvent: (type, payload) => {
+      const event = new win.Event(type);
+      Object.assign(event, payload);
+      win.document.dispatchEvent(event);
+    },
+  };
+  const faults = new FaultTable();
+  const bridge = new FakeBridge({ ...coreUiBehaviours, ...options.plugins }, faults, settings, context);
+  const host = win as Window & { upsdk?: unknown };
+  const timers: ReturnType<typeof setTimeout>[] = [];
+  let scriptLoad = options.scriptLoad ?? 'load';
+  let scriptLoads = 0;
+
+  const goLive = (): void => {
+    host.upsdk = bridge.upsdk;
+    const delay = options.bridgeDelay ?? 0;
+    if (delay > 0) timers.push(setTimeout(() => bridge.loadBridge(), delay));
+    else bridge.loadBridge();
+  };
+
+  let observer: MutationObserver | undefined;
+  if ((options.installVia ?? 'global') === 'global') {
+    goLive();
+  } else {
+    // Answer the page's own <script src=".../upsdk.js"> as the network would.
+    observer = new win.MutationObserver((records: MutationRecord[]) => {
+      for (const record of records) {
+        for (const node of Array.from(record.addedNodes) as Node[]) {
+          const src = (node as HTMLScriptElement).src;
+          if ((node as Element).tagName !== 'SCRIPT' || !src?.includes('upsdk')) continue;
+          scriptLoads += 1;
+          const outcome = scriptLoad;
+          timers.push(
+            setTimeout(() => {
+              if (outcome === 'load') goLive();
+              node.dispatchEvent(new win.Event(outcome === 'error' ? 'error' : 'load'));
+            }, 0),
+          );
+        }
+      }
+    });
+    observer.observe(win.document, { childList: true, subtree: true });
+  }
+
+  return {
+    upsdk: bridge.upsdk,
+    calls: bridge.calls,
+    callsOf: (plugin) => bridge.calls.filter((call) => call.plugin === plugin),
+    clearCalls: () => void bridge.calls.splice(0),
+    get configCount() {
+      return bridge.configCount;
+    },
+    get scriptLoads() {
+      return scriptLoads;
+    },
+    fault: (plugin, fault, times) => faults.add(plugin, fault, times),
+    clearFaults: (plugin) => faults.clear(plugin),
+    setLatency: (latency) => void (settings.latency = fixedLatency(latency)),
+    setScriptLoad: (outcome) => void (scriptLoad = outcome),
+    setFrontToken: (token) => void (settings.frontToken = fixedToken(token)),
+    loseConfig: () => bridge.loseConfig(),
+    emit: (type, payload) => context.emitDocumentEvent(type, payload),
+    uninstall: () => {
+      observer?.disconnect();
+      for (const timer of timers) clearTimeout(timer);
+      if (host.upsdk === bridge.upsdk) delete host.upsdk;
+      restoreUserAgent();
+    },
+  };
+}

@@ -1,0 +1,36 @@
+/** A signer function for tests and demos that signs exactly as a real signer would, with a known frontToken. */
+import type { Signature, SignerFunction } from '../client/signer-source.js';
+import { configSignature, createNonce, unixTimestamp } from '../shared/signature.js';
+import { SIMULATED_FRONT_TOKEN } from './install.js';
+import { SIMULATED_APP_ID } from './open-platform.js';
+
+/** Options of {@link createSimulatedSigner}. */
+export interface SimulatedSignerOptions {
+  readonly appId?: string;
+  /** Default {@link SIMULATED_FRONT_TOKEN}, which the simulator accepts by default. */
+  readonly frontToken?: string;
+  /** Milliseconds since the epoch. Default `Date.now`. */
+  readonly clock?: () => number;
+}
+
+/**
+ * A `signer` for `createClient` that needs no server: it signs with the
+ * simulator's frontToken. For tests and demos only — a real secret must never
+ * reach a browser.
+ *
+ * @example
+ * ```ts
+ * installSimulator();
+ * const client = createClient({ signer: createSimulatedSigner() });
+ * ```
+ */
+export function createSimulatedSigner(options: SimulatedSignerOptions = {}): SignerFunction {
+  const appId = options.appId ?? SIMULATED_APP_ID;
+  const frontToken = options.frontToken ?? SIMULATED_FRONT_TOKEN;
+  const clock = options.clock ?? Date.now;
+  return async (url): Promise<Signature> => {
+    const timestamp = unixTimestamp(clock());
+    const nonceStr = createNonce();
+    return { appId, timestamp, nonceStr, signature: configSignature({ appId, frontToken, nonceStr, timestamp, url }) };
+  };
+}
