@@ -83,7 +83,10 @@ class Core implements UpsdkCore {
     await raceAbort(this.bootstrap.ready(), options.signal);
   }
 
-  async call<K extends PluginName>(plugin: K, ...[params, options = {}]: CallArgs<K>): Promise<PluginResult<K>> {
+  async call<K extends PluginName>(
+    plugin: K,
+    ...[params, options = {}]: CallArgs<K>
+  ): Promise<PluginResult<K>> {
     const invokeOptions = {
       timeout: options.timeout ?? PLUGIN_TIMEOUTS[plugin] ?? this.options.timeout,
       signal: options.signal,

@@ -50,6 +50,10 @@ export function invoke(
       });
       if (!options.callbacks) resolve(undefined);
     },
-    { timeout: options.timeout, signal: options.signal, onTimeout: () => new UpsdkTimeoutError(plugin, options.timeout) },
+    {
+      timeout: options.timeout,
+      signal: options.signal,
+      onTimeout: () => new UpsdkTimeoutError(plugin, options.timeout),
+    },
   );
 }

@@ -15,7 +15,6 @@
  * const info = await client.call('getBatteryInfo'); // typed { level: string }
  * ```
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the plugin families and by users
 export interface UpsdkPluginMap {
   pay: { params: { tn: string }; result: void };
   closeWebApp: { params: Record<string, never>; result: void };

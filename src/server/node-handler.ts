@@ -72,7 +72,9 @@ export function toNodeHandler(handler: FetchHandler, options: NodeHandlerOptions
       }
       res.end(JSON.stringify({ type: 'about:blank', title: 'Internal Server Error', status: 500 }));
       // Never echo the error: it might carry a token. Log only its kind.
-      console.error(`upsdk-kit: request handler failed (${error instanceof Error ? error.name : typeof error})`);
+      console.error(
+        `upsdk-kit: request handler failed (${error instanceof Error ? error.name : typeof error})`,
+      );
     });
   };
 }

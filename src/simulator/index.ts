@@ -2,7 +2,13 @@ export { installSimulator, SIMULATED_FRONT_TOKEN } from './install.js';
 export type { Simulator, SimulatorOptions } from './install.js';
 export type { RawCall } from './fake-bridge.js';
 export type { Fault, FailureShape } from './faults.js';
-export type { Outcome, PluginBehaviour, PluginBehaviours, SimulatedPlatform, SimulationContext } from './family.js';
+export type {
+  Outcome,
+  PluginBehaviour,
+  PluginBehaviours,
+  SimulatedPlatform,
+  SimulationContext,
+} from './family.js';
 export { simulatedUserAgent } from './user-agent.js';
 export { createSimulatedSigner } from './simulated-signer.js';
 export type { SimulatedSignerOptions } from './simulated-signer.js';

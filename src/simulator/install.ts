@@ -88,7 +88,8 @@ export interface Simulator {
 const fixedLatency = (latency: number | ((plugin: string) => number)) =>
   typeof latency === 'number' ? () => latency : latency;
 
-const fixedToken = (token: string | (() => string | Promise<string>)) => (typeof token === 'string' ? () => token : token);
+const fixedToken = (token: string | (() => string | Promise<string>)) =>
+  typeof token === 'string' ? () => token : token;
 
 /**
  * Install the simulator.
