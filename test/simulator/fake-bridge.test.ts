@@ -17,6 +17,9 @@ afterEach(() => {
   sim = undefined;
 });
 
+const eventually = (assertion: () => void): Promise<void> =>
+  vi.waitFor(assertion, { timeout: 2000, interval: 2 });
+
 const raw = (): Raw => (window as unknown as { upsdk: Raw }).upsdk;
 
 async function validConfig(overrides: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
@@ -27,14 +30,14 @@ async function validConfig(overrides: Record<string, unknown> = {}): Promise<Rec
   return { ...signature, timestamp: String(signature.timestamp), ...overrides };
 }
 
-/** Call config and report which of ready/error fired. */
+/** Call config and report which of ready/error fired first. */
 async function configure(options: Record<string, unknown>): Promise<{ ready: boolean; error: unknown }> {
-  const result = { ready: false, error: undefined as unknown };
-  raw().error!((error: unknown) => (result.error = error));
+  const result = { ready: false, error: undefined as unknown, settled: false };
+  raw().error!((error: unknown) => Object.assign(result, { error, settled: true }));
   raw().config!(options);
-  raw().ready!(() => (result.ready = true));
-  await flush();
-  return result;
+  raw().ready!(() => Object.assign(result, { ready: true, settled: true }));
+  await vi.waitFor(() => expect(result.settled).toBe(true), { timeout: 2000, interval: 2 });
+  return { ready: result.ready, error: result.error };
 }
 
 describe('simulated upsdk lifecycle', () => {
@@ -64,8 +67,7 @@ describe('simulated upsdk lifecycle', () => {
     sim = installSimulator();
     const fail = vi.fn();
     raw().pay!({ tn: 't', fail });
-    await flush();
-    expect(fail).toHaveBeenCalledWith(expect.objectContaining({ errcode: 'c05' }));
+    await eventually(() => expect(fail).toHaveBeenCalledWith(expect.objectContaining({ errcode: 'c05' })));
   });
 
   it('accepts a correct signature and fires ready', async () => {
@@ -126,9 +128,8 @@ describe('simulated upsdk lifecycle', () => {
     raw().error!(first);
     raw().error!(second);
     raw().config!({});
-    await flush();
+    await eventually(() => expect(second).toHaveBeenCalledTimes(1));
     expect(first).not.toHaveBeenCalled();
-    expect(second).toHaveBeenCalledTimes(1);
   });
 
   it('queues every ready callback until config succeeds', async () => {
@@ -138,20 +139,19 @@ describe('simulated upsdk lifecycle', () => {
     await flush();
     expect(callbacks[0]).not.toHaveBeenCalled();
     raw().config!(await validConfig());
-    await flush();
-    for (const callback of callbacks) expect(callback).toHaveBeenCalledTimes(1);
+    await eventually(() => {
+      for (const callback of callbacks) expect(callback).toHaveBeenCalledTimes(1);
+    });
   });
 
   it('unlocks plugins through pluginReady without a signature', async () => {
     sim = installSimulator({ bridgeDelay: 10 });
     const ready = vi.fn();
     raw().pluginReady!(ready);
-    await flush(20);
-    expect(ready).toHaveBeenCalledTimes(1);
+    await eventually(() => expect(ready).toHaveBeenCalledTimes(1));
     const success = vi.fn();
     raw().pay!({ tn: 't', success });
-    await flush();
-    expect(success).toHaveBeenCalledTimes(1);
+    await eventually(() => expect(success).toHaveBeenCalledTimes(1));
   });
 
   it('logs params without functions, copied at call time', async () => {
@@ -163,27 +163,28 @@ describe('simulated upsdk lifecycle', () => {
   });
 
   it('answers after the configured latency', async () => {
+    const options = await validConfig();
+    vi.useFakeTimers();
     sim = installSimulator({ latency: 40 });
-    raw().config!(await validConfig());
-    await flush(60);
+    raw().config!(options);
+    await vi.advanceTimersByTimeAsync(100);
     const success = vi.fn();
     raw().pay!({ tn: 't', success });
-    await flush(15);
+    await vi.advanceTimersByTimeAsync(39);
     expect(success).not.toHaveBeenCalled();
-    await flush(40);
+    await vi.advanceTimersByTimeAsync(1);
     expect(success).toHaveBeenCalledTimes(1);
+    vi.useRealTimers();
   });
 
   it('uses an armed fault only for the number of calls asked', async () => {
     sim = installSimulator();
-    raw().config!(await validConfig());
-    await flush();
+    await configure(await validConfig());
     sim.fault('pay', { fail: 'code', code: '02' }, 1);
     const outcomes: string[] = [];
     raw().pay!({ tn: 't', success: () => outcomes.push('success'), fail: () => outcomes.push('fail') });
     raw().pay!({ tn: 't', success: () => outcomes.push('success'), fail: () => outcomes.push('fail') });
-    await flush();
-    expect(outcomes).toEqual(['fail', 'success']);
+    await eventually(() => expect(outcomes).toEqual(['fail', 'success']));
   });
 
   it('fires document events with the payload fields on the Event', () => {
