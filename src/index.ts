@@ -14,3 +14,11 @@ export {
   normalizeFailure,
 } from './client/errors.js';
 export type { UpsdkErrorInit, VendorFailure } from './client/errors.js';
+export { NativeEvents } from './events/native-events.js';
+export type {
+  NativeEventSpec,
+  NativeEventSpecs,
+  EventPayloads,
+  ListenerMap,
+  IterateOptions,
+} from './events/native-events.js';

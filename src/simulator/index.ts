@@ -14,3 +14,5 @@ export { createSimulatedSigner } from './simulated-signer.js';
 export type { SimulatedSignerOptions } from './simulated-signer.js';
 export { createFakeOpenPlatform, SIMULATED_APP_ID, SIMULATED_SECRET } from './open-platform.js';
 export type { FakeOpenPlatform, FakeOpenPlatformOptions, TokenKind, UpstreamFault } from './open-platform.js';
+export { ListenerRegistry, listenerPair } from './listeners.js';
+export { ok, failWith, silent } from './family.js';

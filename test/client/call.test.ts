@@ -179,3 +179,12 @@ describe('vendor error shapes', () => {
     await expect(client.call('pay', { tn: 't' })).rejects.toMatchObject({ raw });
   });
 });
+
+describe('client methods', () => {
+  it('work when taken off the client', async () => {
+    const { client } = setup();
+    const { call, ready } = client;
+    await ready();
+    await expect(call('pay', { tn: 't' })).resolves.toBeUndefined();
+  });
+});
