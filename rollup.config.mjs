@@ -3,6 +3,7 @@ import esbuild from 'rollup-plugin-esbuild';
 import { dts } from 'rollup-plugin-dts';
 import terser from '@rollup/plugin-terser';
 import resolve from '@rollup/plugin-node-resolve';
+import commonjs from '@rollup/plugin-commonjs';
 
 const nodeBuiltins = (id) => id.startsWith('node:');
 const external = (id) => nodeBuiltins(id) || id === 'eventemitter3' || id === 'redis';
@@ -32,7 +33,7 @@ export default [
   {
     // A drop-in <script> build: everything inlined, exposed as the global `upsdkKit`.
     input: 'src/index.ts',
-    plugins: [resolve({ browser: true }), esbuild({ target: 'es2020', tsconfig: 'tsconfig.json' })],
+    plugins: [resolve({ browser: true }), commonjs(), esbuild({ target: 'es2020', tsconfig: 'tsconfig.json' })],
     output: {
       file: 'dist/upsdk-kit.iife.min.js',
       format: 'iife',
@@ -40,6 +41,12 @@ export default [
       sourcemap: true,
       plugins: [terser()],
     },
+  },
+  {
+    // The playground page, bundled like a user's app would bundle the package.
+    input: 'playground/src/main.ts',
+    plugins: [resolve({ browser: true }), commonjs(), esbuild({ target: 'es2020', tsconfig: 'tsconfig.json' })],
+    output: { file: 'playground/build/main.js', format: 'es', sourcemap: true },
   },
   types('src/index.ts', 'index'),
   types('src/simulator/index.ts', 'simulator'),
