@@ -11,6 +11,7 @@ import { invoke } from './invoke.js';
 import { resolveOptions, type ClientOptions, type ResolvedOptions } from './options.js';
 import { CALLBACKLESS_PLUGINS, type PluginName, type PluginParams, type PluginResult } from './plugin-map.js';
 import { raceAbort } from '../shared/abort.js';
+import { createFileApi, type FileApi } from '../plugins/media/api.js';
 
 /** Per-call options. */
 export interface CallOptions {
@@ -102,8 +103,8 @@ class Core implements UpsdkCore {
   }
 }
 
-/** A client: the generic core plus the typed plugin families. */
-export type UpsdkClient = UpsdkCore;
+/** A client: the generic core plus the typed plugin families (add a family with `& ItsApi`). */
+export type UpsdkClient = UpsdkCore & FileApi;
 
 /**
  * Create a client. Nothing happens until the first call: importing and
@@ -118,5 +119,7 @@ export type UpsdkClient = UpsdkCore;
  * ```
  */
 export function createClient(options: ClientOptions): UpsdkClient {
-  return new Core(resolveOptions(options));
+  const core = new Core(resolveOptions(options));
+  // Each family is a set of thin functions over the core, mixed in here: `Object.assign(core, a(core), b(core))`.
+  return Object.assign(core, createFileApi(core));
 }

@@ -8,3 +8,11 @@ export { createSimulatedSigner } from './simulated-signer.js';
 export type { SimulatedSignerOptions } from './simulated-signer.js';
 export { createFakeOpenPlatform, SIMULATED_APP_ID, SIMULATED_SECRET } from './open-platform.js';
 export type { FakeOpenPlatform, FakeOpenPlatformOptions, TokenKind, UpstreamFault } from './open-platform.js';
+export type {
+  FilesController,
+  DeviceFileSlot,
+  ChunkedSourceName,
+  ChunkFault,
+  FinishedFlagStyle,
+} from './families/files-controller.js';
+export type { VirtualFile, VirtualFileInit } from './families/virtual-file.js';
