@@ -4,7 +4,8 @@ import { drain, setup, sha256 } from './harness.js';
 /** Consume `source`, spending `ms` on each chunk, and report the in-flight reads seen while holding each. */
 async function consumeSlowly(source: AsyncIterable<Uint8Array>, ms: number, inFlight: () => number): Promise<number[]> {
   const seen: number[] = [];
-  for await (const _ of source) {
+  for await (const bytes of source) {
+    expect(bytes.length).toBeGreaterThan(0);
     await new Promise((resolve) => setTimeout(resolve, ms));
     seen.push(inFlight());
   }

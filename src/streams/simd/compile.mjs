@@ -3,6 +3,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { Buffer } from 'node:buffer';
 import initWabt from 'wabt';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
