@@ -29,7 +29,8 @@ export async function uploadInChunks(
   { chunkSize = 524_288, attempts = 5, fetch = globalThis.fetch }: UploadOptions = {},
 ): Promise<UploadResult> {
   const put = async (range: string, body?: Uint8Array): Promise<Response> => {
-    const response = await fetch(endpoint, { method: 'PUT', headers: { 'content-range': range }, body });
+    // (TypeScript ≥ 5.7 types a plain Uint8Array as possibly shared memory, which fetch refuses; ours never is.)
+    const response = await fetch(endpoint, { method: 'PUT', headers: { 'content-range': range }, body: body as BodyInit });
     if (!response.ok) throw new Error(`upload failed with HTTP ${response.status}`);
     return response;
   };
