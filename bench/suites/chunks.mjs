@@ -37,18 +37,62 @@ export async function run() {
   const decode = child('decode');
   const scalar = child('decode', ['--no-expose-wasm']);
   const rows = [
-    { case: `read ${FILE_MB} MB, 0 ms latency`, variant: 'iterator (ours)', MBps: round(ours.mbps, 1), peakLiveMB: mb(oursLive.peakLive), peakHeapMB: mb(ours.peakHeap), ok: oursLive.ok },
-    { case: `read ${FILE_MB} MB, 0 ms latency`, variant: 'naive callback loop', MBps: round(naive.mbps, 1), peakLiveMB: mb(naiveLive.peakLive), peakHeapMB: mb(naive.peakHeap), ok: naiveLive.ok },
-    { case: '5 ms bridge + 5 ms consumer per chunk', variant: 'prefetch 0', wallMs: Math.round(sequential.ms), chunks: sequential.chunks },
-    { case: '5 ms bridge + 5 ms consumer per chunk', variant: 'prefetch 1', wallMs: Math.round(prefetched.ms), chunks: prefetched.chunks },
-    { case: 'base64 decode, 512 KiB chunks', variant: `decodeBase64 (${decode.path})`, MBps: Math.round(decode.ours) },
-    { case: 'base64 decode, 512 KiB chunks', variant: `decodeBase64 (${scalar.path})`, MBps: Math.round(scalar.ours) },
-    { case: 'base64 decode, 512 KiB chunks', variant: "Buffer.from(s, 'base64')", MBps: Math.round(decode.node) },
+    {
+      case: `read ${FILE_MB} MB, 0 ms latency`,
+      variant: 'iterator (ours)',
+      MBps: round(ours.mbps, 1),
+      peakLiveMB: mb(oursLive.peakLive),
+      peakHeapMB: mb(ours.peakHeap),
+      ok: oursLive.ok,
+    },
+    {
+      case: `read ${FILE_MB} MB, 0 ms latency`,
+      variant: 'naive callback loop',
+      MBps: round(naive.mbps, 1),
+      peakLiveMB: mb(naiveLive.peakLive),
+      peakHeapMB: mb(naive.peakHeap),
+      ok: naiveLive.ok,
+    },
+    {
+      case: '5 ms bridge + 5 ms consumer per chunk',
+      variant: 'prefetch 0',
+      wallMs: Math.round(sequential.ms),
+      chunks: sequential.chunks,
+    },
+    {
+      case: '5 ms bridge + 5 ms consumer per chunk',
+      variant: 'prefetch 1',
+      wallMs: Math.round(prefetched.ms),
+      chunks: prefetched.chunks,
+    },
+    {
+      case: 'base64 decode, 512 KiB chunks',
+      variant: `decodeBase64 (${decode.path})`,
+      MBps: Math.round(decode.ours),
+    },
+    {
+      case: 'base64 decode, 512 KiB chunks',
+      variant: `decodeBase64 (${scalar.path})`,
+      MBps: Math.round(scalar.ours),
+    },
+    {
+      case: 'base64 decode, 512 KiB chunks',
+      variant: "Buffer.from(s, 'base64')",
+      MBps: Math.round(decode.node),
+    },
   ];
   const ratios = [
-    { ratio: 'peak live memory, iterator / naive', value: round(oursLive.peakLive / naiveLive.peakLive, 3), target: '≤ 0.1' },
+    {
+      ratio: 'peak live memory, iterator / naive',
+      value: round(oursLive.peakLive / naiveLive.peakLive, 3),
+      target: '≤ 0.1',
+    },
     { ratio: 'throughput, iterator / naive', value: round(ours.mbps / naive.mbps), target: '—' },
-    { ratio: 'wall time, prefetch 1 / prefetch 0', value: round(prefetched.ms / sequential.ms), target: '≤ 0.6' },
+    {
+      ratio: 'wall time, prefetch 1 / prefetch 0',
+      value: round(prefetched.ms / sequential.ms),
+      target: '≤ 0.6',
+    },
     { ratio: 'decode, ours / Buffer.from', value: round(decode.ours / decode.node), target: '≥ 0.5' },
     { ratio: 'decode, scalar fallback / Buffer.from', value: round(scalar.ours / scalar.node), target: '—' },
   ];
@@ -153,7 +197,8 @@ async function readRun(variant, live) {
   if (live) {
     // Check the bytes against the simulator's content, after the measurement.
     const expected = createHash('sha256');
-    for (let offset = 0; offset < file.size; offset += 1 << 22) expected.update(sim.files.contentOf(file, offset, 1 << 22));
+    for (let offset = 0; offset < file.size; offset += 1 << 22)
+      expected.update(sim.files.contentOf(file, offset, 1 << 22));
     result.ok = hash.digest('hex') === expected.digest('hex');
   }
   return result;
@@ -195,7 +240,11 @@ async function decodeRun() {
     node.push(time((s) => Buffer.from(s, 'base64')));
   }
   const median = (values) => values.sort((a, b) => a - b)[values.length >> 1];
-  return { ours: median(ours), node: median(node), path: typeof WebAssembly === 'undefined' ? 'scalar JS' : 'wasm SIMD' };
+  return {
+    ours: median(ours),
+    node: median(node),
+    path: typeof WebAssembly === 'undefined' ? 'scalar JS' : 'wasm SIMD',
+  };
 }
 
 if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) {

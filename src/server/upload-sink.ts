@@ -48,7 +48,12 @@ const RANGE = /^bytes (?:(\d+)-(\d+)|\*)\/(\d+|\*)$/;
 const json = (body: unknown, status: number, headers: Record<string, string> = {}): Response =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 
-const problem = (status: number, title: string, detail: string, headers: Record<string, string> = {}): Response =>
+const problem = (
+  status: number,
+  title: string,
+  detail: string,
+  headers: Record<string, string> = {},
+): Response =>
   new Response(JSON.stringify({ type: 'about:blank', title, status, detail }), {
     status,
     headers: { 'content-type': 'application/problem+json', ...headers },
@@ -65,7 +70,9 @@ function concat(parts: readonly Uint8Array[], length: number): Uint8Array {
 }
 
 async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+  const digest = new Uint8Array(
+    await globalThis.crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>),
+  );
   return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
@@ -84,18 +91,26 @@ export function createUploadSink(options: UploadSinkOptions = {}): UploadSink {
   const maxBytes = options.maxBytes ?? 256 * 1024 * 1024;
   const uploads = new Map<string, Upload>();
 
-  const offsetHeader = (upload: Upload | undefined): Record<string, string> => ({ 'upload-offset': String(upload?.received ?? 0) });
+  const offsetHeader = (upload: Upload | undefined): Record<string, string> => ({
+    'upload-offset': String(upload?.received ?? 0),
+  });
 
   async function put(id: string, request: Request): Promise<Response> {
     const range = RANGE.exec(request.headers.get('content-range') ?? '');
     if (!range) return problem(400, 'Bad Content-Range', 'expected "bytes <first>-<last>/<total>"');
     const [, firstText, lastText, totalText] = range;
     const total = totalText === '*' ? undefined : Number(totalText);
-    if (total !== undefined && total > maxBytes) return problem(413, 'Payload Too Large', `files are limited to ${maxBytes} bytes`);
+    if (total !== undefined && total > maxBytes)
+      return problem(413, 'Payload Too Large', `files are limited to ${maxBytes} bytes`);
     const upload = uploads.get(id) ?? { parts: [], received: 0, total, sha256: undefined };
     uploads.set(id, upload);
     if (upload.total !== undefined && total !== undefined && total !== upload.total) {
-      return problem(409, 'Conflict', `the upload was announced as ${upload.total} bytes`, offsetHeader(upload));
+      return problem(
+        409,
+        'Conflict',
+        `the upload was announced as ${upload.total} bytes`,
+        offsetHeader(upload),
+      );
     }
     upload.total ??= total;
     const body = new Uint8Array(await request.arrayBuffer());
@@ -103,10 +118,17 @@ export function createUploadSink(options: UploadSinkOptions = {}): UploadSink {
       const first = Number(firstText);
       if (first !== upload.received) {
         // Not where we are: the client must resume from our offset (which the header tells).
-        return problem(409, 'Conflict', `expected bytes from ${upload.received}, got ${first}`, offsetHeader(upload));
+        return problem(
+          409,
+          'Conflict',
+          `expected bytes from ${upload.received}, got ${first}`,
+          offsetHeader(upload),
+        );
       }
-      if (Number(lastText) - first + 1 !== body.length) return problem(400, 'Bad Content-Range', 'range and body length differ');
-      if (first + body.length > (upload.total ?? maxBytes)) return problem(413, 'Payload Too Large', 'more bytes than announced');
+      if (Number(lastText) - first + 1 !== body.length)
+        return problem(400, 'Bad Content-Range', 'range and body length differ');
+      if (first + body.length > (upload.total ?? maxBytes))
+        return problem(413, 'Payload Too Large', 'more bytes than announced');
       upload.parts.push(body);
       upload.received += body.length;
     }
@@ -136,7 +158,9 @@ export function createUploadSink(options: UploadSinkOptions = {}): UploadSink {
       case 'HEAD':
         return new Response(null, { status: upload ? 200 : 404, headers: offsetHeader(upload) });
       case 'GET':
-        return upload ? json(describe(id, upload), 200, offsetHeader(upload)) : problem(404, 'Not Found', `no upload ${id}`);
+        return upload
+          ? json(describe(id, upload), 200, offsetHeader(upload))
+          : problem(404, 'Not Found', `no upload ${id}`);
       default:
         return problem(405, 'Method Not Allowed', 'PUT, HEAD or GET', { allow: 'PUT, HEAD, GET' });
     }

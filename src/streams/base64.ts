@@ -169,7 +169,9 @@ function stripWhitespace(ascii: Uint8Array): Uint8Array {
 
 function fail(ascii: Uint8Array): never {
   const at = ascii.findIndex((code) => DECODE[code] === INVALID);
-  throw new Base64Error(`invalid base64 character ${JSON.stringify(String.fromCharCode(ascii[at] ?? 0))} at ${at}`);
+  throw new Base64Error(
+    `invalid base64 character ${JSON.stringify(String.fromCharCode(ascii[at] ?? 0))} at ${at}`,
+  );
 }
 
 /**

@@ -22,7 +22,8 @@ const NOT_FINISHED: ReadonlySet<unknown> = new Set(['0', 0, false, 'false', unde
  */
 export function parseChunkAnswer(plugin: string, raw: unknown, offset: number): Chunk {
   const answer = typeof raw === 'string' && raw.startsWith('{') ? safeJson(raw) : raw;
-  const record = typeof answer === 'object' && answer !== null ? (answer as Record<string, unknown>) : undefined;
+  const record =
+    typeof answer === 'object' && answer !== null ? (answer as Record<string, unknown>) : undefined;
   const data = record?.data ?? '';
   const flag = record?.isFinished ?? record?.isFinish;
   if (!record || typeof data !== 'string' || !(FINISHED.has(flag) || NOT_FINISHED.has(flag))) {
@@ -56,5 +57,10 @@ function safeJson(text: string): unknown {
 
 function badChunk(plugin: string, offset: number, why: string, raw: unknown): UpsdkError {
   // Never echo the payload into the message: it may be megabytes of base64.
-  return new UpsdkError({ code: 'bad_chunk', msg: `unusable chunk at offset ${offset}: ${why}`, plugin, raw });
+  return new UpsdkError({
+    code: 'bad_chunk',
+    msg: `unusable chunk at offset ${offset}: ${why}`,
+    plugin,
+    raw,
+  });
 }

@@ -143,7 +143,11 @@ export class ChunkPump implements AsyncIterableIterator<Uint8Array> {
     const controller = new AbortController();
     const { signal } = controller;
     const attempt = async (): Promise<Chunk> =>
-      parseChunkAnswer(plugin, await fetch({ offset, size: options.chunkSize, signal, timeout: options.timeout }), offset);
+      parseChunkAnswer(
+        plugin,
+        await fetch({ offset, size: options.chunkSize, signal, timeout: options.timeout }),
+        offset,
+      );
     const answer = withRetries(attempt, { retries: options.retries, retryDelay: options.retryDelay, signal });
     // A chunk called off or dropped is nobody's business; the one awaited still sees its failure.
     answer.catch(ignore);

@@ -65,7 +65,11 @@ export class ChunkSource implements AsyncIterable<Uint8Array> {
   stream(): ReadableStream<Uint8Array> {
     const Stream = (globalThis as { ReadableStream?: typeof ReadableStream }).ReadableStream;
     if (!Stream) {
-      throw new UpsdkError({ code: 'unsupported', msg: 'this browser has no ReadableStream; iterate the source instead', plugin: this.spec.plugin });
+      throw new UpsdkError({
+        code: 'unsupported',
+        msg: 'this browser has no ReadableStream; iterate the source instead',
+        plugin: this.spec.plugin,
+      });
     }
     let pump: ChunkPump | undefined;
     return new Stream<Uint8Array>(

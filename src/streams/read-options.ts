@@ -78,7 +78,8 @@ export function resolveReadOptions(plugin: string, options: ReadOptions = {}): R
   const retries = options.retries ?? 3;
   if (!isIntegerIn(retries, 0, 100)) throw invalidParam(plugin, 'retries', 'an integer in 0…100', retries);
   const retryDelay = options.retryDelay ?? 200;
-  if (!isIntegerIn(retryDelay, 0, 60_000)) throw invalidParam(plugin, 'retryDelay', 'an integer in 0…60000', retryDelay);
+  if (!isIntegerIn(retryDelay, 0, 60_000))
+    throw invalidParam(plugin, 'retryDelay', 'an integer in 0…60000', retryDelay);
   const prefetch = options.prefetch ?? 1;
   if (!isIntegerIn(prefetch, 0, MAX_PREFETCH)) {
     throw invalidParam(plugin, 'prefetch', `an integer in 0…${MAX_PREFETCH}`, prefetch);
@@ -90,6 +91,7 @@ export function resolveReadOptions(plugin: string, options: ReadOptions = {}): R
   if (onProgress !== undefined && typeof onProgress !== 'function') {
     throw invalidParam(plugin, 'onProgress', 'a function', onProgress);
   }
-  if (type !== undefined && typeof type !== 'string') throw invalidParam(plugin, 'type', 'a MIME type string', type);
+  if (type !== undefined && typeof type !== 'string')
+    throw invalidParam(plugin, 'type', 'a MIME type string', type);
   return { chunkSize, from, signal, retries, retryDelay, prefetch, timeout, onProgress, type };
 }

@@ -16,7 +16,10 @@ afterEach(async () => {
  * Serve `sink` on a random loopback port. `failPut(n)` decides whether the n-th PUT fails:
  * 'before' answers 503 without storing it, 'after' stores it and then answers 502 (a lost response).
  */
-async function serve(sink: UploadSink, failPut: (n: number) => 'before' | 'after' | undefined = () => undefined): Promise<string> {
+async function serve(
+  sink: UploadSink,
+  failPut: (n: number) => 'before' | 'after' | undefined = () => undefined,
+): Promise<string> {
   let puts = 0;
   const handler = async (request: Request): Promise<Response> => {
     if (request.method !== 'PUT') return sink.handle(request);
@@ -31,15 +34,18 @@ async function serve(sink: UploadSink, failPut: (n: number) => 'before' | 'after
 }
 
 describe('the chunked upload example', () => {
-  it.each([0, 1, 524_287, 524_288, 3 * 1024 * 1024 + 5])('uploads a %i-byte file whose SHA-256 the server confirms', async (size) => {
-    const { sim, client } = setup();
-    const original = sim.files.addAlbumFile({ size, name: 'clip.mp4' });
-    const sink = createUploadSink();
-    const endpoint = await serve(sink);
-    const file = await client.chooseFileFromAlbum();
-    const result = await uploadInChunks(client, { ...file, size: file.size! }, endpoint);
-    expect(result).toMatchObject({ received: size, sha256: sha256(sim.files.contentOf(original)) });
-  });
+  it.each([0, 1, 524_287, 524_288, 3 * 1024 * 1024 + 5])(
+    'uploads a %i-byte file whose SHA-256 the server confirms',
+    async (size) => {
+      const { sim, client } = setup();
+      const original = sim.files.addAlbumFile({ size, name: 'clip.mp4' });
+      const sink = createUploadSink();
+      const endpoint = await serve(sink);
+      const file = await client.chooseFileFromAlbum();
+      const result = await uploadInChunks(client, { ...file, size: file.size! }, endpoint);
+      expect(result).toMatchObject({ received: size, sha256: sha256(sim.files.contentOf(original)) });
+    },
+  );
 
   it('resumes after a failed request without sending stored chunks again', async () => {
     const { sim, client } = setup();
@@ -47,13 +53,22 @@ describe('the chunked upload example', () => {
     const sink = createUploadSink();
     const endpoint = await serve(sink, (n) => (n === 3 ? 'before' : undefined));
     const file = await client.chooseFileFromAlbum();
-    const result = await uploadInChunks(client, { ...file, size: file.size! }, endpoint, { chunkSize: 100_000 });
+    const result = await uploadInChunks(client, { ...file, size: file.size! }, endpoint, {
+      chunkSize: 100_000,
+    });
     expect(result.sha256).toBe(sha256(sim.files.contentOf(original)));
     expect(sha256(sink.bytes('clip')!)).toBe(result.sha256);
     // Reading resumed at chunk 2, whose PUT failed (chunk 3 had been prefetched meanwhile, then abandoned).
-    expect(sim.callsOf('readAlbumData').map((call) => call.params.fromOffset)).toEqual(
-      ['0', '100000', '200000', '300000', '200000', '300000', '400000', '500000'],
-    );
+    expect(sim.callsOf('readAlbumData').map((call) => call.params.fromOffset)).toEqual([
+      '0',
+      '100000',
+      '200000',
+      '300000',
+      '200000',
+      '300000',
+      '400000',
+      '500000',
+    ]);
   });
 
   it('resumes after the answer to a stored chunk was lost, without duplicating it', async () => {
@@ -62,7 +77,9 @@ describe('the chunked upload example', () => {
     const sink = createUploadSink();
     const endpoint = await serve(sink, (n) => (n === 2 ? 'after' : undefined));
     const file = await client.chooseFileFromAlbum();
-    const result = await uploadInChunks(client, { ...file, size: file.size! }, endpoint, { chunkSize: 100_000 });
+    const result = await uploadInChunks(client, { ...file, size: file.size! }, endpoint, {
+      chunkSize: 100_000,
+    });
     expect(result).toMatchObject({ received: 450_000, sha256: sha256(sim.files.contentOf(original)) });
     expect(sha256(sink.bytes('clip')!)).toBe(sha256(sim.files.contentOf(original)));
   });
@@ -82,7 +99,11 @@ describe('the upload sink', () => {
   it('answers 409 with its offset when a chunk does not start where it is', async () => {
     const sink = createUploadSink();
     const response = await sink.handle(
-      new Request('http://127.0.0.1/uploads/a', { method: 'PUT', headers: { 'content-range': 'bytes 10-19/20' }, body: new Uint8Array(10) }),
+      new Request('http://127.0.0.1/uploads/a', {
+        method: 'PUT',
+        headers: { 'content-range': 'bytes 10-19/20' },
+        body: new Uint8Array(10),
+      }),
     );
     expect(response.status).toBe(409);
     expect(response.headers.get('upload-offset')).toBe('0');
@@ -91,7 +112,11 @@ describe('the upload sink', () => {
   it('rejects a file larger than maxBytes with 413', async () => {
     const sink = createUploadSink({ maxBytes: 100 });
     const response = await sink.handle(
-      new Request('http://127.0.0.1/uploads/a', { method: 'PUT', headers: { 'content-range': 'bytes 0-9/101' }, body: new Uint8Array(10) }),
+      new Request('http://127.0.0.1/uploads/a', {
+        method: 'PUT',
+        headers: { 'content-range': 'bytes 0-9/101' },
+        body: new Uint8Array(10),
+      }),
     );
     expect(response.status).toBe(413);
   });

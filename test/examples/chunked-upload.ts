@@ -30,7 +30,11 @@ export async function uploadInChunks(
 ): Promise<UploadResult> {
   const put = async (range: string, body?: Uint8Array): Promise<Response> => {
     // (TypeScript ≥ 5.7 types a plain Uint8Array as possibly shared memory, which fetch refuses; ours never is.)
-    const response = await fetch(endpoint, { method: 'PUT', headers: { 'content-range': range }, body: body as BodyInit });
+    const response = await fetch(endpoint, {
+      method: 'PUT',
+      headers: { 'content-range': range },
+      body: body as BodyInit,
+    });
     if (!response.ok) throw new Error(`upload failed with HTTP ${response.status}`);
     return response;
   };

@@ -13,13 +13,21 @@ describe('chooseFileFromAlbum', () => {
     const { sim, client } = setup();
     sim.files.addAlbumFile({ size: 10 });
     await client.chooseFileFromAlbum();
-    expect(sim.callsOf('chooseFileFromAlbum')[0]?.params).toEqual({ maxSize: String(100 * 1024 * 1024), sourceType: '02' });
+    expect(sim.callsOf('chooseFileFromAlbum')[0]?.params).toEqual({
+      maxSize: String(100 * 1024 * 1024),
+      sourceType: '02',
+    });
   });
 
   it('answers a handle with a numeric size, the name and a MIME type', async () => {
     const { sim, client } = setup();
     const file = sim.files.addAlbumFile({ size: 1234, name: 'IMG_1.JPG' });
-    expect(await client.chooseFileFromAlbum()).toEqual({ url: file.url, size: 1234, name: 'IMG_1.JPG', type: 'image/jpeg' });
+    expect(await client.chooseFileFromAlbum()).toEqual({
+      url: file.url,
+      size: 1234,
+      name: 'IMG_1.JPG',
+      type: 'image/jpeg',
+    });
   });
 
   it('rejects with 03 when the picked file is larger than maxSize', async () => {

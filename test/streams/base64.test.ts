@@ -9,7 +9,8 @@ const samples = Array.from({ length: 200 }, (_, n) => randomBytes(n));
 
 describe.each(Object.entries(decoders))('%s', (_name, decode) => {
   it('decodes every length, so every padding case, byte-exactly', () => {
-    for (const bytes of samples) expect(Buffer.from(decode(Buffer.from(bytes).toString('base64')))).toEqual(bytes);
+    for (const bytes of samples)
+      expect(Buffer.from(decode(Buffer.from(bytes).toString('base64')))).toEqual(bytes);
   });
 
   it('accepts base64 without padding', () => {
@@ -20,7 +21,9 @@ describe.each(Object.entries(decoders))('%s', (_name, decode) => {
 
   it('skips whitespace anywhere, as in line-wrapped Android output', () => {
     for (const bytes of samples) {
-      const wrapped = ` ${Buffer.from(bytes).toString('base64').replace(/(.{5})/g, '$1\r\n')}\n`;
+      const wrapped = ` ${Buffer.from(bytes)
+        .toString('base64')
+        .replace(/(.{5})/g, '$1\r\n')}\n`;
       expect(Buffer.from(decode(wrapped))).toEqual(bytes);
     }
   });
@@ -70,6 +73,8 @@ describe('native Uint8Array.fromBase64', () => {
 
 describe('the SIMD module', () => {
   it('is the one compiled from base64.wat', () => {
-    expect(() => execFileSync(process.execPath, ['src/streams/simd/compile.mjs', '--check'], { stdio: 'pipe' })).not.toThrow();
+    expect(() =>
+      execFileSync(process.execPath, ['src/streams/simd/compile.mjs', '--check'], { stdio: 'pipe' }),
+    ).not.toThrow();
   });
 });

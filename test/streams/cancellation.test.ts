@@ -40,7 +40,10 @@ describe('stopping a read early', () => {
     const reason = new Error('user left');
     const seen: number[] = [];
     const reading = (async () => {
-      for await (const bytes of client.readAlbumFile(file.url, { chunkSize: 1000, signal: controller.signal })) {
+      for await (const bytes of client.readAlbumFile(file.url, {
+        chunkSize: 1000,
+        signal: controller.signal,
+      })) {
         seen.push(bytes.length);
         if (seen.length === 2) controller.abort(reason);
       }

@@ -68,7 +68,9 @@ describe('reading an album file', () => {
     sim.files.addAlbumFile({ size: 2500 });
     const file = await client.chooseFileFromAlbum();
     const seen: unknown[] = [];
-    await drain(client.readAlbumFile(file, { chunkSize: 1000, onProgress: (progress) => seen.push(progress) }));
+    await drain(
+      client.readAlbumFile(file, { chunkSize: 1000, onProgress: (progress) => seen.push(progress) }),
+    );
     expect(seen).toEqual([
       { loaded: 1000, total: 2500 },
       { loaded: 2000, total: 2500 },
@@ -108,7 +110,12 @@ describe('reading device files', () => {
     const file = sim.files.setFile(slot, { size: 3 * CS + 11 })!;
     const bytes = await drain(client[method]());
     expect(sha256(bytes)).toBe(sha256(sim.files.contentOf(file)));
-    expect(sim.callsOf(plugin).map((call) => call.params.fromOffset)).toEqual(['0', '524288', '1048576', '1572864']);
+    expect(sim.callsOf(plugin).map((call) => call.params.fromOffset)).toEqual([
+      '0',
+      '524288',
+      '1048576',
+      '1572864',
+    ]);
   });
 
   it.each(cases)('%s makes a Blob of type %s', async (method, slot, _plugin, type) => {
@@ -125,6 +132,9 @@ describe('reading device files', () => {
 
   it('rejects with code 07 when there is no face image', async () => {
     const { client } = setup();
-    await expect(client.readFaceImage().bytes()).rejects.toMatchObject({ code: '07', plugin: 'readFaceImageData' });
+    await expect(client.readFaceImage().bytes()).rejects.toMatchObject({
+      code: '07',
+      plugin: 'readFaceImageData',
+    });
   });
 });

@@ -2,7 +2,12 @@
 import { createHash } from 'node:crypto';
 import { afterEach } from 'vitest';
 import { createClient, type UpsdkClient } from '../../src/index.js';
-import { createSimulatedSigner, installSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/index.js';
+import {
+  createSimulatedSigner,
+  installSimulator,
+  type Simulator,
+  type SimulatorOptions,
+} from '../../src/simulator/index.js';
 
 let current: Simulator | undefined;
 

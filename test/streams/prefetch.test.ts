@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { drain, setup, sha256 } from './harness.js';
 
 /** Consume `source`, spending `ms` on each chunk, and report the in-flight reads seen while holding each. */
-async function consumeSlowly(source: AsyncIterable<Uint8Array>, ms: number, inFlight: () => number): Promise<number[]> {
+async function consumeSlowly(
+  source: AsyncIterable<Uint8Array>,
+  ms: number,
+  inFlight: () => number,
+): Promise<number[]> {
   const seen: number[] = [];
   for await (const bytes of source) {
     expect(bytes.length).toBeGreaterThan(0);
@@ -26,7 +30,11 @@ describe('prefetch', () => {
     const { sim, client } = setup();
     const file = sim.files.addAlbumFile({ size: 5000 });
     sim.files.setReadLatency(2);
-    const seen = await consumeSlowly(client.readAlbumFile(file.url, { chunkSize: 1000, prefetch: 1 }), 15, () => sim.callsOf('readAlbumData').length);
+    const seen = await consumeSlowly(
+      client.readAlbumFile(file.url, { chunkSize: 1000, prefetch: 1 }),
+      15,
+      () => sim.callsOf('readAlbumData').length,
+    );
     // While holding chunk k the bridge has already been asked for chunk k + 1.
     expect(seen).toEqual([2, 3, 4, 5, 5]);
   });
@@ -34,7 +42,11 @@ describe('prefetch', () => {
   it('with prefetch 0 asks for a chunk only when the consumer wants it', async () => {
     const { sim, client } = setup();
     const file = sim.files.addAlbumFile({ size: 5000 });
-    const seen = await consumeSlowly(client.readAlbumFile(file.url, { chunkSize: 1000, prefetch: 0 }), 5, () => sim.callsOf('readAlbumData').length);
+    const seen = await consumeSlowly(
+      client.readAlbumFile(file.url, { chunkSize: 1000, prefetch: 0 }),
+      5,
+      () => sim.callsOf('readAlbumData').length,
+    );
     expect(seen).toEqual([1, 2, 3, 4, 5]);
   });
 

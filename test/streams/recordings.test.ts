@@ -40,7 +40,9 @@ describe('audio recording', () => {
 
   it('rejects a maxTime that is not a whole number of seconds', async () => {
     const { sim, client } = setup();
-    await expect(client.startAudioRecording({ maxTime: 0.5 })).rejects.toMatchObject({ code: 'invalid_param' });
+    await expect(client.startAudioRecording({ maxTime: 0.5 })).rejects.toMatchObject({
+      code: 'invalid_param',
+    });
     expect(sim.calls).toHaveLength(0);
   });
 

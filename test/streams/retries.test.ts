@@ -12,7 +12,14 @@ describe('transient failures', () => {
     sim.files.failChunk('album', 2, { code }, 2);
     const bytes = await drain(client.readAlbumFile(file.url, fast));
     expect(sha256(bytes)).toBe(sha256(sim.files.contentOf(file)));
-    expect(sim.callsOf('readAlbumData').map((call) => call.params.fromOffset)).toEqual(['0', '1000', '2000', '2000', '2000', '3000']);
+    expect(sim.callsOf('readAlbumData').map((call) => call.params.fromOffset)).toEqual([
+      '0',
+      '1000',
+      '2000',
+      '2000',
+      '2000',
+      '3000',
+    ]);
   });
 
   it('lose and duplicate no byte over many seeded random runs', async () => {
@@ -45,7 +52,9 @@ describe('transient failures', () => {
     const { sim, client } = setup();
     const file = sim.files.addAlbumFile({ size: 2500 });
     sim.files.failChunk('album', 1, { code: '01' }, 10);
-    await expect(drain(client.readAlbumFile(file.url, { ...fast, retries: 2 }))).rejects.toMatchObject({ code: '01' });
+    await expect(drain(client.readAlbumFile(file.url, { ...fast, retries: 2 }))).rejects.toMatchObject({
+      code: '01',
+    });
     expect(sim.callsOf('readAlbumData').filter((call) => call.params.fromOffset === '1000')).toHaveLength(3);
   });
 
@@ -53,7 +62,9 @@ describe('transient failures', () => {
     const { sim, client } = setup();
     const file = sim.files.addAlbumFile({ size: 2500 });
     sim.files.failChunk('album', 1, 'no-progress', Infinity);
-    await expect(drain(client.readAlbumFile(file.url, { ...fast, retries: 4 }))).rejects.toMatchObject({ code: 'no_progress' });
+    await expect(drain(client.readAlbumFile(file.url, { ...fast, retries: 4 }))).rejects.toMatchObject({
+      code: 'no_progress',
+    });
     expect(sim.callsOf('readAlbumData')).toHaveLength(1 + 5);
   });
 });
@@ -63,7 +74,9 @@ describe('permanent failures', () => {
     const { sim, client } = setup();
     const file = sim.files.addAlbumFile({ size: 2500 });
     sim.files.failChunk('album', 1, { code, msg: 'nope' });
-    const error = await drain(client.readAlbumFile(file.url, { ...fast, prefetch: 0 })).catch((e: unknown) => e);
+    const error = await drain(client.readAlbumFile(file.url, { ...fast, prefetch: 0 })).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(UpsdkError);
     expect(error).toMatchObject({ code, plugin: 'readAlbumData' });
     expect(sim.callsOf('readAlbumData')).toHaveLength(2);
@@ -91,7 +104,9 @@ describe('permanent failures', () => {
 describe('backoff', () => {
   it('waits exponentially longer, with jitter between half and all of the step', () => {
     expect([0, 1, 2, 3].map((attempt) => backoffDelay(attempt, 100, () => 0))).toEqual([50, 100, 200, 400]);
-    expect([0, 1, 2, 3].map((attempt) => backoffDelay(attempt, 100, () => 0.999))).toEqual([100, 200, 400, 800]);
+    expect([0, 1, 2, 3].map((attempt) => backoffDelay(attempt, 100, () => 0.999))).toEqual([
+      100, 200, 400, 800,
+    ]);
   });
 
   it('never waits more than 5 s', () => {

@@ -33,17 +33,26 @@ export interface ChooseFileOptions {
   readonly signal?: AbortSignal;
 }
 
-const SOURCE_CODES: Readonly<Record<AlbumSourceType, AlbumSourceCode>> = { video: '00', image: '01', any: '02' };
+const SOURCE_CODES: Readonly<Record<AlbumSourceType, AlbumSourceCode>> = {
+  video: '00',
+  image: '01',
+  any: '02',
+};
 const DEFAULT_MAX_SIZE = 100 * 1024 * 1024;
 const PICK_TIMEOUT = 10 * 60_000;
 
 /** Ask the user for a file from the album. */
-export async function chooseFileFromAlbum(core: UpsdkCore, options: ChooseFileOptions = {}): Promise<AlbumFile> {
+export async function chooseFileFromAlbum(
+  core: UpsdkCore,
+  options: ChooseFileOptions = {},
+): Promise<AlbumFile> {
   const plugin = 'chooseFileFromAlbum';
   const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
-  if (!(Number.isSafeInteger(maxSize) && maxSize > 0)) throw invalidParam(plugin, 'maxSize', 'a positive integer of bytes', maxSize);
+  if (!(Number.isSafeInteger(maxSize) && maxSize > 0))
+    throw invalidParam(plugin, 'maxSize', 'a positive integer of bytes', maxSize);
   const sourceType = options.sourceType ?? 'any';
-  if (!Object.hasOwn(SOURCE_CODES, sourceType)) throw invalidParam(plugin, 'sourceType', "'video', 'image' or 'any'", sourceType);
+  if (!Object.hasOwn(SOURCE_CODES, sourceType))
+    throw invalidParam(plugin, 'sourceType', "'video', 'image' or 'any'", sourceType);
   const raw = await core.call(
     plugin,
     { maxSize: String(maxSize), sourceType: SOURCE_CODES[sourceType] },
@@ -56,12 +65,22 @@ function toAlbumFile(raw: unknown): AlbumFile {
   const record = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
   const { url } = record;
   if (typeof url !== 'string' || url === '') {
-    throw new UpsdkError({ code: 'bad_answer', msg: 'the picked file has no url', plugin: 'chooseFileFromAlbum', raw });
+    throw new UpsdkError({
+      code: 'bad_answer',
+      msg: 'the picked file has no url',
+      plugin: 'chooseFileFromAlbum',
+      raw,
+    });
   }
   const size = Number(record.size);
   const named = record.filename ?? record.name;
   const name = typeof named === 'string' && named !== '' ? named : (url.split(/[/\\]/).pop() ?? url);
-  return { url, size: Number.isSafeInteger(size) && size >= 0 ? size : undefined, name, type: mimeTypeOf(name) };
+  return {
+    url,
+    size: Number.isSafeInteger(size) && size >= 0 ? size : undefined,
+    name,
+    type: mimeTypeOf(name),
+  };
 }
 
 /** A chunk source over an album file (a handle from `chooseFileFromAlbum`, or its url). */
@@ -70,5 +89,9 @@ export function readAlbumFile(core: UpsdkCore, file: AlbumFile | string, options
   if (typeof handle?.url !== 'string' || handle.url === '') {
     throw invalidParam('readAlbumData', 'file', 'a file from chooseFileFromAlbum or its url', file);
   }
-  return createReader(core, { plugin: 'readAlbumData', params: { url: handle.url }, size: handle.size, type: handle.type }, options);
+  return createReader(
+    core,
+    { plugin: 'readAlbumData', params: { url: handle.url }, size: handle.size, type: handle.type },
+    options,
+  );
 }

@@ -41,7 +41,11 @@ export const DEVICE_FILES = {
   faceImage: { plugin: 'readFaceImageData', type: 'image/jpeg' },
 } as const satisfies Readonly<Record<string, ReaderTarget>>;
 
-type LooseCall = (plugin: ReaderPlugin, params: Record<string, string>, options: CallOptions) => Promise<unknown>;
+type LooseCall = (
+  plugin: ReaderPlugin,
+  params: Record<string, string>,
+  options: CallOptions,
+) => Promise<unknown>;
 
 /**
  * A chunk source reading `target` through `core.call`, one bridge call per chunk.

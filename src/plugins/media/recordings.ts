@@ -63,9 +63,16 @@ function checkMaxTime(plugin: string, maxTime: unknown): number {
 }
 
 /** Start recording audio; resolves once the app started. */
-export async function startAudioRecording(core: UpsdkCore, options: RecordingOptions): Promise<AudioRecording> {
+export async function startAudioRecording(
+  core: UpsdkCore,
+  options: RecordingOptions,
+): Promise<AudioRecording> {
   const maxTime = checkMaxTime('startAudioRecording', options?.maxTime);
-  await core.call('startAudioRecording', { maxTime: String(maxTime) }, { timeout: options.timeout, signal: options.signal });
+  await core.call(
+    'startAudioRecording',
+    { maxTime: String(maxTime) },
+    { timeout: options.timeout, signal: options.signal },
+  );
   let complete!: () => void;
   const finished = new Promise<void>((resolve) => (complete = resolve));
   const autoStop = setTimeout(complete, maxTime * 1000 + AUTO_STOP_MARGIN);
@@ -76,12 +83,16 @@ export async function startAudioRecording(core: UpsdkCore, options: RecordingOpt
       clearTimeout(autoStop);
       complete();
     },
-    read: (readOptions) => createReader(core, { ...DEVICE_FILES.audioRecording, ready: finished }, readOptions),
+    read: (readOptions) =>
+      createReader(core, { ...DEVICE_FILES.audioRecording, ready: finished }, readOptions),
   };
 }
 
 /** Record a video; resolves when the user has finished (or maxTime ended it). */
-export async function startVideoRecording(core: UpsdkCore, options: RecordingOptions): Promise<VideoRecording> {
+export async function startVideoRecording(
+  core: UpsdkCore,
+  options: RecordingOptions,
+): Promise<VideoRecording> {
   const maxTime = checkMaxTime('startVideoRecording', options?.maxTime);
   const timeout = options.timeout ?? maxTime * 1000 + VIDEO_USER_MARGIN;
   await core.call('startVideoRecording', { maxTime: String(maxTime) }, { timeout, signal: options.signal });

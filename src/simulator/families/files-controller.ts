@@ -57,7 +57,10 @@ export interface FilesController {
    */
   failChunk(source: ChunkedSourceName, chunk: number, fault?: ChunkFault, times?: number): void;
   /** Make each read of `source` fail with probability `rate`, from a seeded sequence. */
-  failRandomChunks(source: ChunkedSourceName, options: { readonly rate: number; readonly seed?: number; readonly fault?: ChunkFault }): void;
+  failRandomChunks(
+    source: ChunkedSourceName,
+    options: { readonly rate: number; readonly seed?: number; readonly fault?: ChunkFault },
+  ): void;
   /** Remove every chunk fault. */
   clearChunkFaults(): void;
   /** Milliseconds each chunk read takes (on top of the simulator's latency), fixed or per chunk. */
@@ -142,7 +145,10 @@ export class FilesState implements FilesController {
     this.targeted.set(source, list);
   }
 
-  failRandomChunks(source: ChunkedSourceName, options: { readonly rate: number; readonly seed?: number; readonly fault?: ChunkFault }): void {
+  failRandomChunks(
+    source: ChunkedSourceName,
+    options: { readonly rate: number; readonly seed?: number; readonly fault?: ChunkFault },
+  ): void {
     const random = seededRandom(options.seed ?? 1);
     this.randomRules.set(source, { rate: options.rate, random, fault: options.fault ?? DEFAULT_FAULT });
   }

@@ -27,7 +27,8 @@ let nextSeed = 1;
 /** A new virtual file (its url is unique within the page). */
 export function createVirtualFile(init: VirtualFileInit, folder: string): VirtualFile {
   const { size } = init;
-  if (!(Number.isSafeInteger(size) && size >= 0)) throw new RangeError(`virtual file size must be a non-negative integer, got ${size}`);
+  if (!(Number.isSafeInteger(size) && size >= 0))
+    throw new RangeError(`virtual file size must be a non-negative integer, got ${size}`);
   const seed = init.seed ?? nextSeed++;
   const name = init.name ?? `file-${seed}.bin`;
   return { url: `sim://${folder}/${seed}/${encodeURIComponent(name)}`, name, size, seed };
