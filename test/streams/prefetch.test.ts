@@ -71,4 +71,17 @@ describe('prefetch', () => {
     const bytes = await drain(client.readAlbumFile(file.url, { chunkSize: 1000, prefetch: 6 }));
     expect(sha256(bytes)).toBe(sha256(sim.files.contentOf(file)));
   });
+
+  it('continues after a short chunk at the offset where it ended, discarding requests made ahead', async () => {
+    const { sim, client } = setup();
+    const original = sim.files.addAlbumFile({ size: 5000 });
+    sim.files.failChunk('album', 1, 'short');
+    const file = await client.chooseFileFromAlbum();
+    const bytes = await drain(client.readAlbumFile(file, { chunkSize: 1000, prefetch: 3 }));
+    expect(sha256(bytes)).toBe(sha256(sim.files.contentOf(original)));
+    const offsets = sim.callsOf('readAlbumData').map((call) => call.params.fromOffset);
+    expect(offsets.slice(0, 4)).toEqual(['0', '1000', '2000', '3000']);
+    expect(offsets.slice(4)).toEqual(['1500', '2500', '3500', '4500']);
+  });
 });
+

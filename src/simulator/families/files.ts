@@ -63,8 +63,8 @@ function answerChunk(
   const fault = state.takeFault(source, Math.floor(offset / size));
   if (fault === 'no-progress') return ok({ data: '', isFinished: flag(state, false) });
   if (fault === 'garbled') return ok({ data: '%%not base64%%', isFinished: flag(state, false) });
-  if (fault) return failWith(fault.code, fault.msg ?? 'simulated failure');
-  const bytes = virtualBytes(file, offset, size);
+  if (typeof fault === 'object') return failWith(fault.code, fault.msg ?? 'simulated failure');
+  const bytes = virtualBytes(file, offset, fault === 'short' ? Math.ceil(size / 2) : size);
   return ok({ data: encodeBase64(bytes), isFinished: flag(state, offset + bytes.length >= file.size) });
 }
 
