@@ -84,4 +84,3 @@ describe('prefetch', () => {
     expect(offsets.slice(4)).toEqual(['1500', '2500', '3500', '4500']);
   });
 });
-

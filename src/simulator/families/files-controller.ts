@@ -15,7 +15,8 @@ export type ChunkedSourceName = 'album' | DeviceFileSlot;
  * What a faulty chunk answers: `fail` with a vendor code, an empty chunk that is not the last
  * (`no-progress`), data that is not base64 (`garbled`), or only half the bytes asked for (`short`).
  */
-export type ChunkFault = { readonly code: string; readonly msg?: string } | 'no-progress' | 'garbled' | 'short';
+export type ChunkFault =
+  { readonly code: string; readonly msg?: string } | 'no-progress' | 'garbled' | 'short';
 
 /** How `isFinished` travels: the spec's strings, or the numbers and booleans some builds send. */
 export type FinishedFlagStyle = 'string' | 'number' | 'boolean';
