@@ -16,3 +16,11 @@ export { createFakeOpenPlatform, SIMULATED_APP_ID, SIMULATED_SECRET } from './op
 export type { FakeOpenPlatform, FakeOpenPlatformOptions, TokenKind, UpstreamFault } from './open-platform.js';
 export { ListenerRegistry, listenerPair } from './listeners.js';
 export { ok, failWith, silent } from './family.js';
+export type {
+  FilesController,
+  DeviceFileSlot,
+  ChunkedSourceName,
+  ChunkFault,
+  FinishedFlagStyle,
+} from './families/files-controller.js';
+export type { VirtualFile, VirtualFileInit } from './families/virtual-file.js';

@@ -7,6 +7,8 @@ import { FaultTable, type Fault } from './faults.js';
 import type { PluginBehaviours, SimulatedPlatform, SimulationContext } from './family.js';
 import { overrideUserAgent, simulatedUserAgent } from './user-agent.js';
 import { coreUiBehaviours } from './families/core-ui.js';
+import { FilesState, type FilesController } from './families/files-controller.js';
+import { filesBehaviours } from './families/files.js';
 import { seededRandom } from '../shared/random.js';
 import { ListenerRegistry } from './listeners.js';
 
@@ -91,6 +93,8 @@ export interface Simulator {
   activeSubscriptions(): readonly string[];
   /** Remove the global, the user agent override and every timer-free hook. */
   uninstall(): void;
+  /** The simulated album, recordings and face-check files, with chunk faults and latency. */
+  readonly files: FilesController;
 }
 
 const fixedLatency = (latency: number | ((plugin: string) => number)) =>
@@ -134,7 +138,8 @@ export function installSimulator(options: SimulatorOptions = {}): Simulator {
     listeners,
   };
   const faults = new FaultTable();
-  const bridge = new FakeBridge({ ...coreUiBehaviours, ...options.plugins }, faults, settings, context);
+  const files = new FilesState();
+  const bridge = new FakeBridge({ ...coreUiBehaviours, ...filesBehaviours(files), ...options.plugins }, faults, settings, context);
   const host = win as Window & { upsdk?: unknown };
   const timers: ReturnType<typeof setTimeout>[] = [];
   let scriptLoad = options.scriptLoad ?? 'load';
@@ -191,9 +196,11 @@ export function installSimulator(options: SimulatorOptions = {}): Simulator {
     emit: emitDocumentEvent,
     fire: (type, payload) => listeners.fire(type, payload),
     activeSubscriptions: () => listeners.active(),
+    files,
     uninstall: () => {
       listeners.clear();
       observer?.disconnect();
+      files.dispose();
       for (const timer of timers) clearTimeout(timer);
       if (host.upsdk === bridge.upsdk) delete host.upsdk;
       restoreUserAgent();
