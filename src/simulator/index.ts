@@ -16,3 +16,15 @@ export { createFakeOpenPlatform, SIMULATED_APP_ID, SIMULATED_SECRET } from './op
 export type { FakeOpenPlatform, FakeOpenPlatformOptions, TokenKind, UpstreamFault } from './open-platform.js';
 export { ListenerRegistry, listenerPair } from './listeners.js';
 export { ok, failWith, silent } from './family.js';
+export { BLE_SIM_CODES } from './families/bluetooth-peripherals.js';
+export type {
+  BluetoothSimOptions,
+  CharacteristicAddress,
+  SimulatedBluetooth,
+  SimulatedWrite,
+  VirtualCharacteristic,
+  VirtualPeripheral,
+  VirtualService,
+} from './families/bluetooth-peripherals.js';
+export { HCE_SIM_MESSAGES } from './families/hce-controller.js';
+export type { HceCode, HceSimOptions, SimulatedHce } from './families/hce-controller.js';

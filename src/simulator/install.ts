@@ -9,6 +9,11 @@ import { overrideUserAgent, simulatedUserAgent } from './user-agent.js';
 import { coreUiBehaviours } from './families/core-ui.js';
 import { seededRandom } from '../shared/random.js';
 import { ListenerRegistry } from './listeners.js';
+import { BluetoothSimulation } from './families/bluetooth-controller.js';
+import { bluetoothBehaviours } from './families/bluetooth.js';
+import type { BluetoothSimOptions, SimulatedBluetooth } from './families/bluetooth-peripherals.js';
+import { HceSimulation, type HceSimOptions, type SimulatedHce } from './families/hce-controller.js';
+import { hceBehaviours } from './families/hce.js';
 
 /** The frontToken the simulator accepts unless told otherwise. */
 export const SIMULATED_FRONT_TOKEN = 'SIMULATED-FRONT-TOKEN==';
@@ -45,6 +50,10 @@ export interface SimulatorOptions {
   readonly clock?: () => number;
   /** Extra or replacement plugin behaviours (e.g. a plugin of a newer app version). */
   readonly plugins?: PluginBehaviours;
+  /** Virtual BLE peripherals and adapter settings. */
+  readonly bluetooth?: BluetoothSimOptions;
+  /** HCE state and the virtual NFC reader. */
+  readonly hce?: HceSimOptions;
 }
 
 /** A running simulator. */
@@ -89,6 +98,10 @@ export interface Simulator {
   fire(type: string, payload: Readonly<Record<string, unknown>>): boolean;
   /** Document event types whose native subscription is on: empty when nothing leaked. */
   activeSubscriptions(): readonly string[];
+  /** The simulated BLE stack: add peripherals, drop connections, switch the adapter, inspect writes. */
+  readonly bluetooth: SimulatedBluetooth;
+  /** Simulated HCE: device state, answer codes, the virtual reader. */
+  readonly hce: SimulatedHce;
   /** Remove the global, the user agent override and every timer-free hook. */
   uninstall(): void;
 }
@@ -134,7 +147,15 @@ export function installSimulator(options: SimulatorOptions = {}): Simulator {
     listeners,
   };
   const faults = new FaultTable();
-  const bridge = new FakeBridge({ ...coreUiBehaviours, ...options.plugins }, faults, settings, context);
+  const bluetooth = new BluetoothSimulation(context, options.bluetooth);
+  const hce = new HceSimulation(options.hce);
+  const behaviours = {
+    ...coreUiBehaviours,
+    ...bluetoothBehaviours(bluetooth, options.bluetooth?.eventPayload),
+    ...hceBehaviours(hce),
+    ...options.plugins,
+  };
+  const bridge = new FakeBridge(behaviours, faults, settings, context);
   const host = win as Window & { upsdk?: unknown };
   const timers: ReturnType<typeof setTimeout>[] = [];
   let scriptLoad = options.scriptLoad ?? 'load';
@@ -191,7 +212,11 @@ export function installSimulator(options: SimulatorOptions = {}): Simulator {
     emit: emitDocumentEvent,
     fire: (type, payload) => listeners.fire(type, payload),
     activeSubscriptions: () => listeners.active(),
+    bluetooth,
+    hce,
     uninstall: () => {
+      bluetooth.dispose();
+      hce.dispose();
       listeners.clear();
       observer?.disconnect();
       for (const timer of timers) clearTimeout(timer);
