@@ -45,9 +45,7 @@ export type OperationTable = Readonly<Record<string, OperationSpec<PluginName, n
 
 /** The methods generated from a table. */
 export type Operations<T extends OperationTable> = {
-  readonly [N in keyof T]: T[N] extends OperationSpec<PluginName, infer I, infer R>
-    ? Operation<I, R>
-    : never;
+  readonly [N in keyof T]: T[N] extends OperationSpec<PluginName, infer I, infer R> ? Operation<I, R> : never;
 };
 
 /**
@@ -87,7 +85,10 @@ export function bindOperations<T extends OperationTable>(
   for (const [name, row] of Object.entries(table)) {
     const spec = row as OperationSpec<PluginName, unknown, unknown>;
     methods[name] = async (...args: unknown[]) => {
-      const [input, options = {}] = (spec.params ? args : [undefined, args[0]]) as [unknown, OperationOptions?];
+      const [input, options = {}] = (spec.params ? args : [undefined, args[0]]) as [
+        unknown,
+        OperationOptions?,
+      ];
       const params = spec.params ? spec.params(input) : {};
       const send = (): Promise<unknown> =>
         call(spec.plugin, params, { timeout: options.timeout ?? spec.timeout, signal: options.signal });

@@ -16,7 +16,11 @@ type ErrorEmitter<Name> = Pick<
  * reportTo(client.bluetooth.events, error, 'deviceFound');
  * ```
  */
-export function reportTo<Name extends string>(emitter: ErrorEmitter<Name>, error: unknown, event: Name): void {
+export function reportTo<Name extends string>(
+  emitter: ErrorEmitter<Name>,
+  error: unknown,
+  event: Name,
+): void {
   if (emitter.listenerCount('error') > 0) emitter.emit('error', error, event);
   else console.warn(`upsdk-kit: ${event}: ${error instanceof UpsdkError ? error.message : String(error)}`);
 }

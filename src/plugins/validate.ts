@@ -14,7 +14,8 @@ import { invalidParam } from '../client/errors.js';
  * ```
  */
 export function nonEmptyString(plugin: string, field: string, value: unknown): string {
-  if (typeof value !== 'string' || value === '') throw invalidParam(plugin, field, 'a non-empty string', value);
+  if (typeof value !== 'string' || value === '')
+    throw invalidParam(plugin, field, 'a non-empty string', value);
   return value;
 }
 
@@ -26,7 +27,13 @@ export function nonEmptyString(plugin: string, field: string, value: unknown): s
  * integerInRange('readAlbumData', 'chunkSize', 600_000, 1, 524_288); // throws "… in 1…524288, got 600000"
  * ```
  */
-export function integerInRange(plugin: string, field: string, value: unknown, min: number, max: number): number {
+export function integerInRange(
+  plugin: string,
+  field: string,
+  value: unknown,
+  min: number,
+  max: number,
+): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
     throw invalidParam(plugin, field, `an integer in ${min}…${max}`, value);
   }
@@ -100,7 +107,8 @@ export function nonEmptyArray<T>(
   value: unknown,
   item: (name: string, value: unknown) => T,
 ): T[] {
-  if (!Array.isArray(value) || value.length === 0) throw invalidParam(plugin, field, 'a non-empty array', value);
+  if (!Array.isArray(value) || value.length === 0)
+    throw invalidParam(plugin, field, 'a non-empty array', value);
   return value.map((entry: unknown, index) => item(`${field}[${index}]`, entry));
 }
 

@@ -47,7 +47,10 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const BITS = /^(?:[01]{8})*$/;
 
 const hex: ValueCodec = {
-  encode: (bytes) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('').toUpperCase(),
+  encode: (bytes) =>
+    Array.from(bytes, (b) => b.toString(16).padStart(2, '0'))
+      .join('')
+      .toUpperCase(),
   decode: (text) =>
     HEX.test(text) ? Uint8Array.from(text.match(/../g) ?? [], (pair) => parseInt(pair, 16)) : undefined,
 };
@@ -85,7 +88,11 @@ export const VALUE_CODECS: Readonly<Record<ValueEncoding, ValueCodec>> = { hex, 
  */
 export function resolveCodec(option: ValueEncoding | ValueCodec | undefined, field: string): ValueCodec {
   if (option === undefined) return hex;
-  if (typeof option === 'object' && typeof option.encode === 'function' && typeof option.decode === 'function')
+  if (
+    typeof option === 'object' &&
+    typeof option.encode === 'function' &&
+    typeof option.decode === 'function'
+  )
     return option;
   if (typeof option === 'string' && option in VALUE_CODECS) return VALUE_CODECS[option];
   throw invalidParam('createClient', field, '"hex", "base64", "binary" or a {encode, decode} codec', option);
@@ -107,7 +114,12 @@ export function toBytes(plugin: string, field: string, input: unknown): Uint8Arr
     const bytes = hex.decode(input);
     if (bytes && bytes.length > 0) return bytes;
   }
-  throw invalidParam(plugin, field, 'a Uint8Array, ArrayBuffer, DataView or non-empty even-length hex string', input);
+  throw invalidParam(
+    plugin,
+    field,
+    'a Uint8Array, ArrayBuffer, DataView or non-empty even-length hex string',
+    input,
+  );
 }
 
 /**
@@ -121,5 +133,7 @@ export function toBytes(plugin: string, field: string, input: unknown): Uint8Arr
 export function decodeValue(raw: unknown, codec: ValueCodec): DecodedValue {
   const text = typeof raw === 'string' ? raw : raw === undefined || raw === null ? '' : String(raw);
   const bytes = codec.decode(text);
-  return bytes ? { value: bytes, raw: text, decoded: true } : { value: new Uint8Array(0), raw: text, decoded: false };
+  return bytes
+    ? { value: bytes, raw: text, decoded: true }
+    : { value: new Uint8Array(0), raw: text, decoded: false };
 }

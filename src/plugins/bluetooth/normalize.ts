@@ -82,7 +82,10 @@ export function toServices(raw: unknown): BluetoothService[] {
   return list(fieldsOf(raw)('services')).map((entry) => {
     const field = fieldsOf(entry);
     const primary = field('isPrimary');
-    return { uuid: text(field('uuid') ?? field('serviceId')), isPrimary: primary === undefined || flag(primary) };
+    return {
+      uuid: text(field('uuid') ?? field('serviceId')),
+      isPrimary: primary === undefined || flag(primary),
+    };
   });
 }
 

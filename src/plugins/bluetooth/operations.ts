@@ -120,7 +120,9 @@ export function bluetoothOperations(codec: ValueCodec) {
     notify: operation({
       plugin: 'notifyBLECharacteristicValueChange',
       params: (input: NotifyInput) => {
-        const state = optional(input?.state, (v) => boolean('notifyBLECharacteristicValueChange', 'state', v));
+        const state = optional(input?.state, (v) =>
+          boolean('notifyBLECharacteristicValueChange', 'state', v),
+        );
         return {
           ...refParams('notifyBLECharacteristicValueChange', input),
           ...(state === undefined ? {} : { state: yesNo(state) }),

@@ -62,7 +62,12 @@ export class HceError extends UpsdkError {
 
   constructor(init: HceErrorInit) {
     const meaning = hceMeaning(init.code);
-    super({ code: init.code, msg: init.msg ? `${meaning} (${init.msg})` : meaning, plugin: init.plugin, raw: init.raw });
+    super({
+      code: init.code,
+      msg: init.msg ? `${meaning} (${init.msg})` : meaning,
+      plugin: init.plugin,
+      raw: init.raw,
+    });
     this.meaning = meaning;
   }
 }
@@ -102,5 +107,10 @@ export interface HceState {
 /** `getHCEState`'s answer as a state (its failure codes are states, not errors); no code is `unknown`. */
 export function toHceState(raw: unknown): HceState {
   const code = answerCode(raw) ?? '';
-  return { ok: code === HCE_OK, code, reason: HCE_CODES[code]?.reason ?? 'unknown', meaning: hceMeaning(code) };
+  return {
+    ok: code === HCE_OK,
+    code,
+    reason: HCE_CODES[code]?.reason ?? 'unknown',
+    meaning: hceMeaning(code),
+  };
 }

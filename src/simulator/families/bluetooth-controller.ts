@@ -16,6 +16,8 @@ import {
   type SimulatedWrite,
   type VirtualCharacteristic,
   type VirtualPeripheral,
+  offers,
+  wireDevice,
 } from './bluetooth-peripherals.js';
 
 interface CharState {
@@ -30,7 +32,9 @@ const keyOf = (a: CharacteristicAddress): string =>
   [a.deviceId, a.serviceId, a.characteristicId].map(upper).join('/');
 const yesNo = (value: boolean): string => (value ? 'yes' : 'no');
 const bytesOf = (value: Uint8Array | string | undefined): Uint8Array =>
-  typeof value === 'string' ? (VALUE_CODECS.hex.decode(value) ?? new Uint8Array(0)) : (value ?? new Uint8Array(0));
+  typeof value === 'string'
+    ? (VALUE_CODECS.hex.decode(value) ?? new Uint8Array(0))
+    : (value ?? new Uint8Array(0));
 
 /** The simulated stack; behaviours use the native operations, tests the controller. */
 export class BluetoothSimulation implements SimulatedBluetooth {
@@ -67,8 +71,17 @@ export class BluetoothSimulation implements SimulatedBluetooth {
     this.peripherals.set(upper(peripheral.deviceId), peripheral);
     for (const service of peripheral.services ?? [])
       for (const definition of service.characteristics ?? []) {
-        const address = { deviceId: peripheral.deviceId, serviceId: service.uuid, characteristicId: definition.uuid };
-        this.chars.set(keyOf(address), { definition, value: bytesOf(definition.value), notifying: false, ticks: 0 });
+        const address = {
+          deviceId: peripheral.deviceId,
+          serviceId: service.uuid,
+          characteristicId: definition.uuid,
+        };
+        this.chars.set(keyOf(address), {
+          definition,
+          value: bytesOf(definition.value),
+          notifying: false,
+          ticks: 0,
+        });
       }
   }
 
@@ -168,7 +181,7 @@ export class BluetoothSimulation implements SimulatedBluetooth {
   }
 
   devices(): Outcome {
-    return this.unusable() ?? ok({ devices: [...this.seen.values()].map((p) => this.wireDevice(p)) });
+    return this.unusable() ?? ok({ devices: [...this.seen.values()].map((p) => wireDevice(p)) });
   }
 
   connect(deviceId: string): Outcome {
@@ -177,12 +190,14 @@ export class BluetoothSimulation implements SimulatedBluetooth {
     const id = upper(deviceId);
     const peripheral = this.peripherals.get(id);
     if (!peripheral) return failWith(CODE.noDevice, `no device ${deviceId}`);
-    if (peripheral.refuseConnection) return failWith(CODE.connectionFailed, `${deviceId} refused the connection`);
+    if (peripheral.refuseConnection)
+      return failWith(CODE.connectionFailed, `${deviceId} refused the connection`);
     if (this.connected.has(id)) return ok();
     this.connected.add(id);
     // Announced after the answer, as a native event would be.
     this.timers.once(`announce:${id}`, 0, () => {
-      if (this.context.listeners.fire(EVENT.connection, { deviceId, connected: 'yes' })) this.announced.add(id);
+      if (this.context.listeners.fire(EVENT.connection, { deviceId, connected: 'yes' }))
+        this.announced.add(id);
     });
     if (peripheral.disconnectAfter !== undefined)
       this.timers.once(`drop:${id}`, peripheral.disconnectAfter, () => this.disconnect(deviceId));
@@ -192,8 +207,8 @@ export class BluetoothSimulation implements SimulatedBluetooth {
   connectedDevices(services: readonly string[] | undefined): Outcome {
     const list = [...this.announced]
       .map((id) => this.peripherals.get(id))
-      .filter((p): p is VirtualPeripheral => p !== undefined && this.offers(p, services));
-    return this.unusable() ?? ok({ devices: list.map((p) => this.wireDevice(p)) });
+      .filter((p): p is VirtualPeripheral => p !== undefined && offers(p, services));
+    return this.unusable() ?? ok({ devices: list.map((p) => wireDevice(p)) });
   }
 
   /** The connected peripheral `deviceId`, or the failure to answer. */
@@ -202,7 +217,9 @@ export class BluetoothSimulation implements SimulatedBluetooth {
     if (refused) return refused;
     const peripheral = this.peripherals.get(upper(deviceId));
     if (!peripheral) return failWith(CODE.noDevice, `no device ${deviceId}`);
-    return this.connected.has(upper(deviceId)) ? peripheral : failWith(CODE.notConnected, `${deviceId} is not connected`);
+    return this.connected.has(upper(deviceId))
+      ? peripheral
+      : failWith(CODE.notConnected, `${deviceId} is not connected`);
   }
 
   /** The characteristic at `address` if the device is connected and it has `property`. */
@@ -215,7 +232,9 @@ export class BluetoothSimulation implements SimulatedBluetooth {
     if (!state) return failWith(CODE.noCharacteristic, `no characteristic ${address.characteristicId}`);
     const props = state.definition.properties ?? { read: true, write: true };
     const allowed = property === 'notify' ? props.notify || props.indicate : props[property];
-    return allowed ? state : failWith(CODE.notSupported, `${address.characteristicId} does not support ${property}`);
+    return allowed
+      ? state
+      : failWith(CODE.notSupported, `${address.characteristicId} does not support ${property}`);
   }
 
   recordWrite(address: CharacteristicAddress, raw: string): Outcome {
@@ -260,31 +279,14 @@ export class BluetoothSimulation implements SimulatedBluetooth {
     for (const id of [...this.connected]) this.disconnect(this.peripherals.get(id)?.deviceId ?? id);
   }
 
-  private offers(peripheral: VirtualPeripheral, services: readonly string[] | undefined): boolean {
-    if (!services || services.length === 0) return true;
-    const offered = [...(peripheral.advertisedServices ?? []), ...(peripheral.services ?? []).map((s) => s.uuid)];
-    return services.some((wanted) => offered.some((uuid) => upper(uuid) === upper(wanted)));
-  }
-
   private advertise(): void {
     if (!this.filter) return;
     for (const [id, peripheral] of this.peripherals) {
-      if (!this.offers(peripheral, this.filter.services)) continue;
+      if (!offers(peripheral, this.filter.services)) continue;
       if (this.reported.has(id) && !this.filter.duplicates) continue;
       this.seen.set(id, peripheral);
       this.reported.add(id);
-      this.context.listeners.fire(EVENT.deviceFound, this.wireDevice(peripheral));
+      this.context.listeners.fire(EVENT.deviceFound, wireDevice(peripheral));
     }
-  }
-
-  private wireDevice(p: VirtualPeripheral): Record<string, unknown> {
-    return {
-      deviceId: p.deviceId,
-      name: p.name ?? '',
-      localName: p.localName ?? p.name ?? '',
-      RSSI: String(p.RSSI ?? -60),
-      ...(p.manufacturerData === undefined ? {} : { manufacturerData: p.manufacturerData }),
-      ...(p.advertisedServices ? { advertisServiceUUIDs: [...p.advertisedServices] } : {}),
-    };
   }
 }

@@ -144,3 +144,25 @@ export interface SimulatedBluetooth {
   /** Timers running (advertising, periodic notifications, scripted disconnects): 0 when idle. */
   activeTimers(): number;
 }
+
+/** Whether `peripheral` advertises or offers one of `services` (any, when none are asked for). */
+export function offers(peripheral: VirtualPeripheral, services: readonly string[] | undefined): boolean {
+  if (!services || services.length === 0) return true;
+  const offered = [
+    ...(peripheral.advertisedServices ?? []),
+    ...(peripheral.services ?? []).map((s) => s.uuid),
+  ];
+  return services.some((wanted) => offered.some((uuid) => uuid.toUpperCase() === wanted.toUpperCase()));
+}
+
+/** A peripheral as the app reports devices: strings on the wire, optional fields omitted. */
+export function wireDevice(p: VirtualPeripheral): Record<string, unknown> {
+  return {
+    deviceId: p.deviceId,
+    name: p.name ?? '',
+    localName: p.localName ?? p.name ?? '',
+    RSSI: String(p.RSSI ?? -60),
+    ...(p.manufacturerData === undefined ? {} : { manufacturerData: p.manufacturerData }),
+    ...(p.advertisedServices ? { advertisServiceUUIDs: [...p.advertisedServices] } : {}),
+  };
+}

@@ -20,7 +20,8 @@ const missing = (field: string): Outcome => failWith('10013', `${field} is requi
 function address(options: Options): CharacteristicAddress | Outcome {
   for (const field of ['deviceId', 'serviceId', 'characteristicId'])
     if (typeof options[field] !== 'string' || options[field] === '') return missing(field);
-  return options as unknown as CharacteristicAddress;
+  const { deviceId, serviceId, characteristicId } = options as unknown as CharacteristicAddress;
+  return { deviceId, serviceId, characteristicId };
 }
 
 /** A flag the page sent: `'yes'`/`'no'` in any case. */
@@ -47,7 +48,10 @@ function asPlainObject(callback: unknown): unknown {
  * new FakeBridge({ ...bluetoothBehaviours(ble, 'event') }, …);
  * ```
  */
-export function bluetoothBehaviours(ble: BluetoothSimulation, payload: 'event' | 'object' = 'event'): PluginBehaviours {
+export function bluetoothBehaviours(
+  ble: BluetoothSimulation,
+  payload: 'event' | 'object' = 'event',
+): PluginBehaviours {
   const pair = (type: string, name: string): PluginBehaviours => {
     const behaviours = listenerPair(type, `register${name}`, `cancel${name}`);
     if (payload === 'event') return behaviours;
@@ -66,7 +70,10 @@ export function bluetoothBehaviours(ble: BluetoothSimulation, payload: 'event' |
   const withCharacteristic = (
     options: Options,
     property: 'read' | 'write' | 'notify',
-    answer: (at: CharacteristicAddress, state: Exclude<ReturnType<BluetoothSimulation['characteristic']>, Outcome>) => Outcome,
+    answer: (
+      at: CharacteristicAddress,
+      state: Exclude<ReturnType<BluetoothSimulation['characteristic']>, Outcome>,
+    ) => Outcome,
   ): Outcome => {
     const at = address(options);
     if (isOutcome(at)) return at;
@@ -78,7 +85,8 @@ export function bluetoothBehaviours(ble: BluetoothSimulation, payload: 'event' |
     openBluetoothAdapter: () => ble.open(),
     closeBluetoothAdapter: () => ble.close(),
     getBluetoothAdapterState: () => ble.adapterState(),
-    startBluetoothDevicesDiscovery: (options) => ble.startDiscovery(services(options), isYes(options.allowDuplicatesKey)),
+    startBluetoothDevicesDiscovery: (options) =>
+      ble.startDiscovery(services(options), isYes(options.allowDuplicatesKey)),
     stopBluetoothDevicesDiscovery: () => ble.stopDiscovery(),
     getBluetoothDevices: () => ble.devices(),
     connectBLEDevice: (options) => withDevice(options, (id) => ble.connect(id)),
@@ -94,21 +102,31 @@ export function bluetoothBehaviours(ble: BluetoothSimulation, payload: 'event' |
       withDevice(options, (id) => {
         const found = ble.connectedPeripheral(id);
         if (isOutcome(found)) return found;
-        const list = (found.services ?? []).map((s) => ({ uuid: s.uuid, isPrimary: s.isPrimary === false ? 'no' : 'yes' }));
+        const list = (found.services ?? []).map((s) => ({
+          uuid: s.uuid,
+          isPrimary: s.isPrimary === false ? 'no' : 'yes',
+        }));
         return ok({ services: list });
       }),
     getBLEDeviceCharacteristics: (options) =>
       withDevice(options, (id) => {
         const found = ble.connectedPeripheral(id);
         if (isOutcome(found)) return found;
-        const service = found.services?.find((s) => s.uuid.toUpperCase() === String(options.serviceId).toUpperCase());
+        const service = found.services?.find(
+          (s) => s.uuid.toUpperCase() === String(options.serviceId).toUpperCase(),
+        );
         if (!service) return failWith('10004', `no service ${String(options.serviceId)}`);
         const flag = (on: boolean | undefined): string => (on ? 'yes' : 'no');
         const list = (service.characteristics ?? []).map((c) => {
           const p = c.properties ?? { read: true, write: true };
           return {
             uuid: c.uuid,
-            properties: { read: flag(p.read), write: flag(p.write), notify: flag(p.notify), indicate: flag(p.indicate) },
+            properties: {
+              read: flag(p.read),
+              write: flag(p.write),
+              notify: flag(p.notify),
+              indicate: flag(p.indicate),
+            },
           };
         });
         return ok({ characteristics: list });
@@ -116,11 +134,19 @@ export function bluetoothBehaviours(ble: BluetoothSimulation, payload: 'event' |
     readBLECharacteristicValue: (options) =>
       withCharacteristic(options, 'read', (at, state) =>
         // The documented answer carries no deviceId.
-        ok({ characteristic: { serviceId: at.serviceId, characteristicId: at.characteristicId, value: ble.codec.encode(state.value) } }),
+        ok({
+          characteristic: {
+            serviceId: at.serviceId,
+            characteristicId: at.characteristicId,
+            value: ble.codec.encode(state.value),
+          },
+        }),
       ),
     writeBLECharacteristicValue: (options) =>
       withCharacteristic(options, 'write', (at) =>
-        typeof options.value === 'string' && options.value !== '' ? ble.recordWrite(at, options.value) : missing('value'),
+        typeof options.value === 'string' && options.value !== ''
+          ? ble.recordWrite(at, options.value)
+          : missing('value'),
       ),
     notifyBLECharacteristicValueChange: (options) =>
       withCharacteristic(options, 'notify', (at, state) =>

@@ -8,17 +8,7 @@ import { SimTimers } from './timers.js';
 
 /** The HCE codes the simulator can answer (spec §6.24). */
 export type HceCode =
-  | '0000'
-  | '1001'
-  | '1002'
-  | '1003'
-  | '1004'
-  | '1101'
-  | '1102'
-  | '1103'
-  | '1301'
-  | '1401'
-  | '1402';
+  '0000' | '1001' | '1002' | '1003' | '1004' | '1101' | '1102' | '1103' | '1301' | '1401' | '1402';
 
 /** The app's own messages for each code, as the spec prints them. */
 export const HCE_SIM_MESSAGES: Readonly<Record<HceCode, string>> = {
@@ -76,7 +66,11 @@ export interface SimulatedHce {
   /** Set what `getHCEState` answers. */
   setState(code: HceCode): void;
   /** Make the next `times` calls of `plugin` answer `code` inside `success`. */
-  answer(plugin: 'startHCE' | 'stopHCE' | 'sendHCEMessage' | 'onHCEMessage', code: HceCode, times?: number): void;
+  answer(
+    plugin: 'startHCE' | 'stopHCE' | 'sendHCEMessage' | 'onHCEMessage',
+    code: HceCode,
+    times?: number,
+  ): void;
   /** The reader sends a command now (queued until the page listens). Ignored unless HCE is started. */
   receive(command: Uint8Array | string): boolean;
   readonly started: boolean;
