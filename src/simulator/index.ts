@@ -16,7 +16,7 @@ export { createFakeOpenPlatform, SIMULATED_APP_ID, SIMULATED_SECRET } from './op
 export type { FakeOpenPlatform, FakeOpenPlatformOptions, TokenKind, UpstreamFault } from './open-platform.js';
 export { ListenerRegistry, listenerPair } from './listeners.js';
 export { ok, failWith, silent } from './family.js';
-export { BLE_SIM_CODES } from './families/bluetooth-peripherals.js';
+export { BLE_SIM_CODES, DEMO_HEART_RATE_MONITOR } from './families/bluetooth-peripherals.js';
 export type {
   BluetoothSimOptions,
   CharacteristicAddress,

@@ -41,6 +41,16 @@ describe('bluetooth.scan', () => {
     });
   });
 
+  it('rejects bad filters before any native call', async () => {
+    const { sim, ble } = await bleSetup();
+    sim.clearCalls();
+    await expect(ble.scan({ services: [''] }).next()).rejects.toMatchObject({
+      code: 'invalid_param',
+      message: expect.stringContaining('Expected `services[0]` to be a non-empty string'),
+    });
+    expect(sim.calls).toEqual([]);
+  });
+
   it('cleans up when aborted', async () => {
     const { sim, ble } = await bleSetup();
     const controller = new AbortController();

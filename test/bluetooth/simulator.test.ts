@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CharacteristicValue } from '../../src/index.js';
-import { installSimulator } from '../../src/simulator/index.js';
+import { DEMO_HEART_RATE_MONITOR, installSimulator } from '../../src/simulator/index.js';
 import { bleSetup, eventually, HEART_RATE, HRM, measurement, SCALE } from './fixtures.js';
 
 /** Let a promise that waits on simulator latency (0 ms timers) settle under fake timers. */
@@ -190,6 +190,18 @@ describe('simulated bridge listener quirks', () => {
     expect(sim.fire('BLEConnectionStateChange', { deviceId: 'D', connected: 'yes' })).toBe(false);
     sim.emit('BLEConnectionStateChange', { deviceId: 'D', connected: 'yes' });
     expect(callback).toHaveBeenCalledTimes(1); // the document listener is still there
+  });
+
+  it('ships a demo heart-rate monitor that notifies every second', async () => {
+    const { ble } = await bleSetup({ peripherals: [DEMO_HEART_RATE_MONITOR] });
+    const ref = { deviceId: DEMO_HEART_RATE_MONITOR.deviceId, serviceId: '180D', characteristicId: '2A37' };
+    await ble.connect(ref.deviceId);
+    const values: number[] = [];
+    await ble.events.subscribe('characteristicValueChange', ({ value }) => values.push(value[1]!));
+    vi.useFakeTimers();
+    await settle(ble.notify(ref));
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(values).toEqual([61, 62]);
   });
 
   it('answers with no virtual peripherals when none are configured', async () => {

@@ -10,6 +10,7 @@ import type { IterateOptions, NativeEvents } from '../../events/native-events.js
 import { reportTo } from '../report.js';
 import { nonEmptyString, optional } from '../validate.js';
 import { sameId } from './normalize.js';
+import { discoveryParams, refParams } from './operations.js';
 import type { SharedLease } from './shared-lease.js';
 import type {
   BluetoothDevice,
@@ -38,21 +39,30 @@ function filtered<K extends keyof BluetoothEvents & string>(
   return (push) => events.subscribe(event, (payload) => keep(payload) && push(payload));
 }
 
+/** The steps of an iterator that needs native set-up. */
+interface SetUpSteps<T> {
+  /** Validates input; runs before anything native, so bad input rejects without a bridge call. */
+  readonly check: () => void;
+  readonly subscribe: PushSubscribe<T>;
+  /** Native set-up after listening; resolves with its undo step, if any. */
+  readonly setUp: () => Promise<(() => Promise<void>) | void>;
+}
+
 /**
- * Listen first, then run `setUp`; if set-up fails the listener goes again.
- * The release runs `tearDown` (failures reported, not thrown) then unsubscribes.
+ * Check, listen, then set up; if set-up fails the listener goes again.
+ * The release runs the undo step (failures reported, not thrown) then unsubscribes.
  */
 function withSetUp<T>(
   deps: IteratorDeps,
   event: keyof BluetoothEvents & string,
-  subscribe: PushSubscribe<T>,
-  setUp: () => Promise<(() => Promise<void>) | void>,
+  steps: SetUpSteps<T>,
 ): PushSubscribe<T> {
   return async (push) => {
-    const unsubscribe = await subscribe(push);
+    steps.check();
+    const unsubscribe = await steps.subscribe(push);
     let tearDown: (() => Promise<void>) | void;
     try {
-      tearDown = await setUp();
+      tearDown = await steps.setUp();
     } catch (error) {
       await unsubscribe();
       throw error;
@@ -75,12 +85,11 @@ export function scan(
   options: DiscoveryOptions & IterateOptions = {},
 ): AsyncGenerator<BluetoothDevice, void, undefined> {
   const { signal, ...filters } = options;
-  const subscribe = withSetUp<BluetoothDevice>(
-    deps,
-    'deviceFound',
-    (push) => deps.events.subscribe('deviceFound', push),
-    () => deps.discovery.acquire(filters),
-  );
+  const subscribe = withSetUp<BluetoothDevice>(deps, 'deviceFound', {
+    check: () => void discoveryParams('startBluetoothDevicesDiscovery', filters),
+    subscribe: (push) => deps.events.subscribe('deviceFound', push),
+    setUp: () => deps.discovery.acquire(filters),
+  });
   return eventIterator(subscribe, signal);
 }
 
@@ -94,19 +103,12 @@ export function notifications(
     sameId(value.deviceId, ref.deviceId) &&
     sameId(value.serviceId, ref.serviceId) &&
     sameId(value.characteristicId, ref.characteristicId);
-  const subscribe = withSetUp(
-    deps,
-    'characteristicValueChange',
-    filtered(deps.events, 'characteristicValueChange', matches),
-    () => deps.enableNotify(ref, options.signal),
-  );
-  // Bad ids reject before anything native happens.
-  const checked: PushSubscribe<CharacteristicValue> = async (push) => {
-    for (const field of ['deviceId', 'serviceId', 'characteristicId'] as const)
-      nonEmptyString('notifyBLECharacteristicValueChange', field, ref?.[field]);
-    return subscribe(push);
-  };
-  return eventIterator(checked, options.signal);
+  const subscribe = withSetUp(deps, 'characteristicValueChange', {
+    check: () => void refParams('notifyBLECharacteristicValueChange', ref),
+    subscribe: filtered(deps.events, 'characteristicValueChange', matches),
+    setUp: () => deps.enableNotify(ref, options.signal),
+  });
+  return eventIterator(subscribe, options.signal);
 }
 
 /** Connection changes of every device, or of one. */

@@ -22,7 +22,8 @@ function deviceParams(plugin: string, deviceId: unknown): { deviceId: string } {
   return { deviceId: nonEmptyString(plugin, 'deviceId', deviceId) };
 }
 
-function refParams(plugin: string, input: unknown): WireCharacteristicRef {
+/** The three ids of a characteristic, checked. */
+export function refParams(plugin: string, input: unknown): WireCharacteristicRef {
   const ref = (typeof input === 'object' && input !== null ? input : {}) as Partial<CharacteristicRef>;
   return {
     deviceId: nonEmptyString(plugin, 'deviceId', ref.deviceId),
@@ -34,8 +35,8 @@ function refParams(plugin: string, input: unknown): WireCharacteristicRef {
 const uuids = (plugin: string) => (value: unknown) =>
   nonEmptyArray(plugin, 'services', value, (name, uuid) => nonEmptyString(plugin, name, uuid));
 
-/** Optional fields are left out entirely: the app rejects them sent empty. */
-function discoveryParams(plugin: string, input: DiscoveryOptions | undefined): WireDiscoveryParams {
+/** Discovery filters, checked; optional fields are left out entirely (the app rejects them sent empty). */
+export function discoveryParams(plugin: string, input: DiscoveryOptions | undefined): WireDiscoveryParams {
   const services = optional(input?.services, uuids(plugin));
   const allowDuplicates = optional(input?.allowDuplicates, (v) => boolean(plugin, 'allowDuplicates', v));
   return {

@@ -166,3 +166,35 @@ export function wireDevice(p: VirtualPeripheral): Record<string, unknown> {
     ...(p.advertisedServices ? { advertisServiceUUIDs: [...p.advertisedServices] } : {}),
   };
 }
+
+/**
+ * A ready-made heart-rate monitor for demos and the playground: it advertises
+ * service `180D`, notifies measurement `2A37` every second and accepts writes
+ * on control point `2A39`.
+ *
+ * @example
+ * ```ts
+ * installSimulator({ bluetooth: { peripherals: [DEMO_HEART_RATE_MONITOR] } });
+ * ```
+ */
+export const DEMO_HEART_RATE_MONITOR: VirtualPeripheral = {
+  deviceId: 'SIM:HRM:01',
+  name: 'Simulated HRM',
+  RSSI: -55,
+  advertisedServices: ['180D'],
+  services: [
+    {
+      uuid: '180D',
+      characteristics: [
+        {
+          uuid: '2A37',
+          properties: { read: true, notify: true },
+          value: '0048',
+          notifyEvery: 1000,
+          nextValue: (n) => Uint8Array.of(0, 60 + (n % 40)),
+        },
+        { uuid: '2A39', properties: { write: true } },
+      ],
+    },
+  ],
+};
