@@ -72,6 +72,18 @@ describe('bluetooth.scan', () => {
     expectNoLeaks(sim);
   });
 
+  it('stops discovery it was still starting when aborted', async () => {
+    const { sim, ble } = await bleSetup();
+    sim.setLatency((plugin) => (plugin === 'startBluetoothDevicesDiscovery' ? 20 : 0));
+    const controller = new AbortController();
+    const next = ble.scan({ signal: controller.signal }).next();
+    await eventually(() => expect(sim.callsOf('startBluetoothDevicesDiscovery')).toHaveLength(1));
+    controller.abort();
+    await expect(next).rejects.toMatchObject({ name: 'AbortError' });
+    await eventually(() => expect(sim.callsOf('stopBluetoothDevicesDiscovery')).toHaveLength(1));
+    await eventually(() => expectNoLeaks(sim));
+  });
+
   it('rejects with the discovery failure and leaves no listener', async () => {
     const { sim, ble } = await bleSetup();
     sim.fault('startBluetoothDevicesDiscovery', { fail: 'code', code: '10001', msg: 'off' }, 1);
@@ -155,6 +167,18 @@ describe('bluetooth.notifications', () => {
     expect(await second).toEqual(['0A', '0B']);
     expect(sim.callsOf('registerBLECharacteristicValueChange')).toHaveLength(1);
     expect(sim.callsOf('cancelBLECharacteristicValueChange')).toHaveLength(1);
+    expectNoLeaks(sim);
+  });
+
+  it('cleans up when the loop body throws', async () => {
+    const { sim, ble } = await bleSetup();
+    await ble.connect(HRM.deviceId);
+    const loop = (async () => {
+      for await (const { raw } of ble.notifications(measurement)) throw new Error(`bad ${raw}`);
+    })();
+    await eventually(() => expect(sim.bluetooth.notifying()).toHaveLength(1));
+    sim.bluetooth.notify(measurement, 'EE');
+    await expect(loop).rejects.toThrow('bad EE');
     expectNoLeaks(sim);
   });
 
