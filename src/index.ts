@@ -1,5 +1,5 @@
 export { createClient } from './client/client.js';
-export type { UpsdkClient, UpsdkCore, CallOptions, CallArgs } from './client/client.js';
+export type { UpsdkClient, UpsdkCore, CallOptions, CallArgs, FamilyOptions } from './client/client.js';
 export type { ClientOptions, ClientMode } from './client/options.js';
 export { VENDOR_SCRIPT_URL } from './client/options.js';
 export type { Signature, SignerFunction, SignerSource, SignRequestContext } from './client/signer-source.js';
@@ -30,3 +30,34 @@ export type { ChunkSource } from './streams/chunk-source.js';
 export type { ReadOptions, ReadProgress } from './streams/read-options.js';
 export { MAX_CHUNK_SIZE } from './streams/read-options.js';
 export { decodeBase64, encodeBase64, Base64Error } from './streams/base64.js';
+export type { OperationOptions } from './plugins/operation.js';
+export type { BinaryInput, DecodedValue, ValueCodec, ValueEncoding } from './plugins/value-codec.js';
+export type { Bluetooth } from './plugins/bluetooth/api.js';
+export type {
+  AdapterState,
+  AdapterStateChange,
+  BluetoothCharacteristic,
+  BluetoothDevice,
+  BluetoothEvents,
+  BluetoothOptions,
+  BluetoothService,
+  CharacteristicProperties,
+  CharacteristicRef,
+  CharacteristicValue,
+  ConnectionState,
+  DiscoveryOptions,
+  NotifyInput,
+  WriteInput,
+} from './plugins/bluetooth/types.js';
+export type {
+  BluetoothPluginMap,
+  WireBluetoothDevice,
+  WireCharacteristicRef,
+  WireDiscoveryParams,
+  WireFlag,
+} from './plugins/bluetooth/map.js';
+export type { Hce, HceOptions } from './plugins/hce/api.js';
+export { HceError, HCE_CODES } from './plugins/hce/codes.js';
+export type { HceState, HceStateReason } from './plugins/hce/codes.js';
+export type { HceEvents, HceMessage } from './plugins/hce/messages.js';
+export type { HcePluginMap, WireHceAnswer } from './plugins/hce/map.js';

@@ -1,4 +1,6 @@
 import type { MediaPluginMap } from '../plugins/media/wire.js';
+import type { BluetoothPluginMap } from '../plugins/bluetooth/map.js';
+import type { HcePluginMap } from '../plugins/hce/map.js';
 
 /**
  * The type-level map of raw plugins: what `client.call(name, params)` sends
@@ -17,7 +19,7 @@ import type { MediaPluginMap } from '../plugins/media/wire.js';
  * const info = await client.call('getBatteryInfo'); // typed { level: string }
  * ```
  */
-export interface UpsdkPluginMap extends MediaPluginMap {
+export interface UpsdkPluginMap extends MediaPluginMap, BluetoothPluginMap, HcePluginMap {
   pay: { params: { tn: string }; result: void };
   closeWebApp: { params: Record<string, never>; result: void };
   showFlashInfo: { params: { msg: string }; result: void };

@@ -24,3 +24,15 @@ export type {
   FinishedFlagStyle,
 } from './families/files-controller.js';
 export type { VirtualFile, VirtualFileInit } from './families/virtual-file.js';
+export { BLE_SIM_CODES, DEMO_HEART_RATE_MONITOR } from './families/bluetooth-peripherals.js';
+export type {
+  BluetoothSimOptions,
+  CharacteristicAddress,
+  SimulatedBluetooth,
+  SimulatedWrite,
+  VirtualCharacteristic,
+  VirtualPeripheral,
+  VirtualService,
+} from './families/bluetooth-peripherals.js';
+export { HCE_SIM_MESSAGES } from './families/hce-controller.js';
+export type { HceCode, HceSimOptions, SimulatedHce } from './families/hce-controller.js';

@@ -11,6 +11,11 @@ import { FilesState, type FilesController } from './families/files-controller.js
 import { filesBehaviours } from './families/files.js';
 import { seededRandom } from '../shared/random.js';
 import { ListenerRegistry } from './listeners.js';
+import { BluetoothSimulation } from './families/bluetooth-controller.js';
+import { bluetoothBehaviours } from './families/bluetooth.js';
+import type { BluetoothSimOptions, SimulatedBluetooth } from './families/bluetooth-peripherals.js';
+import { HceSimulation, type HceSimOptions, type SimulatedHce } from './families/hce-controller.js';
+import { hceBehaviours } from './families/hce.js';
 
 /** The frontToken the simulator accepts unless told otherwise. */
 export const SIMULATED_FRONT_TOKEN = 'SIMULATED-FRONT-TOKEN==';
@@ -47,6 +52,10 @@ export interface SimulatorOptions {
   readonly clock?: () => number;
   /** Extra or replacement plugin behaviours (e.g. a plugin of a newer app version). */
   readonly plugins?: PluginBehaviours;
+  /** Virtual BLE peripherals and adapter settings. */
+  readonly bluetooth?: BluetoothSimOptions;
+  /** HCE state and the virtual NFC reader. */
+  readonly hce?: HceSimOptions;
 }
 
 /** A running simulator. */
@@ -91,6 +100,10 @@ export interface Simulator {
   fire(type: string, payload: Readonly<Record<string, unknown>>): boolean;
   /** Document event types whose native subscription is on: empty when nothing leaked. */
   activeSubscriptions(): readonly string[];
+  /** The simulated BLE stack: add peripherals, drop connections, switch the adapter, inspect writes. */
+  readonly bluetooth: SimulatedBluetooth;
+  /** Simulated HCE: device state, answer codes, the virtual reader. */
+  readonly hce: SimulatedHce;
   /** Remove the global, the user agent override and every timer-free hook. */
   uninstall(): void;
   /** The simulated album, recordings and face-check files, with chunk faults and latency. */
@@ -139,7 +152,16 @@ export function installSimulator(options: SimulatorOptions = {}): Simulator {
   };
   const faults = new FaultTable();
   const files = new FilesState();
-  const bridge = new FakeBridge({ ...coreUiBehaviours, ...filesBehaviours(files), ...options.plugins }, faults, settings, context);
+  const bluetooth = new BluetoothSimulation(context, options.bluetooth);
+  const hce = new HceSimulation(options.hce);
+  const behaviours = {
+    ...coreUiBehaviours,
+    ...filesBehaviours(files),
+    ...bluetoothBehaviours(bluetooth, options.bluetooth?.eventPayload),
+    ...hceBehaviours(hce),
+    ...options.plugins,
+  };
+  const bridge = new FakeBridge(behaviours, faults, settings, context);
   const host = win as Window & { upsdk?: unknown };
   const timers: ReturnType<typeof setTimeout>[] = [];
   let scriptLoad = options.scriptLoad ?? 'load';
@@ -197,7 +219,11 @@ export function installSimulator(options: SimulatorOptions = {}): Simulator {
     fire: (type, payload) => listeners.fire(type, payload),
     activeSubscriptions: () => listeners.active(),
     files,
+    bluetooth,
+    hce,
     uninstall: () => {
+      bluetooth.dispose();
+      hce.dispose();
       listeners.clear();
       observer?.disconnect();
       files.dispose();
