@@ -11,6 +11,7 @@ import { invoke } from './invoke.js';
 import { resolveOptions, type ClientOptions, type ResolvedOptions } from './options.js';
 import { CALLBACKLESS_PLUGINS, type PluginName, type PluginParams, type PluginResult } from './plugin-map.js';
 import { raceAbort } from '../shared/abort.js';
+import { createPlugins, PLUGIN_TIMEOUTS, type PluginsApi } from '../plugins/index.js';
 
 /** Per-call options. */
 export interface CallOptions {
@@ -65,9 +66,6 @@ export interface UpsdkCore {
   readonly jsApiList: readonly string[] | undefined;
 }
 
-/** Per-plugin timeouts for calls that wait on the user rather than the device. */
-const PLUGIN_TIMEOUTS: Readonly<Record<string, number>> = {};
-
 class Core implements UpsdkCore {
   private readonly bootstrap: Bootstrap;
 
@@ -120,7 +118,7 @@ class Core implements UpsdkCore {
  * a module under `src/plugins/` exporting `createXxx(core)`; small plugins
  * become methods on the client, large families a namespace (`bluetooth`, …).
  */
-export type UpsdkClient = UpsdkCore;
+export type UpsdkClient = UpsdkCore & PluginsApi;
 
 /**
  * Create a client. Nothing happens until the first call: importing and
@@ -137,5 +135,5 @@ export type UpsdkClient = UpsdkCore;
 export function createClient(options: ClientOptions): UpsdkClient {
   const core = new Core(resolveOptions(options));
   // Plugin families attach here: Object.assign(core, createXxx(core), { namespace: createYyy(core) }).
-  return Object.assign(core, {});
+  return Object.assign(core, createPlugins(core));
 }

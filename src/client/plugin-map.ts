@@ -1,3 +1,9 @@
+import type { AppletPluginMap } from '../plugins/applet/plugins.js';
+import type { DevicePluginMap } from '../plugins/device/index.js';
+import type { LocationPluginMap } from '../plugins/location/index.js';
+import type { PagePluginMap } from '../plugins/page/index.js';
+import type { PaymentPluginMap } from '../plugins/payment/index.js';
+
 /**
  * The type-level map of raw plugins: what `client.call(name, params)` sends
  * to the bridge and what `success` delivers. Values are the vendor's own
@@ -15,12 +21,8 @@
  * const info = await client.call('getBatteryInfo'); // typed { level: string }
  * ```
  */
-export interface UpsdkPluginMap {
-  pay: { params: { tn: string }; result: void };
-  closeWebApp: { params: Record<string, never>; result: void };
-  showFlashInfo: { params: { msg: string }; result: void };
-  setNavigationBarTitle: { params: { title: string }; result: void };
-}
+export interface UpsdkPluginMap
+  extends PaymentPluginMap, PagePluginMap, DevicePluginMap, LocationPluginMap, AppletPluginMap {}
 
 /** Names of the plugins `client.call` knows. */
 export type PluginName = keyof UpsdkPluginMap & string;

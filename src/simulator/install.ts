@@ -6,7 +6,8 @@ import { FakeBridge, type FakeBridgeSettings, type RawCall } from './fake-bridge
 import { FaultTable, type Fault } from './faults.js';
 import type { PluginBehaviours, SimulatedPlatform, SimulationContext } from './family.js';
 import { overrideUserAgent, simulatedUserAgent } from './user-agent.js';
-import { coreUiBehaviours } from './families/core-ui.js';
+import { createUiFamily } from './families/core-ui.js';
+import type { SimulatedUi } from './families/ui-state.js';
 import { seededRandom } from '../shared/random.js';
 import { ListenerRegistry } from './listeners.js';
 
@@ -89,6 +90,11 @@ export interface Simulator {
   fire(type: string, payload: Readonly<Record<string, unknown>>): boolean;
   /** Document event types whose native subscription is on: empty when nothing leaked. */
   activeSubscriptions(): readonly string[];
+  /**
+   * The simulated user and screen: script what scans, photos, positions and
+   * payments return; see what the page did (title, toasts, right button).
+   */
+  readonly ui: SimulatedUi;
   /** Remove the global, the user agent override and every timer-free hook. */
   uninstall(): void;
 }
@@ -134,7 +140,8 @@ export function installSimulator(options: SimulatorOptions = {}): Simulator {
     listeners,
   };
   const faults = new FaultTable();
-  const bridge = new FakeBridge({ ...coreUiBehaviours, ...options.plugins }, faults, settings, context);
+  const uiFamily = createUiFamily(listeners);
+  const bridge = new FakeBridge({ ...uiFamily.behaviours, ...options.plugins }, faults, settings, context);
   const host = win as Window & { upsdk?: unknown };
   const timers: ReturnType<typeof setTimeout>[] = [];
   let scriptLoad = options.scriptLoad ?? 'load';
@@ -191,6 +198,7 @@ export function installSimulator(options: SimulatorOptions = {}): Simulator {
     emit: emitDocumentEvent,
     fire: (type, payload) => listeners.fire(type, payload),
     activeSubscriptions: () => listeners.active(),
+    ui: uiFamily.ui,
     uninstall: () => {
       listeners.clear();
       observer?.disconnect();
