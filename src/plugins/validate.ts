@@ -138,9 +138,8 @@ export function callback<F extends (...args: never[]) => unknown>(field: string,
   return typeof value === 'function' ? (value as F) : fail(field, 'a function', value);
 }
 
-/** The object the caller passed, or an empty one for a method whose fields are all optional. */
+/** A plain object (not null, not an array). */
 export function record(field: string, value: unknown): Readonly<Record<string, unknown>> {
-  if (value === undefined) return {};
   return typeof value === 'object' && value !== null && !Array.isArray(value)
     ? (value as Record<string, unknown>)
     : fail(field, 'an object', value);

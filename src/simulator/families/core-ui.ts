@@ -64,7 +64,9 @@ function pageBehaviours(state: UiState, listeners: ListenerRegistry): PluginBeha
       options.desc ??= '';
       options.picUrl ??= 'https://base.95516.com/s/wl/web/402/images/common/logo.png';
       options.shareUrl ??= context.window.location.href;
-      state.shares.push({ ...options });
+      state.shares.push(
+        Object.fromEntries(Object.entries(options).filter(([, value]) => typeof value !== 'function')),
+      );
       return silent;
     },
   };
