@@ -35,6 +35,16 @@ export function field(raw: unknown, name: string): unknown {
   return typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)[name] : undefined;
 }
 
+/**
+ * The answer itself, or its `name` field when it is an object: plugins whose
+ * upsdk.js unwraps a field answer the bare value, older versions the object,
+ * some platforms a JSON string of it.
+ */
+export function unwrap(raw: unknown, name: string): unknown {
+  const payload = parseIfJson(raw);
+  return typeof payload === 'object' && payload !== null ? field(payload, name) : payload;
+}
+
 /** A finite number from a number or a numeric string. */
 export function toNumber(value: unknown, what: string): number {
   const number =

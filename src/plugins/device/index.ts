@@ -4,7 +4,7 @@
  */
 import type { UpsdkCore } from '../../client/client.js';
 import { bindPlugins, definePlugin, type CallControl } from '../define.js';
-import { field, InvalidResult, parseIfJson, toNumber } from '../results.js';
+import { field, InvalidResult, toNumber, unwrap } from '../results.js';
 import { USER_WAIT_TIMEOUT } from '../timing.js';
 import { listOf, oneOf, optional, positiveInteger, tenth } from '../validate.js';
 import { toChosenImage, type ChosenImage } from './image.js';
@@ -83,14 +83,11 @@ export interface DeviceApi {
   setScreenBrightness(input: { readonly brightness: number }, options?: CallControl): Promise<void>;
 }
 
-const SOURCES: Readonly<Record<string, '1' | '2' | '3'>> = {
-  1: '1',
-  2: '2',
-  3: '3',
-  camera: '1',
-  album: '2',
-  any: '3',
-};
+const SOURCES = { 1: '1', 2: '2', 3: '3', camera: '1', album: '2', any: '3' } as const;
+
+/** An {@link ImageSource} as the bridge's `'1'`/`'2'`/`'3'`. */
+const imageSource = (name: string, value: unknown): '1' | '2' | '3' =>
+  SOURCES[oneOf(name, value, [1, 2, 3, 'camera', 'album', 'any'])];
 
 /** The sizes as upsdk.js will really use them (see {@link ChooseImageInput.maxWidth}). */
 function imageSizes(input: ChooseImageInput): { maxWidth?: string; maxHeight?: string } {
@@ -124,22 +121,14 @@ export const devicePlugins = {
     plugin: 'chooseImage',
     toParams: (input: ChooseImageInput) => ({
       ...imageSizes(input),
-      sourceType:
-        SOURCES[
-          optional('sourceType', input.sourceType, (name, value) =>
-            oneOf(name, value, [1, 2, 3, 'camera', 'album', 'any']),
-          ) ?? ''
-        ],
+      sourceType: optional('sourceType', input.sourceType, imageSource),
     }),
     toResult: toChosenImage,
     timeout: USER_WAIT_TIMEOUT,
   }),
   getScreenBrightness: definePlugin({
     plugin: 'getScreenBrightness',
-    toResult: (raw): number => {
-      const payload = parseIfJson(raw);
-      return toNumber(typeof payload === 'object' ? field(payload, 'brightness') : payload, 'brightness');
-    },
+    toResult: (raw): number => toNumber(unwrap(raw, 'brightness'), 'brightness'),
   }),
   setScreenBrightness: definePlugin({
     plugin: 'setScreenBrightness',

@@ -1,7 +1,7 @@
 /** Location plugins (spec §6.11, §6.13, §6.22): city, GPS position, map navigation. */
 import type { UpsdkCore } from '../../client/client.js';
 import { bindPlugins, definePlugin, type CallControl } from '../define.js';
-import { field, parseIfJson, toNumber, toText } from '../results.js';
+import { field, parseIfJson, toNumber, toText, unwrap } from '../results.js';
 import { USER_WAIT_TIMEOUT } from '../timing.js';
 import { numberIn, record, text } from '../validate.js';
 
@@ -92,10 +92,7 @@ export const locationPlugins = {
   getLocationCity: definePlugin({
     plugin: 'getLocationCity',
     // upsdk.js already picks `cityCd` out of the native answer; older ones may not.
-    toResult: (raw): string => {
-      const payload = parseIfJson(raw);
-      return toText(typeof payload === 'object' ? field(payload, 'cityCd') : payload, 'the city code');
-    },
+    toResult: (raw): string => toText(unwrap(raw, 'cityCd'), 'the city code'),
   }),
   getLocationGps: definePlugin({
     plugin: 'getLocationGps',
