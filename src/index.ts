@@ -61,3 +61,26 @@ export { HceError, HCE_CODES } from './plugins/hce/codes.js';
 export type { HceState, HceStateReason } from './plugins/hce/codes.js';
 export type { HceEvents, HceMessage } from './plugins/hce/messages.js';
 export type { HcePluginMap, WireHceAnswer } from './plugins/hce/map.js';
+export type { PluginsApi } from './plugins/index.js';
+export type { CallControl } from './plugins/define.js';
+export type { PaymentApi, PayInput, VerifyPayPwdInput, AddBankCardInput } from './plugins/payment/index.js';
+export type { PageApi, ShareInput } from './plugins/page/index.js';
+export type { RightButtonInput, Unsubscribe } from './plugins/page/right-button.js';
+export type { DeviceApi, ChooseImageInput, ImageSource, ScanType } from './plugins/device/index.js';
+export { ChosenImage } from './plugins/device/image.js';
+export type {
+  LocationApi,
+  GpsPosition,
+  NaviInput,
+  NaviPlace,
+  RawGpsPosition,
+} from './plugins/location/index.js';
+export type { UiEvents, UiListenerApi } from './plugins/ui-events.js';
+export type { AppletApi } from './plugins/applet/index.js';
+export type {
+  AppletParams,
+  TitleStyleInput,
+  TitleGradient,
+  OpenAppletInput,
+  CreateWebViewInput,
+} from './plugins/applet/plugins.js';

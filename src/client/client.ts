@@ -17,6 +17,7 @@ import type { Bluetooth } from '../plugins/bluetooth/api.js';
 import type { BluetoothOptions } from '../plugins/bluetooth/types.js';
 import { createHce } from '../plugins/hce/index.js';
 import type { Hce, HceOptions } from '../plugins/hce/api.js';
+import { createPlugins, PLUGIN_TIMEOUTS, type PluginsApi } from '../plugins/index.js';
 
 /** Per-call options. */
 export interface CallOptions {
@@ -71,9 +72,6 @@ export interface UpsdkCore {
   readonly jsApiList: readonly string[] | undefined;
 }
 
-/** Per-plugin timeouts for calls that wait on the user rather than the device. */
-const PLUGIN_TIMEOUTS: Readonly<Record<string, number>> = {};
-
 class Core implements UpsdkCore {
   private readonly bootstrap: Bootstrap;
 
@@ -127,6 +125,7 @@ class Core implements UpsdkCore {
  * become methods on the client, large families a namespace (`bluetooth`, …).
  */
 export type UpsdkClient = UpsdkCore &
+  PluginsApi &
   FileApi & {
     /** Bluetooth Low Energy (§6.23): promises, typed events, async iterators. */
     readonly bluetooth: Bluetooth;
@@ -157,7 +156,7 @@ export interface FamilyOptions {
 export function createClient(options: ClientOptions & FamilyOptions): UpsdkClient {
   const core = new Core(resolveOptions(options));
   // Plugin families attach here: Object.assign(core, createXxx(core), { namespace: createYyy(core) }).
-  return Object.assign(core, createFileApi(core), {
+  return Object.assign(core, createPlugins(core), createFileApi(core), {
     bluetooth: createBluetooth(core, options.bluetooth),
     hce: createHce(core, options.hce),
   });

@@ -36,3 +36,4 @@ export type {
 } from './families/bluetooth-peripherals.js';
 export { HCE_SIM_MESSAGES } from './families/hce-controller.js';
 export type { HceCode, HceSimOptions, SimulatedHce } from './families/hce-controller.js';
+export type { SimulatedUi, PayOutcome } from './families/ui-state.js';

@@ -6,9 +6,10 @@ import { FakeBridge, type FakeBridgeSettings, type RawCall } from './fake-bridge
 import { FaultTable, type Fault } from './faults.js';
 import type { PluginBehaviours, SimulatedPlatform, SimulationContext } from './family.js';
 import { overrideUserAgent, simulatedUserAgent } from './user-agent.js';
-import { coreUiBehaviours } from './families/core-ui.js';
 import { FilesState, type FilesController } from './families/files-controller.js';
 import { filesBehaviours } from './families/files.js';
+import { createUiFamily } from './families/core-ui.js';
+import type { SimulatedUi } from './families/ui-state.js';
 import { seededRandom } from '../shared/random.js';
 import { ListenerRegistry } from './listeners.js';
 import { BluetoothSimulation } from './families/bluetooth-controller.js';
@@ -104,6 +105,11 @@ export interface Simulator {
   readonly bluetooth: SimulatedBluetooth;
   /** Simulated HCE: device state, answer codes, the virtual reader. */
   readonly hce: SimulatedHce;
+  /**
+   * The simulated user and screen: script what scans, photos, positions and
+   * payments return; see what the page did (title, toasts, right button).
+   */
+  readonly ui: SimulatedUi;
   /** Remove the global, the user agent override and every timer-free hook. */
   uninstall(): void;
   /** The simulated album, recordings and face-check files, with chunk faults and latency. */
@@ -151,11 +157,12 @@ export function installSimulator(options: SimulatorOptions = {}): Simulator {
     listeners,
   };
   const faults = new FaultTable();
+  const uiFamily = createUiFamily(listeners);
   const files = new FilesState();
   const bluetooth = new BluetoothSimulation(context, options.bluetooth);
   const hce = new HceSimulation(options.hce);
   const behaviours = {
-    ...coreUiBehaviours,
+    ...uiFamily.behaviours,
     ...filesBehaviours(files),
     ...bluetoothBehaviours(bluetooth, options.bluetooth?.eventPayload),
     ...hceBehaviours(hce),
@@ -221,6 +228,7 @@ export function installSimulator(options: SimulatorOptions = {}): Simulator {
     files,
     bluetooth,
     hce,
+    ui: uiFamily.ui,
     uninstall: () => {
       bluetooth.dispose();
       hce.dispose();

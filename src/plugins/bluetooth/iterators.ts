@@ -8,7 +8,7 @@
 import { eventIterator, type PushSubscribe } from '../../events/event-iterator.js';
 import type { IterateOptions, NativeEvents } from '../../events/native-events.js';
 import { reportTo } from '../report.js';
-import { nonEmptyString, optional } from '../validate.js';
+import { optional, text, validated } from '../validate.js';
 import { sameId } from './normalize.js';
 import { discoveryParams, refParams } from './operations.js';
 import type { SharedLease } from './shared-lease.js';
@@ -118,7 +118,7 @@ export function connectionStates(
   options: IterateOptions = {},
 ): AsyncGenerator<ConnectionState, void, undefined> {
   const subscribe: PushSubscribe<ConnectionState> = async (push) => {
-    const id = optional(deviceId, (v) => nonEmptyString('registerBLEConnectionStateChange', 'deviceId', v));
+    const id = validated('registerBLEConnectionStateChange', () => optional('deviceId', deviceId, text));
     const keep = (state: ConnectionState): boolean => id === undefined || sameId(state.deviceId, id);
     return filtered(deps.events, 'connectionStateChange', keep)(push);
   };

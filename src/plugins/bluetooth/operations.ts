@@ -3,7 +3,7 @@
  * normalizer, and whether the call touches a device (and so waits its turn).
  */
 import { operation } from '../operation.js';
-import { boolean, nonEmptyArray, nonEmptyString, optional } from '../validate.js';
+import { bool, nonEmptyList, optional, text, validated } from '../validate.js';
 import { toBytes, type ValueCodec } from '../value-codec.js';
 import {
   toAdapterState,
@@ -19,26 +19,26 @@ import { fieldsOf, flag } from '../payload.js';
 const yesNo = (value: boolean): string => (value ? 'yes' : 'no');
 
 function deviceParams(plugin: string, deviceId: unknown): { deviceId: string } {
-  return { deviceId: nonEmptyString(plugin, 'deviceId', deviceId) };
+  return validated(plugin, () => ({ deviceId: text('deviceId', deviceId) }));
 }
 
 /** The three ids of a characteristic, checked. */
 export function refParams(plugin: string, input: unknown): WireCharacteristicRef {
   const ref = (typeof input === 'object' && input !== null ? input : {}) as Partial<CharacteristicRef>;
-  return {
-    deviceId: nonEmptyString(plugin, 'deviceId', ref.deviceId),
-    serviceId: nonEmptyString(plugin, 'serviceId', ref.serviceId),
-    characteristicId: nonEmptyString(plugin, 'characteristicId', ref.characteristicId),
-  };
+  return validated(plugin, () => ({
+    deviceId: text('deviceId', ref.deviceId),
+    serviceId: text('serviceId', ref.serviceId),
+    characteristicId: text('characteristicId', ref.characteristicId),
+  }));
 }
 
-const uuids = (plugin: string) => (value: unknown) =>
-  nonEmptyArray(plugin, 'services', value, (name, uuid) => nonEmptyString(plugin, name, uuid));
+const uuids = (plugin: string) => (field: string, value: unknown) =>
+  validated(plugin, () => nonEmptyList(field, value, text));
 
 /** Discovery filters, checked; optional fields are left out entirely (the app rejects them sent empty). */
 export function discoveryParams(plugin: string, input: DiscoveryOptions | undefined): WireDiscoveryParams {
-  const services = optional(input?.services, uuids(plugin));
-  const allowDuplicates = optional(input?.allowDuplicates, (v) => boolean(plugin, 'allowDuplicates', v));
+  const services = optional('services', input?.services, uuids(plugin));
+  const allowDuplicates = validated(plugin, () => optional('allowDuplicates', input?.allowDuplicates, bool));
   return {
     ...(services ? { services } : {}),
     ...(allowDuplicates === undefined ? {} : { allowDuplicatesKey: yesNo(allowDuplicates) }),
@@ -83,7 +83,7 @@ export function bluetoothOperations(codec: ValueCodec) {
     connectedDevices: operation({
       plugin: 'getConnectedBluetoothDevices',
       params: (input?: { readonly services?: readonly string[] }) => {
-        const services = optional(input?.services, uuids('getConnectedBluetoothDevices'));
+        const services = optional('services', input?.services, uuids('getConnectedBluetoothDevices'));
         return services ? { services } : {};
       },
       result: toDeviceList,
@@ -98,7 +98,7 @@ export function bluetoothOperations(codec: ValueCodec) {
       plugin: 'getBLEDeviceCharacteristics',
       params: (input: { readonly deviceId: string; readonly serviceId: string }) => ({
         ...deviceParams('getBLEDeviceCharacteristics', input?.deviceId),
-        serviceId: nonEmptyString('getBLEDeviceCharacteristics', 'serviceId', input?.serviceId),
+        serviceId: validated('getBLEDeviceCharacteristics', () => text('serviceId', input?.serviceId)),
       }),
       result: toCharacteristics,
       queued: true,
@@ -121,8 +121,8 @@ export function bluetoothOperations(codec: ValueCodec) {
     notify: operation({
       plugin: 'notifyBLECharacteristicValueChange',
       params: (input: NotifyInput) => {
-        const state = optional(input?.state, (v) =>
-          boolean('notifyBLECharacteristicValueChange', 'state', v),
+        const state = validated('notifyBLECharacteristicValueChange', () =>
+          optional('state', input?.state, bool),
         );
         return {
           ...refParams('notifyBLECharacteristicValueChange', input),

@@ -1,14 +1,14 @@
 /** The §6.24 promise methods as data. Every answer's code is checked here (`getHCEState` maps it instead). */
 import { operation } from '../operation.js';
-import { hexString, nonEmptyArray } from '../validate.js';
+import { hex, nonEmptyList, validated } from '../validate.js';
 import { decodeValue, toBytes, type ValueCodec } from '../value-codec.js';
 import { checkAnswer, toHceState } from './codes.js';
 import { messageData } from './messages.js';
 
 /** AIDs are 10–32 hex digits (sent upper-case) joined by commas. */
 function aidList(aids: readonly string[]): { aidList: string } {
-  const checked = nonEmptyArray('startHCE', 'aids', aids, (name, aid) =>
-    hexString('startHCE', name, aid, { min: 10, max: 32 }).toUpperCase(),
+  const checked = validated('startHCE', () =>
+    nonEmptyList('aids', aids, (name, aid) => hex(name, aid, { min: 10, max: 32 }).toUpperCase()),
   );
   return { aidList: checked.join(',') };
 }
