@@ -22,3 +22,35 @@ export type {
   ListenerMap,
   IterateOptions,
 } from './events/native-events.js';
+export {
+  buildAuthorizeUrl,
+  AUTHORIZE_PAGES,
+  LOGIN_SCOPES,
+  MOBILE_SCOPES,
+  REAL_NAME_SCOPES,
+  OPEN_PLATFORM_URL,
+} from './login/authorize-url.js';
+export type {
+  AuthorizeOptions,
+  AuthorizeUrl,
+  InAppScope,
+  OutOfAppScope,
+  LoginScope,
+  LoginContext,
+} from './login/authorize-url.js';
+export { parseAuthorizeCallback, isAuthorizeCallback, stripCallback } from './login/callback.js';
+export type { AuthorizeCallback, ParseCallbackOptions } from './login/callback.js';
+export { UpsdkLoginError, USER_REFUSED } from './login/errors.js';
+export type { UpsdkLoginErrorInit } from './login/errors.js';
+export { signIn, startLogin, completeLogin, exchangeAtEndpoint, STATE_STORAGE_KEY } from './login/sign-in.js';
+export type {
+  SignInOptions,
+  SignInOutcome,
+  StartLoginOptions,
+  CompleteLoginOptions,
+  LoginEndpointOptions,
+  LoginSession,
+  AppletAuthSource,
+  BrowserHost,
+} from './login/sign-in.js';
+export type { LoginMethods, LoginPluginMap, AppletAuthOptions } from './login/applet.js';

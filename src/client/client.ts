@@ -11,6 +11,7 @@ import { invoke } from './invoke.js';
 import { resolveOptions, type ClientOptions, type ResolvedOptions } from './options.js';
 import { CALLBACKLESS_PLUGINS, type PluginName, type PluginParams, type PluginResult } from './plugin-map.js';
 import { raceAbort } from '../shared/abort.js';
+import { createLogin, type LoginMethods } from '../login/applet.js';
 
 /** Per-call options. */
 export interface CallOptions {
@@ -120,7 +121,7 @@ class Core implements UpsdkCore {
  * a module under `src/plugins/` exporting `createXxx(core)`; small plugins
  * become methods on the client, large families a namespace (`bluetooth`, …).
  */
-export type UpsdkClient = UpsdkCore;
+export type UpsdkClient = UpsdkCore & LoginMethods;
 
 /**
  * Create a client. Nothing happens until the first call: importing and
@@ -137,5 +138,5 @@ export type UpsdkClient = UpsdkCore;
 export function createClient(options: ClientOptions): UpsdkClient {
   const core = new Core(resolveOptions(options));
   // Plugin families attach here: Object.assign(core, createXxx(core), { namespace: createYyy(core) }).
-  return Object.assign(core, {});
+  return Object.assign(core, createLogin(core));
 }

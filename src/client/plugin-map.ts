@@ -1,3 +1,5 @@
+import type { LoginPluginMap } from '../login/applet.js';
+
 /**
  * The type-level map of raw plugins: what `client.call(name, params)` sends
  * to the bridge and what `success` delivers. Values are the vendor's own
@@ -15,7 +17,7 @@
  * const info = await client.call('getBatteryInfo'); // typed { level: string }
  * ```
  */
-export interface UpsdkPluginMap {
+export interface UpsdkPluginMap extends LoginPluginMap {
   pay: { params: { tn: string }; result: void };
   closeWebApp: { params: Record<string, never>; result: void };
   showFlashInfo: { params: { msg: string }; result: void };

@@ -7,6 +7,7 @@ import { FaultTable, type Fault } from './faults.js';
 import type { PluginBehaviours, SimulatedPlatform, SimulationContext } from './family.js';
 import { overrideUserAgent, simulatedUserAgent } from './user-agent.js';
 import { coreUiBehaviours } from './families/core-ui.js';
+import { loginBehaviours } from './families/login.js';
 import { seededRandom } from '../shared/random.js';
 import { ListenerRegistry } from './listeners.js';
 
@@ -134,7 +135,7 @@ export function installSimulator(options: SimulatorOptions = {}): Simulator {
     listeners,
   };
   const faults = new FaultTable();
-  const bridge = new FakeBridge({ ...coreUiBehaviours, ...options.plugins }, faults, settings, context);
+  const bridge = new FakeBridge({ ...coreUiBehaviours, ...loginBehaviours, ...options.plugins }, faults, settings, context);
   const host = win as Window & { upsdk?: unknown };
   const timers: ReturnType<typeof setTimeout>[] = [];
   let scriptLoad = options.scriptLoad ?? 'load';
