@@ -52,7 +52,8 @@ function readCode(raw: unknown): string | undefined {
       return undefined;
     }
   }
-  const code = typeof payload === 'object' && payload !== null ? (payload as { code?: unknown }).code : undefined;
+  const code =
+    typeof payload === 'object' && payload !== null ? (payload as { code?: unknown }).code : undefined;
   return typeof code === 'string' && code !== '' ? code : undefined;
 }
 
@@ -60,13 +61,22 @@ function readCode(raw: unknown): string | undefined {
 export function createLogin(core: UpsdkCore): LoginMethods {
   return {
     async appletAuth(options = {}) {
-      const raw = await core.call('appletAuth', {}, {
-        timeout: options.timeout ?? APPLET_AUTH_TIMEOUT,
-        signal: options.signal,
-      });
+      const raw = await core.call(
+        'appletAuth',
+        {},
+        {
+          timeout: options.timeout ?? APPLET_AUTH_TIMEOUT,
+          signal: options.signal,
+        },
+      );
       const code = readCode(raw);
       if (code === undefined) {
-        throw new UpsdkError({ code: 'invalid_result', msg: 'appletAuth answered without a code', plugin: 'appletAuth', raw });
+        throw new UpsdkError({
+          code: 'invalid_result',
+          msg: 'appletAuth answered without a code',
+          plugin: 'appletAuth',
+          raw,
+        });
       }
       return { code };
     },

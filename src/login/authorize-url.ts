@@ -28,8 +28,16 @@ interface AuthorizeCommon {
 /** Options of {@link buildAuthorizeUrl}: the scope must suit the context, `planId` goes with `upapi_contract` only. */
 export type AuthorizeOptions =
   | (AuthorizeCommon & { readonly where?: 'in-app'; readonly scope: InAppScope; readonly planId?: never })
-  | (AuthorizeCommon & { readonly where?: 'in-app'; readonly scope: 'upapi_contract'; readonly planId: string })
-  | (AuthorizeCommon & { readonly where: 'out-of-app'; readonly scope: OutOfAppScope; readonly planId?: never });
+  | (AuthorizeCommon & {
+      readonly where?: 'in-app';
+      readonly scope: 'upapi_contract';
+      readonly planId: string;
+    })
+  | (AuthorizeCommon & {
+      readonly where: 'out-of-app';
+      readonly scope: OutOfAppScope;
+      readonly planId?: never;
+    });
 
 /** An authorize URL and the state it carries (store the state to check the callback). */
 export interface AuthorizeUrl {
@@ -75,7 +83,12 @@ function httpUrl(field: string, value: unknown, allowFragment: boolean): URL {
     throw invalidParam(OPERATION, field, 'an absolute http(s) URL', value);
   }
   if (!allowFragment && String(value).includes('#')) {
-    throw invalidParam(OPERATION, field, 'a URL without a fragment (#…): the platform appends ?code=… to it', value);
+    throw invalidParam(
+      OPERATION,
+      field,
+      'a URL without a fragment (#…): the platform appends ?code=… to it',
+      value,
+    );
   }
   return url;
 }
@@ -121,9 +134,15 @@ export function buildAuthorizeUrl(options: AuthorizeOptions): AuthorizeUrl {
     throw invalidParam(OPERATION, 'scope', `one of ${scopes.join(', ')} for ${where} pages`, options.scope);
   }
   const contract = options.scope === 'upapi_contract';
-  const planId = options.scope === 'upapi_contract' ? options.planId : (options as { planId?: unknown }).planId;
+  const planId =
+    options.scope === 'upapi_contract' ? options.planId : (options as { planId?: unknown }).planId;
   if (contract && (typeof planId !== 'string' || !PLAN_ID.test(planId))) {
-    throw invalidParam(OPERATION, 'planId', '1…64 characters of [a-zA-Z0-9_-] with scope upapi_contract', planId);
+    throw invalidParam(
+      OPERATION,
+      'planId',
+      '1…64 characters of [a-zA-Z0-9_-] with scope upapi_contract',
+      planId,
+    );
   }
   if (!contract && planId !== undefined) {
     throw invalidParam(OPERATION, 'planId', 'absent unless scope is upapi_contract', planId);

@@ -88,8 +88,14 @@ export function parseAuthorizeCallback(url: string | URL, options: ParseCallback
   }
   const errorcode = query.get('errorcode');
   if (errorcode !== undefined) {
-    const errmsg = query.get('errmsg') || (errorcode === USER_REFUSED ? 'the user declined to authorize' : errorcode);
-    throw new UpsdkLoginError({ code: errorcode || 'unknown', msg: errmsg, plugin: OPERATION, raw: { errorcode, errmsg } });
+    const errmsg =
+      query.get('errmsg') || (errorcode === USER_REFUSED ? 'the user declined to authorize' : errorcode);
+    throw new UpsdkLoginError({
+      code: errorcode || 'unknown',
+      msg: errmsg,
+      plugin: OPERATION,
+      raw: { errorcode, errmsg },
+    });
   }
   const code = query.get('code');
   if (!code) throw invalid('the callback carries neither a code nor an errorcode');

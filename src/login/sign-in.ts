@@ -7,7 +7,12 @@
  */
 import { raceAbort } from '../shared/abort.js';
 import { buildAuthorizeUrl, type AuthorizeOptions, type AuthorizeUrl } from './authorize-url.js';
-import { isAuthorizeCallback, parseAuthorizeCallback, stripCallback, type AuthorizeCallback } from './callback.js';
+import {
+  isAuthorizeCallback,
+  parseAuthorizeCallback,
+  stripCallback,
+  type AuthorizeCallback,
+} from './callback.js';
 import { UpsdkLoginError } from './errors.js';
 
 /** Where the pending login's state is kept in `sessionStorage`. */
@@ -69,12 +74,16 @@ export type SignInOptions =
 
 /** What {@link signIn} did: signed in, or sent the browser to the authorize page. */
 export type SignInOutcome<T> =
-  | { readonly kind: 'session'; readonly session: T }
-  | { readonly kind: 'redirect'; readonly url: string };
+  { readonly kind: 'session'; readonly session: T } | { readonly kind: 'redirect'; readonly url: string };
 
 const hostWindow = (host: BrowserHost): Window => {
   const win = host.window ?? globalThis.window;
-  if (!win) throw new UpsdkLoginError({ code: 'unavailable', msg: 'the login flow needs a browser window', plugin: 'signIn' });
+  if (!win)
+    throw new UpsdkLoginError({
+      code: 'unavailable',
+      msg: 'the login flow needs a browser window',
+      plugin: 'signIn',
+    });
   return win;
 };
 const hostStorage = (host: BrowserHost): Storage => host.storage ?? hostWindow(host).sessionStorage;
@@ -132,7 +141,10 @@ export function completeLogin(options: CompleteLoginOptions = {}): AuthorizeCall
  * const session = await exchangeAtEndpoint<LoginSession>(code, { endpoint: '/upsdk/login' });
  * ```
  */
-export async function exchangeAtEndpoint<T = LoginSession>(code: string, options: LoginEndpointOptions): Promise<T> {
+export async function exchangeAtEndpoint<T = LoginSession>(
+  code: string,
+  options: LoginEndpointOptions,
+): Promise<T> {
   const request = (options.fetch ?? globalThis.fetch)(options.endpoint, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json' },
@@ -144,8 +156,15 @@ export async function exchangeAtEndpoint<T = LoginSession>(code: string, options
   const body = (await response.json().catch(() => undefined)) as Record<string, unknown> | undefined;
   if (response.ok && body) return body as T;
   const errorCode = typeof body?.code === 'string' ? body.code : `http_${response.status}`;
-  const detail = typeof body?.detail === 'string' ? body.detail : `the login endpoint answered HTTP ${response.status}`;
-  throw new UpsdkLoginError({ code: errorCode, msg: detail, plugin: 'signIn', status: response.status, raw: body });
+  const detail =
+    typeof body?.detail === 'string' ? body.detail : `the login endpoint answered HTTP ${response.status}`;
+  throw new UpsdkLoginError({
+    code: errorCode,
+    msg: detail,
+    plugin: 'signIn',
+    status: response.status,
+    raw: body,
+  });
 }
 
 /**

@@ -35,14 +35,18 @@ export interface AuthorizeRequest {
 }
 
 const scopesOf = (pathname: string): readonly LoginScope[] | undefined => {
-  if (pathname === AUTHORIZE_PAGES['in-app']) return LOGIN_SCOPES['in-app'].filter((s) => s !== 'upapi_contract');
+  if (pathname === AUTHORIZE_PAGES['in-app'])
+    return LOGIN_SCOPES['in-app'].filter((s) => s !== 'upapi_contract');
   if (pathname === AUTHORIZE_PAGES.contract) return ['upapi_contract'];
   if (pathname === AUTHORIZE_PAGES['out-of-app']) return LOGIN_SCOPES['out-of-app'];
   return undefined;
 };
 
 /** Check an authorize page request the way the real pages do; the error texts follow FAQ 1, 9, 10. */
-export function readAuthorizeRequest(url: URL, apps: Readonly<Record<string, string>>): AuthorizeRequest | { error: string } {
+export function readAuthorizeRequest(
+  url: URL,
+  apps: Readonly<Record<string, string>>,
+): AuthorizeRequest | { error: string } {
   const scopes = scopesOf(url.pathname);
   if (!scopes) return { error: '页面不存在 (no such page)' };
   // The real pages decode with standard form rules; so does the fake.
@@ -53,9 +57,11 @@ export function readAuthorizeRequest(url: URL, apps: Readonly<Record<string, str
   const redirectUri = query.get('redirectUri') ?? '';
   if (apps[appId] === undefined) return { error: 'appId 不合法 (unknown appId)' };
   if (query.get('responseType') !== 'code') return { error: 'responseType应为固定值code (N62105)' };
-  if (!scopes.includes(scope)) return { error: `不合法scope (scope ${JSON.stringify(scope)} not accepted here)` };
+  if (!scopes.includes(scope))
+    return { error: `不合法scope (scope ${JSON.stringify(scope)} not accepted here)` };
   if (scope === 'upapi_contract' && !query.get('planId')) return { error: 'planId不能为空 (N62114)' };
-  if (!/^[A-Za-z0-9]{0,128}$/.test(state)) return { error: 'state 不合法 (state must be at most 128 of a-zA-Z0-9)' };
+  if (!/^[A-Za-z0-9]{0,128}$/.test(state))
+    return { error: 'state 不合法 (state must be at most 128 of a-zA-Z0-9)' };
   if (!/^https?:\/\/[^/?#]+/.test(redirectUri) || redirectUri.includes('#')) {
     return { error: '授权回调url不支持 (redirectUri must be an absolute http(s) URL)' };
   }

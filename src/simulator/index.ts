@@ -22,5 +22,10 @@ export {
   APPLET_CODE_PREFIX,
   simulatedAppletCode,
 } from './open-platform-user.js';
-export type { SimulatedUser, FakeUserPlatform, FakeUserPlatformOptions, UserApi } from './open-platform-user.js';
+export type {
+  SimulatedUser,
+  FakeUserPlatform,
+  FakeUserPlatformOptions,
+  UserApi,
+} from './open-platform-user.js';
 export { encrypt3des } from './triple-des.js';

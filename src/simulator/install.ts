@@ -135,7 +135,8 @@ export function installSimulator(options: SimulatorOptions = {}): Simulator {
     listeners,
   };
   const faults = new FaultTable();
-  const bridge = new FakeBridge({ ...coreUiBehaviours, ...loginBehaviours, ...options.plugins }, faults, settings, context);
+  const behaviours = { ...coreUiBehaviours, ...loginBehaviours, ...options.plugins };
+  const bridge = new FakeBridge(behaviours, faults, settings, context);
   const host = win as Window & { upsdk?: unknown };
   const timers: ReturnType<typeof setTimeout>[] = [];
   let scriptLoad = options.scriptLoad ?? 'load';

@@ -11,7 +11,13 @@
 import { sha256 } from '../shared/sha256.js';
 import { createNonce } from '../shared/signature.js';
 import { encrypt3des } from './triple-des.js';
-import { grantsMobile, grantsRealName, readAuthorizeRequest, refusalParams, type GrantedScope } from './authorize-page.js';
+import {
+  grantsMobile,
+  grantsRealName,
+  readAuthorizeRequest,
+  refusalParams,
+  type GrantedScope,
+} from './authorize-page.js';
 
 /** The symmetricKey (48 hex digits) the fake platform encrypts with by default. */
 export const SIMULATED_SYMMETRIC_KEY = '0123456789abcdeffedcba987654321089abcdef01234567';
@@ -72,7 +78,11 @@ export interface FakeUserPlatform {
    * const code = platform.issueCode({ scope: 'upapi_mobile' });
    * ```
    */
-  issueCode(options?: { readonly scope?: GrantedScope; readonly userId?: string; readonly appId?: string }): string;
+  issueCode(options?: {
+    readonly scope?: GrantedScope;
+    readonly userId?: string;
+    readonly appId?: string;
+  }): string;
   /** Whether users consent on the authorize pages (default true); refusal answers `user0001` (FAQ 24). */
   setConsent(consent: boolean): void;
   /** The openId the platform gives a user under an appId. */
@@ -118,7 +128,8 @@ function required<K extends string>(
   names: Readonly<Record<K, string>>,
 ): Response | Readonly<Record<K, string>> {
   for (const [name, resp] of Object.entries<string>(names)) {
-    if (typeof body[name] !== 'string' || body[name] === '') return reply(resp, `${name}不能为空 (${name} is required)`);
+    if (typeof body[name] !== 'string' || body[name] === '')
+      return reply(resp, `${name}不能为空 (${name} is required)`);
   }
   return body as Record<K, string>;
 }
@@ -163,13 +174,25 @@ export function createUserEndpoints(options: FakeUserPlatformOptions, platform: 
     return grant && grant.appId === appId && grant.expiresAt > platform.clock() ? grant : undefined;
   }
 
-  function exchange(body: Record<string, unknown>): Response {
-    const fields = required(body, { appId: 'N62100', backendToken: 'N62101', code: 'N62112', grantType: 'N62106' });
+  /** What every backend interface checks first: its fields, a known appId, a valid backendToken (§7.7). */
+  function authenticate<K extends string>(
+    body: Record<string, unknown>,
+    names: Readonly<Record<K, string>>,
+  ): Response | Readonly<Record<K | 'appId' | 'backendToken', string>> {
+    const fields = required(body, { appId: 'N62100', backendToken: 'N62101', ...names });
     if (fields instanceof Response) return fields;
-    const { appId, backendToken, code, grantType } = fields;
+    if (platform.apps[fields.appId] === undefined) return reply('N62126', '缓存中不包含此商户appId');
+    if (!platform.isBackendToken(fields.backendToken, fields.appId)) {
+      return reply('a10', '不合法的backend_token，或已过期');
+    }
+    return fields;
+  }
+
+  function exchange(body: Record<string, unknown>): Response {
+    const fields = authenticate(body, { code: 'N62112', grantType: 'N62106' });
+    if (fields instanceof Response) return fields;
+    const { appId, code, grantType } = fields;
     if (grantType !== 'authorization_code') return reply('N62106', 'grantType应为固定值authorization_code');
-    if (platform.apps[appId] === undefined) return reply('N62126', '缓存中不包含此商户appId');
-    if (!platform.isBackendToken(backendToken, appId)) return reply('a10', '不合法的backend_token，或已过期');
     const grant = redeem(code, appId);
     if (!grant) return reply('a31', '不合法的授权code，或已过期');
     const accessToken = mintAccessToken();
@@ -184,21 +207,26 @@ export function createUserEndpoints(options: FakeUserPlatformOptions, platform: 
   }
 
   function userInfo(api: 'user.mobile' | 'user.auth', body: Record<string, unknown>): Response {
-    const fields = required(body, { appId: 'N62100', backendToken: 'N62101', accessToken: 'N62109', openId: 'N62110' });
+    const fields = authenticate(body, { accessToken: 'N62109', openId: 'N62110' });
     if (fields instanceof Response) return fields;
-    const { appId, backendToken, accessToken, openId } = fields;
-    if (platform.apps[appId] === undefined) return reply('N62126', '缓存中不包含此商户appId');
-    if (!platform.isBackendToken(backendToken, appId)) return reply('a10', '不合法的backend_token，或已过期');
+    const { appId, accessToken, openId } = fields;
     const grant = accessTokens.get(accessToken);
-    if (!grant || grant.appId !== appId || grant.expiresAt <= platform.clock() || openIdOf(grant.userId, appId) !== openId) {
+    if (
+      !grant ||
+      grant.appId !== appId ||
+      grant.expiresAt <= platform.clock() ||
+      openIdOf(grant.userId, appId) !== openId
+    ) {
       // The spec documents no code for this; the fake's own code says so.
-      return reply('simulated_invalid_access_token', 'accessToken invalid, expired or not this openId\'s');
+      return reply('simulated_invalid_access_token', "accessToken invalid, expired or not this openId's");
     }
     const user = users.find((candidate) => candidate.id === grant.userId)!;
     const allowed = api === 'user.mobile' ? grantsMobile(grant.scope) : grantsRealName(grant.scope);
     if (!allowed) return reply('N62131', '无权限访问此接口');
     if (api === 'user.mobile') {
-      return user.mobile ? reply('00', '', { mobile: encrypt3des(user.mobile, key) }) : reply('N62136', '用户没有手机号');
+      return user.mobile
+        ? reply('00', '', { mobile: encrypt3des(user.mobile, key) })
+        : reply('N62136', '用户没有手机号');
     }
     return reply('00', '', {
       certId: encrypt3des(user.certId ?? '', key),
@@ -221,7 +249,10 @@ export function createUserEndpoints(options: FakeUserPlatformOptions, platform: 
       `code=${encodeURIComponent(issueCode({ scope: request.scope, appId: request.appId }))}` +
         (request.state ? `&state=${request.state}` : '');
     const separator = request.redirectUri.includes('?') ? '&' : '?';
-    return new Response(null, { status: 302, headers: { location: `${request.redirectUri}${separator}${query}` } });
+    return new Response(null, {
+      status: 302,
+      headers: { location: `${request.redirectUri}${separator}${query}` },
+    });
   }
 
   return {

@@ -4,7 +4,11 @@
  * runs in-process (`platform.fetch`) or behind any HTTP server.
  */
 import { createNonce, tokenRequestSignature } from '../shared/signature.js';
-import { createUserEndpoints, type FakeUserPlatform, type FakeUserPlatformOptions } from './open-platform-user.js';
+import {
+  createUserEndpoints,
+  type FakeUserPlatform,
+  type FakeUserPlatformOptions,
+} from './open-platform-user.js';
 
 /** appId and secret of the app the fake platform knows by default. */
 export const SIMULATED_APP_ID = 'a5949221470c4059b9b0b45a90c81527';
@@ -88,7 +92,12 @@ export function createFakeOpenPlatform(options: FakeOpenPlatformOptions = {}): F
   };
 
   // User login (authorize pages, token, user.mobile, user.auth) lives in its own module.
-  const user = createUserEndpoints(options, { apps, defaultApp, clock, isBackendToken: (token, appId) => current('backendToken', appId)?.token === token });
+  const user = createUserEndpoints(options, {
+    apps,
+    defaultApp,
+    clock,
+    isBackendToken: (token, appId) => current('backendToken', appId)?.token === token,
+  });
 
   async function handle(request: Request): Promise<Response> {
     if (user.handles(request)) return user.handle(request);

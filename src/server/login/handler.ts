@@ -6,6 +6,7 @@
  */
 import { UpsdkError } from '../../client/errors.js';
 import { MOBILE_SCOPES, REAL_NAME_SCOPES, type LoginScope } from '../../login/authorize-url.js';
+import type { LoginSession } from '../../login/sign-in.js';
 import type { FetchHandler } from '../node-handler.js';
 import { OpenApiError } from './errors.js';
 import { problem } from './problem.js';
@@ -22,15 +23,8 @@ export interface LoginResult extends CodeExchange {
   readonly realName?: RealName;
 }
 
-/** The default answer: who the user is, without the accessToken. Mirrors the browser's `LoginSession`. */
-export interface DefaultLoginAnswer {
-  readonly openId: string;
-  readonly scope: string;
-  readonly mobile?: string;
-  readonly realName?: string;
-  readonly certType?: string;
-  readonly certId?: string;
-}
+/** The default answer: who the user is, without the accessToken (the browser's `LoginSession`). */
+export type DefaultLoginAnswer = LoginSession;
 
 /** Options of {@link createLoginHandler}. */
 export interface LoginHandlerOptions<T> {
@@ -74,7 +68,11 @@ async function readCode(request: Request, limit: number): Promise<string | Respo
   return code;
 }
 
-async function loginFor(service: LoginService, code: string, profile: readonly ProfileField[]): Promise<LoginResult> {
+async function loginFor(
+  service: LoginService,
+  code: string,
+  profile: readonly ProfileField[],
+): Promise<LoginResult> {
   const exchange = await service.exchangeCode(code);
   const scope = exchange.scope as LoginScope;
   let mobile: string | undefined;

@@ -32,7 +32,12 @@ const text = (value: unknown): string | undefined =>
  */
 function readReply(api: OpenApiName, body: unknown): Readonly<Record<string, unknown>> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new OpenApiError({ code: 'upstream_bad_reply', msg: 'the reply is not a JSON object', api, raw: body });
+    throw new OpenApiError({
+      code: 'upstream_bad_reply',
+      msg: 'the reply is not a JSON object',
+      api,
+      raw: body,
+    });
   }
   const record = body as Record<string, unknown>;
   if (!('resp' in record)) return record;

@@ -35,7 +35,8 @@ export const LOGIN_OPENAPI = {
         },
         responses: {
           '200': {
-            description: 'Who the user is (the default payload; an application may answer its own session instead).',
+            description:
+              'Who the user is (the default payload; an application may answer its own session instead).',
             headers: { 'Cache-Control': { schema: { type: 'string', const: 'no-store' } } },
             content: { 'application/json': { schema: { $ref: '#/components/schemas/LoginSession' } } },
           },
@@ -45,7 +46,9 @@ export const LOGIN_OPENAPI = {
           '405': problemResponse('Only POST.'),
           '413': problemResponse('The body is too large.'),
           '415': problemResponse('The body is not JSON.'),
-          '500': problemResponse('A server configuration error (`invalid_param`, e.g. a malformed symmetricKey).'),
+          '500': problemResponse(
+            'A server configuration error (`invalid_param`, e.g. a malformed symmetricKey).',
+          ),
           '502': problemResponse(
             'The open platform refused or failed: its `resp` code (`a10` after one token refresh, `N62131` no permission, …), `upstream_*`, or `decrypt_failed` (wrong symmetricKey).',
           ),
@@ -60,7 +63,12 @@ export const LOGIN_OPENAPI = {
         required: ['code'],
         additionalProperties: false,
         properties: {
-          code: { type: 'string', minLength: 1, maxLength: 1024, description: 'The authorization code as received.' },
+          code: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 1024,
+            description: 'The authorization code as received.',
+          },
         },
       },
       LoginSession: {
@@ -70,11 +78,18 @@ export const LOGIN_OPENAPI = {
           openId: { type: 'string', description: "The user's id for this appId." },
           scope: {
             type: 'string',
-            description: 'The granted scope: upapi_base, upapi_mobile, upapi_auth, upapi_contract, upapi_login, upapi_user.',
+            description:
+              'The granted scope: upapi_base, upapi_mobile, upapi_auth, upapi_contract, upapi_login, upapi_user.',
           },
-          mobile: { type: 'string', description: 'With scope upapi_mobile/upapi_auth/upapi_user, when configured.' },
+          mobile: {
+            type: 'string',
+            description: 'With scope upapi_mobile/upapi_auth/upapi_user, when configured.',
+          },
           realName: { type: 'string', description: 'With scope upapi_auth/upapi_user, when configured.' },
-          certType: { type: 'string', description: '01 ID card, 03 passport, 04 home-return permit, 05 Taiwan permit.' },
+          certType: {
+            type: 'string',
+            description: '01 ID card, 03 passport, 04 home-return permit, 05 Taiwan permit.',
+          },
           certId: { type: 'string' },
         },
       },

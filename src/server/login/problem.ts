@@ -22,7 +22,13 @@ export interface ProblemInit {
 
 /** A problem+json response with `status`. */
 export function problem(status: number, init: ProblemInit): Response {
-  const body = { type: 'about:blank', title: TITLES[status] ?? 'Error', status, detail: init.detail, code: init.code };
+  const body = {
+    type: 'about:blank',
+    title: TITLES[status] ?? 'Error',
+    status,
+    detail: init.detail,
+    code: init.code,
+  };
   return new Response(JSON.stringify(body), {
     status,
     headers: { ...init.headers, 'content-type': 'application/problem+json', 'cache-control': 'no-store' },

@@ -117,7 +117,12 @@ function credential(operation: string, field: string, value: unknown): string {
   if (typeof value !== 'string') return failCredential(operation, field, typeof value);
   const restored = value.trim().replace(/ /g, '+');
   if (CREDENTIAL.test(restored)) return restored;
-  const got = restored === '' ? 'an empty string' : restored.includes('%') ? 'a percent-encoded string' : 'other characters';
+  const got =
+    restored === ''
+      ? 'an empty string'
+      : restored.includes('%')
+        ? 'a percent-encoded string'
+        : 'other characters';
   return failCredential(operation, field, got);
 }
 
@@ -168,16 +173,28 @@ export function createLoginService(options: LoginServiceOptions): LoginService {
   ): Promise<Readonly<Record<string, unknown>>> {
     const first = await tokens.backendToken();
     try {
-      return await callOpenApi(transport, api, { appId: tokens.appId, backendToken: first.token, ...body }, signal);
+      return await callOpenApi(
+        transport,
+        api,
+        { appId: tokens.appId, backendToken: first.token, ...body },
+        signal,
+      );
     } catch (error) {
       if (!(error instanceof OpenApiError && TOKEN_REJECTED.has(error.code))) throw error;
       await tokens.invalidate(first.tokenId, 'backendToken');
       const second = await tokens.backendToken();
-      return callOpenApi(transport, api, { appId: tokens.appId, backendToken: second.token, ...body }, signal);
+      return callOpenApi(
+        transport,
+        api,
+        { appId: tokens.appId, backendToken: second.token, ...body },
+        signal,
+      );
     }
   }
 
-  function decryptor(operation: string): (params: Readonly<Record<string, unknown>>, field: string) => string {
+  function decryptor(
+    operation: string,
+  ): (params: Readonly<Record<string, unknown>>, field: string) => string {
     if (!key) {
       throw new LoginError({
         code: 'invalid_param',
@@ -203,7 +220,11 @@ export function createLoginService(options: LoginServiceOptions): LoginService {
       const openId = stringField(params, 'openId')?.trim();
       const accessToken = stringField(params, 'accessToken')?.trim();
       if (!openId || !accessToken) {
-        throw new OpenApiError({ code: 'upstream_bad_reply', msg: 'the reply lacks openId or accessToken', api: 'token' });
+        throw new OpenApiError({
+          code: 'upstream_bad_reply',
+          msg: 'the reply lacks openId or accessToken',
+          api: 'token',
+        });
       }
       const expiresIn = Number(stringField(params, 'expiresIn'));
       const refreshToken = stringField(params, 'refreshToken')?.trim();

@@ -11,11 +11,14 @@ import { LoginError, invalidArgument } from './errors.js';
 const KEY_PATTERN = /^[0-9a-fA-F]{48}$/;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 // C0 controls and DEL: never in a phone number, a name or a certificate id.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** Describe a secret without showing it. */
 export const describeSecret = (value: unknown): string =>
-  typeof value === 'string' ? `a string of ${value.length} characters` : String(value === null ? null : typeof value);
+  typeof value === 'string'
+    ? `a string of ${value.length} characters`
+    : String(value === null ? null : typeof value);
 
 /**
  * Check a `symmetricKey` option and turn it into key bytes.
@@ -24,7 +27,13 @@ export const describeSecret = (value: unknown): string =>
  */
 export function parseSymmetricKey(keyHex: unknown, operation = 'symmetricKey'): Buffer {
   if (typeof keyHex !== 'string' || !KEY_PATTERN.test(keyHex)) {
-    throw invalidArgument(operation, 'symmetricKey', '48 hex digits (a 24-byte 3DES key)', describeSecret(keyHex), 500);
+    throw invalidArgument(
+      operation,
+      'symmetricKey',
+      '48 hex digits (a 24-byte 3DES key)',
+      describeSecret(keyHex),
+      500,
+    );
   }
   return Buffer.from(keyHex, 'hex');
 }
@@ -73,7 +82,7 @@ export function decrypt3des(value: string, symmetricKey: string | Buffer, field 
   } catch {
     throw decryptFailed(field, 'the result is not UTF-8 text (most likely the wrong key)');
   }
-  if (CONTROL.test(text)) throw decryptFailed(field, 'the result contains control characters (most likely the wrong key)');
+  if (CONTROL.test(text))
+    throw decryptFailed(field, 'the result contains control characters (most likely the wrong key)');
   return text;
 }
-

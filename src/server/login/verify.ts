@@ -37,7 +37,11 @@ function publicKey(upPublicKey: string | KeyObject): KeyObject {
   try {
     return upPublicKey.includes('-----BEGIN')
       ? createPublicKey(upPublicKey)
-      : createPublicKey({ key: Buffer.from(upPublicKey.replace(/\s+/g, ''), 'base64'), format: 'der', type: 'spki' });
+      : createPublicKey({
+          key: Buffer.from(upPublicKey.replace(/\s+/g, ''), 'base64'),
+          format: 'der',
+          type: 'spki',
+        });
   } catch {
     throw invalidArgument(
       'verifyUpSignature',
@@ -64,10 +68,20 @@ function publicKey(upPublicKey: string | KeyObject): KeyObject {
  * }
  * ```
  */
-export function verifyUpSignature(params: SignedParams, signature: string, upPublicKey: string | KeyObject): boolean {
+export function verifyUpSignature(
+  params: SignedParams,
+  signature: string,
+  upPublicKey: string | KeyObject,
+): boolean {
   const key = publicKey(upPublicKey);
   if (key.asymmetricKeyType !== 'rsa') {
-    throw invalidArgument('verifyUpSignature', 'upPublicKey', 'an RSA public key', `a ${key.asymmetricKeyType} key`, 500);
+    throw invalidArgument(
+      'verifyUpSignature',
+      'upPublicKey',
+      'an RSA public key',
+      `a ${key.asymmetricKeyType} key`,
+      500,
+    );
   }
   if (typeof signature !== 'string' || signature.trim() === '') return false;
   const bytes = Buffer.from(signature.replace(/\s+/g, ''), 'base64');
