@@ -42,14 +42,14 @@ export { parseAuthorizeCallback, isAuthorizeCallback, stripCallback } from './lo
 export type { AuthorizeCallback, ParseCallbackOptions } from './login/callback.js';
 export { UpsdkLoginError, USER_REFUSED } from './login/errors.js';
 export type { UpsdkLoginErrorInit } from './login/errors.js';
-export { signIn, startLogin, completeLogin, exchangeAtEndpoint, STATE_STORAGE_KEY } from './login/sign-in.js';
+export { signIn, startLogin, completeLogin, STATE_STORAGE_KEY } from './login/sign-in.js';
+export { exchangeAtEndpoint } from './login/endpoint.js';
+export type { LoginEndpointOptions, LoginSession } from './login/endpoint.js';
 export type {
   SignInOptions,
   SignInOutcome,
   StartLoginOptions,
   CompleteLoginOptions,
-  LoginEndpointOptions,
-  LoginSession,
   AppletAuthSource,
   BrowserHost,
 } from './login/sign-in.js';

@@ -5,7 +5,6 @@
  * endpoint (`createLoginHandler` on the server). In a mini-program it gets
  * the code from `appletAuth` instead of a redirect.
  */
-import { raceAbort } from '../shared/abort.js';
 import { buildAuthorizeUrl, type AuthorizeOptions, type AuthorizeUrl } from './authorize-url.js';
 import {
   isAuthorizeCallback,
@@ -14,21 +13,10 @@ import {
   type AuthorizeCallback,
 } from './callback.js';
 import { UpsdkLoginError } from './errors.js';
+import { exchangeAtEndpoint, type LoginEndpointOptions, type LoginSession } from './endpoint.js';
 
 /** Where the pending login's state is kept in `sessionStorage`. */
 export const STATE_STORAGE_KEY = 'upsdk-kit:login-state';
-
-/** What the default login endpoint answers (see `createLoginHandler`). */
-export interface LoginSession {
-  readonly openId: string;
-  /** The scope the user granted. */
-  readonly scope: string;
-  /** Present when the endpoint was asked to fetch it and the scope allows. */
-  readonly mobile?: string;
-  readonly realName?: string;
-  readonly certType?: string;
-  readonly certId?: string;
-}
 
 /** Browser objects the flow uses; default the globals. */
 export interface BrowserHost {
@@ -50,16 +38,6 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 export interface CompleteLoginOptions extends BrowserHost {
   /** Remove the callback parameters from the address bar (`history.replaceState`). Default true. */
   readonly cleanUrl?: boolean;
-}
-
-/** How to reach your login endpoint. */
-export interface LoginEndpointOptions {
-  /** URL of the login endpoint, e.g. `/upsdk/login`. */
-  readonly endpoint: string;
-  /** Default the global `fetch`. */
-  readonly fetch?: typeof fetch;
-  /** Aborts the request; rejects with the signal's reason. */
-  readonly signal?: AbortSignal;
 }
 
 /** Anything that can get a mini-program login code, i.e. the client. */
@@ -130,41 +108,6 @@ export function completeLogin(options: CompleteLoginOptions = {}): AuthorizeCall
   storage.removeItem(STATE_STORAGE_KEY);
   if (options.cleanUrl ?? true) win.history.replaceState(win.history.state, '', stripCallback(href));
   return parseAuthorizeCallback(href, { expectedState });
-}
-
-/**
- * POST `{code}` to your login endpoint and answer its JSON.
- *
- * @throws {@link UpsdkLoginError} with the endpoint's problem `code` and `status` (e.g. `a31`, 400).
- * @example
- * ```ts
- * const session = await exchangeAtEndpoint<LoginSession>(code, { endpoint: '/upsdk/login' });
- * ```
- */
-export async function exchangeAtEndpoint<T = LoginSession>(
-  code: string,
-  options: LoginEndpointOptions,
-): Promise<T> {
-  const request = (options.fetch ?? globalThis.fetch)(options.endpoint, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify({ code }),
-    credentials: 'same-origin',
-    signal: options.signal,
-  });
-  const response = await raceAbort(request, options.signal);
-  const body = (await response.json().catch(() => undefined)) as Record<string, unknown> | undefined;
-  if (response.ok && body) return body as T;
-  const errorCode = typeof body?.code === 'string' ? body.code : `http_${response.status}`;
-  const detail =
-    typeof body?.detail === 'string' ? body.detail : `the login endpoint answered HTTP ${response.status}`;
-  throw new UpsdkLoginError({
-    code: errorCode,
-    msg: detail,
-    plugin: 'signIn',
-    status: response.status,
-    raw: body,
-  });
 }
 
 /**

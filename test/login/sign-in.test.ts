@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   completeLogin,
+  exchangeAtEndpoint,
   signIn,
   startLogin,
   STATE_STORAGE_KEY,
@@ -126,6 +127,23 @@ describe('signIn: the redirect flow', () => {
     window.history.replaceState(null, '', callback);
     window.sessionStorage.setItem(STATE_STORAGE_KEY, new URL(callback).searchParams.get('state')!);
     expect(await loginError(signIn(optionsFor(stack)))).toMatchObject({ code: 'a31', status: 400 });
+  });
+});
+
+describe('exchangeAtEndpoint', () => {
+  it('gives up with a timeout error when the endpoint does not answer in time', async () => {
+    let release = (): void => undefined;
+    const stack = await loginStack({
+      handler: {
+        onLogin: () => new Promise<Response>((resolve) => (release = () => resolve(new Response('{}')))),
+      },
+    });
+    const error = await rejected(
+      UpsdkLoginError,
+      exchangeAtEndpoint(stack.platform.issueCode(), { endpoint: stack.loginUrl, timeout: 100 }),
+    );
+    expect(error).toMatchObject({ code: 'timeout', msg: 'the login endpoint did not answer within 100 ms' });
+    release();
   });
 });
 

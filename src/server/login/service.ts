@@ -115,7 +115,8 @@ const CREDENTIAL = /^[A-Za-z0-9+/=_.-]{1,1024}$/;
 
 function credential(operation: string, field: string, value: unknown): string {
   if (typeof value !== 'string') return failCredential(operation, field, typeof value);
-  const restored = value.trim().replace(/ /g, '+');
+  // Only line breaks and tabs are dropped: a trailing space is a trailing '+' that was form-decoded.
+  const restored = value.replace(/[\t\r\n]/g, '').replace(/ /g, '+');
   if (CREDENTIAL.test(restored)) return restored;
   const got =
     restored === ''
