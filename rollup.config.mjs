@@ -46,7 +46,13 @@ export default [
     // The playground page, bundled like a user's app would bundle the package.
     input: 'playground/src/main.ts',
     plugins: [resolve({ browser: true }), commonjs(), esbuild({ target: 'es2020', tsconfig: 'tsconfig.json' })],
-    output: { file: 'playground/build/main.js', format: 'es', sourcemap: true },
+    output: {
+      dir: 'playground/build',
+      format: 'es',
+      sourcemap: true,
+      entryFileNames: 'main.js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+    },
   },
   types('src/index.ts', 'index'),
   types('src/simulator/index.ts', 'simulator'),

@@ -1,41 +1,48 @@
 /**
  * The playground page. Inside the UnionPay app it uses the real bridge and
- * the dev server's signer; elsewhere it installs the simulator and says so.
+ * the dev server's signer; elsewhere it installs the simulator, says so in a
+ * banner, and still signs through the dev server (which embeds a fake open
+ * platform) so the whole chain runs.
  */
-import { createClient, UpsdkError, detectEnvironment } from '../../src/index.js';
-import { createSimulatedSigner, installSimulator } from '../../src/simulator/index.js';
+import { createClient, detectEnvironment } from '../../src/index.js';
+import { installSimulator, type Simulator } from '../../src/simulator/index.js';
+import type { PlaygroundContext, Section } from './context.js';
+import { h } from './dom.js';
+import { watchBridgeEvents } from './report.js';
+import { basicsSection } from './sections/basics.js';
+import { reportSection } from './sections/report.js';
+import { simulatorSection } from './sections/simulator-controls.js';
 
-const inApp = detectEnvironment(navigator.userAgent).inApp;
-if (!inApp) {
-  installSimulator({ window, latency: 150 });
-  const banner = document.getElementById('banner')!;
-  banner.hidden = false;
-  banner.textContent = 'Simulator mode: not inside the UnionPay app, every plugin answers from the simulator.';
+const SECTIONS: readonly Section[] = [basicsSection, simulatorSection, reportSection];
+
+async function frontTokenFromDevServer(): Promise<string> {
+  const response = await fetch('/__dev/front-token');
+  if (!response.ok) throw new Error(`dev server has no front token (${response.status})`);
+  return ((await response.json()) as { frontToken: string }).frontToken;
 }
 
-const client = createClient({ signer: inApp ? '/upsdk/signature' : createSimulatedSigner() });
-
-/** Append one line to the log panel (textContent only: no HTML from the bridge or the user). */
-function log(kind: 'ok' | 'error', text: string): void {
-  const item = document.createElement('li');
-  item.className = kind;
-  item.textContent = text;
-  document.getElementById('log')!.prepend(item);
-}
-
-async function run(label: string, action: () => Promise<unknown>): Promise<void> {
-  const started = performance.now();
-  try {
-    const result = await action();
-    log('ok', `${label} → ${JSON.stringify(result) ?? 'done'} (${Math.round(performance.now() - started)} ms)`);
-  } catch (error) {
-    const text = error instanceof UpsdkError ? `${error.name} ${error.code}: ${error.msg}` : String(error);
-    log('error', `${label} ✗ ${text} (${Math.round(performance.now() - started)} ms)`);
+function boot(): void {
+  const inApp = detectEnvironment(navigator.userAgent).inApp;
+  let sim: Simulator | undefined;
+  if (!inApp) {
+    sim = installSimulator({ window, latency: 150, frontToken: frontTokenFromDevServer });
+    const banner = document.getElementById('banner')!;
+    banner.hidden = false;
+    banner.textContent = 'Simulator mode: not inside the UnionPay app — every plugin answers from the simulator.';
+  }
+  const context: PlaygroundContext = {
+    client: createClient({ signer: '/upsdk/signature' }),
+    sim,
+    mode: inApp ? 'app' : 'simulator',
+  };
+  watchBridgeEvents();
+  const main = document.getElementById('sections')!;
+  for (const render of SECTIONS) main.append(render(context));
+  main.append(h('section', { id: 'log-section' }, h('h2', {}, 'Log'), h('ol', { id: 'log', class: 'log' })));
+  if (new URLSearchParams(location.search).get('debug') === '1') {
+    // The on-device console is loaded only on request, never in the default path.
+    void import('eruda').then(({ default: eruda }) => eruda.init());
   }
 }
 
-document.getElementById('pay-form')!.addEventListener('submit', (event) => {
-  event.preventDefault();
-  const tn = new FormData(event.target as HTMLFormElement).get('tn');
-  void run('pay', () => client.call('pay', { tn: String(tn ?? '') }));
-});
+boot();

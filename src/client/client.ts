@@ -12,6 +12,7 @@ import { resolveOptions, type ClientOptions, type ResolvedOptions } from './opti
 import { CALLBACKLESS_PLUGINS, type PluginName, type PluginParams, type PluginResult } from './plugin-map.js';
 import { raceAbort } from '../shared/abort.js';
 import { createLogin, type LoginMethods } from '../login/applet.js';
+import { createFileApi, type FileApi } from '../plugins/media/api.js';
 
 /** Per-call options. */
 export interface CallOptions {
@@ -121,7 +122,7 @@ class Core implements UpsdkCore {
  * a module under `src/plugins/` exporting `createXxx(core)`; small plugins
  * become methods on the client, large families a namespace (`bluetooth`, …).
  */
-export type UpsdkClient = UpsdkCore & LoginMethods;
+export type UpsdkClient = UpsdkCore & FileApi & LoginMethods;
 
 /**
  * Create a client. Nothing happens until the first call: importing and
@@ -138,5 +139,5 @@ export type UpsdkClient = UpsdkCore & LoginMethods;
 export function createClient(options: ClientOptions): UpsdkClient {
   const core = new Core(resolveOptions(options));
   // Plugin families attach here: Object.assign(core, createXxx(core), { namespace: createYyy(core) }).
-  return Object.assign(core, createLogin(core));
+  return Object.assign(core, createFileApi(core), createLogin(core));
 }

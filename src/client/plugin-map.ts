@@ -1,4 +1,5 @@
 import type { LoginPluginMap } from '../login/applet.js';
+import type { MediaPluginMap } from '../plugins/media/wire.js';
 
 /**
  * The type-level map of raw plugins: what `client.call(name, params)` sends
@@ -17,7 +18,7 @@ import type { LoginPluginMap } from '../login/applet.js';
  * const info = await client.call('getBatteryInfo'); // typed { level: string }
  * ```
  */
-export interface UpsdkPluginMap extends LoginPluginMap {
+export interface UpsdkPluginMap extends MediaPluginMap, LoginPluginMap {
   pay: { params: { tn: string }; result: void };
   closeWebApp: { params: Record<string, never>; result: void };
   showFlashInfo: { params: { msg: string }; result: void };

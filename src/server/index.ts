@@ -1,4 +1,5 @@
 export { toNodeHandler } from './node-handler.js';
+export { createUploadSink, type UploadSink, type UploadSinkOptions, type UploadState } from './upload-sink.js';
 export type { FetchHandler, NodeHandler, NodeHandlerOptions } from './node-handler.js';
 export {
   canonicalString,

@@ -29,3 +29,11 @@ export type {
   UserApi,
 } from './open-platform-user.js';
 export { encrypt3des } from './triple-des.js';
+export type {
+  FilesController,
+  DeviceFileSlot,
+  ChunkedSourceName,
+  ChunkFault,
+  FinishedFlagStyle,
+} from './families/files-controller.js';
+export type { VirtualFile, VirtualFileInit } from './families/virtual-file.js';

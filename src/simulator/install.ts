@@ -8,6 +8,8 @@ import type { PluginBehaviours, SimulatedPlatform, SimulationContext } from './f
 import { overrideUserAgent, simulatedUserAgent } from './user-agent.js';
 import { coreUiBehaviours } from './families/core-ui.js';
 import { loginBehaviours } from './families/login.js';
+import { FilesState, type FilesController } from './families/files-controller.js';
+import { filesBehaviours } from './families/files.js';
 import { seededRandom } from '../shared/random.js';
 import { ListenerRegistry } from './listeners.js';
 
@@ -92,6 +94,8 @@ export interface Simulator {
   activeSubscriptions(): readonly string[];
   /** Remove the global, the user agent override and every timer-free hook. */
   uninstall(): void;
+  /** The simulated album, recordings and face-check files, with chunk faults and latency. */
+  readonly files: FilesController;
 }
 
 const fixedLatency = (latency: number | ((plugin: string) => number)) =>
@@ -135,7 +139,8 @@ export function installSimulator(options: SimulatorOptions = {}): Simulator {
     listeners,
   };
   const faults = new FaultTable();
-  const behaviours = { ...coreUiBehaviours, ...loginBehaviours, ...options.plugins };
+  const files = new FilesState();
+  const behaviours = { ...coreUiBehaviours, ...filesBehaviours(files), ...loginBehaviours, ...options.plugins };
   const bridge = new FakeBridge(behaviours, faults, settings, context);
   const host = win as Window & { upsdk?: unknown };
   const timers: ReturnType<typeof setTimeout>[] = [];
@@ -193,9 +198,11 @@ export function installSimulator(options: SimulatorOptions = {}): Simulator {
     emit: emitDocumentEvent,
     fire: (type, payload) => listeners.fire(type, payload),
     activeSubscriptions: () => listeners.active(),
+    files,
     uninstall: () => {
       listeners.clear();
       observer?.disconnect();
+      files.dispose();
       for (const timer of timers) clearTimeout(timer);
       if (host.upsdk === bridge.upsdk) delete host.upsdk;
       restoreUserAgent();

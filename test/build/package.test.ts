@@ -44,7 +44,8 @@ describe('built package', () => {
   });
 
   it('exposes the IIFE build as the global upsdkKit', () => {
-    const context: Record<string, unknown> = {};
+    // A bare context with only what every ES2020 browser has beyond the language itself.
+    const context: Record<string, unknown> = { TextEncoder, TextDecoder };
     runInNewContext(readFileSync(path.join(root, 'dist/upsdk-kit.iife.min.js'), 'utf8'), context);
     const kit = context.upsdkKit as Record<string, unknown>;
     expect(typeof kit.createClient).toBe('function');
