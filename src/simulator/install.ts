@@ -140,7 +140,12 @@ export function installSimulator(options: SimulatorOptions = {}): Simulator {
   };
   const faults = new FaultTable();
   const files = new FilesState();
-  const behaviours = { ...coreUiBehaviours, ...filesBehaviours(files), ...loginBehaviours, ...options.plugins };
+  const behaviours = {
+    ...coreUiBehaviours,
+    ...filesBehaviours(files),
+    ...loginBehaviours,
+    ...options.plugins,
+  };
   const bridge = new FakeBridge(behaviours, faults, settings, context);
   const host = win as Window & { upsdk?: unknown };
   const timers: ReturnType<typeof setTimeout>[] = [];
