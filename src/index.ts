@@ -22,6 +22,37 @@ export type {
   ListenerMap,
   IterateOptions,
 } from './events/native-events.js';
+export {
+  buildAuthorizeUrl,
+  AUTHORIZE_PAGES,
+  LOGIN_SCOPES,
+  MOBILE_SCOPES,
+  REAL_NAME_SCOPES,
+  OPEN_PLATFORM_URL,
+} from './login/authorize-url.js';
+export type {
+  AuthorizeOptions,
+  AuthorizeUrl,
+  InAppScope,
+  OutOfAppScope,
+  LoginScope,
+  LoginContext,
+} from './login/authorize-url.js';
+export { parseAuthorizeCallback, isAuthorizeCallback, stripCallback } from './login/callback.js';
+export type { AuthorizeCallback, ParseCallbackOptions } from './login/callback.js';
+export { UpsdkLoginError, USER_REFUSED } from './login/errors.js';
+export type { UpsdkLoginErrorInit } from './login/errors.js';
+export { signIn, startLogin, completeLogin, STATE_STORAGE_KEY } from './login/sign-in.js';
+export { exchangeAtEndpoint } from './login/endpoint.js';
+export type { LoginEndpointOptions, LoginSession } from './login/endpoint.js';
+export type {
+  SignInOptions,
+  SignInOutcome,
+  StartLoginOptions,
+  CompleteLoginOptions,
+  AppletAuthSource,
+  BrowserHost,
+} from './login/sign-in.js';
 export type { FileApi } from './plugins/media/api.js';
 export type { AlbumFile, AlbumSourceType, ChooseFileOptions } from './plugins/media/album.js';
 export type { AudioRecording, VideoRecording, RecordingOptions } from './plugins/media/recordings.js';

@@ -16,6 +16,19 @@ export { createFakeOpenPlatform, SIMULATED_APP_ID, SIMULATED_SECRET } from './op
 export type { FakeOpenPlatform, FakeOpenPlatformOptions, TokenKind, UpstreamFault } from './open-platform.js';
 export { ListenerRegistry, listenerPair } from './listeners.js';
 export { ok, failWith, silent } from './family.js';
+export {
+  SIMULATED_SYMMETRIC_KEY,
+  SIMULATED_USER,
+  APPLET_CODE_PREFIX,
+  simulatedAppletCode,
+} from './open-platform-user.js';
+export type {
+  SimulatedUser,
+  FakeUserPlatform,
+  FakeUserPlatformOptions,
+  UserApi,
+} from './open-platform-user.js';
+export { encrypt3des } from './triple-des.js';
 export type {
   FilesController,
   DeviceFileSlot,

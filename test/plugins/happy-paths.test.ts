@@ -283,7 +283,7 @@ const APPLET_CASES: readonly HappyCase[] = [
     label: 'resolves with the code',
     act: (c) => c.applet.appletAuth(),
     params: {},
-    result: expect.stringMatching(/^SIMULATED-AUTH-\d+$/),
+    result: expect.stringMatching(/^applet\+[A-Za-z0-9]{16}$/),
   },
   {
     plugin: 'collectCurrentApplet',

@@ -3,6 +3,7 @@
  * public (getAllKeys, getSystemInfo, the page-stack plugins) the simulator
  * answers with a stand-in of its own, marked as such.
  */
+import { simulatedAppletCode } from '../open-platform-user.js';
 import { ok, silent, type PluginBehaviours } from '../family.js';
 import type { ListenerRegistry } from '../listeners.js';
 import { param, UI_DOCUMENT_EVENTS, type UiState } from './ui-state.js';
@@ -50,7 +51,8 @@ export function appletBehaviours(state: UiState, listeners: ListenerRegistry): P
       return silent;
     },
     getSystemInfo: (_options, context) => ok({ platform: context.platform }), // stand-in shape
-    appletAuth: (_options, context) => ok({ code: `SIMULATED-AUTH-${Math.floor(context.random() * 1e8)}` }),
+    // A code the fake open platform accepts once, so the whole login runs end to end.
+    appletAuth: () => ok({ code: simulatedAppletCode() }),
     collectCurrentApplet: () => ok({ code: '00' }),
     addCommonApp: (options) =>
       param(options, 'url') ? ok({ code: '00', msg: '添加成功' }) : { fail: { code: '99', msg: '参数错误' } },
