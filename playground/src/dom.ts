@@ -3,7 +3,10 @@
  * nothing from the bridge or the user is ever parsed as HTML.
  */
 
-type Child = Node | string | null | undefined | false;
+export type Child = Node | string | null | undefined | false;
+
+/** Form values by field name. */
+export type Values = Readonly<Record<string, string>>;
 
 /** Create an element with attributes and children. */
 export function h<K extends keyof HTMLElementTagNameMap>(
@@ -23,26 +26,53 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return element;
 }
 
-/** A labelled input. */
-export function field(label: string, name: string, value = '', type = 'text'): HTMLLabelElement {
-  return h('label', {}, `${label} `, h('input', { name, value, type, 'data-field': name }));
+/** One input of a form, described as data. */
+export interface FieldSpec {
+  readonly name: string;
+  /** Shown above the input. Default the name. */
+  readonly label?: string;
+  readonly value?: string;
+  /** `text` (default), `number`, or `select` with `options`. */
+  readonly type?: 'text' | 'number' | 'select';
+  readonly options?: readonly string[];
 }
 
-/** A labelled select. */
-export function choice(label: string, name: string, options: readonly string[], selected?: string): HTMLLabelElement {
-  const select = h('select', { name, 'data-field': name });
-  for (const option of options) select.append(h('option', { value: option, selected: option === selected }, option));
-  return h('label', {}, `${label} `, select);
+/** A labelled input or select for `spec`. */
+export function field(spec: FieldSpec): HTMLLabelElement {
+  const { name, value = '' } = spec;
+  const control =
+    spec.type === 'select'
+      ? h(
+          'select',
+          { name, 'data-field': name },
+          ...(spec.options ?? []).map((option) =>
+            h('option', { value: option, selected: option === value }, option),
+          ),
+        )
+      : h('input', {
+          name,
+          value,
+          type: spec.type ?? 'text',
+          step: spec.type === 'number' ? 'any' : undefined,
+          'data-field': name,
+          autocomplete: 'off',
+        });
+  return h('label', {}, h('span', {}, spec.label ?? name), control);
 }
 
 /** A form whose submit runs `onSubmit` with its values (the page never reloads). */
 export function form(
   id: string,
   submitLabel: string,
-  fields: Node[],
-  onSubmit: (values: Record<string, string>) => void,
+  fields: readonly FieldSpec[],
+  onSubmit: (values: Values) => void,
 ): HTMLFormElement {
-  const element = h('form', { id }, ...fields, h('button', { type: 'submit' }, submitLabel));
+  const element = h(
+    'form',
+    { id, class: fields.length > 0 ? 'action' : 'action bare' },
+    ...fields.map(field),
+    h('button', { type: 'submit' }, submitLabel),
+  );
   element.addEventListener('submit', (event) => {
     event.preventDefault();
     const values: Record<string, string> = {};
@@ -52,14 +82,83 @@ export function form(
   return element;
 }
 
-/** A section card with a title. */
-export function section(id: string, title: string, ...children: Child[]): HTMLElement {
-  return h('section', { id }, h('h2', {}, title), ...children);
+/** A section card with a title and an optional one-line note. */
+export function section(
+  id: string,
+  title: string,
+  note: string | undefined,
+  ...children: Child[]
+): HTMLElement {
+  return h('section', { id }, h('h2', {}, title), note ? h('p', { class: 'note' }, note) : null, ...children);
 }
 
 /** A button that runs `onClick`. */
-export function button(id: string, label: string, onClick: () => void): HTMLButtonElement {
-  const element = h('button', { id, type: 'button' }, label);
+export function button(
+  id: string,
+  label: string,
+  onClick: () => void,
+  className?: string,
+): HTMLButtonElement {
+  const element = h('button', { id: id || undefined, type: 'button', class: className }, label);
   element.addEventListener('click', onClick);
   return element;
 }
+
+/** A row of buttons that wraps on narrow screens. */
+export const buttons = (...children: Child[]): HTMLDivElement => h('div', { class: 'buttons' }, ...children);
+
+/** A small heading inside a section. */
+export const subheading = (text: string): HTMLHeadingElement => h('h3', {}, text);
+
+/** A read-only key/value list, replaced in place by `set`. */
+export function facts(id: string): {
+  element: HTMLDListElement;
+  set(entries: Record<string, unknown>): void;
+} {
+  const element = h('dl', { id, class: 'facts' });
+  return {
+    element,
+    set(entries) {
+      element.replaceChildren(
+        ...Object.entries(entries).flatMap(([key, value]) => [
+          h('dt', {}, key),
+          h('dd', { 'data-key': key }, typeof value === 'string' ? value : JSON.stringify(value)),
+        ]),
+      );
+    },
+  };
+}
+
+/** A progress bar with a percentage (or a byte count when the total is unknown). */
+export function progressBar(id: string): {
+  element: HTMLDivElement;
+  set(loaded: number, total: number | undefined): void;
+} {
+  const bar = h('progress', { id, max: '1', value: '0' });
+  const label = h('span', { id: `${id}-label` }, '');
+  return {
+    element: h('div', { class: 'progress' }, bar, label),
+    set(loaded, total) {
+      if (total === undefined) {
+        bar.removeAttribute('value'); // indeterminate
+        label.textContent = `${loaded.toLocaleString('en')} bytes`;
+        return;
+      }
+      const ratio = total === 0 ? 1 : loaded / total;
+      bar.value = ratio;
+      label.textContent = `${Math.floor(ratio * 100)} %`;
+    },
+  };
+}
+
+/** Empty string → undefined, else `Number(text)` (NaN is left for the library to reject). */
+export const optionalNumber = (text: string | undefined): number | undefined =>
+  text === undefined || text.trim() === '' ? undefined : Number(text);
+
+/** Empty string → undefined. */
+export const optionalText = (text: string | undefined): string | undefined =>
+  text === undefined || text === '' ? undefined : text;
+
+/** Bytes as spaced upper-case hex, e.g. `00 48`. */
+export const hex = (bytes: Uint8Array): string =>
+  Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0').toUpperCase()).join(' ');

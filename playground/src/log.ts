@@ -6,13 +6,17 @@ import { h } from './dom.js';
 export interface LogEntry {
   readonly label: string;
   readonly ok: boolean;
-  readonly ms: number;
+  /** Duration; undefined for events, which have none. */
+  readonly ms?: number;
   readonly result?: unknown;
   readonly code?: string;
   readonly msg?: string;
+  /** The error's class name (`UpsdkError`, `HceError`, …). */
+  readonly kind?: string;
 }
 
 const entries: LogEntry[] = [];
+const MAX_LINES = 200;
 
 /** Everything logged so far. */
 export const logEntries = (): readonly LogEntry[] => entries;
@@ -20,32 +24,74 @@ export const logEntries = (): readonly LogEntry[] => entries;
 const preview = (value: unknown): string => {
   if (value === undefined) return 'done';
   if (value instanceof Uint8Array) return `Uint8Array(${value.length})`;
-  const text = JSON.stringify(value, (_key, v: unknown) => (v instanceof Uint8Array ? `Uint8Array(${v.length})` : v));
+  const text = JSON.stringify(value, (_key, v: unknown) =>
+    v instanceof Uint8Array ? `Uint8Array(${v.length})` : v,
+  );
+  if (text === undefined) return String(value);
   return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 };
 
-/** Append a line (newest first). */
-export function writeLog(entry: LogEntry): void {
-  entries.push(entry);
-  const text = entry.ok
+const describe = (entry: LogEntry): string => {
+  const body = entry.ok
     ? `${entry.label} → ${preview(entry.result)}`
     : `${entry.label} ✗ ${entry.code ?? 'error'}: ${entry.msg ?? ''}`;
-  const line = h('li', { class: entry.ok ? 'ok' : 'error', 'data-code': entry.code }, `${text} (${entry.ms} ms)`);
-  document.getElementById('log')?.prepend(line);
+  return entry.ms === undefined ? body : `${body} (${entry.ms} ms)`;
+};
+
+/** Append a line (newest first) and mirror it in the sticky status bar. */
+export function writeLog(entry: LogEntry): void {
+  entries.push(entry);
+  const text = describe(entry);
+  const log = document.getElementById('log');
+  if (log) {
+    log.prepend(h('li', { class: entry.ok ? 'ok' : 'error', 'data-code': entry.code }, text));
+    while (log.childElementCount > MAX_LINES) log.lastElementChild?.remove();
+  }
+  const latest = document.getElementById('latest');
+  if (latest) {
+    latest.textContent = text;
+    latest.className = entry.ok ? 'latest ok' : 'latest error';
+    latest.hidden = false;
+  }
+}
+
+/** Log something the bridge pushed (an event), without a duration. */
+export function logEvent(label: string, payload?: unknown): void {
+  writeLog({ label: `⚡ ${label}`, ok: true, result: payload ?? 'fired' });
+}
+
+/** Log a remark of the playground itself (not a call). */
+export function logNote(text: string): void {
+  writeLog({ label: 'note', ok: true, result: text });
+}
+
+/** The code, message and class of anything thrown. */
+export function failureOf(error: unknown): Pick<LogEntry, 'code' | 'msg' | 'kind'> {
+  if (error instanceof UpsdkError) return { code: error.code, msg: error.msg, kind: error.name };
+  if (error instanceof DOMException) return { code: error.name, msg: error.message, kind: 'DOMException' };
+  if (error instanceof Error) return { code: 'error', msg: error.message, kind: error.name };
+  return { code: 'error', msg: String(error), kind: typeof error };
+}
+
+/** Run one action and log its outcome and duration; resolves with the entry (never rejects). */
+export async function attempt<T>(
+  label: string,
+  action: () => Promise<T>,
+): Promise<LogEntry & { result?: T }> {
+  const started = performance.now();
+  const ms = (): number => Math.round(performance.now() - started);
+  let entry: LogEntry & { result?: T };
+  try {
+    const result = await action();
+    entry = { label, ok: true, ms: ms(), result };
+  } catch (error) {
+    entry = { label, ok: false, ms: ms(), ...failureOf(error) };
+  }
+  writeLog(entry);
+  return entry;
 }
 
 /** Run one action, log its outcome and duration, and return its result (undefined on failure). */
 export async function run<T>(label: string, action: () => Promise<T>): Promise<T | undefined> {
-  const started = performance.now();
-  const ms = (): number => Math.round(performance.now() - started);
-  try {
-    const result = await action();
-    writeLog({ label, ok: true, ms: ms(), result });
-    return result;
-  } catch (error) {
-    const code = error instanceof UpsdkError ? error.code : error instanceof DOMException ? error.name : 'error';
-    const msg = error instanceof UpsdkError ? `${error.name}: ${error.msg}` : String(error);
-    writeLog({ label, ok: false, ms: ms(), code, msg });
-    return undefined;
-  }
+  return (await attempt(label, action)).result;
 }

@@ -5,30 +5,54 @@
  * platform) so the whole chain runs.
  */
 import { createClient, detectEnvironment } from '../../src/index.js';
-import { installSimulator, type Simulator } from '../../src/simulator/index.js';
 import type { PlaygroundContext, Section } from './context.js';
-import { h } from './dom.js';
+import { button, h } from './dom.js';
 import { watchBridgeEvents } from './report.js';
-import { basicsSection } from './sections/basics.js';
+import { appletSection } from './sections/applet.js';
+import { bluetoothSection } from './sections/bluetooth.js';
+import { deviceSection } from './sections/device.js';
+import { filesSection } from './sections/files.js';
+import { hceSection } from './sections/hce.js';
+import { locationSection } from './sections/location.js';
+import { loginSection } from './sections/login.js';
+import { pageSection } from './sections/page.js';
+import { paymentSection } from './sections/payment.js';
 import { reportSection } from './sections/report.js';
 import { simulatorSection } from './sections/simulator-controls.js';
+import { startSimulation } from './simulation.js';
 
-const SECTIONS: readonly Section[] = [basicsSection, simulatorSection, reportSection];
+const SECTIONS: readonly Section[] = [
+  paymentSection,
+  pageSection,
+  deviceSection,
+  locationSection,
+  filesSection,
+  bluetoothSection,
+  hceSection,
+  loginSection,
+  appletSection,
+  simulatorSection,
+  reportSection,
+];
 
-async function frontTokenFromDevServer(): Promise<string> {
-  const response = await fetch('/__dev/front-token');
-  if (!response.ok) throw new Error(`dev server has no front token (${response.status})`);
-  return ((await response.json()) as { frontToken: string }).frontToken;
+/** Chips that jump to each section: the page is long on a phone. */
+function navigation(sections: readonly HTMLElement[]): HTMLElement {
+  const links = sections
+    .filter((element) => element.id && !element.hidden)
+    .map((element) =>
+      h('a', { href: `#${element.id}` }, element.querySelector('h2')?.textContent ?? element.id),
+    );
+  return h('nav', { class: 'chips' }, ...links, h('a', { href: '#log-section' }, 'Log'));
 }
 
 function boot(): void {
   const inApp = detectEnvironment(navigator.userAgent).inApp;
-  let sim: Simulator | undefined;
-  if (!inApp) {
-    sim = installSimulator({ window, latency: 150, frontToken: frontTokenFromDevServer });
+  const sim = inApp ? undefined : startSimulation();
+  if (sim) {
     const banner = document.getElementById('banner')!;
     banner.hidden = false;
-    banner.textContent = 'Simulator mode: not inside the UnionPay app — every plugin answers from the simulator.';
+    banner.textContent =
+      'Simulator mode: not inside the UnionPay app — every plugin answers from the simulator.';
   }
   const context: PlaygroundContext = {
     client: createClient({ signer: '/upsdk/signature' }),
@@ -36,9 +60,21 @@ function boot(): void {
     mode: inApp ? 'app' : 'simulator',
   };
   watchBridgeEvents();
-  const main = document.getElementById('sections')!;
-  for (const render of SECTIONS) main.append(render(context));
-  main.append(h('section', { id: 'log-section' }, h('h2', {}, 'Log'), h('ol', { id: 'log', class: 'log' })));
+  const rendered = SECTIONS.map((render) => render(context));
+  const log = h('ol', { id: 'log', class: 'log' });
+  const logSection = h(
+    'section',
+    { id: 'log-section' },
+    h('h2', {}, 'Log'),
+    h(
+      'p',
+      { class: 'note' },
+      'Newest first: each call with its result or typed error (code: message) and its duration.',
+    ),
+    button('log-clear', 'clear', () => log.replaceChildren()),
+    log,
+  );
+  document.getElementById('sections')!.append(navigation(rendered), ...rendered, logSection);
   if (new URLSearchParams(location.search).get('debug') === '1') {
     // The on-device console is loaded only on request, never in the default path.
     void import('eruda').then(({ default: eruda }) => eruda.init());

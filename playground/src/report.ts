@@ -4,15 +4,17 @@
  * documents do not say (see the end of BRIDGE-FACTS.md).
  */
 import type { UpsdkClient } from '../../src/index.js';
-import { logEntries, run } from './log.js';
+import { attempt, logEntries, type LogEntry } from './log.js';
+import { KNOWN_PLUGINS } from './plugin-names.js';
 
 /** Things sections noticed while the user tried plugins (BLE values as seen, HCE payloads, …). */
 const observations = new Map<string, unknown[]>();
+const MAX_PER_KEY = 20;
 
 /** Record one observation under `key` (kept to the first 20 per key). */
 export function observe(key: string, value: unknown): void {
   const list = observations.get(key) ?? [];
-  if (list.length < 20) list.push(value);
+  if (list.length < MAX_PER_KEY) list.push(value);
   observations.set(key, list);
 }
 
@@ -42,12 +44,37 @@ const tokens = (ua: string): Record<string, string> => {
   return found;
 };
 
-/** Every raw plugin name we know; the report checks which the bridge has. */
-export const KNOWN_PLUGINS: string[] = [];
+/** A probe's outcome without the log's label. */
+const outcome = ({ ok, ms, result, code, msg, kind }: LogEntry): Record<string, unknown> =>
+  ok ? { ok, ms, result } : { ok, ms, code, msg, kind };
+
+/** Read-only calls that are safe on any phone: no UI, no payment, nothing written. */
+async function runProbes(client: UpsdkClient): Promise<Record<string, unknown>> {
+  const probes: Record<string, () => Promise<unknown>> = {
+    getScreenBrightness: () => client.getScreenBrightness(),
+    getHCEState: () => client.hce.state(),
+    bluetoothAdapter: async () => {
+      const opened = await client.bluetooth.open();
+      const state = await client.bluetooth.state();
+      observe('adapterStates', { via: 'getBluetoothAdapterState after open', ...state });
+      return { ...opened, ...state };
+    },
+    getLocationCity: () => client.getLocationCity(),
+  };
+  const results: Record<string, unknown> = {};
+  // One after another: the bridge is not known to like parallel calls.
+  for (const [name, probe] of Object.entries(probes))
+    results[name] = outcome(await attempt(`probe: ${name}`, probe));
+  return results;
+}
 
 /** Build the report, running the safe probes. */
-export async function buildReport(client: UpsdkClient, mode: 'app' | 'simulator'): Promise<Record<string, unknown>> {
-  const ready = await run('report: config', () => client.ready());
+export async function buildReport(
+  client: UpsdkClient,
+  mode: 'app' | 'simulator',
+): Promise<Record<string, unknown>> {
+  const config = await attempt('report: config', () => client.ready());
+  const probes = config.ok ? await runProbes(client) : 'skipped: config failed';
   const global = (window as unknown as { upsdk?: Record<string, unknown> }).upsdk;
   const jsApiList = client.jsApiList;
   const plugins = [...new Set([...KNOWN_PLUGINS, ...(jsApiList ?? [])])].sort().map((name) => ({
@@ -55,7 +82,10 @@ export async function buildReport(client: UpsdkClient, mode: 'app' | 'simulator'
     onGlobal: typeof global?.[name] === 'function',
     inJsApiList: jsApiList ? jsApiList.includes(name) : null,
   }));
-  const errorCodes = [...new Set(logEntries().filter((e) => !e.ok).map((e) => `${e.label}: ${e.code}`))];
+  const failures = logEntries().filter((entry) => !entry.ok);
+  const errorCodes = [
+    ...new Set(failures.map((entry) => `${entry.label}: ${entry.code} (${entry.kind ?? 'error'})`)),
+  ];
   return {
     generatedAt: new Date().toISOString(),
     mode,
@@ -63,16 +93,25 @@ export async function buildReport(client: UpsdkClient, mode: 'app' | 'simulator'
     userAgentTokens: tokens(navigator.userAgent),
     environment: client.environment(),
     location: location.href.split('#')[0],
-    configured: ready !== undefined || logEntries().some((e) => e.label === 'report: config' && e.ok),
+    secureContext: window.isSecureContext,
+    configured: config.ok,
+    configError: config.ok ? undefined : outcome(config),
     jsApiList: jsApiList ?? null,
     plugins,
+    probes,
     errorCodesMet: errorCodes,
     observations: Object.fromEntries(observations),
     unknowns: {
-      eventPayloadKind: observations.get('documentEvents') ?? 'not observed yet: try Bluetooth or a screenshot first',
-      bleValueEncoding: observations.get('bleValues') ?? 'not observed yet: read or notify a characteristic first',
+      eventPayloadKind:
+        observations.get('documentEvents') ?? 'not observed yet: try Bluetooth or a screenshot first',
+      bleValueEncoding:
+        observations.get('bleValues') ?? 'not observed yet: read or notify a characteristic first',
       adapterStateValues: observations.get('adapterStates') ?? 'not observed yet',
-      hcePayloads: observations.get('hceMessages') ?? 'not observed yet',
+      hcePayloads:
+        observations.get('hceMessages') ?? 'not observed yet: start HCE and hold a reader near the phone',
+      bleErrorCodes: failures
+        .filter((entry) => entry.label.startsWith('bluetooth.'))
+        .map((entry) => entry.code),
     },
   };
 }

@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launch, openPage, startPlayground } from './browser.js';
 
 const RESULTS = path.resolve(__dirname, '../../test-results');
+const WAIT = { timeout: 15_000 };
 
 let browser: Browser;
 let server: Server;
@@ -35,12 +36,25 @@ async function open(): Promise<Page> {
   return current.page;
 }
 
-/** The newest log line once it contains `text`. */
+/** The newest log line that contains `text`. */
 async function logLine(page: Page, text: string): Promise<string> {
   const line = page.locator('#log li', { hasText: text }).first();
-  await line.waitFor({ timeout: 15_000 });
+  await line.waitFor(WAIT);
   return (await line.textContent()) ?? '';
 }
+
+/** The value shown for `key` in a facts list. */
+/** The parts of the device report the tests read. */
+interface DeviceReport {
+  readonly mode: string;
+  readonly configured: boolean;
+  readonly jsApiList: readonly string[];
+  readonly userAgentTokens: Readonly<Record<string, string>>;
+  readonly plugins: readonly { readonly name: string; readonly onGlobal: boolean }[];
+  readonly probes: Readonly<Record<string, { readonly ok: boolean; readonly result?: unknown }>>;
+}
+
+const fact = (page: Page, list: string, key: string) => page.locator(`#${list} dd[data-key="${key}"]`);
 
 describe('playground in simulator mode', () => {
   it('says it runs against the simulator', async () => {
@@ -48,10 +62,10 @@ describe('playground in simulator mode', () => {
     await expect(page.locator('#banner').textContent()).resolves.toContain('Simulator mode');
   });
 
-  it('pays successfully through the signer and the simulated bridge', async () => {
+  it('pays with client.pay through the signer and the simulated bridge', async () => {
     const page = await open();
     await page.click('#pay-form button');
-    expect(await logLine(page, 'pay')).toMatch(/^pay → /);
+    expect(await logLine(page, 'pay')).toMatch(/^pay → done \(\d+ ms\)$/);
   });
 
   it('shows the code of a failed payment', async () => {
@@ -63,20 +77,126 @@ describe('playground in simulator mode', () => {
     expect(await logLine(page, 'pay ✗')).toContain('c02');
   });
 
+  it('shows a typed invalid_param error for a bad input', async () => {
+    const page = await open();
+    await page.fill('#setScreenBrightness-form [name=brightness]', '2');
+    await page.click('#setScreenBrightness-form button');
+    const line = await logLine(page, 'setScreenBrightness ✗');
+    expect(line).toContain('invalid_param');
+    expect(line).toContain('brightness');
+  });
+
+  it('shows the chosen picture through a blob: URL', async () => {
+    const page = await open();
+    await page.click('#chooseImage-form button');
+    const image = page.locator('#chosen-image');
+    await image.waitFor(WAIT);
+    expect(await image.getAttribute('src')).toMatch(/^blob:/);
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth), WAIT).toBe(320);
+  });
+
+  it('delivers right-button clicks as events', async () => {
+    const page = await open();
+    await page.click('#setNavigationBarRightButton-form button');
+    await logLine(page, 'setNavigationBarRightButton →');
+    await page.click('#sim-tap-right');
+    await logLine(page, '⚡ rightButtonClick');
+  });
+
+  it('reads a multi-MB album file with progress to 100 % and uploads it with a matching SHA-256', async () => {
+    const page = await open();
+    await page.click('#chooseFileFromAlbum-form button');
+    await expect.poll(() => fact(page, 'file-picked', 'size').textContent(), WAIT).toBe('3500000');
+    await page.click('#read-form button');
+    const match = fact(page, 'file-result', 'match');
+    await expect.poll(() => match.textContent(), WAIT).toBe('✓ identical');
+    expect(await page.locator('#file-progress-label').textContent()).toBe('100 %');
+    expect(await page.locator('#file-progress').evaluate((bar: HTMLProgressElement) => bar.value)).toBe(1);
+    const local = await fact(page, 'file-result', 'SHA-256 (read)').textContent();
+    expect(local).toMatch(/^[0-9a-f]{64}$/);
+    expect(await fact(page, 'file-result', 'SHA-256 (server)').textContent()).toBe(local);
+    expect(await fact(page, 'file-result', 'size').textContent()).toBe('3,500,000 bytes');
+  });
+
+  it('lists a scanned device live, connects and shows changing notified values', async () => {
+    const page = await open();
+    await page.click('#ble-scan');
+    const device = page.locator('#ble-devices li[data-device-id="SIM:HRM:01"]');
+    await device.waitFor(WAIT);
+    expect(await device.textContent()).toContain('Simulated HRM');
+    await page.click('#ble-stop');
+    await logLine(page, 'bluetooth.scan →');
+    await device.locator('.ble-connect').click();
+    const service = page.locator('#ble-services li[data-service="180D"]');
+    await service.waitFor(WAIT);
+    await service.locator('.ble-characteristics').click();
+    const measurement = service.locator('li[data-characteristic="2A37"]');
+    await measurement.locator('.ble-notify').click();
+    const value = measurement.locator('.ble-value');
+    await expect.poll(() => value.textContent(), WAIT).toContain('notify #1');
+    const first = await value.textContent();
+    await expect.poll(() => value.textContent(), WAIT).toContain('notify #2');
+    expect((await value.textContent())?.split(' · ')[0]).not.toBe(first?.split(' · ')[0]);
+    await measurement.locator('.ble-notify-stop').click();
+    await logLine(page, 'bluetooth.notifications →');
+  });
+
+  it('starts HCE and lists the reader’s commands as they arrive', async () => {
+    const page = await open();
+    await page.click('#hce-start-form button');
+    const messages = page.locator('#hce-messages li');
+    await expect.poll(() => messages.count(), WAIT).toBeGreaterThanOrEqual(2);
+    expect(await messages.last().textContent()).toContain('00 A4 04 00');
+    await page.click('#hce-stop');
+    await logLine(page, 'hce.stop →');
+  });
+
+  it('signs in end to end and shows the openId', async () => {
+    const page = await open();
+    await page.selectOption('#login-form [name=scope]', 'upapi_mobile');
+    await page.click('#login-form button');
+    // The page goes to the fake authorize page, comes back with ?code=…&state=… and completes.
+    const openId = fact(page, 'login-session', 'openId');
+    await openId.waitFor(WAIT);
+    expect(await openId.textContent()).not.toBe('');
+    expect(await fact(page, 'login-session', 'mobile').textContent()).toBe('13800138000');
+    expect(page.url()).not.toContain('code=');
+  });
+
   it('downloads a device report that is valid JSON', async () => {
     const page = await open();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#report-download')]);
-    const report = JSON.parse(await readFile(await download.path(), 'utf8')) as Record<string, unknown>;
+    const [download] = await Promise.all([
+      page.waitForEvent('download', WAIT),
+      page.click('#report-download'),
+    ]);
+    const report = JSON.parse(await readFile(await download.path(), 'utf8')) as DeviceReport;
     expect(report.mode).toBe('simulator');
     expect(report.configured).toBe(true);
     expect(report.jsApiList).toEqual(expect.arrayContaining(['pay']));
     expect(report.userAgentTokens).toMatchObject({ updebug: '0' });
+    expect(report.plugins.find((p) => p.name === 'startHCE')).toMatchObject({ onGlobal: true });
+    expect(report.probes).toMatchObject({
+      getScreenBrightness: { ok: true, result: 0.5 },
+      getHCEState: { ok: true },
+      bluetoothAdapter: { ok: true },
+      getLocationCity: { ok: true, result: '310100' },
+    });
   });
 
-  it('renders a full-page screenshot into test-results/', async () => {
+  it('renders a tidy full-page screenshot into test-results/', async () => {
     const page = await open();
     await page.click('#pay-form button');
-    await logLine(page, 'pay');
+    await page.click('#chooseImage-form button');
+    await page.locator('#chosen-image').waitFor(WAIT);
+    await page.click('#ble-scan');
+    await page.locator('#ble-devices li').nth(1).waitFor(WAIT);
+    await page.click('#ble-stop');
+    await page.click('#chooseFileFromAlbum-form button');
+    await fact(page, 'file-picked', 'size').waitFor(WAIT);
+    await page.click('#read-form button');
+    await expect.poll(() => fact(page, 'file-result', 'match').textContent(), WAIT).toBe('✓ identical');
+    // Nothing may be wider than the phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(412);
     await mkdir(RESULTS, { recursive: true });
     const file = path.join(RESULTS, 'playground.png');
     await page.screenshot({ path: file, fullPage: true });

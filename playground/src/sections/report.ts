@@ -1,23 +1,49 @@
 /** The device report section. */
-import { button, h, section } from '../dom.js';
+import { button, buttons, h, section } from '../dom.js';
+import { run } from '../log.js';
 import { buildReport, downloadJson } from '../report.js';
 import type { Section } from '../context.js';
 
 export const reportSection: Section = ({ client, mode }) => {
-  const output = h('pre', { id: 'report-output', class: 'report' });
-  let latest: Record<string, unknown> | undefined;
-  const ensure = async (): Promise<Record<string, unknown>> => {
-    latest = await buildReport(client, mode);
-    output.textContent = JSON.stringify(latest, null, 2);
-    return latest;
+  const output = h('pre', { id: 'report-output', class: 'report', hidden: true });
+  const build = async (): Promise<string> => {
+    const report = await buildReport(client, mode);
+    output.textContent = JSON.stringify(report, null, 2);
+    output.hidden = false;
+    return output.textContent;
   };
   return section(
     'report',
     'Device report',
-    h('p', {}, 'Runs safe probes and collects what this page observed, for the upsdk-kit team.'),
-    button('report-run', 'run probes', () => void ensure()),
-    button('report-copy', 'copy JSON', () => void ensure().then((r) => navigator.clipboard?.writeText(JSON.stringify(r, null, 2)))),
-    button('report-download', 'download JSON', () => void ensure().then((r) => downloadJson(r, 'upsdk-device-report.json'))),
+    'Runs safe probes and collects what this page observed (try the other sections first), for the upsdk-kit team.',
+    buttons(
+      button(
+        'report-run',
+        'run probes',
+        () => void run('report', async () => (await build()).length + ' characters'),
+      ),
+      button(
+        'report-copy',
+        'copy JSON',
+        () =>
+          void run('report: copy', async () => {
+            const text = await build();
+            // The clipboard API needs a secure context; elsewhere the text is selected for a manual copy.
+            if (navigator.clipboard) await navigator.clipboard.writeText(text);
+            else getSelection()?.selectAllChildren(output);
+            return navigator.clipboard ? 'copied' : 'selected: copy it with the system menu';
+          }),
+      ),
+      button(
+        'report-download',
+        'download JSON',
+        () =>
+          void run('report: download', async () => {
+            downloadJson(JSON.parse(await build()), 'upsdk-device-report.json');
+            return 'upsdk-device-report.json';
+          }),
+      ),
+    ),
     output,
   );
 };

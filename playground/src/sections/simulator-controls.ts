@@ -1,6 +1,7 @@
 /** Simulator controls: latency and one-shot faults (simulator mode only). */
 import type { Fault } from '../../../src/simulator/index.js';
-import { choice, field, form, h, section } from '../dom.js';
+import { form, h, section } from '../dom.js';
+import { logNote } from '../log.js';
 import type { Section } from '../context.js';
 
 const FAULTS: Readonly<Record<string, Fault>> = {
@@ -13,23 +14,31 @@ const FAULTS: Readonly<Record<string, Fault>> = {
 
 export const simulatorSection: Section = ({ sim }) => {
   if (!sim) return h('div', { hidden: true });
-  const status = h('p', { id: 'sim-status' });
   return section(
     'simulator',
     'Simulator',
-    form('latency-form', 'set latency', [field('latency (ms)', 'latency', '150', 'number')], ({ latency }) => {
-      sim.setLatency(Math.max(0, Number(latency) || 0));
-      status.textContent = `latency ${Number(latency) || 0} ms`;
-    }),
+    'Outside the app every plugin answers from the simulator. Slow it down or make the next call of a plugin fail.',
+    form(
+      'latency-form',
+      'set latency',
+      [{ name: 'latency', label: 'latency (ms)', value: '150', type: 'number' }],
+      ({ latency }) => {
+        const ms = Math.max(0, Number(latency) || 0);
+        sim.setLatency(ms);
+        logNote(`simulator latency ${ms} ms`);
+      },
+    ),
     form(
       'fault-form',
       'arm once',
-      [field('plugin', 'plugin', 'pay'), choice('fault', 'fault', Object.keys(FAULTS))],
+      [
+        { name: 'plugin', label: 'raw plugin name', value: 'pay' },
+        { name: 'fault', type: 'select', options: Object.keys(FAULTS) },
+      ],
       ({ plugin, fault }) => {
-        sim.fault(plugin ?? 'pay', FAULTS[fault ?? 'cancel'] ?? 'cancel', 1);
-        status.textContent = `next ${plugin} call: ${fault}`;
+        sim.fault(plugin || 'pay', FAULTS[fault ?? 'cancel'] ?? 'cancel', 1);
+        logNote(`next ${plugin} call: ${fault}`);
       },
     ),
-    status,
   );
 };

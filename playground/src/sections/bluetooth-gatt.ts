@@ -1,0 +1,168 @@
+/**
+ * The GATT browser of the connected device: services, their
+ * characteristics, and read / write / notify with a live value view. Every
+ * value seen is recorded raw for the device report (the wire encoding of BLE
+ * values is not public).
+ */
+import type { BluetoothCharacteristic, CharacteristicRef, CharacteristicValue } from '../../../src/index.js';
+import { button, buttons, h, hex } from '../dom.js';
+import { run } from '../log.js';
+import { observe } from '../report.js';
+import type { PlaygroundContext } from '../context.js';
+
+const flags = ({ properties }: BluetoothCharacteristic): string =>
+  (['read', 'write', 'notify', 'indicate'] as const).filter((name) => properties[name]).join(' ') || 'none';
+
+const keyOf = (ref: CharacteristicRef): string => `${ref.serviceId}-${ref.characteristicId}`;
+
+/** Show a value and note it for the report. */
+function showValue(
+  view: HTMLElement,
+  value: CharacteristicValue,
+  via: 'read' | 'notify',
+  count: number,
+): void {
+  observe('bleValues', {
+    via,
+    characteristicId: value.characteristicId,
+    raw: value.raw,
+    decoded: value.decoded,
+  });
+  view.textContent = `${value.decoded ? hex(value.value) : '(not decoded)'} · raw "${value.raw}" · ${via} #${count}`;
+}
+
+export function gattBrowser({ client }: PlaygroundContext): {
+  element: HTMLElement;
+  show(deviceId: string): Promise<{ services: number }>;
+} {
+  const title = h('p', { id: 'ble-connected', class: 'status' }, 'not connected');
+  const services = h('ul', { id: 'ble-services', class: 'gatt' });
+  const notifying = new Map<string, AbortController>();
+  let current: string | undefined;
+
+  const stopAll = (): void => {
+    for (const controller of notifying.values()) controller.abort();
+    notifying.clear();
+  };
+
+  const notify = async (ref: CharacteristicRef, view: HTMLElement): Promise<{ values: number }> => {
+    notifying.get(keyOf(ref))?.abort();
+    const controller = new AbortController();
+    notifying.set(keyOf(ref), controller);
+    let count = 0;
+    try {
+      for await (const value of client.bluetooth.notifications(ref, { signal: controller.signal })) {
+        showValue(view, value, 'notify', ++count);
+      }
+    } catch (error) {
+      if (!controller.signal.aborted) throw error;
+    }
+    return { values: count };
+  };
+
+  const characteristicRow = (
+    ref: CharacteristicRef,
+    characteristic: BluetoothCharacteristic,
+  ): HTMLLIElement => {
+    const view = h('output', { class: 'ble-value', id: `ble-value-${keyOf(ref)}` }, '—');
+    const input = h('input', {
+      name: 'value',
+      value: '01',
+      'aria-label': 'hex value to write',
+      class: 'hex-input',
+    });
+    return h(
+      'li',
+      { 'data-characteristic': ref.characteristicId },
+      h('span', {}, `${ref.characteristicId} · ${flags(characteristic)}`),
+      buttons(
+        characteristic.properties.read &&
+          button(
+            '',
+            'read',
+            () =>
+              void run('bluetooth.read', async () => {
+                const value = await client.bluetooth.read(ref);
+                showValue(view, value, 'read', 1);
+                return { hex: hex(value.value), raw: value.raw };
+              }),
+            'ble-read',
+          ),
+        (characteristic.properties.notify || characteristic.properties.indicate) &&
+          button(
+            '',
+            'notify',
+            () => void run('bluetooth.notifications', () => notify(ref, view)),
+            'ble-notify',
+          ),
+        (characteristic.properties.notify || characteristic.properties.indicate) &&
+          button('', 'stop', () => notifying.get(keyOf(ref))?.abort(), 'ble-notify-stop'),
+      ),
+      characteristic.properties.write &&
+        h(
+          'div',
+          { class: 'inline' },
+          input,
+          button(
+            '',
+            'write',
+            () =>
+              void run('bluetooth.write', () =>
+                client.bluetooth.write({ ...ref, value: input.value.replace(/\s+/g, '') }),
+              ),
+            'ble-write',
+          ),
+        ),
+      view,
+    );
+  };
+
+  const serviceRow = (deviceId: string, serviceId: string, primary: boolean): HTMLLIElement => {
+    const list = h('ul', { class: 'characteristics' });
+    const row = h(
+      'li',
+      { 'data-service': serviceId },
+      h('span', {}, `service ${serviceId}${primary ? ' (primary)' : ''}`),
+      button(
+        '',
+        'characteristics',
+        () =>
+          void run('bluetooth.characteristics', async () => {
+            const found = await client.bluetooth.characteristics({ deviceId, serviceId });
+            list.replaceChildren(
+              ...found.map((c) => characteristicRow({ deviceId, serviceId, characteristicId: c.uuid }, c)),
+            );
+            return found;
+          }),
+        'ble-characteristics',
+      ),
+      list,
+    );
+    return row;
+  };
+
+  const disconnect = button('ble-disconnect', 'disconnect', () => {
+    const deviceId = current;
+    if (!deviceId) return;
+    stopAll();
+    void run('bluetooth.disconnect', async () => {
+      await client.bluetooth.disconnect(deviceId);
+      title.textContent = `${deviceId} · disconnected`;
+      services.replaceChildren();
+    });
+  });
+  disconnect.hidden = true;
+
+  return {
+    element: h('div', { class: 'gatt-browser' }, title, disconnect, services),
+    async show(deviceId) {
+      stopAll();
+      current = deviceId;
+      title.textContent = `${deviceId} · connected`;
+      disconnect.hidden = false;
+      const found = await client.bluetooth.services(deviceId);
+      services.replaceChildren(...found.map((s) => serviceRow(deviceId, s.uuid, s.isPrimary)));
+      return { services: found.length };
+    },
+  };
+}

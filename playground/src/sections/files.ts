@@ -1,0 +1,206 @@
+/**
+ * Chunked reads: pick an album file or record, read it chunk by chunk with
+ * a progress bar, hash it (SHA-256 via WebCrypto) and upload it to the dev
+ * server's sink, which answers its own SHA-256 once the file is complete.
+ */
+import type {
+  AlbumFile,
+  AlbumSourceType,
+  AudioRecording,
+  ChunkSource,
+  ReadOptions,
+  VideoRecording,
+} from '../../../src/index.js';
+import { action, actionForms } from '../actions.js';
+import { button, buttons, facts, form, optionalNumber, progressBar, section, subheading } from '../dom.js';
+import { logNote, run } from '../log.js';
+import { newUploadUrl, readAndUpload, sha256Hex } from '../upload.js';
+import type { PlaygroundContext, Section } from '../context.js';
+
+const SOURCES = ['album file', 'audio recording', 'video recording', 'face image', 'face video'] as const;
+type SourceKind = (typeof SOURCES)[number];
+
+const MB = 1024 * 1024;
+
+/** What the section remembers between its forms. */
+interface FilesState {
+  picked?: AlbumFile;
+  audio?: AudioRecording;
+  video?: VideoRecording;
+  reading?: AbortController;
+}
+
+/** A reader of `kind` for `options`, and the size the bridge announced (album files only). */
+function opener(
+  { client }: PlaygroundContext,
+  state: FilesState,
+  kind: SourceKind,
+): { open: (options: ReadOptions) => ChunkSource; size: number | undefined; name: string } {
+  switch (kind) {
+    case 'album file': {
+      const file = state.picked;
+      if (!file) throw new Error('pick a file from the album first');
+      return { open: (options) => client.readAlbumFile(file, options), size: file.size, name: file.name };
+    }
+    case 'audio recording': {
+      const recording = state.audio;
+      return {
+        open: (options) => (recording ? recording.read(options) : client.readAudioRecording(options)),
+        size: undefined,
+        name: 'last audio recording',
+      };
+    }
+    case 'video recording': {
+      const recording = state.video;
+      return {
+        open: (options) => (recording ? recording.read(options) : client.readVideoRecording(options)),
+        size: undefined,
+        name: 'last video recording',
+      };
+    }
+    case 'face image':
+      return {
+        open: (options) => client.readFaceImage(options),
+        size: undefined,
+        name: 'last face-check image',
+      };
+    case 'face video':
+      return {
+        open: (options) => client.readFaceVideo(options),
+        size: undefined,
+        name: 'last face-check video',
+      };
+  }
+}
+
+export const filesSection: Section = (context) => {
+  const { client, sim } = context;
+  const state: FilesState = {};
+  const progress = progressBar('file-progress');
+  const picked = facts('file-picked');
+  const result = facts('file-result');
+
+  const readAndHash = async (kind: SourceKind, chunkSize: number | undefined): Promise<unknown> => {
+    state.reading?.abort();
+    const controller = new AbortController();
+    state.reading = controller;
+    const source = opener(context, state, kind);
+    const size = chunkSize ?? 524_288;
+    progress.set(0, source.size);
+    result.set({ status: 'reading…' });
+    const started = performance.now();
+    const outcome = await readAndUpload(
+      (from) =>
+        source.open({
+          chunkSize,
+          from,
+          signal: controller.signal,
+          onProgress: ({ loaded, total }) => progress.set(loaded, total ?? source.size),
+        }),
+      newUploadUrl(),
+      { total: source.size, chunkSize: size, signal: controller.signal },
+    );
+    progress.set(outcome.blob.size, outcome.blob.size);
+    const local = await sha256Hex(outcome.blob);
+    const summary = {
+      source: source.name,
+      size: `${outcome.blob.size.toLocaleString('en')} bytes`,
+      'SHA-256 (read)': local ?? 'unavailable: WebCrypto needs https or localhost',
+      'SHA-256 (server)': outcome.server.sha256 ?? 'none',
+      match:
+        local === undefined ? 'unknown' : local === outcome.server.sha256 ? '✓ identical' : '✗ different',
+      'upload attempts': String(outcome.attempts),
+      time: `${Math.round(performance.now() - started)} ms`,
+    };
+    result.set(summary);
+    return { size: outcome.blob.size, sha256: local, match: local === outcome.server.sha256 };
+  };
+
+  return section(
+    'files',
+    'Files (chunked reads)',
+    'Pick or record, then read in chunks: progress, size and SHA-256, uploaded chunk by chunk to the dev server.',
+    ...actionForms([
+      action({
+        id: 'chooseFileFromAlbum',
+        label: 'pick from album',
+        fields: [
+          { name: 'sourceType', label: 'kind', type: 'select', options: ['any', 'video', 'image'] },
+          { name: 'maxSize', label: 'max size (MB)', value: '100', type: 'number' },
+        ],
+        run: async ({ sourceType, maxSize }) => {
+          const megabytes = optionalNumber(maxSize);
+          const file = await client.chooseFileFromAlbum({
+            sourceType: (sourceType ?? 'any') as AlbumSourceType,
+            maxSize: megabytes === undefined ? undefined : Math.round(megabytes * MB),
+          });
+          state.picked = file;
+          picked.set({ name: file.name, size: file.size ?? 'unknown', type: file.type });
+          return file;
+        },
+      }),
+      action({
+        id: 'startAudioRecording',
+        label: 'record audio',
+        fields: [{ name: 'maxTime', label: 'max seconds', value: '10', type: 'number' }],
+        run: async ({ maxTime }) => {
+          state.audio = await client.startAudioRecording({ maxTime: Number(maxTime) });
+        },
+      }),
+      action({
+        id: 'startVideoRecording',
+        label: 'record video',
+        fields: [{ name: 'maxTime', label: 'max seconds', value: '10', type: 'number' }],
+        run: async ({ maxTime }) => {
+          state.video = await client.startVideoRecording({ maxTime: Number(maxTime) });
+        },
+      }),
+    ]),
+    buttons(
+      button('stop-audio', 'stop audio recording', () => {
+        const recording = state.audio;
+        if (recording) void run('stopAudioRecording', () => recording.stop());
+        else logNote('no audio recording running');
+      }),
+    ),
+    picked.element,
+    subheading('Read, hash and upload'),
+    form(
+      'read-form',
+      'read & upload',
+      [
+        { name: 'source', type: 'select', options: SOURCES },
+        { name: 'chunkSize', label: 'chunk size (bytes, ≤ 524288)', value: '524288', type: 'number' },
+      ],
+      ({ source, chunkSize }) =>
+        void run('read & upload', () =>
+          readAndHash((source ?? 'album file') as SourceKind, optionalNumber(chunkSize)),
+        ),
+    ),
+    buttons(
+      button('read-cancel', 'cancel read', () => {
+        state.reading?.abort();
+      }),
+    ),
+    progress.element,
+    result.element,
+    sim && subheading('Simulated album'),
+    sim &&
+      form(
+        'sim-album-form',
+        'sim: add to album',
+        [
+          { name: 'size', label: 'size (MB)', value: '3.5', type: 'number' },
+          { name: 'name', label: 'file name', value: 'clip.mp4' },
+        ],
+        ({ size, name }) =>
+          void run('sim: add to album', async () => {
+            const file = sim.files.addAlbumFile({
+              size: Math.round(Number(size) * MB),
+              name: name || 'clip.mp4',
+            });
+            return `next pick: ${file.name} (${file.size} bytes)`;
+          }),
+      ),
+  );
+};

@@ -1,0 +1,77 @@
+/** Page plugins: title bar, toast, share sheet, the right-hand button and its clicks, screenshots, closing. */
+import { action, actionForms } from '../actions.js';
+import { button, buttons, optionalText, section } from '../dom.js';
+import { logEvent, logNote, run } from '../log.js';
+import type { Section } from '../context.js';
+
+export const pageSection: Section = ({ client, sim }) => {
+  // upsdk cannot remove the button's handler: keep one stop function and replace it on each set.
+  let stopClicks: (() => Promise<void>) | undefined;
+  let stopScreenshots: (() => Promise<void>) | undefined;
+  return section(
+    'page',
+    'Page',
+    'Title bar, toast, share sheet, the right-hand button (clicks arrive as events) and screenshots.',
+    ...actionForms([
+      action({
+        id: 'setNavigationBarTitle',
+        label: 'set title',
+        fields: [{ name: 'title', value: 'upsdk-kit playground' }],
+        run: ({ title }) => client.setNavigationBarTitle({ title: title ?? '' }),
+      }),
+      action({
+        id: 'showFlashInfo',
+        label: 'toast',
+        fields: [{ name: 'msg', label: 'message', value: 'Hello from upsdk-kit' }],
+        run: ({ msg }) => client.showFlashInfo({ msg: msg ?? '' }),
+      }),
+      action({
+        id: 'showSharePopup',
+        label: 'share',
+        fields: [
+          { name: 'title', value: 'upsdk-kit' },
+          { name: 'desc', label: 'description', value: 'Typed upsdk for H5 pages' },
+          { name: 'shareUrl', label: 'shareUrl (optional)', value: '' },
+        ],
+        run: ({ title, desc, shareUrl }) =>
+          client.showSharePopup({ title, desc, shareUrl: optionalText(shareUrl) }),
+      }),
+      action({
+        id: 'setNavigationBarRightButton',
+        label: 'set right button',
+        fields: [{ name: 'title', label: 'button text', value: 'Help' }],
+        run: async ({ title }) => {
+          const stop = await client.setNavigationBarRightButton({ title: optionalText(title) }, () =>
+            logEvent('rightButtonClick'),
+          );
+          await stopClicks?.();
+          stopClicks = stop;
+        },
+      }),
+      action({
+        id: 'monitorScreenShot',
+        label: 'watch screenshots',
+        run: async () => {
+          await stopScreenshots?.();
+          stopScreenshots = await client.monitorScreenShot(() => logEvent('screenshot'));
+        },
+      }),
+    ]),
+    buttons(
+      button(
+        'close-web-app',
+        'close web view',
+        () => void run('closeWebApp', () => client.closeWebApp()),
+        'danger',
+      ),
+      sim &&
+        button('sim-tap-right', 'sim: tap right button', () => {
+          if (!sim.ui.clickRightButton()) logNote('no right button handler yet: set the button first');
+        }),
+      sim &&
+        button('sim-screenshot', 'sim: take screenshot', () => {
+          if (!sim.ui.takeScreenshot()) logNote('screenshot monitoring is off: watch screenshots first');
+        }),
+    ),
+  );
+};
