@@ -81,4 +81,12 @@ function boot(): void {
   }
 }
 
-boot();
+/** `?debug=1` needs debug.html: the console injects inline styles, which only that copy's CSP allows. */
+function needsDebugPage(): boolean {
+  const wanted = new URLSearchParams(location.search).get('debug') === '1';
+  if (!wanted || location.pathname.endsWith('/debug.html')) return false;
+  location.replace(`./debug.html${location.search}${location.hash}`);
+  return true;
+}
+
+if (!needsDebugPage()) boot();

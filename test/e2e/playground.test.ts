@@ -31,8 +31,8 @@ afterEach(async () => {
   expect(errors).toEqual([]);
 });
 
-async function open(): Promise<Page> {
-  current = await openPage(browser, url);
+async function open(query = ''): Promise<Page> {
+  current = await openPage(browser, url + query);
   return current.page;
 }
 
@@ -181,6 +181,13 @@ describe('playground in simulator mode', () => {
       bluetoothAdapter: { ok: true },
       getLocationCity: { ok: true, result: '310100' },
     });
+  });
+
+  it('loads the on-device console with ?debug=1 on the page copy whose CSP allows its styles', async () => {
+    const page = await open('?debug=1');
+    await page.waitForURL(/\/debug\.html\?debug=1$/, WAIT);
+    await page.locator('#eruda').waitFor({ state: 'attached', ...WAIT });
+    await expect(page.locator('#banner').textContent()).resolves.toContain('Simulator mode');
   });
 
   it('renders a tidy full-page screenshot into test-results/', async () => {
