@@ -45,15 +45,32 @@ function navigation(sections: readonly HTMLElement[]): HTMLElement {
   return h('nav', { class: 'chips' }, ...links, h('a', { href: '#log-section' }, 'Log'));
 }
 
+/** Header, simulator banner, the sections' container and the sticky status line. */
+function renderShell(simulated: boolean): HTMLElement {
+  const main = h('main', { id: 'sections' });
+  const banner = h(
+    'div',
+    { id: 'banner', class: 'banner', hidden: !simulated },
+    'Simulator mode: not inside the UnionPay app — every plugin answers from the simulator.',
+  );
+  document.body.append(
+    h(
+      'header',
+      { class: 'top' },
+      h('h1', {}, 'upsdk-kit playground'),
+      h('p', {}, 'Try every plugin; results and typed errors go to the log.'),
+    ),
+    banner,
+    main,
+    h('div', { id: 'latest', class: 'latest', role: 'status', 'aria-live': 'polite', hidden: true }),
+  );
+  return main;
+}
+
 function boot(): void {
   const inApp = detectEnvironment(navigator.userAgent).inApp;
   const sim = inApp ? undefined : startSimulation();
-  if (sim) {
-    const banner = document.getElementById('banner')!;
-    banner.hidden = false;
-    banner.textContent =
-      'Simulator mode: not inside the UnionPay app — every plugin answers from the simulator.';
-  }
+  const main = renderShell(sim !== undefined);
   const context: PlaygroundContext = {
     client: createClient({ signer: '/upsdk/signature' }),
     sim,
@@ -74,7 +91,7 @@ function boot(): void {
     button('log-clear', 'clear', () => log.replaceChildren()),
     log,
   );
-  document.getElementById('sections')!.append(navigation(rendered), ...rendered, logSection);
+  main.append(navigation(rendered), ...rendered, logSection);
   if (new URLSearchParams(location.search).get('debug') === '1') {
     // The on-device console is loaded only on request, never in the default path.
     void import('eruda').then(({ default: eruda }) => eruda.init());

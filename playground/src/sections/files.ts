@@ -11,7 +11,7 @@ import type {
   ReadOptions,
   VideoRecording,
 } from '../../../src/index.js';
-import { action, actionForms } from '../actions.js';
+import { action, actionForms, type Action } from '../actions.js';
 import { button, buttons, facts, form, optionalNumber, progressBar, section, subheading } from '../dom.js';
 import { logNote, run } from '../log.js';
 import { newUploadUrl, readAndUpload, sha256Hex } from '../upload.js';
@@ -30,52 +30,55 @@ interface FilesState {
   reading?: AbortController;
 }
 
-/** A reader of `kind` for `options`, and the size the bridge announced (album files only). */
-function opener(
-  { client }: PlaygroundContext,
-  state: FilesState,
-  kind: SourceKind,
-): { open: (options: ReadOptions) => ChunkSource; size: number | undefined; name: string } {
-  switch (kind) {
-    case 'album file': {
+/** One source to read: how to open it, its name, and the size the bridge announced (album files only). */
+interface Reader {
+  readonly open: (options: ReadOptions) => ChunkSource;
+  readonly size: number | undefined;
+  readonly name: string;
+}
+
+/** Each source kind as data; a recording made on this page is read through its own handle (which waits for its end). */
+function readers({ client }: PlaygroundContext, state: FilesState): Record<SourceKind, () => Reader> {
+  const lastFile =
+    (name: string, read: Reader['open'], own: () => { read: Reader['open'] } | undefined = () => undefined) =>
+    (): Reader => {
+      const handle = own();
+      return { name, size: undefined, open: handle ? (options) => handle.read(options) : read };
+    };
+  return {
+    'album file': () => {
       const file = state.picked;
       if (!file) throw new Error('pick a file from the album first');
       return { open: (options) => client.readAlbumFile(file, options), size: file.size, name: file.name };
-    }
-    case 'audio recording': {
-      const recording = state.audio;
-      return {
-        open: (options) => (recording ? recording.read(options) : client.readAudioRecording(options)),
-        size: undefined,
-        name: 'last audio recording',
-      };
-    }
-    case 'video recording': {
-      const recording = state.video;
-      return {
-        open: (options) => (recording ? recording.read(options) : client.readVideoRecording(options)),
-        size: undefined,
-        name: 'last video recording',
-      };
-    }
-    case 'face image':
-      return {
-        open: (options) => client.readFaceImage(options),
-        size: undefined,
-        name: 'last face-check image',
-      };
-    case 'face video':
-      return {
-        open: (options) => client.readFaceVideo(options),
-        size: undefined,
-        name: 'last face-check video',
-      };
-  }
+    },
+    'audio recording': lastFile(
+      'last audio recording',
+      (o) => client.readAudioRecording(o),
+      () => state.audio,
+    ),
+    'video recording': lastFile(
+      'last video recording',
+      (o) => client.readVideoRecording(o),
+      () => state.video,
+    ),
+    'face image': lastFile('last face-check image', (o) => client.readFaceImage(o)),
+    'face video': lastFile('last face-check video', (o) => client.readFaceVideo(o)),
+  };
 }
+
+/** A recording form: its one field is the longest duration. */
+const recordAction = (id: string, label: string, start: (maxTime: number) => Promise<void>): Action =>
+  action({
+    id,
+    label,
+    fields: [{ name: 'maxTime', label: 'max seconds', value: '10', type: 'number' }],
+    run: ({ maxTime }) => start(Number(maxTime)),
+  });
 
 export const filesSection: Section = (context) => {
   const { client, sim } = context;
   const state: FilesState = {};
+  const sources = readers(context, state);
   const progress = progressBar('file-progress');
   const picked = facts('file-picked');
   const result = facts('file-result');
@@ -84,7 +87,7 @@ export const filesSection: Section = (context) => {
     state.reading?.abort();
     const controller = new AbortController();
     state.reading = controller;
-    const source = opener(context, state, kind);
+    const source = sources[kind]();
     const size = chunkSize ?? 524_288;
     progress.set(0, source.size);
     result.set({ status: 'reading…' });
@@ -139,21 +142,11 @@ export const filesSection: Section = (context) => {
           return file;
         },
       }),
-      action({
-        id: 'startAudioRecording',
-        label: 'record audio',
-        fields: [{ name: 'maxTime', label: 'max seconds', value: '10', type: 'number' }],
-        run: async ({ maxTime }) => {
-          state.audio = await client.startAudioRecording({ maxTime: Number(maxTime) });
-        },
+      recordAction('startAudioRecording', 'record audio', async (maxTime) => {
+        state.audio = await client.startAudioRecording({ maxTime });
       }),
-      action({
-        id: 'startVideoRecording',
-        label: 'record video',
-        fields: [{ name: 'maxTime', label: 'max seconds', value: '10', type: 'number' }],
-        run: async ({ maxTime }) => {
-          state.video = await client.startVideoRecording({ maxTime: Number(maxTime) });
-        },
+      recordAction('startVideoRecording', 'record video', async (maxTime) => {
+        state.video = await client.startVideoRecording({ maxTime });
       }),
     ]),
     buttons(
