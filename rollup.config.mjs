@@ -3,6 +3,7 @@ import esbuild from 'rollup-plugin-esbuild';
 import { dts } from 'rollup-plugin-dts';
 import terser from '@rollup/plugin-terser';
 import resolve from '@rollup/plugin-node-resolve';
+import { readFileSync } from 'node:fs';
 
 const nodeBuiltins = (id) => id.startsWith('node:');
 const external = (id) => nodeBuiltins(id) || id === 'eventemitter3' || id === 'redis';
@@ -29,6 +30,22 @@ export default [
   library('src/index.ts', 'index', 'es2020'),
   library('src/simulator/index.ts', 'simulator', 'es2020'),
   library('src/server/index.ts', 'server', 'node20'),
+  {
+    // `upsdk-kit serve` (package bin); also ships the signer endpoint's OpenAPI document.
+    input: 'src/server/cli.ts',
+    external,
+    plugins: [
+      esbuild({ target: 'node20', tsconfig: 'tsconfig.json' }),
+      {
+        name: 'openapi-document',
+        generateBundle() {
+          const source = readFileSync('src/server/openapi.json', 'utf8');
+          this.emitFile({ type: 'asset', fileName: 'signer.openapi.json', source: JSON.stringify(JSON.parse(source), null, 2) });
+        },
+      },
+    ],
+    output: { file: 'dist/cli.js', format: 'es', sourcemap: true, banner: '#!/usr/bin/env node' },
+  },
   {
     // A drop-in <script> build: everything inlined, exposed as the global `upsdkKit`.
     input: 'src/index.ts',
