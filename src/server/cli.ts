@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { createFakeOpenPlatform, SIMULATED_APP_ID, SIMULATED_SECRET } from '../simulator/open-platform.js';
 import { createSignatureHandler } from './handler.js';
 import { toNodeHandler } from './node-handler.js';
-import { createRedisStore, type RedisClientLike } from './redis-store.js';
+import { createRedisStore } from './redis-store.js';
 import { createSigner } from './signer.js';
 import type { SignerStore } from './store.js';
 
@@ -67,7 +67,7 @@ async function connectRedis(url: string): Promise<{ store: SignerStore; close: (
   const client = createClient({ url, disableOfflineQueue: true });
   client.on('error', (error: Error) => console.error(JSON.stringify({ type: 'redis_error', error: error.message })));
   await client.connect();
-  return { store: createRedisStore(client as unknown as RedisClientLike), close: () => client.close() };
+  return { store: createRedisStore(client), close: () => client.close() };
 }
 
 async function serve(config: ServeConfig): Promise<void> {

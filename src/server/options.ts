@@ -1,5 +1,5 @@
 /** Signer options, their documented defaults, and the one place they are checked and merged. */
-import { checkRange, invalidOption } from './errors.js';
+import { checkRange, invalidOption, SignerError } from './errors.js';
 import type { SignerLogger } from './events.js';
 import { createMemoryStore } from './memory-store.js';
 import { worstCaseBackoff, type RetryPolicy } from './retry.js';
@@ -80,7 +80,10 @@ export function resolveSignerOptions(options: SignerOptions): ResolvedSignerOpti
     throw invalidOption('appId', '1…64 characters of [A-Za-z0-9_-]', appId);
   }
   // Never echo the secret, not even in an error message.
-  if (typeof secret !== 'string' || secret === '') throw invalidOption('secret', 'a non-empty string', typeof secret);
+  if (typeof secret !== 'string' || secret === '') {
+    const got = typeof secret === 'string' ? 'an empty string' : `a value of type ${typeof secret}`;
+    throw new SignerError({ code: 'invalid_param', msg: `Expected \`secret\` to be a non-empty string, got ${got}`, status: 500 });
+  }
   const clock = options.clock ?? Date.now;
   const upstreamTimeout = checkRange('upstreamTimeout', options.upstreamTimeout ?? 5_000, 1, 120_000);
   const retryDelay = checkRange('retryDelay', options.retryDelay ?? 200, 0, 60_000);
