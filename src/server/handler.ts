@@ -4,10 +4,10 @@
  * Workers). Its contract is the OpenAPI document shipped beside it.
  */
 import { SignerError } from './errors.js';
-import type { FetchHandler } from './node-handler.js';
 import { createOriginPolicy } from './origin-policy.js';
+import { toFetchHandler, type FetchHandler, type PlainHandler, type PlainResponse } from './plain-http.js';
 import { problem } from './problem.js';
-import type { Signer, SignReport } from './signer.js';
+import { signNow, type SignatureResult, type Signer, type SignReport } from './signer.js';
 
 /** Cross-origin access for pages served from another origin than the signer. */
 export interface CorsOptions {
@@ -29,27 +29,6 @@ const ALLOW = 'POST, OPTIONS';
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
 const badRequest = (detail: string): SignerError => new SignerError({ code: 'invalid_request', msg: detail, status: 400 });
-
-async function readBody(request: Request, limit: number): Promise<string | undefined> {
-  const declared = request.headers.get('content-length');
-  if (declared !== null) return Number(declared) > limit ? undefined : request.text();
-  if (!request.body) return '';
-  // No declared length (chunked): count while reading so a huge body is never buffered.
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 function parseReport(text: string): { url: unknown } & SignReport {
   let body: unknown;
@@ -88,42 +67,54 @@ export function createSignatureHandler(signer: Signer, options: SignatureHandler
   const allowsOrigin = (origin: string): boolean => (corsPolicy ?? signer).allowsOrigin(origin);
   const maxAge = String(cors?.maxAge ?? 600);
 
-  return async (request) => {
-    const origin = request.headers.get('origin');
-    const headers: Record<string, string> = cors && origin !== null ? { 'access-control-allow-origin': origin, vary: 'Origin' } : {};
+  const failure = (error: unknown, headers: Record<string, string>): PlainResponse => {
+    if (error instanceof SignerError && error.status !== 500) {
+      return problem(error.status, { code: error.code, detail: error.msg, retryAfter: error.retryAfter, headers });
+    }
+    // Unexpected: say nothing about it (it might carry a token); log only its kind.
+    console.error(`upsdk-kit: signature handler failed (${error instanceof Error ? error.name : typeof error})`);
+    return problem(500, { code: 'internal', detail: 'the signer failed unexpectedly', headers });
+  };
+  const success = (result: SignatureResult, headers: Record<string, string>): PlainResponse => ({
+    status: 200,
+    headers: { ...headers, 'content-type': 'application/json', 'cache-control': 'no-store' },
+    body: JSON.stringify(result),
+  });
+
+  const handle: PlainHandler = (request) => {
+    const origin = request.header('origin');
+    const headers: Record<string, string> = cors && origin !== undefined ? { 'access-control-allow-origin': origin, vary: 'Origin' } : {};
     try {
-      if (origin !== null && !allowsOrigin(origin)) {
+      if (origin !== undefined && !allowsOrigin(origin)) {
         throw new SignerError({ code: 'origin_not_allowed', msg: 'the request origin is not allowed', status: 403 });
       }
       if (request.method === 'OPTIONS') {
         const preflight: Record<string, string> = cors
           ? { 'access-control-allow-methods': 'POST', 'access-control-allow-headers': 'content-type', 'access-control-max-age': maxAge }
           : {};
-        return new Response(null, { status: 204, headers: { ...headers, ...preflight, allow: ALLOW } });
+        return { status: 204, headers: { ...headers, ...preflight, allow: ALLOW }, body: null };
       }
       if (request.method !== 'POST') {
         return problem(405, { code: 'method_not_allowed', detail: `use POST, not ${request.method}`, headers: { ...headers, allow: ALLOW } });
       }
-      if (!JSON_TYPE.test(request.headers.get('content-type') ?? '')) {
+      if (!JSON_TYPE.test(request.header('content-type') ?? '')) {
         return problem(415, { code: 'unsupported_media_type', detail: 'send application/json', headers: { ...headers, 'accept-post': 'application/json' } });
       }
-      const text = await readBody(request, maxBodyBytes);
-      if (text === undefined) {
+      if (request.body === undefined) {
         return problem(413, { code: 'payload_too_large', detail: `the body exceeds ${maxBodyBytes} bytes`, headers });
       }
-      const { url, retry, tokenId } = parseReport(text);
-      const result = await signer.sign(url as string, { retry, tokenId });
-      return new Response(JSON.stringify(result), {
-        status: 200,
-        headers: { ...headers, 'content-type': 'application/json', 'cache-control': 'no-store' },
-      });
+      const { url, retry, tokenId } = parseReport(request.body);
+      const report = { retry, tokenId };
+      // With the token in memory there is nothing to wait for: answer without a promise.
+      const now = signNow(signer, url, report);
+      if (now) return success(now, headers);
+      return signer.sign(url as string, report).then(
+        (result) => success(result, headers),
+        (error: unknown) => failure(error, headers),
+      );
     } catch (error) {
-      if (error instanceof SignerError && error.status !== 500) {
-        return problem(error.status, { code: error.code, detail: error.msg, retryAfter: error.retryAfter, headers });
-      }
-      // Unexpected: say nothing about it (it might carry a token); log only its kind.
-      console.error(`upsdk-kit: signature handler failed (${error instanceof Error ? error.name : typeof error})`);
-      return problem(500, { code: 'internal', detail: 'the signer failed unexpectedly', headers });
+      return failure(error, headers);
     }
   };
+  return toFetchHandler({ handle, maxBodyBytes });
 }

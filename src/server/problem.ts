@@ -1,4 +1,5 @@
 /** Error answers as RFC 9457 problem details (`application/problem+json`). */
+import type { PlainResponse } from './plain-http.js';
 
 const TITLES: Readonly<Record<number, string>> = {
   400: 'Bad Request',
@@ -31,8 +32,8 @@ export interface ProblemInit {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
-/** A problem+json response with `status`. */
-export function problem(status: number, init: ProblemInit): Response {
+/** A problem+json answer with `status`. */
+export function problem(status: number, init: ProblemInit): PlainResponse {
   const body: ProblemDetails = {
     type: 'about:blank',
     title: TITLES[status] ?? 'Error',
@@ -46,5 +47,5 @@ export function problem(status: number, init: ProblemInit): Response {
     'cache-control': 'no-store',
   };
   if (init.retryAfter !== undefined) headers['retry-after'] = String(Math.max(1, Math.ceil(init.retryAfter)));
-  return new Response(JSON.stringify(body), { status, headers });
+  return { status, headers, body: JSON.stringify(body) };
 }

@@ -4,12 +4,13 @@
  * both tokens to server code.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { canonicalString, createNonce, unixTimestamp } from '../shared/signature.js';
+import { canonicalString, unixTimestamp } from '../shared/signature.js';
+import { pooledNonce } from './nonce.js';
 import { SignerError, UpstreamError } from './errors.js';
 import { createOriginPolicy } from './origin-policy.js';
 import { resolveSignerOptions, type SignerOptions } from './options.js';
 import { withRetries } from './retry.js';
-import type { InvalidateOutcome } from './store.js';
+import type { InvalidateOutcome, TokenRecord } from './store.js';
 import { guardStore, TokenCache } from './token-cache.js';
 import { requestToken, type FetchedToken, type TokenKind } from './upstream.js';
 
@@ -102,6 +103,18 @@ export interface Signer {
 
 const sha256Hex = (text: string): string => createHash('sha256').update(text).digest('hex');
 
+/** Key of the signer's internal synchronous fast path (see {@link signNow}). */
+const SIGN_NOW = Symbol('upsdk-kit.signNow');
+type SignNow = (url: unknown, report: SignReport) => SignatureResult | undefined;
+
+/**
+ * Sign at once when `signer` is ours and holds a fresh token and `report` is
+ * no retry; `undefined` means "use `sign`". Throws like `sign` for a bad URL.
+ */
+export function signNow(signer: Signer, url: unknown, report: SignReport): SignatureResult | undefined {
+  return (signer as Signer & { readonly [SIGN_NOW]?: SignNow })[SIGN_NOW]?.(url, report);
+}
+
 /**
  * Create a signer.
  *
@@ -167,6 +180,19 @@ export function createSigner(options: SignerOptions): Signer {
     });
   const caches: Readonly<Record<TokenKind, TokenCache>> = { frontToken: cacheFor('frontToken'), backendToken: cacheFor('backendToken') };
 
+  const signWith = (url: string, record: TokenRecord): SignatureResult => {
+    const timestamp = unixTimestamp(clock());
+    const nonceStr = pooledNonce();
+    const signature = sha256Hex(canonicalString({ appId, frontToken: record.token, nonceStr, timestamp, url }));
+    return { appId, timestamp, nonceStr, signature, tokenId: record.tokenId };
+  };
+  const signNowImpl: SignNow = (url, report) => {
+    if (report.retry === true) return undefined;
+    const signable = policy.check(url);
+    const record = caches.frontToken.peek();
+    return record && signWith(signable, record);
+  };
+
   const issued = async (kind: TokenKind): Promise<IssuedToken> => {
     const { token, tokenId, expiresAt } = await caches[kind].get();
     return { token, tokenId, expiresAt };
@@ -181,15 +207,12 @@ export function createSigner(options: SignerOptions): Signer {
         // A broken store must not turn a retry into an error: sign with what we have.
         await caches.frontToken.report(tokenId).catch(() => undefined);
       }
-      const { token: frontToken, tokenId: usedId } = await caches.frontToken.get();
-      const timestamp = unixTimestamp(clock());
-      const nonceStr = createNonce();
-      const signature = sha256Hex(canonicalString({ appId, frontToken, nonceStr, timestamp, url: signable }));
-      return { appId, timestamp, nonceStr, signature, tokenId: usedId };
+      return signWith(signable, await caches.frontToken.get());
     },
     frontToken: () => issued('frontToken'),
     backendToken: () => issued('backendToken'),
     invalidate: (tokenId, kind = 'frontToken') => caches[kind].report(tokenId),
     allowsOrigin: (origin) => policy.allowsOrigin(origin),
-  };
+    [SIGN_NOW]: signNowImpl,
+  } as Signer;
 }

@@ -61,17 +61,23 @@ export class TokenCache {
     this.key = `{${config.appId}}:${config.kind}`;
   }
 
-  /** A live token: the in-process copy when fresh, else after a (shared) refresh. */
-  get(): Promise<TokenRecord> {
+  /** The in-process token if it is fresh, without waiting for anything; else undefined. */
+  peek(): TokenRecord | undefined {
     const now = this.config.clock();
     const memo = this.memo;
-    if (!isLive(memo, now)) return this.refresh();
-    if (this.isFresh(memo, now)) {
-      if (now - this.checkedAt >= this.config.revalidateInterval) this.background(this.revalidate());
-    } else {
-      // Ahead of expiry: keep answering with the valid token while one refresh runs.
-      this.background(this.refresh());
-    }
+    if (!memo || !this.isFresh(memo, now)) return undefined;
+    if (now - this.checkedAt >= this.config.revalidateInterval) this.background(this.revalidate());
+    return memo;
+  }
+
+  /** A live token: the in-process copy when fresh, else after a (shared) refresh. */
+  get(): Promise<TokenRecord> {
+    const fresh = this.peek();
+    if (fresh) return Promise.resolve(fresh);
+    const memo = this.memo;
+    if (!isLive(memo, this.config.clock())) return this.refresh();
+    // Ahead of expiry: keep answering with the valid token while one refresh runs.
+    this.background(this.refresh());
     return Promise.resolve(memo);
   }
 
