@@ -20,7 +20,11 @@ async function serveBench(kind) {
   let handler;
   let upstreamCalls = () => 0;
   if (kind === 'bare') {
-    const answer = JSON.stringify({ appId: 'a5949221470c4059b9b0b45a90c81527', timestamp: '1700000000', nonceStr: 'AAAAAAAAAAAAAAAA' });
+    const answer = JSON.stringify({
+      appId: 'a5949221470c4059b9b0b45a90c81527',
+      timestamp: '1700000000',
+      nonceStr: 'AAAAAAAAAAAAAAAA',
+    });
     handler = (req, res) => {
       req.resume();
       req.on('end', () => {
@@ -61,7 +65,9 @@ async function startServer(kind) {
   const pin = existsSync('/usr/bin/taskset');
   const argv = [SELF, '--serve', kind];
   const child = pin
-    ? spawn('/usr/bin/taskset', ['-c', '0', process.execPath, ...argv], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+    ? spawn('/usr/bin/taskset', ['-c', '0', process.execPath, ...argv], {
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      })
     : spawn(process.execPath, argv, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const next = () => new Promise((resolve) => child.once('message', resolve));
   const { port } = await next();
@@ -76,7 +82,14 @@ async function startServer(kind) {
 
 async function load(url, duration) {
   const { default: autocannon } = await import('autocannon');
-  return autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body: BODY, connections: CONNECTIONS, duration });
+  return autocannon({
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: BODY,
+    connections: CONNECTIONS,
+    duration,
+  });
 }
 
 /** One timed burst against `server`, with the server's CPU time per answered request. */
@@ -84,13 +97,18 @@ async function burst(server, duration) {
   const before = await server.stats();
   const result = await load(server.url, duration);
   const after = await server.stats();
-  return { result, cpuPerRequest: (after.cpuMicros - before.cpuMicros) / Math.max(1, result.requests.total), upstreamCalls: after.upstreamCalls };
+  return {
+    result,
+    cpuPerRequest: (after.cpuMicros - before.cpuMicros) / Math.max(1, result.requests.total),
+    upstreamCalls: after.upstreamCalls,
+  };
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 export async function run() {
-  if (!existsSync(new URL('../../dist/server.js', import.meta.url))) throw new Error('run `npm run build` first');
+  if (!existsSync(new URL('../../dist/server.js', import.meta.url)))
+    throw new Error('run `npm run build` first');
   const bare = await startServer('bare');
   const signer = await startServer('signer');
   const rounds = { bare: [], signer: [] };
@@ -102,7 +120,13 @@ export async function run() {
     for (let round = 0; round < ROUNDS; round++) {
       for (const server of [bare, signer]) {
         const { result, cpuPerRequest, upstreamCalls: calls } = await burst(server, DURATION);
-        rounds[server.kind].push({ rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, cpu: cpuPerRequest, non2xx: result.non2xx + result.errors });
+        rounds[server.kind].push({
+          rps: result.requests.average,
+          p50: result.latency.p50,
+          p99: result.latency.p99,
+          cpu: cpuPerRequest,
+          non2xx: result.non2xx + result.errors,
+        });
         if (server.kind === 'signer') upstreamCalls = calls;
       }
     }
@@ -118,20 +142,38 @@ export async function run() {
     'non-2xx+errors': list.reduce((sum, r) => sum + r.non2xx, 0),
   });
   const bareRow = row('bare node:http (constant JSON)', rounds.bare);
-  const signerRow = { ...row('signer (createSignatureHandler + toNodeHandler)', rounds.signer), 'upstream calls': upstreamCalls };
+  const signerRow = {
+    ...row('signer (createSignatureHandler + toNodeHandler)', rounds.signer),
+    'upstream calls': upstreamCalls,
+  };
   const rpsRatio = bareRow['req/s'] ? signerRow['req/s'] / bareRow['req/s'] : 0;
   const cpuRatio = bareRow['server CPU µs/req'] / signerRow['server CPU µs/req'];
   return {
     rows: [bareRow, signerRow],
     ratios: [
-      { comparison: 'signer req/s ÷ bare req/s (median of rounds)', ratio: Number(rpsRatio.toFixed(3)), target: '≥ 0.7', met: rpsRatio >= 0.7 },
-      { comparison: 'bare CPU/req ÷ signer CPU/req', ratio: Number(cpuRatio.toFixed(3)), target: 'info', met: '-' },
-      ...rounds.signer.map((r, i) => ({ comparison: `round ${i + 1} req/s ratio`, ratio: Number((r.rps / rounds.bare[i].rps).toFixed(3)), target: 'info', met: '-' })),
+      {
+        comparison: 'signer req/s ÷ bare req/s (median of rounds)',
+        ratio: Number(rpsRatio.toFixed(3)),
+        target: '≥ 0.7',
+        met: rpsRatio >= 0.7,
+      },
+      {
+        comparison: 'bare CPU/req ÷ signer CPU/req',
+        ratio: Number(cpuRatio.toFixed(3)),
+        target: 'info',
+        met: '-',
+      },
+      ...rounds.signer.map((r, i) => ({
+        comparison: `round ${i + 1} req/s ratio`,
+        ratio: Number((r.rps / rounds.bare[i].rps).toFixed(3)),
+        target: 'info',
+        met: '-',
+      })),
     ],
     notes: [
       `${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${DURATION} s per server after a 1 s warm-up; servers pinned to CPU ${bare.pinned ? '0' : '(not pinned: no taskset)'}, autocannon in this process.`,
       `upstream frontToken calls from a cold cache through warm-up and every burst: ${upstreamCalls} (expected 1).`,
-      'CPU µs/req is the server process\'s user+system time per answered request: less sensitive than req/s to other load on the machine.',
+      "CPU µs/req is the server process's user+system time per answered request: less sensitive than req/s to other load on the machine.",
     ],
   };
 }

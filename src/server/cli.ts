@@ -52,26 +52,46 @@ function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): ServeConf
   });
   if (values.help || positionals[0] !== 'serve' || positionals.length > 1) return 'help';
   const port = Number(values.port ?? env.PORT ?? 8787);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`Expected \`--port\` to be an integer in 0…65535, got ${String(values.port ?? env.PORT)}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new Error(
+      `Expected \`--port\` to be an integer in 0…65535, got ${String(values.port ?? env.PORT)}`,
+    );
   const secret = env.UPSDK_SECRET || undefined;
-  const origins = values['allowed-origins'] ?? env.UPSDK_ALLOWED_ORIGINS ?? (secret ? '' : 'localhost,127.0.0.1');
-  const allowedOrigins = origins.split(',').map((entry) => entry.trim()).filter(Boolean);
-  if (allowedOrigins.length === 0) throw new Error('Expected `--allowed-origins` (or UPSDK_ALLOWED_ORIGINS) with a real secret');
+  const origins =
+    values['allowed-origins'] ?? env.UPSDK_ALLOWED_ORIGINS ?? (secret ? '' : 'localhost,127.0.0.1');
+  const allowedOrigins = origins
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  if (allowedOrigins.length === 0)
+    throw new Error('Expected `--allowed-origins` (or UPSDK_ALLOWED_ORIGINS) with a real secret');
   const appId = values['app-id'] ?? env.UPSDK_APP_ID ?? SIMULATED_APP_ID;
-  return { port, host: values.host ?? env.HOST ?? '127.0.0.1', appId, secret, allowedOrigins, redisUrl: values['redis-url'] ?? env.REDIS_URL };
+  return {
+    port,
+    host: values.host ?? env.HOST ?? '127.0.0.1',
+    appId,
+    secret,
+    allowedOrigins,
+    redisUrl: values['redis-url'] ?? env.REDIS_URL,
+  };
 }
 
 async function connectRedis(url: string): Promise<{ store: SignerStore; close: () => Promise<void> }> {
   const { createClient } = await import('redis');
   // No offline queue: while Redis is away, store calls fail fast and the in-process token keeps serving.
   const client = createClient({ url, disableOfflineQueue: true });
-  client.on('error', (error: Error) => console.error(JSON.stringify({ type: 'redis_error', error: error.message })));
+  client.on('error', (error: Error) =>
+    console.error(JSON.stringify({ type: 'redis_error', error: error.message })),
+  );
   await client.connect();
   return { store: createRedisStore(client), close: () => client.close() };
 }
 
 async function serve(config: ServeConfig): Promise<void> {
-  const fake = config.secret === undefined ? createFakeOpenPlatform({ apps: { [config.appId]: SIMULATED_SECRET } }) : undefined;
+  const fake =
+    config.secret === undefined
+      ? createFakeOpenPlatform({ apps: { [config.appId]: SIMULATED_SECRET } })
+      : undefined;
   const redis = config.redisUrl ? await connectRedis(config.redisUrl) : undefined;
   const signer = createSigner({
     appId: config.appId,
@@ -86,7 +106,9 @@ async function serve(config: ServeConfig): Promise<void> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-  console.log(`upsdk-kit signer listening on http://${host}:${port}/ (appId ${config.appId}${fake ? ', fake open platform' : ''})`);
+  console.log(
+    `upsdk-kit signer listening on http://${host}:${port}/ (appId ${config.appId}${fake ? ', fake open platform' : ''})`,
+  );
   const stop = (): void => {
     server.close();
     server.closeAllConnections();

@@ -74,7 +74,11 @@ export class UpstreamError extends SignerError {
 /** A bad option passed to a factory: code `invalid_param`, message "Expected `x` to be …, got …". */
 export function invalidOption(name: string, expected: string, got: unknown): SignerError {
   const shown = typeof got === 'string' ? JSON.stringify(got) : Array.isArray(got) ? 'an array' : String(got);
-  return new SignerError({ code: 'invalid_param', msg: `Expected \`${name}\` to be ${expected}, got ${shown}`, status: 500 });
+  return new SignerError({
+    code: 'invalid_param',
+    msg: `Expected \`${name}\` to be ${expected}, got ${shown}`,
+    status: 500,
+  });
 }
 
 /** Check that `value` is a finite number in `min…max`; return it. */

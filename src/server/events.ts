@@ -4,7 +4,12 @@ import type { TokenKind } from './upstream.js';
 /** One thing that happened inside the signer, for logs and metrics. */
 export type SignerEvent =
   /** A token was fetched from the platform and stored. */
-  | { readonly type: 'token_refreshed'; readonly kind: TokenKind; readonly tokenId: string; readonly expiresIn: number }
+  | {
+      readonly type: 'token_refreshed';
+      readonly kind: TokenKind;
+      readonly tokenId: string;
+      readonly expiresIn: number;
+    }
   /** A report of a failed config invalidated the current token. */
   | { readonly type: 'token_invalidated'; readonly kind: TokenKind; readonly tokenId: string }
   /** A report was ignored: `stale` (not the current token) or `limited` (invalidated less than a minute ago). */

@@ -28,7 +28,8 @@ export interface SignatureHandlerOptions {
 const ALLOW = 'POST, OPTIONS';
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
-const badRequest = (detail: string): SignerError => new SignerError({ code: 'invalid_request', msg: detail, status: 400 });
+const badRequest = (detail: string): SignerError =>
+  new SignerError({ code: 'invalid_request', msg: detail, status: 400 });
 
 function parseReport(text: string): { url: unknown } & SignReport {
   let body: unknown;
@@ -37,7 +38,8 @@ function parseReport(text: string): { url: unknown } & SignReport {
   } catch {
     throw badRequest('the body is not valid JSON');
   }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badRequest('Expected the body to be a JSON object');
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw badRequest('Expected the body to be a JSON object');
   const { url, retry, tokenId } = body as Record<string, unknown>;
   if (retry !== undefined && typeof retry !== 'boolean') throw badRequest('Expected `retry` to be a boolean');
   if (tokenId !== undefined && (typeof tokenId !== 'string' || tokenId.length > 128)) {
@@ -69,10 +71,17 @@ export function createSignatureHandler(signer: Signer, options: SignatureHandler
 
   const failure = (error: unknown, headers: Record<string, string>): PlainResponse => {
     if (error instanceof SignerError && error.status !== 500) {
-      return problem(error.status, { code: error.code, detail: error.msg, retryAfter: error.retryAfter, headers });
+      return problem(error.status, {
+        code: error.code,
+        detail: error.msg,
+        retryAfter: error.retryAfter,
+        headers,
+      });
     }
     // Unexpected: say nothing about it (it might carry a token); log only its kind.
-    console.error(`upsdk-kit: signature handler failed (${error instanceof Error ? error.name : typeof error})`);
+    console.error(
+      `upsdk-kit: signature handler failed (${error instanceof Error ? error.name : typeof error})`,
+    );
     return problem(500, { code: 'internal', detail: 'the signer failed unexpectedly', headers });
   };
   const success = (result: SignatureResult, headers: Record<string, string>): PlainResponse => ({
@@ -83,25 +92,46 @@ export function createSignatureHandler(signer: Signer, options: SignatureHandler
 
   const handle: PlainHandler = (request) => {
     const origin = request.header('origin');
-    const headers: Record<string, string> = cors && origin !== undefined ? { 'access-control-allow-origin': origin, vary: 'Origin' } : {};
+    const headers: Record<string, string> =
+      cors && origin !== undefined ? { 'access-control-allow-origin': origin, vary: 'Origin' } : {};
     try {
       if (origin !== undefined && !allowsOrigin(origin)) {
-        throw new SignerError({ code: 'origin_not_allowed', msg: 'the request origin is not allowed', status: 403 });
+        throw new SignerError({
+          code: 'origin_not_allowed',
+          msg: 'the request origin is not allowed',
+          status: 403,
+        });
       }
       if (request.method === 'OPTIONS') {
         const preflight: Record<string, string> = cors
-          ? { 'access-control-allow-methods': 'POST', 'access-control-allow-headers': 'content-type', 'access-control-max-age': maxAge }
+          ? {
+              'access-control-allow-methods': 'POST',
+              'access-control-allow-headers': 'content-type',
+              'access-control-max-age': maxAge,
+            }
           : {};
         return { status: 204, headers: { ...headers, ...preflight, allow: ALLOW }, body: null };
       }
       if (request.method !== 'POST') {
-        return problem(405, { code: 'method_not_allowed', detail: `use POST, not ${request.method}`, headers: { ...headers, allow: ALLOW } });
+        return problem(405, {
+          code: 'method_not_allowed',
+          detail: `use POST, not ${request.method}`,
+          headers: { ...headers, allow: ALLOW },
+        });
       }
       if (!JSON_TYPE.test(request.header('content-type') ?? '')) {
-        return problem(415, { code: 'unsupported_media_type', detail: 'send application/json', headers: { ...headers, 'accept-post': 'application/json' } });
+        return problem(415, {
+          code: 'unsupported_media_type',
+          detail: 'send application/json',
+          headers: { ...headers, 'accept-post': 'application/json' },
+        });
       }
       if (request.body === undefined) {
-        return problem(413, { code: 'payload_too_large', detail: `the body exceeds ${maxBodyBytes} bytes`, headers });
+        return problem(413, {
+          code: 'payload_too_large',
+          detail: `the body exceeds ${maxBodyBytes} bytes`,
+          headers,
+        });
       }
       const { url, retry, tokenId } = parseReport(request.body);
       const report = { retry, tokenId };

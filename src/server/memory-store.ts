@@ -53,7 +53,10 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): SignerStore
       const current = live(records, key);
       if (!entry || !current || current.token === '' || current.tokenId !== tokenId) return 'stale';
       if (!lock(gateKey, tokenId, gateMs)) return 'limited';
-      records.set(key, { value: { ...current, token: '', version: current.version + 1 }, expiresAt: entry.expiresAt });
+      records.set(key, {
+        value: { ...current, token: '', version: current.version + 1 },
+        expiresAt: entry.expiresAt,
+      });
       return 'invalidated';
     },
     lock: async (key, owner, ttlMs) => lock(key, owner, ttlMs),

@@ -4,7 +4,13 @@
  * are served natively, without building web `Request`/`Response` objects.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { plainEndpointOf, toWebResponse, type FetchHandler, type PlainEndpoint, type PlainResponse } from './plain-http.js';
+import {
+  plainEndpointOf,
+  toWebResponse,
+  type FetchHandler,
+  type PlainEndpoint,
+  type PlainResponse,
+} from './plain-http.js';
 import { problem } from './problem.js';
 
 export type { FetchHandler } from './plain-http.js';
@@ -23,7 +29,12 @@ export interface NodeHandlerOptions {
  * `for await`: leaving an async iterator early destroys the socket, and the client would
  * see a reset instead of our 413.
  */
-function collectBody(req: IncomingMessage, limit: number, done: (body: Buffer | 'too-large') => void, fail: (error: Error) => void): void {
+function collectBody(
+  req: IncomingMessage,
+  limit: number,
+  done: (body: Buffer | 'too-large') => void,
+  fail: (error: Error) => void,
+): void {
   const chunks: Buffer[] = [];
   let size = 0;
   const onData = (chunk: Buffer): void => {
@@ -60,7 +71,13 @@ function failed(res: ServerResponse, error: unknown): void {
     res.statusCode = 500;
     res.setHeader('content-type', 'application/problem+json');
   }
-  const body = { type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'the handler failed', code: 'internal' };
+  const body = {
+    type: 'about:blank',
+    title: 'Internal Server Error',
+    status: 500,
+    detail: 'the handler failed',
+    code: 'internal',
+  };
   res.end(JSON.stringify(body));
   // Never echo the error: it might carry a token. Log only its kind.
   console.error(`upsdk-kit: request handler failed (${error instanceof Error ? error.name : typeof error})`);
@@ -87,7 +104,11 @@ function servePlain(endpoint: PlainEndpoint, req: IncomingMessage, res: ServerRe
         res.end(response.body ?? undefined);
       };
       try {
-        const response = endpoint.handle({ method: req.method ?? 'GET', header, body: tooLarge ? undefined : body.toString('utf8') });
+        const response = endpoint.handle({
+          method: req.method ?? 'GET',
+          header,
+          body: tooLarge ? undefined : body.toString('utf8'),
+        });
         if (response instanceof Promise) response.then(write, (error: unknown) => failed(res, error));
         else write(response);
       } catch (error) {
@@ -99,7 +120,12 @@ function servePlain(endpoint: PlainEndpoint, req: IncomingMessage, res: ServerRe
 }
 
 /** Serve any web-standard handler through `Request`/`Response`. */
-async function serveWeb(handler: FetchHandler, req: IncomingMessage, res: ServerResponse, limit: number): Promise<void> {
+async function serveWeb(
+  handler: FetchHandler,
+  req: IncomingMessage,
+  res: ServerResponse,
+  limit: number,
+): Promise<void> {
   // Aborts when the client goes away first, so handlers can stop work nobody waits for.
   const gone = new AbortController();
   res.once('close', () => {
@@ -109,7 +135,13 @@ async function serveWeb(handler: FetchHandler, req: IncomingMessage, res: Server
   const body = hasBody ? await readBody(req, limit) : undefined;
   const response =
     body === 'too-large'
-      ? toWebResponse(problem(413, { code: 'payload_too_large', detail: `the body exceeds ${limit} bytes`, headers: { connection: 'close' } }))
+      ? toWebResponse(
+          problem(413, {
+            code: 'payload_too_large',
+            detail: `the body exceeds ${limit} bytes`,
+            headers: { connection: 'close' },
+          }),
+        )
       : await handler(toRequest(req, body, gone.signal));
   res.statusCode = response.status;
   response.headers.forEach((value, name) => res.setHeader(name, value));

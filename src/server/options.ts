@@ -82,14 +82,23 @@ export function resolveSignerOptions(options: SignerOptions): ResolvedSignerOpti
   // Never echo the secret, not even in an error message.
   if (typeof secret !== 'string' || secret === '') {
     const got = typeof secret === 'string' ? 'an empty string' : `a value of type ${typeof secret}`;
-    throw new SignerError({ code: 'invalid_param', msg: `Expected \`secret\` to be a non-empty string, got ${got}`, status: 500 });
+    throw new SignerError({
+      code: 'invalid_param',
+      msg: `Expected \`secret\` to be a non-empty string, got ${got}`,
+      status: 500,
+    });
   }
   const clock = options.clock ?? Date.now;
   const upstreamTimeout = checkRange('upstreamTimeout', options.upstreamTimeout ?? 5_000, 1, 120_000);
   const retryDelay = checkRange('retryDelay', options.retryDelay ?? 200, 0, 60_000);
   const attempts = checkRange('upstreamAttempts', options.upstreamAttempts ?? 3, 1, 10);
   if (!Number.isInteger(attempts)) throw invalidOption('upstreamAttempts', 'an integer in 1…10', attempts);
-  const retry: RetryPolicy = { attempts, baseDelayMs: retryDelay, maxDelayMs: Math.max(retryDelay, 2_000), random: Math.random };
+  const retry: RetryPolicy = {
+    attempts,
+    baseDelayMs: retryDelay,
+    maxDelayMs: Math.max(retryDelay, 2_000),
+    random: Math.random,
+  };
   const baseUrl = (options.baseUrl ?? OPEN_PLATFORM_URL).replace(/\/+$/, '');
   if (!/^https?:\/\/[^/]/.test(baseUrl)) throw invalidOption('baseUrl', 'an http(s) URL', options.baseUrl);
   return {
@@ -103,9 +112,19 @@ export function resolveSignerOptions(options: SignerOptions): ResolvedSignerOpti
     clock,
     upstreamTimeout,
     retry,
-    maxUpstreamCallsPerMinute: checkRange('maxUpstreamCallsPerMinute', options.maxUpstreamCallsPerMinute ?? 60, 1, 900),
+    maxUpstreamCallsPerMinute: checkRange(
+      'maxUpstreamCallsPerMinute',
+      options.maxUpstreamCallsPerMinute ?? 60,
+      1,
+      900,
+    ),
     failureCooldown: checkRange('failureCooldown', options.failureCooldown ?? 10_000, 0, 10 * MINUTE),
-    invalidateInterval: checkRange('invalidateInterval', options.invalidateInterval ?? MINUTE, 1_000, 60 * MINUTE),
+    invalidateInterval: checkRange(
+      'invalidateInterval',
+      options.invalidateInterval ?? MINUTE,
+      1_000,
+      60 * MINUTE,
+    ),
     storeTimeout: checkRange('storeTimeout', options.storeTimeout ?? 1_000, 1, MINUTE),
     maxUrlLength: checkRange('maxUrlLength', options.maxUrlLength ?? 4096, 16, 65_536),
     lockTtl: attempts * upstreamTimeout + worstCaseBackoff(retry) + 2_000,

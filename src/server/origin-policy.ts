@@ -41,7 +41,8 @@ function parseRule(entry: unknown): OriginRule {
   } catch {
     throw invalidOption('allowedOrigins[]', 'a host, `*.host` or origin string', entry);
   }
-  const bare = parsed.pathname === '/' && !parsed.search && !parsed.hash && !parsed.username && !parsed.password;
+  const bare =
+    parsed.pathname === '/' && !parsed.search && !parsed.hash && !parsed.username && !parsed.password;
   if ((scheme !== undefined && scheme !== 'http' && scheme !== 'https') || !bare || rest.endsWith('/')) {
     throw invalidOption('allowedOrigins[]', 'a host, `*.host` or origin string without path', entry);
   }
@@ -83,14 +84,18 @@ export function createOriginPolicy(allowedOrigins: readonly string[], maxUrlLeng
 
   return {
     check(url) {
-      if (typeof url !== 'string') throw invalidUrl(`Expected \`url\` to be a string, got ${url === null ? 'null' : typeof url}`);
+      if (typeof url !== 'string')
+        throw invalidUrl(`Expected \`url\` to be a string, got ${url === null ? 'null' : typeof url}`);
       const hash = url.indexOf('#');
       const signable = hash === -1 ? url : url.slice(0, hash);
       if (signable.length === 0 || signable.length > maxUrlLength) {
-        throw invalidUrl(`Expected \`url\` to be 1…${maxUrlLength} characters before '#', got ${signable.length}`);
+        throw invalidUrl(
+          `Expected \`url\` to be 1…${maxUrlLength} characters before '#', got ${signable.length}`,
+        );
       }
       if (!SCHEME.test(signable)) throw invalidUrl('Expected `url` to be an absolute http(s) URL');
-      if (AMBIGUOUS.test(signable)) throw invalidUrl('Expected `url` without spaces, control characters or backslashes');
+      if (AMBIGUOUS.test(signable))
+        throw invalidUrl('Expected `url` without spaces, control characters or backslashes');
       let parsed: URL;
       try {
         parsed = new URL(signable);
@@ -99,7 +104,11 @@ export function createOriginPolicy(allowedOrigins: readonly string[], maxUrlLeng
       }
       if (parsed.username || parsed.password) throw invalidUrl('Expected `url` without user credentials');
       if (!allowed(parsed)) {
-        throw new SignerError({ code: 'origin_not_allowed', msg: `origin ${parsed.origin} is not allowed`, status: 403 });
+        throw new SignerError({
+          code: 'origin_not_allowed',
+          msg: `origin ${parsed.origin} is not allowed`,
+          status: 403,
+        });
       }
       return signable;
     },

@@ -125,7 +125,9 @@ export function createRedisStore(client: RedisClientLike, options: RedisStoreOpt
       return Number(await run('write', [key], args)) === 1;
     },
     invalidate: async (key, tokenId, gateKey, gateMs) =>
-      String(await run('invalidate', [key, gateKey], [tokenId, String(Math.ceil(gateMs))])) as InvalidateOutcome,
+      String(
+        await run('invalidate', [key, gateKey], [tokenId, String(Math.ceil(gateMs))]),
+      ) as InvalidateOutcome,
     async lock(key, owner, ttlMs) {
       const reply = await client.set(k(key), owner, {
         condition: 'NX',

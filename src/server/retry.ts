@@ -18,7 +18,8 @@ export const sleep = (ms: number): Promise<void> => new Promise((resolve) => set
 /** The longest total time {@link withRetries} can spend sleeping under `policy`. */
 export function worstCaseBackoff(policy: RetryPolicy): number {
   let total = 0;
-  for (let n = 1; n < policy.attempts; n++) total += Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (n - 1));
+  for (let n = 1; n < policy.attempts; n++)
+    total += Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (n - 1));
   return total;
 }
 

@@ -178,12 +178,17 @@ export function createSigner(options: SignerOptions): Signer {
       fetchToken,
       log,
     });
-  const caches: Readonly<Record<TokenKind, TokenCache>> = { frontToken: cacheFor('frontToken'), backendToken: cacheFor('backendToken') };
+  const caches: Readonly<Record<TokenKind, TokenCache>> = {
+    frontToken: cacheFor('frontToken'),
+    backendToken: cacheFor('backendToken'),
+  };
 
   const signWith = (url: string, record: TokenRecord): SignatureResult => {
     const timestamp = unixTimestamp(clock());
     const nonceStr = pooledNonce();
-    const signature = sha256Hex(canonicalString({ appId, frontToken: record.token, nonceStr, timestamp, url }));
+    const signature = sha256Hex(
+      canonicalString({ appId, frontToken: record.token, nonceStr, timestamp, url }),
+    );
     return { appId, timestamp, nonceStr, signature, tokenId: record.tokenId };
   };
   const signNowImpl: SignNow = (url, report) => {

@@ -39,12 +39,23 @@ export interface TokenCacheConfig {
  * Bound a store operation by `timeout` ms; a failure or timeout is logged
  * and becomes a `store_unavailable` (503) error.
  */
-export async function guardStore<T>(op: string, promise: Promise<T>, timeout: number, log: SignerLogger): Promise<T> {
+export async function guardStore<T>(
+  op: string,
+  promise: Promise<T>,
+  timeout: number,
+  log: SignerLogger,
+): Promise<T> {
   try {
     return await raceAbort(promise, AbortSignal.timeout(timeout));
   } catch (error) {
     log({ type: 'store_error', op, error: error instanceof Error ? error.name : typeof error });
-    throw new SignerError({ code: 'store_unavailable', msg: `token store failed during ${op}`, status: 503, retryAfter: 1, cause: error });
+    throw new SignerError({
+      code: 'store_unavailable',
+      msg: `token store failed during ${op}`,
+      status: 503,
+      retryAfter: 1,
+      cause: error,
+    });
   }
 }
 
@@ -84,7 +95,10 @@ export class TokenCache {
   /** Handle a browser's report that `tokenId` failed: invalidate it if still current, at most once per interval. */
   async report(tokenId: string): Promise<InvalidateOutcome> {
     const { kind, invalidateInterval } = this.config;
-    const outcome = await this.op('invalidate', this.config.store.invalidate(this.key, tokenId, `${this.key}:invalidated`, invalidateInterval));
+    const outcome = await this.op(
+      'invalidate',
+      this.config.store.invalidate(this.key, tokenId, `${this.key}:invalidated`, invalidateInterval),
+    );
     if (outcome === 'invalidated') {
       if (this.memo?.tokenId === tokenId) this.memo = undefined;
       this.config.log({ type: 'token_invalidated', kind, tokenId });
@@ -161,7 +175,12 @@ export class TokenCache {
       // Another instance is refreshing; a still-valid token serves meanwhile.
       if (isLive(stored, clock())) return this.adopt(stored);
       if (clock() >= deadline) {
-        throw new UpstreamError({ code: 'refresh_wait_timeout', msg: `${this.config.kind}: waited ${waitTimeout} ms for another instance's refresh`, retryable: true, retryAfter: 1 });
+        throw new UpstreamError({
+          code: 'refresh_wait_timeout',
+          msg: `${this.config.kind}: waited ${waitTimeout} ms for another instance's refresh`,
+          retryable: true,
+          retryAfter: 1,
+        });
       }
       await sleep(pollInterval * (0.5 + Math.random()));
     }
@@ -193,7 +212,10 @@ export class TokenCache {
       const code = error instanceof SignerError ? error.code : 'unknown';
       this.config.log({ type: 'refresh_failed', kind, code });
       if (error instanceof UpstreamError && this.config.failureCooldown > 0) {
-        await this.op('lock', store.lock(`${this.key}:cooldown`, this.config.owner, this.config.failureCooldown)).catch(() => undefined);
+        await this.op(
+          'lock',
+          store.lock(`${this.key}:cooldown`, this.config.owner, this.config.failureCooldown),
+        ).catch(() => undefined);
       }
       if (fallback) return this.adopt(fallback);
       throw error;
@@ -206,7 +228,9 @@ export class TokenCache {
       issuedAt,
       expiresAt: issuedAt + fetched.expiresIn * 1000,
     };
-    const written = await this.op('write', store.write(this.key, record, fetched.expiresIn * 1000)).catch(() => true);
+    const written = await this.op('write', store.write(this.key, record, fetched.expiresIn * 1000)).catch(
+      () => true,
+    );
     if (!written) {
       const newer = await this.op('read', store.read(this.key)).catch(() => undefined);
       if (isLive(newer, clock())) return this.adopt(newer);

@@ -53,24 +53,45 @@ function parseReply(kind: TokenKind, text: string): FetchedToken {
   }
   const reply = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
   if (reply.resp !== '00') {
-    const code = typeof reply.resp === 'string' && reply.resp !== '' ? reply.resp.slice(0, 32) : 'upstream_bad_reply';
+    const code =
+      typeof reply.resp === 'string' && reply.resp !== '' ? reply.resp.slice(0, 32) : 'upstream_bad_reply';
     const msg = typeof reply.msg === 'string' ? reply.msg.slice(0, 200) : 'no message';
     throw fail(code, `${kind}: the platform answered ${code} (${msg})`, !PERMANENT.test(code));
   }
-  const params = (typeof reply.params === 'object' && reply.params !== null ? reply.params : {}) as Record<string, unknown>;
+  const params = (typeof reply.params === 'object' && reply.params !== null ? reply.params : {}) as Record<
+    string,
+    unknown
+  >;
   // §5.1.2's own sample names the frontToken field `backendToken`; accept either name.
   const token = params[kind] ?? params[kind === 'frontToken' ? 'backendToken' : 'frontToken'];
   const expiresIn = typeof params.expiresIn === 'string' ? Number(params.expiresIn) : params.expiresIn;
-  if (typeof token !== 'string' || token === '' || typeof expiresIn !== 'number' || !(expiresIn > 0) || !isFinite(expiresIn)) {
-    throw fail('upstream_bad_reply', `${kind}: the platform's reply lacks a token or a valid expiresIn`, true);
+  if (
+    typeof token !== 'string' ||
+    token === '' ||
+    typeof expiresIn !== 'number' ||
+    !(expiresIn > 0) ||
+    !isFinite(expiresIn)
+  ) {
+    throw fail(
+      'upstream_bad_reply',
+      `${kind}: the platform's reply lacks a token or a valid expiresIn`,
+      true,
+    );
   }
   return { token, expiresIn };
 }
 
-function transportError(kind: TokenKind, error: unknown, timedOut: boolean, timeoutMs: number): UpstreamError {
-  if (timedOut) return fail('upstream_timeout', `${kind}: no answer from the platform within ${timeoutMs} ms`, true);
+function transportError(
+  kind: TokenKind,
+  error: unknown,
+  timedOut: boolean,
+  timeoutMs: number,
+): UpstreamError {
+  if (timedOut)
+    return fail('upstream_timeout', `${kind}: no answer from the platform within ${timeoutMs} ms`, true);
   const cause = (error as { cause?: { code?: unknown } } | undefined)?.cause;
-  const why = typeof cause?.code === 'string' ? cause.code : error instanceof Error ? error.name : 'network error';
+  const why =
+    typeof cause?.code === 'string' ? cause.code : error instanceof Error ? error.name : 'network error';
   return fail('upstream_unreachable', `${kind}: could not reach the platform (${why})`, true, error);
 }
 
@@ -82,7 +103,12 @@ export async function requestToken(kind: TokenKind, config: UpstreamConfig): Pro
   const { appId, secret } = config;
   const nonceStr = createNonce();
   const timestamp = unixTimestamp(config.clock());
-  const body = JSON.stringify({ appId, nonceStr, timestamp, signature: tokenRequestSignature({ appId, nonceStr, timestamp, secret }) });
+  const body = JSON.stringify({
+    appId,
+    nonceStr,
+    timestamp,
+    signature: tokenRequestSignature({ appId, nonceStr, timestamp, secret }),
+  });
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), config.timeoutMs);
   try {

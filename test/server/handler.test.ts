@@ -1,6 +1,11 @@
 /** The signature endpoint over node:http: statuses, problem+json, CORS, and no secret or token in any output. */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createSignatureHandler, createSigner, type Signer, type SignerEvent } from '../../src/server/index.js';
+import {
+  createSignatureHandler,
+  createSigner,
+  type Signer,
+  type SignerEvent,
+} from '../../src/server/index.js';
 import { SIMULATED_APP_ID, SIMULATED_SECRET } from '../../src/simulator/index.js';
 import { post, read, serve, servePlatform, type Served, type ServedPlatform } from './helpers/serve.js';
 
@@ -32,29 +37,53 @@ describe('answers', () => {
     expect(reply.status).toBe(200);
     expect(reply.type).toBe('application/json');
     expect(reply.headers.get('cache-control')).toBe('no-store');
-    expect(Object.keys(reply.body).sort()).toEqual(['appId', 'nonceStr', 'signature', 'timestamp', 'tokenId']);
+    expect(Object.keys(reply.body).sort()).toEqual([
+      'appId',
+      'nonceStr',
+      'signature',
+      'timestamp',
+      'tokenId',
+    ]);
   });
 
   it('answers 405 with Allow for other methods', async () => {
     const reply = await read(await fetch(endpoint.url, { method: 'GET' }));
-    expect(reply).toMatchObject({ status: 405, type: 'application/problem+json', body: { code: 'method_not_allowed' } });
+    expect(reply).toMatchObject({
+      status: 405,
+      type: 'application/problem+json',
+      body: { code: 'method_not_allowed' },
+    });
     expect(reply.headers.get('allow')).toBe('POST, OPTIONS');
   });
 
   it('answers 415 for a body that is not JSON', async () => {
-    const reply = await post(endpoint.url, 'url=https://m.example.com/', { 'content-type': 'application/x-www-form-urlencoded' });
-    expect(reply).toMatchObject({ status: 415, type: 'application/problem+json', body: { code: 'unsupported_media_type' } });
+    const reply = await post(endpoint.url, 'url=https://m.example.com/', {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
+    expect(reply).toMatchObject({
+      status: 415,
+      type: 'application/problem+json',
+      body: { code: 'unsupported_media_type' },
+    });
   });
 
   it('answers 413 for a body over the limit', async () => {
     const reply = await post(endpoint.url, { url: `https://m.example.com/${'a'.repeat(100_000)}` });
-    expect(reply).toMatchObject({ status: 413, type: 'application/problem+json', body: { code: 'payload_too_large' } });
+    expect(reply).toMatchObject({
+      status: 413,
+      type: 'application/problem+json',
+      body: { code: 'payload_too_large' },
+    });
   });
 
   it('answers 413 from the handler itself for a body over its own limit', async () => {
     const handler = createSignatureHandler(signer, { maxBodyBytes: 100 });
     const response = await handler(
-      new Request('http://127.0.0.1/', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: 'x'.repeat(200) }) }),
+      new Request('http://127.0.0.1/', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ url: 'x'.repeat(200) }),
+      }),
     );
     expect(response.status).toBe(413);
   });
@@ -70,14 +99,22 @@ describe('answers', () => {
     ['a url with credentials', { url: 'https://user:pw@m.example.com/' }, 'invalid_url'],
   ])('answers 400 for %s', async (_name, body, code) => {
     const reply = await post(endpoint.url, body);
-    expect(reply).toMatchObject({ status: 400, type: 'application/problem+json', body: { status: 400, code } });
+    expect(reply).toMatchObject({
+      status: 400,
+      type: 'application/problem+json',
+      body: { status: 400, code },
+    });
   });
 
   it.each(['https://evil.example/', 'https://m.example.com.evil.example/', 'https://shop.example.com/'])(
     'answers 403 for a page on a foreign origin: %s',
     async (url) => {
       const reply = await post(endpoint.url, { url });
-      expect(reply).toMatchObject({ status: 403, type: 'application/problem+json', body: { code: 'origin_not_allowed' } });
+      expect(reply).toMatchObject({
+        status: 403,
+        type: 'application/problem+json',
+        body: { code: 'origin_not_allowed' },
+      });
     },
   );
 
@@ -86,7 +123,11 @@ describe('answers', () => {
   });
 
   it('answers 403 to a browser calling from a foreign origin', async () => {
-    const reply = await post(endpoint.url, { url: 'https://m.example.com/' }, { origin: 'https://evil.example' });
+    const reply = await post(
+      endpoint.url,
+      { url: 'https://m.example.com/' },
+      { origin: 'https://evil.example' },
+    );
     expect(reply).toMatchObject({ status: 403, body: { code: 'origin_not_allowed' } });
   });
 });
@@ -104,15 +145,27 @@ describe('CORS', () => {
   });
 
   it('lets an allowed origin read both answers and problems', async () => {
-    const ok = await post(corsEndpoint.url, { url: 'https://m.example.com/' }, { origin: 'https://m.example.com' });
-    const bad = await post(corsEndpoint.url, { url: 'ftp://m.example.com/' }, { origin: 'https://m.example.com' });
+    const ok = await post(
+      corsEndpoint.url,
+      { url: 'https://m.example.com/' },
+      { origin: 'https://m.example.com' },
+    );
+    const bad = await post(
+      corsEndpoint.url,
+      { url: 'ftp://m.example.com/' },
+      { origin: 'https://m.example.com' },
+    );
     expect(ok.headers.get('access-control-allow-origin')).toBe('https://m.example.com');
     expect(bad.headers.get('access-control-allow-origin')).toBe('https://m.example.com');
     expect(ok.headers.get('vary')).toBe('Origin');
   });
 
   it('sends no CORS headers when CORS is off', async () => {
-    const reply = await post(endpoint.url, { url: 'https://m.example.com/' }, { origin: 'https://m.example.com' });
+    const reply = await post(
+      endpoint.url,
+      { url: 'https://m.example.com/' },
+      { origin: 'https://m.example.com' },
+    );
     expect(reply.status).toBe(200);
     expect(reply.headers.get('access-control-allow-origin')).toBeNull();
   });
@@ -121,14 +174,26 @@ describe('CORS', () => {
 describe('secrecy', () => {
   it('never puts the secret or a token in a response or a log line', async () => {
     const logged: string[] = [];
-    const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
+    const spy = vi
+      .spyOn(console, 'error')
+      .mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
     try {
       const texts: string[] = [];
       const first = await post(endpoint.url, { url: 'https://m.example.com/' });
       texts.push(first.text);
-      texts.push((await post(endpoint.url, { url: 'https://m.example.com/', retry: true, tokenId: first.body.tokenId })).text);
+      texts.push(
+        (
+          await post(endpoint.url, {
+            url: 'https://m.example.com/',
+            retry: true,
+            tokenId: first.body.tokenId,
+          })
+        ).text,
+      );
       texts.push((await post(endpoint.url, { url: 'https://evil.example/' })).text);
-      texts.push((await post(endpoint.url, { url: 'https://m.example.com/', retry: true, tokenId: 'x' })).text);
+      texts.push(
+        (await post(endpoint.url, { url: 'https://m.example.com/', retry: true, tokenId: 'x' })).text,
+      );
       const front = await signer.frontToken();
       const back = await signer.backendToken();
       await signer.invalidate(back.tokenId, 'backendToken');
@@ -136,7 +201,8 @@ describe('secrecy', () => {
       await signer.backendToken().catch((error: Error) => texts.push(error.message, String(error.cause)));
       expect(texts.at(-2)).toContain('a20');
       const everything = [...texts, ...logged, ...events.map((event) => JSON.stringify(event))].join('\n');
-      for (const secret of [SIMULATED_SECRET, front.token, back.token]) expect(everything).not.toContain(secret);
+      for (const secret of [SIMULATED_SECRET, front.token, back.token])
+        expect(everything).not.toContain(secret);
       expect(events.some((event) => event.type === 'token_invalidated')).toBe(true);
     } finally {
       spy.mockRestore();

@@ -19,7 +19,8 @@ let served: ServedPlatform;
 let pool: { urls: string[]; stop(): Promise<void> } | undefined;
 
 beforeAll(async () => {
-  if (!existsSync(new URL('../../dist/server.js', import.meta.url))) throw new Error('dist/server.js is missing: run `npm run build` first');
+  if (!existsSync(new URL('../../dist/server.js', import.meta.url)))
+    throw new Error('dist/server.js is missing: run `npm run build` first');
   redis = await startRedis();
   served = await servePlatform({ apps: Object.fromEntries(APPS.map((app) => [app, SIMULATED_SECRET])) });
 });
@@ -34,10 +35,20 @@ afterAll(async () => {
 
 /** Start the instances for `appId`; resolves once all listen. */
 async function startInstances(appId: string, options: Record<string, unknown> = {}): Promise<string[]> {
-  const signerOptions = { appId, secret: SIMULATED_SECRET, allowedOrigins: ['m.example.com'], baseUrl: served.url, retryDelay: 5, ...options };
+  const signerOptions = {
+    appId,
+    secret: SIMULATED_SECRET,
+    allowedOrigins: ['m.example.com'],
+    baseUrl: served.url,
+    retryDelay: 5,
+    ...options,
+  };
   const workers = Array.from(
     { length: INSTANCES },
-    () => new Worker(new URL('./fixtures/signer-worker.mjs', import.meta.url), { workerData: { redisUrl: redis.url, signerOptions } }),
+    () =>
+      new Worker(new URL('./fixtures/signer-worker.mjs', import.meta.url), {
+        workerData: { redisUrl: redis.url, signerOptions },
+      }),
   );
   const ports = await Promise.all(
     workers.map(
@@ -52,7 +63,9 @@ async function startInstances(appId: string, options: Record<string, unknown> = 
   pool = {
     urls,
     stop: async () => {
-      await Promise.all(workers.map((worker) => new Promise((resolve) => worker.once('exit', resolve).postMessage('stop'))));
+      await Promise.all(
+        workers.map((worker) => new Promise((resolve) => worker.once('exit', resolve).postMessage('stop'))),
+      );
     },
   };
   return urls;
@@ -114,7 +127,8 @@ it('resumes after Redis restarts mid-run without a refresh storm', async () => {
   const load = Promise.all(
     urls.flatMap((url) =>
       Array.from({ length: 3 }, async () => {
-        for (let i = 0; running && i < 10_000; i++) statuses[phase]!.push((await post(url, { url: PAGE })).status);
+        for (let i = 0; running && i < 10_000; i++)
+          statuses[phase]!.push((await post(url, { url: PAGE })).status);
       }),
     ),
   );
@@ -136,6 +150,8 @@ it('resumes after Redis restarts mid-run without a refresh storm', async () => {
   const replies = await burst(urls, 1, { url: PAGE, retry: true, tokenId: current });
   expect(tokenIds(replies).size).toBe(1);
   expect(served.platform.requests.frontToken - before).toBe(1);
-  const phases = statuses.map((list, i) => `phase ${i}: ${list.length} requests, ${list.filter((s) => s !== 200).length} failed`);
+  const phases = statuses.map(
+    (list, i) => `phase ${i}: ${list.length} requests, ${list.filter((s) => s !== 200).length} failed`,
+  );
   console.info(`redis restart: ${phases.join('; ')}; upstream calls during restart ${duringRestart}`);
 });

@@ -7,17 +7,30 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRedisStore, createSignatureHandler, createSigner, type SignerOptions } from '../../src/server/index.js';
+import {
+  createRedisStore,
+  createSignatureHandler,
+  createSigner,
+  type SignerOptions,
+} from '../../src/server/index.js';
 import { SIMULATED_APP_ID, SIMULATED_SECRET } from '../../src/simulator/index.js';
 import { startRedis } from './helpers/redis.js';
 import { post, read, serve, servePlatform, type JsonReply, type ServedPlatform } from './helpers/serve.js';
 
 const doc = JSON.parse(readFileSync(new URL('../../src/server/openapi.json', import.meta.url), 'utf8')) as {
-  paths: Record<string, Record<string, { responses: Record<string, { $ref?: string; content?: Record<string, { schema: object }> }> }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      { responses: Record<string, { $ref?: string; content?: Record<string, { schema: object }> }> }
+    >
+  >;
   components: { responses: Record<string, { content?: Record<string, { schema: object }> }> };
 };
 // ajv-formats is CommonJS; its default export arrives wrapped or not depending on the loader.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => void;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
+  ajv: Ajv2020,
+) => void;
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats(ajv);
 ajv.addSchema(doc, 'signer.json');
@@ -32,14 +45,23 @@ function violations(method: string, reply: JsonReply): string[] {
   const content = response?.content?.[mediaType];
   if (!content) return [`content type ${mediaType} is not documented for ${reply.status}`];
   const validate = ajv.compile({ $ref: refOf(content.schema) });
-  return validate(reply.body) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message}`);
+  return validate(reply.body)
+    ? []
+    : (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message}`);
 }
 const refOf = (schema: object): string => `signer.json${(schema as { $ref: string }).$ref}`;
 
 let platform: ServedPlatform;
 const endpoints: { close(): Promise<void> }[] = [];
 async function endpointWith(options: Partial<SignerOptions> = {}): Promise<string> {
-  const signer = createSigner({ appId: SIMULATED_APP_ID, secret: SIMULATED_SECRET, allowedOrigins: ['m.example.com'], baseUrl: platform.url, retryDelay: 1, ...options });
+  const signer = createSigner({
+    appId: SIMULATED_APP_ID,
+    secret: SIMULATED_SECRET,
+    allowedOrigins: ['m.example.com'],
+    baseUrl: platform.url,
+    retryDelay: 1,
+    ...options,
+  });
   const served = await serve(createSignatureHandler(signer, { cors: true }));
   endpoints.push(served);
   return served.url;
@@ -93,7 +115,9 @@ describe('real answers match the document', () => {
 
   it('429', async () => {
     platform.platform.fault({ status: 500 }, 1);
-    const reply = await post(await endpointWith({ appId: 'cappedApp', maxUpstreamCallsPerMinute: 1 }), { url });
+    const reply = await post(await endpointWith({ appId: 'cappedApp', maxUpstreamCallsPerMinute: 1 }), {
+      url,
+    });
     expect(reply.status).toBe(429);
     expect(reply.headers.get('retry-after')).toMatch(/^\d+$/);
     expect(violations('post', reply)).toEqual([]);
@@ -110,19 +134,30 @@ describe('real answers match the document', () => {
     const redis = await startRedis();
     const client = await redis.client();
     await redis.stop();
-    const reply = await post(await endpointWith({ store: createRedisStore(client), storeTimeout: 200 }), { url });
+    const reply = await post(await endpointWith({ store: createRedisStore(client), storeTimeout: 200 }), {
+      url,
+    });
     expect(reply.status).toBe(503);
     expect(violations('post', reply)).toEqual([]);
   });
 
   it('204 preflight', async () => {
-    const response = await fetch(await endpointWith(), { method: 'OPTIONS', headers: { origin: 'https://m.example.com' } });
+    const response = await fetch(await endpointWith(), {
+      method: 'OPTIONS',
+      headers: { origin: 'https://m.example.com' },
+    });
     expect(response.status).toBe(204);
     expect(doc.paths['/upsdk-signature']?.options?.responses['204']).toBeDefined();
   });
 
   it('detects a body that does not match', () => {
-    const reply: JsonReply = { status: 200, type: 'application/json', headers: new Headers(), body: { appId: 'x' }, text: '' };
+    const reply: JsonReply = {
+      status: 200,
+      type: 'application/json',
+      headers: new Headers(),
+      body: { appId: 'x' },
+      text: '',
+    };
     expect(violations('post', reply).length).toBeGreaterThan(0);
   });
 });

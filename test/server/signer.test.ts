@@ -40,7 +40,13 @@ describe('signing', () => {
     const result = await signer.sign('https://m.example.com/pay?id=1#section');
     const frontToken = served.platform.currentToken('frontToken')!;
     expect(result.signature).toBe(
-      configSignature({ appId: SIMULATED_APP_ID, frontToken, nonceStr: result.nonceStr, timestamp: result.timestamp, url: 'https://m.example.com/pay?id=1' }),
+      configSignature({
+        appId: SIMULATED_APP_ID,
+        frontToken,
+        nonceStr: result.nonceStr,
+        timestamp: result.timestamp,
+        url: 'https://m.example.com/pay?id=1',
+      }),
     );
     expect(result).toMatchObject({ appId: SIMULATED_APP_ID, timestamp: String(now / 1000) });
     expect(result.nonceStr).toMatch(/^[A-Za-z0-9]{16}$/);
@@ -55,12 +61,19 @@ describe('signing', () => {
     await signerWith({ fetch: recording }).backendToken();
     expect(bodies).toHaveLength(1);
     expect(bodies[0]).not.toContain(SIMULATED_SECRET);
-    expect(JSON.parse(bodies[0]!)).toEqual({ appId: SIMULATED_APP_ID, nonceStr: expect.any(String), timestamp: expect.any(String), signature: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(JSON.parse(bodies[0]!)).toEqual({
+      appId: SIMULATED_APP_ID,
+      nonceStr: expect.any(String),
+      timestamp: expect.any(String),
+      signature: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
   });
 
   it('coalesces concurrent callers on a cold cache into one upstream call', async () => {
     const signer = signerWith();
-    const results = await Promise.all(Array.from({ length: 100 }, () => signer.sign('https://m.example.com/')));
+    const results = await Promise.all(
+      Array.from({ length: 100 }, () => signer.sign('https://m.example.com/')),
+    );
     expect(served.platform.requests.frontToken).toBe(1);
     expect(new Set(results.map((result) => result.tokenId)).size).toBe(1);
   });
@@ -168,10 +181,19 @@ describe('options', () => {
   it.each([
     [{ appId: '' }, 'Expected `appId` to be 1…64 characters of [A-Za-z0-9_-], got ""'],
     [{ secret: '' }, 'Expected `secret` to be a non-empty string, got an empty string'],
-    [{ allowedOrigins: [] }, 'Expected `allowedOrigins` to be a non-empty array of hosts or origins, got an array'],
-    [{ allowedOrigins: ['https://example.com/path'] }, 'Expected `allowedOrigins[]` to be a host, `*.host` or origin string without path'],
+    [
+      { allowedOrigins: [] },
+      'Expected `allowedOrigins` to be a non-empty array of hosts or origins, got an array',
+    ],
+    [
+      { allowedOrigins: ['https://example.com/path'] },
+      'Expected `allowedOrigins[]` to be a host, `*.host` or origin string without path',
+    ],
     [{ refreshMargin: -1 }, 'Expected `refreshMargin` to be a number in 0…3600000, got -1'],
-    [{ maxUpstreamCallsPerMinute: 5000 }, 'Expected `maxUpstreamCallsPerMinute` to be a number in 1…900, got 5000'],
+    [
+      { maxUpstreamCallsPerMinute: 5000 },
+      'Expected `maxUpstreamCallsPerMinute` to be a number in 1…900, got 5000',
+    ],
     [{ baseUrl: 'ftp://x' }, 'Expected `baseUrl` to be an http(s) URL'],
   ] as const)('rejects %j with a clear invalid_param error', (bad, message) => {
     const error = (() => {

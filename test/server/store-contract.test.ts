@@ -3,7 +3,12 @@
  * fake clock and the Redis store on a real redis-server.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMemoryStore, createRedisStore, type SignerStore, type TokenRecord } from '../../src/server/index.js';
+import {
+  createMemoryStore,
+  createRedisStore,
+  type SignerStore,
+  type TokenRecord,
+} from '../../src/server/index.js';
 import { startRedis, type RedisServer } from './helpers/redis.js';
 
 interface Harness {

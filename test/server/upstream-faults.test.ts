@@ -1,6 +1,11 @@
 /** Upstream faults over real HTTP: retried with backoff, surfaced as 502 problem+json when they persist. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSignatureHandler, createSigner, type SignerEvent, type SignerOptions } from '../../src/server/index.js';
+import {
+  createSignatureHandler,
+  createSigner,
+  type SignerEvent,
+  type SignerOptions,
+} from '../../src/server/index.js';
 import { SIMULATED_APP_ID, SIMULATED_SECRET, type UpstreamFault } from '../../src/simulator/index.js';
 import { post, serve, servePlatform, type Served, type ServedPlatform } from './helpers/serve.js';
 
@@ -70,7 +75,11 @@ describe('connection refused', () => {
     const endpoint = await serve(createSignatureHandler(signerWith({ baseUrl: closed.url })));
     try {
       const reply = await post(endpoint.url, { url: 'https://m.example.com/' });
-      expect(reply).toMatchObject({ status: 502, type: 'application/problem+json', body: { code: 'upstream_unreachable' } });
+      expect(reply).toMatchObject({
+        status: 502,
+        type: 'application/problem+json',
+        body: { code: 'upstream_unreachable' },
+      });
       expect(failures()).toEqual(['upstream_unreachable', 'upstream_unreachable', 'upstream_unreachable']);
     } finally {
       await endpoint.close();
@@ -117,7 +126,11 @@ describe('rate cap', () => {
       }),
     );
     expect(served.platform.requests.frontToken).toBe(5);
-    const statuses = new Set(outcomes.map((outcome) => (outcome.status === 'rejected' ? (outcome.reason as { status: number }).status : 200)));
+    const statuses = new Set(
+      outcomes.map((outcome) =>
+        outcome.status === 'rejected' ? (outcome.reason as { status: number }).status : 200,
+      ),
+    );
     expect([...statuses].sort()).toEqual([429, 502]);
   });
 });

@@ -10,7 +10,12 @@ let endpoint: Served;
 
 beforeAll(async () => {
   platform = await servePlatform();
-  const signer = createSigner({ appId: SIMULATED_APP_ID, secret: SIMULATED_SECRET, allowedOrigins: ['m.example.com'], baseUrl: platform.url });
+  const signer = createSigner({
+    appId: SIMULATED_APP_ID,
+    secret: SIMULATED_SECRET,
+    allowedOrigins: ['m.example.com'],
+    baseUrl: platform.url,
+  });
   endpoint = await serve(createSignatureHandler(signer));
 });
 afterAll(async () => {
@@ -30,12 +35,35 @@ const junk = (length: number): string =>
 /** Each mutation makes a request that must be refused: the body (object or raw text). */
 const mutations: readonly (() => unknown)[] = [
   () => ({ url: VALID.replace('https', pick(['ftp', 'file', 'javascript', 'data', 'ws', 'httpx', ''])) }),
-  () => ({ url: VALID.replace('m.example.com', pick(['evil.example', 'm.example.com.evil.example', 'example.com', 'xm.example.com', '127.0.0.1', '[::1]'])) }),
+  () => ({
+    url: VALID.replace(
+      'm.example.com',
+      pick([
+        'evil.example',
+        'm.example.com.evil.example',
+        'example.com',
+        'xm.example.com',
+        '127.0.0.1',
+        '[::1]',
+      ]),
+    ),
+  }),
   () => ({ url: insertAt(VALID, pick(['\u0000', '\n', '\t', ' ', '\\', '\u007f', '\r\n'])) }),
   () => ({ url: VALID.replace('://', `://${pick(['user', 'user:pw', ':pw', 'm.example.com'])}@`) }),
   () => ({ url: `${VALID}/${'a'.repeat(4_100 + Math.floor(random() * 2_000))}` }),
   () => ({ url: pick([null, 42, true, [], {}, [VALID], { href: VALID }, '', '#', `#${VALID}`]) }),
-  () => ({ url: pick(['/pay', 'pay', '//m.example.com/', 'm.example.com/pay', 'https:/m.example.com', 'https://', 'http://[::1', 'https://:443/']) }),
+  () => ({
+    url: pick([
+      '/pay',
+      'pay',
+      '//m.example.com/',
+      'm.example.com/pay',
+      'https:/m.example.com',
+      'https://',
+      'http://[::1',
+      'https://:443/',
+    ]),
+  }),
   () => ({ url: junk(1 + Math.floor(random() * 40)) }),
   () => ({ url: VALID, retry: pick(['true', 1, null, {}, []]) }),
   () => ({ url: VALID, retry: true, tokenId: pick([1, true, {}, [], 'x'.repeat(129)]) }),
@@ -49,10 +77,16 @@ it('answers 1000 bad inputs with 4xx problem+json only', async () => {
   const failures: string[] = [];
   for (let start = 0; start < inputs.length; start += 25) {
     const batch = inputs.slice(start, start + 25);
-    const replies = await Promise.all(batch.map((input) => post(endpoint.url, typeof input === 'string' ? input : JSON.stringify(input))));
+    const replies = await Promise.all(
+      batch.map((input) => post(endpoint.url, typeof input === 'string' ? input : JSON.stringify(input))),
+    );
     replies.forEach((reply, i) => {
       statuses.set(reply.status, (statuses.get(reply.status) ?? 0) + 1);
-      const ok = reply.status >= 400 && reply.status < 500 && reply.type === 'application/problem+json' && reply.body.status === reply.status;
+      const ok =
+        reply.status >= 400 &&
+        reply.status < 500 &&
+        reply.type === 'application/problem+json' &&
+        reply.body.status === reply.status;
       if (!ok) failures.push(`${reply.status} for ${JSON.stringify(batch[i]).slice(0, 200)}`);
     });
   }

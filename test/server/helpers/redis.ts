@@ -34,9 +34,13 @@ async function freePort(): Promise<number> {
 }
 
 function launch(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`redis-server did not start: ${output}`)), 10_000);
@@ -71,7 +75,11 @@ export async function startRedis(): Promise<RedisServer> {
   return {
     url,
     async client() {
-      const client = createClient({ url, disableOfflineQueue: true, socket: { reconnectStrategy: (retries) => Math.min(20 * retries, 200) } });
+      const client = createClient({
+        url,
+        disableOfflineQueue: true,
+        socket: { reconnectStrategy: (retries) => Math.min(20 * retries, 200) },
+      });
       client.on('error', () => undefined);
       await client.connect();
       // The assignment checks that a real node-redis client satisfies RedisClientLike.

@@ -2,7 +2,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { toNodeHandler, type FetchHandler } from '../../../src/server/index.js';
-import { createFakeOpenPlatform, type FakeOpenPlatform, type FakeOpenPlatformOptions } from '../../../src/simulator/index.js';
+import {
+  createFakeOpenPlatform,
+  type FakeOpenPlatform,
+  type FakeOpenPlatformOptions,
+} from '../../../src/simulator/index.js';
 
 /** A server listening on 127.0.0.1 at a random port. */
 export interface Served {
@@ -48,7 +52,11 @@ export interface JsonReply {
 }
 
 /** POST `body` (serialized unless already a string) and read the reply. */
-export async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<JsonReply> {
+export async function post(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<JsonReply> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
@@ -66,5 +74,11 @@ export async function read(response: Response): Promise<JsonReply> {
   } catch {
     // Not JSON: the body stays empty and the test looks at `text`.
   }
-  return { status: response.status, type: response.headers.get('content-type') ?? '', headers: response.headers, body, text };
+  return {
+    status: response.status,
+    type: response.headers.get('content-type') ?? '',
+    headers: response.headers,
+    body,
+    text,
+  };
 }
