@@ -1,44 +1,17 @@
 /** createSigner against the fake open platform over real HTTP, on a controllable clock. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  configSignature,
-  createSigner,
-  SignerError,
-  UpstreamError,
-  type SignerEvent,
-  type SignerOptions,
-} from '../../src/server/index.js';
+import { describe, expect, it } from 'vitest';
+import { configSignature, SignerError, UpstreamError, type SignerOptions } from '../../src/server/index.js';
 import { SIMULATED_APP_ID, SIMULATED_SECRET } from '../../src/simulator/index.js';
-import { servePlatform, type ServedPlatform } from './helpers/serve.js';
+import { useSignerFixture } from './helpers/fixture.js';
 
-let now = 1_800_000_000_000;
-const clock = (): number => now;
-let served: ServedPlatform;
-
-beforeEach(async () => {
-  now = 1_800_000_000_000;
-  served = await servePlatform({ clock });
-});
-afterEach(async () => {
-  await served.close();
-});
-
-const signerWith = (options: Partial<SignerOptions> = {}) =>
-  createSigner({
-    appId: SIMULATED_APP_ID,
-    secret: SIMULATED_SECRET,
-    allowedOrigins: ['m.example.com'],
-    baseUrl: served.url,
-    clock,
-    retryDelay: 1,
-    ...options,
-  });
+const fx = useSignerFixture(() => 1_800_000_000_000, { retryDelay: 1 });
+const signerWith = fx.signerWith;
 
 describe('signing', () => {
   it('signs the url without its fragment with the current frontToken (§7.1)', async () => {
     const signer = signerWith();
     const result = await signer.sign('https://m.example.com/pay?id=1#section');
-    const frontToken = served.platform.currentToken('frontToken')!;
+    const frontToken = fx.served.platform.currentToken('frontToken')!;
     expect(result.signature).toBe(
       configSignature({
         appId: SIMULATED_APP_ID,
@@ -48,7 +21,7 @@ describe('signing', () => {
         url: 'https://m.example.com/pay?id=1',
       }),
     );
-    expect(result).toMatchObject({ appId: SIMULATED_APP_ID, timestamp: String(now / 1000) });
+    expect(result).toMatchObject({ appId: SIMULATED_APP_ID, timestamp: String(fx.now / 1000) });
     expect(result.nonceStr).toMatch(/^[A-Za-z0-9]{16}$/);
   });
 
@@ -74,23 +47,22 @@ describe('signing', () => {
     const results = await Promise.all(
       Array.from({ length: 100 }, () => signer.sign('https://m.example.com/')),
     );
-    expect(served.platform.requests.frontToken).toBe(1);
+    expect(fx.served.platform.requests.frontToken).toBe(1);
     expect(new Set(results.map((result) => result.tokenId)).size).toBe(1);
   });
 
   it('keeps frontToken and backendToken apart', async () => {
     const signer = signerWith();
     const [front, back] = await Promise.all([signer.frontToken(), signer.backendToken()]);
-    expect(front.token).toBe(served.platform.currentToken('frontToken'));
-    expect(back.token).toBe(served.platform.currentToken('backendToken'));
-    expect(served.platform.requests).toEqual({ frontToken: 1, backendToken: 1 });
+    expect(front.token).toBe(fx.served.platform.currentToken('frontToken'));
+    expect(back.token).toBe(fx.served.platform.currentToken('backendToken'));
+    expect(fx.served.platform.requests).toEqual({ frontToken: 1, backendToken: 1 });
   });
 
   it('accepts expiresIn as a string', async () => {
-    await served.close();
-    served = await servePlatform({ clock, expiresInAsString: true, lifetime: 600 });
+    await fx.replacePlatform({ expiresInAsString: true, lifetime: 600 });
     const token = await signerWith().frontToken();
-    expect(token.expiresAt).toBe(now + 600_000);
+    expect(token.expiresAt).toBe(fx.now + 600_000);
   });
 });
 
@@ -98,28 +70,28 @@ describe('refresh ahead of expiry', () => {
   it('answers with the valid token while one refresh runs inside the margin', async () => {
     const signer = signerWith({ refreshMargin: 300_000 });
     const first = await signer.frontToken();
-    now = first.expiresAt - 200_000;
+    fx.now = first.expiresAt - 200_000;
     const during = await Promise.all(Array.from({ length: 20 }, () => signer.frontToken()));
     expect(during.every((token) => token.tokenId === first.tokenId)).toBe(true);
-    await expect.poll(() => served.platform.requests.frontToken).toBe(2);
+    await expect.poll(() => fx.served.platform.requests.frontToken).toBe(2);
     await expect.poll(async () => (await signer.frontToken()).tokenId).not.toBe(first.tokenId);
-    expect(served.platform.requests.frontToken).toBe(2);
+    expect(fx.served.platform.requests.frontToken).toBe(2);
   });
 
   it('does not refresh before the margin', async () => {
     const signer = signerWith({ refreshMargin: 300_000 });
     const first = await signer.frontToken();
-    now = first.expiresAt - 301_000;
+    fx.now = first.expiresAt - 301_000;
     expect((await signer.frontToken()).tokenId).toBe(first.tokenId);
-    expect(served.platform.requests.frontToken).toBe(1);
+    expect(fx.served.platform.requests.frontToken).toBe(1);
   });
 
   it('fetches a new token once the old one expired', async () => {
     const signer = signerWith();
     const first = await signer.frontToken();
-    now = first.expiresAt + 1;
+    fx.now = first.expiresAt + 1;
     expect((await signer.frontToken()).tokenId).not.toBe(first.tokenId);
-    expect(served.platform.requests.frontToken).toBe(2);
+    expect(fx.served.platform.requests.frontToken).toBe(2);
   });
 });
 
@@ -129,7 +101,7 @@ describe('failure reports', () => {
     const first = await signer.sign('https://m.example.com/');
     const second = await signer.sign('https://m.example.com/', { retry: true, tokenId: first.tokenId });
     expect(second.tokenId).not.toBe(first.tokenId);
-    expect(served.platform.requests.frontToken).toBe(2);
+    expect(fx.served.platform.requests.frontToken).toBe(2);
   });
 
   it('ignores a stale report', async () => {
@@ -137,7 +109,7 @@ describe('failure reports', () => {
     const first = await signer.sign('https://m.example.com/');
     await signer.sign('https://m.example.com/', { retry: true, tokenId: first.tokenId });
     const third = await signer.sign('https://m.example.com/', { retry: true, tokenId: first.tokenId });
-    expect(served.platform.requests.frontToken).toBe(2);
+    expect(fx.served.platform.requests.frontToken).toBe(2);
     expect(third.tokenId).not.toBe(first.tokenId);
   });
 
@@ -145,20 +117,19 @@ describe('failure reports', () => {
     const signer = signerWith();
     await signer.sign('https://m.example.com/');
     await signer.sign('https://m.example.com/', { retry: true, tokenId: 'made-up' });
-    expect(served.platform.requests.frontToken).toBe(1);
+    expect(fx.served.platform.requests.frontToken).toBe(1);
   });
 
   it('invalidates at most once a minute however often clients report', async () => {
-    const events: SignerEvent[] = [];
-    const signer = signerWith({ log: (event) => events.push(event) });
+    const signer = signerWith();
     let current = await signer.sign('https://m.example.com/');
     for (let i = 0; i < 14; i++) {
       current = await signer.sign('https://m.example.com/', { retry: true, tokenId: current.tokenId });
-      now += 5_000;
+      fx.now += 5_000;
     }
     // The first fetch, one refresh at t=0 s, one more at t=60 s; the 12 reports in between are refused.
-    expect(served.platform.requests.frontToken).toBe(3);
-    expect(events.filter((event) => event.type === 'invalidation_refused')).toHaveLength(12);
+    expect(fx.served.platform.requests.frontToken).toBe(3);
+    expect(fx.events.filter((event) => event.type === 'invalidation_refused')).toHaveLength(12);
   });
 });
 
@@ -173,7 +144,7 @@ describe('platform errors', () => {
   it('does not retry a permanent error such as a wrong secret', async () => {
     const signer = signerWith({ secret: 'wrong-secret' });
     await expect(signer.frontToken()).rejects.toMatchObject({ code: 'BC0025' });
-    expect(served.platform.requests.frontToken).toBe(1);
+    expect(fx.served.platform.requests.frontToken).toBe(1);
   });
 });
 

@@ -1,43 +1,14 @@
 /** Upstream faults over real HTTP: retried with backoff, surfaced as 502 problem+json when they persist. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  createSignatureHandler,
-  createSigner,
-  type SignerEvent,
-  type SignerOptions,
-} from '../../src/server/index.js';
-import { SIMULATED_APP_ID, SIMULATED_SECRET, type UpstreamFault } from '../../src/simulator/index.js';
-import { post, serve, servePlatform, type Served, type ServedPlatform } from './helpers/serve.js';
+import { describe, expect, it } from 'vitest';
+import { createSignatureHandler } from '../../src/server/index.js';
+import { type UpstreamFault } from '../../src/simulator/index.js';
+import { useSignerFixture } from './helpers/fixture.js';
+import { post, serve, type Served } from './helpers/serve.js';
 
-let served: ServedPlatform;
-let events: SignerEvent[];
-let now: number;
-const clock = (): number => now;
+const fx = useSignerFixture(() => Date.now(), { upstreamTimeout: 300, retryDelay: 5, failureCooldown: 0 });
+const signerWith = fx.signerWith;
 
-beforeEach(async () => {
-  now = Date.now();
-  events = [];
-  served = await servePlatform({ clock });
-});
-afterEach(async () => {
-  await served.close();
-});
-
-const signerWith = (options: Partial<SignerOptions> = {}) =>
-  createSigner({
-    appId: SIMULATED_APP_ID,
-    secret: SIMULATED_SECRET,
-    allowedOrigins: ['m.example.com'],
-    baseUrl: served.url,
-    clock,
-    upstreamTimeout: 300,
-    retryDelay: 5,
-    failureCooldown: 0,
-    log: (event) => events.push(event),
-    ...options,
-  });
-
-const failures = () => events.flatMap((event) => (event.type === 'upstream_failed' ? [event.code] : []));
+const failures = () => fx.events.flatMap((event) => (event.type === 'upstream_failed' ? [event.code] : []));
 
 describe.each([
   ['a timeout', { delay: 1_500 }, 'upstream_timeout'],
@@ -46,22 +17,22 @@ describe.each([
   ['reply code a20', { resp: 'a20', msg: 'invalid frontToken' }, 'a20'],
 ] as [string, UpstreamFault, string][])('%s', (_name, fault, code) => {
   it('is retried and the next attempt succeeds', async () => {
-    served.platform.fault(fault);
+    fx.served.platform.fault(fault);
     const token = await signerWith().frontToken();
-    expect(token.token).toBe(served.platform.currentToken('frontToken'));
-    expect(served.platform.requests.frontToken).toBe(2);
-    expect(failures(), JSON.stringify(events)).toEqual([code]);
+    expect(token.token).toBe(fx.served.platform.currentToken('frontToken'));
+    expect(fx.served.platform.requests.frontToken).toBe(2);
+    expect(failures(), JSON.stringify(fx.events)).toEqual([code]);
   });
 
   it('surfaces as 502 problem+json when it persists', async () => {
-    served.platform.fault(fault, 3);
+    fx.served.platform.fault(fault, 3);
     const endpoint: Served = await serve(createSignatureHandler(signerWith()));
     try {
       const reply = await post(endpoint.url, { url: 'https://m.example.com/' });
       expect(reply.status).toBe(502);
       expect(reply.type).toBe('application/problem+json');
       expect(reply.body).toMatchObject({ status: 502, code });
-      expect(served.platform.requests.frontToken).toBe(3);
+      expect(fx.served.platform.requests.frontToken).toBe(3);
     } finally {
       await endpoint.close();
     }
@@ -89,14 +60,14 @@ describe('connection refused', () => {
 
 describe('cooldown', () => {
   it('stops calling upstream for a while after a failed refresh', async () => {
-    served.platform.fault({ status: 503 }, 3);
+    fx.served.platform.fault({ status: 503 }, 3);
     const endpoint = await serve(createSignatureHandler(signerWith({ failureCooldown: 5_000 })));
     try {
       expect((await post(endpoint.url, { url: 'https://m.example.com/' })).status).toBe(502);
       const second = await post(endpoint.url, { url: 'https://m.example.com/' });
       expect(second.body).toMatchObject({ status: 502, code: 'upstream_cooldown' });
       expect(Number(second.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-      expect(served.platform.requests.frontToken).toBe(3);
+      expect(fx.served.platform.requests.frontToken).toBe(3);
     } finally {
       await endpoint.close();
     }
@@ -105,19 +76,19 @@ describe('cooldown', () => {
   it('keeps serving a still-valid token when a refresh ahead of expiry fails', async () => {
     const signer = signerWith({ failureCooldown: 5_000 });
     const first = await signer.sign('https://m.example.com/');
-    served.platform.fault({ status: 500 }, 3);
-    now += 7_200_000 - 60_000;
+    fx.served.platform.fault({ status: 500 }, 3);
+    fx.now += 7_200_000 - 60_000;
     await signer.sign('https://m.example.com/');
-    await expect.poll(() => events.some((event) => event.type === 'refresh_failed')).toBe(true);
+    await expect.poll(() => fx.events.some((event) => event.type === 'refresh_failed')).toBe(true);
     const later = await signer.sign('https://m.example.com/');
     expect(later.tokenId).toBe(first.tokenId);
-    expect(served.platform.requests.frontToken).toBe(4);
+    expect(fx.served.platform.requests.frontToken).toBe(4);
   });
 });
 
 describe('rate cap', () => {
   it('never calls upstream more than the cap per minute under a flood', async () => {
-    served.platform.fault({ status: 500 }, 1_000);
+    fx.served.platform.fault({ status: 500 }, 1_000);
     const signer = signerWith({ maxUpstreamCallsPerMinute: 5 });
     const outcomes = await Promise.allSettled(
       Array.from({ length: 50 }, async (_, i) => {
@@ -125,7 +96,7 @@ describe('rate cap', () => {
         return signer.sign('https://m.example.com/');
       }),
     );
-    expect(served.platform.requests.frontToken).toBe(5);
+    expect(fx.served.platform.requests.frontToken).toBe(5);
     const statuses = new Set(
       outcomes.map((outcome) =>
         outcome.status === 'rejected' ? (outcome.reason as { status: number }).status : 200,
