@@ -3,6 +3,7 @@ import esbuild from 'rollup-plugin-esbuild';
 import { dts } from 'rollup-plugin-dts';
 import terser from '@rollup/plugin-terser';
 import resolve from '@rollup/plugin-node-resolve';
+import commonjs from '@rollup/plugin-commonjs';
 import { readFileSync } from 'node:fs';
 
 const nodeBuiltins = (id) => id.startsWith('node:');
@@ -40,7 +41,11 @@ export default [
         name: 'openapi-document',
         generateBundle() {
           const source = readFileSync('src/server/openapi.json', 'utf8');
-          this.emitFile({ type: 'asset', fileName: 'signer.openapi.json', source: JSON.stringify(JSON.parse(source), null, 2) });
+          this.emitFile({
+            type: 'asset',
+            fileName: 'signer.openapi.json',
+            source: JSON.stringify(JSON.parse(source), null, 2),
+          });
         },
       },
     ],
@@ -49,13 +54,33 @@ export default [
   {
     // A drop-in <script> build: everything inlined, exposed as the global `upsdkKit`.
     input: 'src/index.ts',
-    plugins: [resolve({ browser: true }), esbuild({ target: 'es2020', tsconfig: 'tsconfig.json' })],
+    plugins: [
+      resolve({ browser: true }),
+      commonjs(),
+      esbuild({ target: 'es2020', tsconfig: 'tsconfig.json' }),
+    ],
     output: {
       file: 'dist/upsdk-kit.iife.min.js',
       format: 'iife',
       name: 'upsdkKit',
       sourcemap: true,
       plugins: [terser()],
+    },
+  },
+  {
+    // The playground page, bundled like a user's app would bundle the package.
+    input: 'playground/src/main.ts',
+    plugins: [
+      resolve({ browser: true }),
+      commonjs(),
+      esbuild({ target: 'es2020', tsconfig: 'tsconfig.json' }),
+    ],
+    output: {
+      dir: 'playground/build',
+      format: 'es',
+      sourcemap: true,
+      entryFileNames: 'main.js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
     },
   },
   types('src/index.ts', 'index'),

@@ -13,7 +13,8 @@ import { signableUrl } from '../shared/signature.js';
 import { raceAbort } from '../shared/abort.js';
 import { settleOnce } from '../shared/settle-once.js';
 
-type ConfigOutcome = { readonly ok: true; readonly info: unknown } | { readonly ok: false; readonly failure: unknown };
+type ConfigOutcome =
+  { readonly ok: true; readonly info: unknown } | { readonly ok: false; readonly failure: unknown };
 
 /** Start-up state of one client. */
 export class Bootstrap {
@@ -73,10 +74,12 @@ export class Bootstrap {
   private load(win: BridgeWindow): Promise<RawBridge> {
     const existing = findBridge(win);
     if (existing) return Promise.resolve(existing);
-    this.loading ??= loadBridgeScript(win, this.options.scriptUrl, this.options.timeout).catch((error: unknown) => {
-      this.loading = undefined; // a later call tries again
-      throw error;
-    });
+    this.loading ??= loadBridgeScript(win, this.options.scriptUrl, this.options.timeout).catch(
+      (error: unknown) => {
+        this.loading = undefined; // a later call tries again
+        throw error;
+      },
+    );
     return this.loading;
   }
 
@@ -84,7 +87,10 @@ export class Bootstrap {
     this.appletReady ??= settleOnce<void>(
       ({ resolve }) => {
         if (typeof bridge.pluginReady !== 'function') {
-          throw new UpsdkUnavailableError({ code: 'c03', msg: 'this upsdk has no pluginReady (not a mini-program host)' });
+          throw new UpsdkUnavailableError({
+            code: 'c03',
+            msg: 'this upsdk has no pluginReady (not a mini-program host)',
+          });
         }
         bridge.pluginReady(() => resolve());
       },
@@ -136,7 +142,11 @@ export class Bootstrap {
   ): Promise<{ signature: Signature; outcome: ConfigOutcome }> {
     const signature = await this.sign(url, retry, tokenId);
     const appId = signature.appId ?? this.options.appId;
-    if (!appId) throw new UpsdkConfigError({ code: 'c00', msg: 'no appId: pass it to createClient or return it from the signer' });
+    if (!appId)
+      throw new UpsdkConfigError({
+        code: 'c00',
+        msg: 'no appId: pass it to createClient or return it from the signer',
+      });
     const outcome = await settleOnce<ConfigOutcome>(
       ({ resolve }) => {
         if (typeof bridge.config !== 'function') {
@@ -156,7 +166,10 @@ export class Bootstrap {
       {
         timeout: this.options.timeout,
         onTimeout: () =>
-          new UpsdkConfigError({ code: 'timeout', msg: `upsdk.config: neither ready nor error within ${this.options.timeout} ms` }),
+          new UpsdkConfigError({
+            code: 'timeout',
+            msg: `upsdk.config: neither ready nor error within ${this.options.timeout} ms`,
+          }),
       },
     );
     return { signature, outcome };
@@ -166,14 +179,24 @@ export class Bootstrap {
     const controller = new AbortController();
     const timeout = this.options.timeout;
     const timer = setTimeout(
-      () => controller.abort(new UpsdkConfigError({ code: 'timeout', msg: `signer did not answer within ${timeout} ms` })),
+      () =>
+        controller.abort(
+          new UpsdkConfigError({ code: 'timeout', msg: `signer did not answer within ${timeout} ms` }),
+        ),
       timeout,
     );
     try {
-      return await raceAbort(this.signer!(url, { retry, tokenId, signal: controller.signal }), controller.signal);
+      return await raceAbort(
+        this.signer!(url, { retry, tokenId, signal: controller.signal }),
+        controller.signal,
+      );
     } catch (error) {
       if (error instanceof UpsdkConfigError) throw error;
-      throw new UpsdkConfigError({ code: 'signer_failed', msg: `the signer failed: ${String(error)}`, cause: error });
+      throw new UpsdkConfigError({
+        code: 'signer_failed',
+        msg: `the signer failed: ${String(error)}`,
+        cause: error,
+      });
     } finally {
       clearTimeout(timer);
     }

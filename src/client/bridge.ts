@@ -4,6 +4,7 @@
  * handled in one place.
  */
 import { UpsdkError, UpsdkUnavailableError } from './errors.js';
+import { settleOnce } from '../shared/settle-once.js';
 
 /** A callback the bridge calls with one payload. */
 export type BridgeCallback = (payload?: unknown) => void;
@@ -30,39 +31,32 @@ export function findBridge(win: BridgeWindow): RawBridge | undefined {
  * Inject upsdk.js and resolve with the global it installs. The element is
  * removed again on failure so that a later attempt starts clean.
  */
-export function loadBridgeScript(win: BridgeWindow, src: string, timeout: number): Promise<RawBridge> {
-  const doc = win.document;
-  return new Promise((resolve, reject) => {
-    const script = doc.createElement('script');
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const finish = (error?: UpsdkError): void => {
-      clearTimeout(timer);
-      script.removeEventListener('load', onLoad);
-      script.removeEventListener('error', onError);
-      const bridge = error ? undefined : findBridge(win);
-      if (bridge) return resolve(bridge);
-      script.remove();
-      reject(
-        error ??
-          new UpsdkUnavailableError({
-            code: 'script_load_failed',
-            msg: `${src} loaded but defined no upsdk global (an in-app user agent without "(updebug N)" makes it throw)`,
-          }),
-      );
-    };
-    const onLoad = (): void => finish();
-    const onError = (): void =>
-      finish(new UpsdkUnavailableError({ code: 'script_load_failed', msg: `could not load ${src}` }));
-    script.addEventListener('load', onLoad);
-    script.addEventListener('error', onError);
-    timer = setTimeout(
-      () => finish(new UpsdkUnavailableError({ code: 'script_load_failed', msg: `${src} did not load within ${timeout} ms` })),
-      timeout,
+export async function loadBridgeScript(win: BridgeWindow, src: string, timeout: number): Promise<RawBridge> {
+  const script = win.document.createElement('script');
+  const failed = (msg: string): UpsdkUnavailableError =>
+    new UpsdkUnavailableError({ code: 'script_load_failed', msg });
+  try {
+    await settleOnce<void>(
+      ({ resolve, reject }) => {
+        script.addEventListener('load', () => resolve(), { once: true });
+        script.addEventListener('error', () => reject(failed(`could not load ${src}`)), { once: true });
+        script.async = true;
+        script.src = src;
+        (win.document.head ?? win.document.documentElement).appendChild(script);
+      },
+      { timeout, onTimeout: () => failed(`${src} did not load within ${timeout} ms`) },
     );
-    script.async = true;
-    script.src = src;
-    (doc.head ?? doc.documentElement).appendChild(script);
-  });
+    const bridge = findBridge(win);
+    if (!bridge) {
+      throw failed(
+        `${src} loaded but defined no upsdk global (an in-app user agent without "(updebug N)" makes it throw)`,
+      );
+    }
+    return bridge;
+  } catch (error) {
+    script.remove();
+    throw error;
+  }
 }
 
 /** Call `bridge[plugin](payload)`; a missing plugin is the vendor's `c04`. */

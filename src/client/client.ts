@@ -11,6 +11,7 @@ import { invoke } from './invoke.js';
 import { resolveOptions, type ClientOptions, type ResolvedOptions } from './options.js';
 import { CALLBACKLESS_PLUGINS, type PluginName, type PluginParams, type PluginResult } from './plugin-map.js';
 import { raceAbort } from '../shared/abort.js';
+import { createFileApi, type FileApi } from '../plugins/media/api.js';
 
 /** Per-call options. */
 export interface CallOptions {
@@ -18,8 +19,13 @@ export interface CallOptions {
   readonly timeout?: number;
   /** Aborts the call; the promise rejects with the signal's reason. */
   readonly signal?: AbortSignal;
-  /** Whether the plugin calls back. Default: false only for the vendor's callback-less plugins. */
-  readonly callbacks?: boolean;
+  /** Whether the plugin answers at all. Default: false only for the vendor's callback-less plugins. */
+  readonly expectAnswer?: boolean;
+  /**
+   * Long-lived callbacks for listener plugins, passed to the bridge under
+   * these names (e.g. `{ callback }` for `registerBLEConnectionStateChange`).
+   */
+  readonly listeners?: Readonly<Record<string, (payload?: unknown) => void>>;
 }
 
 /** Arguments of `call(plugin, …)`: params may be left out only when every field is optional. */
@@ -68,6 +74,10 @@ class Core implements UpsdkCore {
 
   constructor(private readonly options: ResolvedOptions) {
     this.bootstrap = new Bootstrap(options);
+    // Bound, so `const { call } = client` and passing methods as callbacks work.
+    this.call = this.call.bind(this);
+    this.ready = this.ready.bind(this);
+    this.environment = this.environment.bind(this);
   }
 
   get jsApiList(): readonly string[] | undefined {
@@ -83,11 +93,15 @@ class Core implements UpsdkCore {
     await raceAbort(this.bootstrap.ready(), options.signal);
   }
 
-  async call<K extends PluginName>(plugin: K, ...[params, options = {}]: CallArgs<K>): Promise<PluginResult<K>> {
+  async call<K extends PluginName>(
+    plugin: K,
+    ...[params, options = {}]: CallArgs<K>
+  ): Promise<PluginResult<K>> {
     const invokeOptions = {
       timeout: options.timeout ?? PLUGIN_TIMEOUTS[plugin] ?? this.options.timeout,
       signal: options.signal,
-      callbacks: options.callbacks ?? !CALLBACKLESS_PLUGINS.has(plugin),
+      expectAnswer: options.expectAnswer ?? !CALLBACKLESS_PLUGINS.has(plugin),
+      listeners: options.listeners,
     };
     const bridge = await raceAbort(this.bootstrap.ready(), options.signal);
     try {
@@ -102,8 +116,12 @@ class Core implements UpsdkCore {
   }
 }
 
-/** A client: the generic core plus the typed plugin families. */
-export type UpsdkClient = UpsdkCore;
+/**
+ * A client: the generic core plus the typed plugin families. Each family is
+ * a module under `src/plugins/` exporting `createXxx(core)`; small plugins
+ * become methods on the client, large families a namespace (`bluetooth`, …).
+ */
+export type UpsdkClient = UpsdkCore & FileApi;
 
 /**
  * Create a client. Nothing happens until the first call: importing and
@@ -118,5 +136,7 @@ export type UpsdkClient = UpsdkCore;
  * ```
  */
 export function createClient(options: ClientOptions): UpsdkClient {
-  return new Core(resolveOptions(options));
+  const core = new Core(resolveOptions(options));
+  // Plugin families attach here: Object.assign(core, createXxx(core), { namespace: createYyy(core) }).
+  return Object.assign(core, createFileApi(core));
 }

@@ -19,7 +19,8 @@ export const MIN_APP_VERSION = 422;
 
 const APP_MARKERS = ['com.unionpay.chsp', 'com.unionpay.mobilepay'];
 
-const token = (ua: string, name: string): string | undefined => new RegExp(`\\(${name} ([^)]+)\\)`).exec(ua)?.[1];
+const token = (ua: string, name: string): string | undefined =>
+  new RegExp(`\\(${name} ([^)]+)\\)`).exec(ua)?.[1];
 
 const numberToken = (ua: string, name: string): number | undefined => {
   const value = token(ua, name);

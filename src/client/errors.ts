@@ -99,7 +99,8 @@ export function normalizeFailure(payload: unknown, fallbackCode = 'unknown'): Ve
   if (typeof payload === 'object') {
     const record = payload as Record<string, unknown>;
     const code = text(record.errcode) ?? text(record.code) ?? text(record.errCode) ?? fallbackCode;
-    const msg = text(record.errmsg) ?? text(record.msg) ?? text(record.errMsg) ?? text(record.message) ?? code;
+    const msg =
+      text(record.errmsg) ?? text(record.msg) ?? text(record.errMsg) ?? text(record.message) ?? code;
     return { code, msg };
   }
   return { code: fallbackCode, msg: String(payload) };

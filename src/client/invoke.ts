@@ -12,7 +12,13 @@ export interface InvokeOptions {
   readonly timeout: number;
   readonly signal?: AbortSignal | undefined;
   /** False for plugins that never call back: they resolve right after dispatch. */
-  readonly callbacks: boolean;
+  readonly expectAnswer: boolean;
+  /**
+   * Long-lived callbacks handed to the bridge under these names (`callback`,
+   * `handler`, …) for listener plugins. They do not settle the call and
+   * override same-named settle callbacks.
+   */
+  readonly listeners?: Readonly<Record<string, (payload?: unknown) => void>> | undefined;
 }
 
 /**
@@ -47,9 +53,14 @@ export function invoke(
         success: (payload?: unknown) => resolve(payload),
         fail: (payload?: unknown) => reject(vendorError(plugin, payload)),
         cancel: (payload?: unknown) => reject(vendorError(plugin, payload, 'cancel')),
+        ...options.listeners,
       });
-      if (!options.callbacks) resolve(undefined);
+      if (!options.expectAnswer) resolve(undefined);
     },
-    { timeout: options.timeout, signal: options.signal, onTimeout: () => new UpsdkTimeoutError(plugin, options.timeout) },
+    {
+      timeout: options.timeout,
+      signal: options.signal,
+      onTimeout: () => new UpsdkTimeoutError(plugin, options.timeout),
+    },
   );
 }

@@ -1,3 +1,5 @@
+import type { MediaPluginMap } from '../plugins/media/wire.js';
+
 /**
  * The type-level map of raw plugins: what `client.call(name, params)` sends
  * to the bridge and what `success` delivers. Values are the vendor's own
@@ -15,8 +17,7 @@
  * const info = await client.call('getBatteryInfo'); // typed { level: string }
  * ```
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the plugin families and by users
-export interface UpsdkPluginMap {
+export interface UpsdkPluginMap extends MediaPluginMap {
   pay: { params: { tn: string }; result: void };
   closeWebApp: { params: Record<string, never>; result: void };
   showFlashInfo: { params: { msg: string }; result: void };

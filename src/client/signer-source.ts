@@ -52,7 +52,11 @@ export function toSignerFunction(source: SignerSource, fetchImpl: () => typeof f
         signal,
       });
     } catch (cause) {
-      throw new UpsdkConfigError({ code: 'signer_unreachable', msg: `could not reach signer ${endpoint}`, cause });
+      throw new UpsdkConfigError({
+        code: 'signer_unreachable',
+        msg: `could not reach signer ${endpoint}`,
+        cause,
+      });
     }
     const payload: unknown = await response.json().catch(() => undefined);
     if (!response.ok) {

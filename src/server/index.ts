@@ -4,6 +4,12 @@ export type { SignerOptions } from './options.js';
 export { createSignatureHandler } from './handler.js';
 export type { SignatureHandlerOptions, CorsOptions } from './handler.js';
 export { toNodeHandler } from './node-handler.js';
+export {
+  createUploadSink,
+  type UploadSink,
+  type UploadSinkOptions,
+  type UploadState,
+} from './upload-sink.js';
 export type { FetchHandler, NodeHandler, NodeHandlerOptions } from './node-handler.js';
 export { createMemoryStore } from './memory-store.js';
 export type { MemoryStoreOptions } from './memory-store.js';

@@ -28,7 +28,10 @@ export interface Settlers<T> {
  * Create a promise settled by `executor`, guarded by timeout and abort.
  * An exception thrown by the executor rejects the promise.
  */
-export function settleOnce<T>(executor: (settlers: Settlers<T>) => void, options: SettleOnceOptions): Promise<T> {
+export function settleOnce<T>(
+  executor: (settlers: Settlers<T>) => void,
+  options: SettleOnceOptions,
+): Promise<T> {
   const { timeout, signal, onTimeout } = options;
   return new Promise<T>((resolvePromise, rejectPromise) => {
     let done = false;
@@ -48,7 +51,8 @@ export function settleOnce<T>(executor: (settlers: Settlers<T>) => void, options
     };
     if (signal?.aborted) return settlers.reject(abortReason(signal));
     signal?.addEventListener('abort', onAbort, { once: true });
-    if (timeout > 0 && Number.isFinite(timeout)) timer = setTimeout(() => settlers.reject(onTimeout()), timeout);
+    if (timeout > 0 && Number.isFinite(timeout))
+      timer = setTimeout(() => settlers.reject(onTimeout()), timeout);
     try {
       executor(settlers);
     } catch (error) {

@@ -60,7 +60,8 @@ export class FakeBridge {
       },
       pluginReady: (callback: Callback) => this.pluginReady(callback),
     };
-    for (const name of Object.keys(behaviours)) upsdk[name] = (options?: Options) => this.plugin(name, options);
+    for (const name of Object.keys(behaviours))
+      upsdk[name] = (options?: Options) => this.plugin(name, options);
     this.upsdk = upsdk;
   }
 
@@ -69,6 +70,19 @@ export class FakeBridge {
     this.bridgeLoaded = true;
     const queue = this.pluginReadyQueue.splice(0);
     for (const callback of queue) this.later(() => callback());
+    this.flushReady();
+  }
+
+  /** `ready` callbacks fire once the native bridge is there and config succeeded for this URL. */
+  private flushReady(): void {
+    if (!this.isReady()) return;
+    const info = { jsApiList: Object.keys(this.behaviours) };
+    for (const callback of this.readyQueue.splice(0))
+      this.later(() => callback(info), this.settings.latency('config'));
+  }
+
+  private isReady(): boolean {
+    return this.bridgeLoaded && this.configuredUrl !== undefined && this.configuredUrl === this.currentUrl();
   }
 
   /** Forget the configuration, as if the native side lost it: plugins answer `c05` again. */
@@ -105,9 +119,7 @@ export class FakeBridge {
         return;
       }
       this.configuredUrl = this.currentUrl();
-      const queue = this.readyQueue.splice(0);
-      const info = { jsApiList: Object.keys(this.behaviours) };
-      for (const callback of queue) this.later(() => callback(info), this.settings.latency('config'));
+      this.flushReady();
     });
   }
 
@@ -119,9 +131,15 @@ export class FakeBridge {
     }
     const url = this.currentUrl();
     if (options.url !== undefined && options.url !== url) {
-      return { errcode: 'c00', errmsg: `config: url must equal location.href without #, got ${String(options.url)}` };
+      return {
+        errcode: 'c00',
+        errmsg: `config: url must equal location.href without #, got ${String(options.url)}`,
+      };
     }
-    const { appId, timestamp, nonceStr, signature } = options as Record<(typeof CONFIG_FIELDS)[number], string>;
+    const { appId, timestamp, nonceStr, signature } = options as Record<
+      (typeof CONFIG_FIELDS)[number],
+      string
+    >;
     if (this.settings.appId !== undefined && appId !== this.settings.appId) {
       return { errcode: 'c01', errmsg: `config: unknown appId ${appId}` };
     }
@@ -130,15 +148,14 @@ export class FakeBridge {
     if (!(skew <= TIMESTAMP_WINDOW_S)) return { errcode: 'c01', errmsg: 'config: timestamp expired' };
     const frontToken = await this.settings.frontToken();
     const expected = configSignature({ appId, frontToken, nonceStr, timestamp, url });
-    return expected === signature ? undefined : { errcode: 'c01', errmsg: 'config: signature verification failed' };
+    return expected === signature
+      ? undefined
+      : { errcode: 'c01', errmsg: 'config: signature verification failed' };
   }
 
   private ready(callback: Callback): void {
-    if (this.configuredUrl !== undefined && this.configuredUrl === this.currentUrl()) {
-      this.later(() => callback({ jsApiList: Object.keys(this.behaviours) }));
-    } else {
-      this.readyQueue.push(callback);
-    }
+    this.readyQueue.push(callback);
+    this.flushReady();
   }
 
   private pluginReady(callback: Callback): void {
@@ -148,7 +165,7 @@ export class FakeBridge {
   }
 
   private unlocked(): boolean {
-    return this.appletMode || (this.configuredUrl !== undefined && this.configuredUrl === this.currentUrl());
+    return this.appletMode || this.isReady();
   }
 
   private plugin(name: string, options: Options | undefined): void {
@@ -194,7 +211,14 @@ export class FakeBridge {
   private responder(name: string, options: Options) {
     return (outcome: Outcome, synchronous: boolean, twice = false): void => {
       const deliver = (): void => {
-        const key = 'silent' in outcome && outcome.silent ? undefined : 'fail' in outcome ? 'fail' : 'cancel' in outcome ? 'cancel' : 'success';
+        const key =
+          'silent' in outcome && outcome.silent
+            ? undefined
+            : 'fail' in outcome
+              ? 'fail'
+              : 'cancel' in outcome
+                ? 'cancel'
+                : 'success';
         if (!key) return;
         const callback = options[key];
         const payload = (outcome as Record<string, unknown>)[key];

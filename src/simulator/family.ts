@@ -15,6 +15,8 @@ export type Outcome =
   /** Calls nothing (plugins the real bridge never answers). */
   | { readonly silent: true; readonly success?: never; readonly fail?: never; readonly cancel?: never };
 
+import type { ListenerRegistry } from './listeners.js';
+
 /** The simulated device platform; some plugins answer differently. */
 export type SimulatedPlatform = 'ios' | 'android';
 
@@ -29,6 +31,8 @@ export interface SimulationContext {
    * an `Event` of `type` with the payload's fields copied onto it.
    */
   readonly emitDocumentEvent: (type: string, payload: Readonly<Record<string, unknown>>) => void;
+  /** Native listener subscriptions (register/cancel plugins, one per event type). */
+  readonly listeners: ListenerRegistry;
 }
 
 /**

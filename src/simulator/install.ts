@@ -7,7 +7,10 @@ import { FaultTable, type Fault } from './faults.js';
 import type { PluginBehaviours, SimulatedPlatform, SimulationContext } from './family.js';
 import { overrideUserAgent, simulatedUserAgent } from './user-agent.js';
 import { coreUiBehaviours } from './families/core-ui.js';
+import { FilesState, type FilesController } from './families/files-controller.js';
+import { filesBehaviours } from './families/files.js';
 import { seededRandom } from '../shared/random.js';
+import { ListenerRegistry } from './listeners.js';
 
 /** The frontToken the simulator accepts unless told otherwise. */
 export const SIMULATED_FRONT_TOKEN = 'SIMULATED-FRONT-TOKEN==';
@@ -79,16 +82,26 @@ export interface Simulator {
   setFrontToken(frontToken: string | (() => string | Promise<string>)): void;
   /** Make the bridge forget the config: the next plugin call answers `c05`. */
   loseConfig(): void;
-  /** Fire a document event as a listener plugin's native side would. */
+  /** Fire a document event as a listener plugin's native side would, whether or not anything subscribed. */
   emit(type: string, payload: Readonly<Record<string, unknown>>): void;
+  /**
+   * Fire a document event only if a native subscription for it is on (as the
+   * real app would). Returns whether it was delivered.
+   */
+  fire(type: string, payload: Readonly<Record<string, unknown>>): boolean;
+  /** Document event types whose native subscription is on: empty when nothing leaked. */
+  activeSubscriptions(): readonly string[];
   /** Remove the global, the user agent override and every timer-free hook. */
   uninstall(): void;
+  /** The simulated album, recordings and face-check files, with chunk faults and latency. */
+  readonly files: FilesController;
 }
 
 const fixedLatency = (latency: number | ((plugin: string) => number)) =>
   typeof latency === 'number' ? () => latency : latency;
 
-const fixedToken = (token: string | (() => string | Promise<string>)) => (typeof token === 'string' ? () => token : token);
+const fixedToken = (token: string | (() => string | Promise<string>)) =>
+  typeof token === 'string' ? () => token : token;
 
 /**
  * Install the simulator.
@@ -111,18 +124,22 @@ export function installSimulator(options: SimulatorOptions = {}): Simulator {
     verifySignature: options.verifySignature ?? true,
     clock: options.clock ?? Date.now,
   };
+  const emitDocumentEvent = (type: string, payload: Readonly<Record<string, unknown>>): void => {
+    const event = new win.Event(type);
+    Object.assign(event, payload);
+    win.document.dispatchEvent(event);
+  };
+  const listeners = new ListenerRegistry(win.document, emitDocumentEvent);
   const context: SimulationContext = {
     platform,
     window: win,
     random: seededRandom(options.seed ?? 1),
-    emitDocumentEvent: (type, payload) => {
-      const event = new win.Event(type);
-      Object.assign(event, payload);
-      win.document.dispatchEvent(event);
-    },
+    emitDocumentEvent,
+    listeners,
   };
   const faults = new FaultTable();
-  const bridge = new FakeBridge({ ...coreUiBehaviours, ...options.plugins }, faults, settings, context);
+  const files = new FilesState();
+  const bridge = new FakeBridge({ ...coreUiBehaviours, ...filesBehaviours(files), ...options.plugins }, faults, settings, context);
   const host = win as Window & { upsdk?: unknown };
   const timers: ReturnType<typeof setTimeout>[] = [];
   let scriptLoad = options.scriptLoad ?? 'load';
@@ -176,9 +193,14 @@ export function installSimulator(options: SimulatorOptions = {}): Simulator {
     setScriptLoad: (outcome) => void (scriptLoad = outcome),
     setFrontToken: (token) => void (settings.frontToken = fixedToken(token)),
     loseConfig: () => bridge.loseConfig(),
-    emit: (type, payload) => context.emitDocumentEvent(type, payload),
+    emit: emitDocumentEvent,
+    fire: (type, payload) => listeners.fire(type, payload),
+    activeSubscriptions: () => listeners.active(),
+    files,
     uninstall: () => {
+      listeners.clear();
       observer?.disconnect();
+      files.dispose();
       for (const timer of timers) clearTimeout(timer);
       if (host.upsdk === bridge.upsdk) delete host.upsdk;
       restoreUserAgent();

@@ -65,10 +65,14 @@ const reply = (body: unknown, status = 200): Response =>
 function delay(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
   });
 }
 
@@ -109,9 +113,11 @@ export function createFakeOpenPlatform(options: FakeOpenPlatformOptions = {}): F
     requests[kind] += 1;
     const fault = faults.shift();
     if (fault && 'delay' in fault) await delay(fault.delay, request.signal);
-    if (fault && 'status' in fault) return reply({ resp: 'ERR', msg: 'simulated upstream error' }, fault.status);
+    if (fault && 'status' in fault)
+      return reply({ resp: 'ERR', msg: 'simulated upstream error' }, fault.status);
     if (fault && 'garbage' in fault) return new Response('<html>502 Bad Gateway', { status: 200 });
-    if (fault && 'resp' in fault) return reply({ resp: fault.resp, msg: fault.msg ?? 'simulated reply code' });
+    if (fault && 'resp' in fault)
+      return reply({ resp: fault.resp, msg: fault.msg ?? 'simulated reply code' });
 
     const body = (await request.json().catch(() => undefined)) as Record<string, unknown> | undefined;
     const fields = ['appId', 'nonceStr', 'timestamp', 'signature'] as const;
@@ -124,7 +130,8 @@ export function createFakeOpenPlatform(options: FakeOpenPlatformOptions = {}): F
     const secret = apps[appId];
     if (secret === undefined) return reply({ resp: 'N62131', msg: 'unknown appId' });
     if ('secret' in body!) return reply({ resp: 'BC0024', msg: 'illegal request: never send the secret' });
-    if (Math.abs(clock() / 1000 - Number(timestamp)) > 300) return reply({ resp: 'BC0024', msg: 'timestamp out of range' });
+    if (Math.abs(clock() / 1000 - Number(timestamp)) > 300)
+      return reply({ resp: 'BC0024', msg: 'timestamp out of range' });
     if (tokenRequestSignature({ appId, nonceStr, timestamp, secret }) !== signature) {
       return reply({ resp: 'BC0025', msg: 'signature check failed' });
     }

@@ -31,6 +31,11 @@ export function createSimulatedSigner(options: SimulatedSignerOptions = {}): Sig
   return async (url): Promise<Signature> => {
     const timestamp = unixTimestamp(clock());
     const nonceStr = createNonce();
-    return { appId, timestamp, nonceStr, signature: configSignature({ appId, frontToken, nonceStr, timestamp, url }) };
+    return {
+      appId,
+      timestamp,
+      nonceStr,
+      signature: configSignature({ appId, frontToken, nonceStr, timestamp, url }),
+    };
   };
 }

@@ -1,7 +1,8 @@
 /** User agents of the app as the simulator reports them (shapes from real devices). */
 import type { SimulatedPlatform } from './family.js';
 
-const SUFFIX = '(com.unionpay.chsp) (cordova 4.5.4) (updebug 0) (version 938) (UnionPay/1.0 CloudPay) (clientVersion 198) (language zh_CN) (upHtml) (walletMode 00)';
+const SUFFIX =
+  '(com.unionpay.chsp) (cordova 4.5.4) (updebug 0) (version 938) (UnionPay/1.0 CloudPay) (clientVersion 198) (language zh_CN) (upHtml) (walletMode 00)';
 
 /** An in-app user agent for `platform`, so the client's detection passes. */
 export function simulatedUserAgent(platform: SimulatedPlatform): string {

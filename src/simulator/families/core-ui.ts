@@ -3,9 +3,7 @@ import { ok, silent, type PluginBehaviours } from '../family.js';
 
 export const coreUiBehaviours: PluginBehaviours = {
   pay: (options) =>
-    typeof options.tn === 'string' && options.tn !== ''
-      ? ok()
-      : { fail: { msg: 'TN号不合法 (invalid tn)' } },
+    typeof options.tn === 'string' && options.tn !== '' ? ok() : { fail: { msg: 'TN号不合法 (invalid tn)' } },
   setNavigationBarTitle: () => silent,
   showFlashInfo: () => silent,
   closeWebApp: () => silent,

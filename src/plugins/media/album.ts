@@ -1,0 +1,97 @@
+/** Picking a file from the album and reading it (spec §6.15). */
+import type { UpsdkCore } from '../../client/client.js';
+import { invalidParam, UpsdkError } from '../../client/errors.js';
+import type { ChunkSource } from '../../streams/chunk-source.js';
+import type { ReadOptions } from '../../streams/read-options.js';
+import { mimeTypeOf, OCTET_STREAM } from './mime.js';
+import { createReader } from './readers.js';
+import type { AlbumSourceCode } from './wire.js';
+
+/** A file the user picked from the album. */
+export interface AlbumFile {
+  /** Where the app keeps it; pass the whole handle (or this url) to `readAlbumFile`. */
+  readonly url: string;
+  /** Size in bytes, as the app reported it (undefined if it did not). */
+  readonly size: number | undefined;
+  /** File name, e.g. `123.mp4`. */
+  readonly name: string;
+  /** MIME type guessed from the name. */
+  readonly type: string;
+}
+
+/** Which files the album picker offers. */
+export type AlbumSourceType = 'video' | 'image' | 'any';
+
+/** Options of `chooseFileFromAlbum`. */
+export interface ChooseFileOptions {
+  /** Largest file the user may pick, in bytes; a larger pick fails with code `03`. Default 100 MiB (the spec's advice). */
+  readonly maxSize?: number;
+  /** `video` (mp4, mov…), `image` (png, jpg…) or `any`. Default `any`. */
+  readonly sourceType?: AlbumSourceType;
+  /** Milliseconds the user has to pick. Default 10 minutes. */
+  readonly timeout?: number;
+  readonly signal?: AbortSignal;
+}
+
+const SOURCE_CODES: Readonly<Record<AlbumSourceType, AlbumSourceCode>> = {
+  video: '00',
+  image: '01',
+  any: '02',
+};
+const DEFAULT_MAX_SIZE = 100 * 1024 * 1024;
+const PICK_TIMEOUT = 10 * 60_000;
+
+/** Ask the user for a file from the album. */
+export async function chooseFileFromAlbum(
+  core: UpsdkCore,
+  options: ChooseFileOptions = {},
+): Promise<AlbumFile> {
+  const plugin = 'chooseFileFromAlbum';
+  const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
+  if (!(Number.isSafeInteger(maxSize) && maxSize > 0))
+    throw invalidParam(plugin, 'maxSize', 'a positive integer of bytes', maxSize);
+  const sourceType = options.sourceType ?? 'any';
+  if (!Object.hasOwn(SOURCE_CODES, sourceType))
+    throw invalidParam(plugin, 'sourceType', "'video', 'image' or 'any'", sourceType);
+  const raw = await core.call(
+    plugin,
+    { maxSize: String(maxSize), sourceType: SOURCE_CODES[sourceType] },
+    { timeout: options.timeout ?? PICK_TIMEOUT, signal: options.signal },
+  );
+  return toAlbumFile(raw);
+}
+
+function toAlbumFile(raw: unknown): AlbumFile {
+  const record = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const { url } = record;
+  if (typeof url !== 'string' || url === '') {
+    throw new UpsdkError({
+      code: 'bad_answer',
+      msg: 'the picked file has no url',
+      plugin: 'chooseFileFromAlbum',
+      raw,
+    });
+  }
+  const size = Number(record.size);
+  const named = record.filename ?? record.name;
+  const name = typeof named === 'string' && named !== '' ? named : (url.split(/[/\\]/).pop() ?? url);
+  return {
+    url,
+    size: Number.isSafeInteger(size) && size >= 0 ? size : undefined,
+    name,
+    type: mimeTypeOf(name),
+  };
+}
+
+/** A chunk source over an album file (a handle from `chooseFileFromAlbum`, or its url). */
+export function readAlbumFile(core: UpsdkCore, file: AlbumFile | string, options?: ReadOptions): ChunkSource {
+  const handle = typeof file === 'string' ? { url: file, size: undefined, type: OCTET_STREAM } : file;
+  if (typeof handle?.url !== 'string' || handle.url === '') {
+    throw invalidParam('readAlbumData', 'file', 'a file from chooseFileFromAlbum or its url', file);
+  }
+  return createReader(
+    core,
+    { plugin: 'readAlbumData', params: { url: handle.url }, size: handle.size, type: handle.type },
+    options,
+  );
+}

@@ -1,0 +1,100 @@
+/** Audio and video recording sessions (spec §6.16, §6.17). */
+import type { UpsdkCore } from '../../client/client.js';
+import { invalidParam } from '../../client/errors.js';
+import type { ChunkSource } from '../../streams/chunk-source.js';
+import type { ReadOptions } from '../../streams/read-options.js';
+import { createReader, DEVICE_FILES } from './readers.js';
+
+/** Options of `startAudioRecording` and `startVideoRecording`. */
+export interface RecordingOptions {
+  /** Longest recording, in whole seconds (1…3600). Required by the app. */
+  readonly maxTime: number;
+  /** Milliseconds to wait for the app's answer. Default: the client's for audio; maxTime + 5 minutes for video. */
+  readonly timeout?: number;
+  readonly signal?: AbortSignal;
+}
+
+/** A running (or finished) audio recording. */
+export interface AudioRecording {
+  /** Resolves when the recording is complete: after `stop()` or once `maxTime` has passed. */
+  readonly finished: Promise<void>;
+  /**
+   * Stop recording now.
+   *
+   * @example
+   * ```ts
+   * await recording.stop();
+   * ```
+   */
+  stop(options?: { readonly timeout?: number; readonly signal?: AbortSignal }): Promise<void>;
+  /**
+   * The recording as a chunk source. Reading waits until the recording is complete.
+   *
+   * @example
+   * ```ts
+   * const blob = await recording.read({ type: 'audio/mp4' }).blob();
+   * ```
+   */
+  read(options?: ReadOptions): ChunkSource;
+}
+
+/** A finished video recording. */
+export interface VideoRecording {
+  /**
+   * The video as a chunk source.
+   *
+   * @example
+   * ```ts
+   * for await (const bytes of recording.read()) await upload(bytes);
+   * ```
+   */
+  read(options?: ReadOptions): ChunkSource;
+}
+
+/** The app closes the file a moment after maxTime; reading waits this much longer. */
+const AUTO_STOP_MARGIN = 500;
+const VIDEO_USER_MARGIN = 5 * 60_000;
+
+function checkMaxTime(plugin: string, maxTime: unknown): number {
+  if (!(typeof maxTime === 'number' && Number.isInteger(maxTime) && maxTime >= 1 && maxTime <= 3600)) {
+    throw invalidParam(plugin, 'maxTime', 'an integer number of seconds in 1…3600', maxTime);
+  }
+  return maxTime;
+}
+
+/** Start recording audio; resolves once the app started. */
+export async function startAudioRecording(
+  core: UpsdkCore,
+  options: RecordingOptions,
+): Promise<AudioRecording> {
+  const maxTime = checkMaxTime('startAudioRecording', options?.maxTime);
+  await core.call(
+    'startAudioRecording',
+    { maxTime: String(maxTime) },
+    { timeout: options.timeout, signal: options.signal },
+  );
+  let complete!: () => void;
+  const finished = new Promise<void>((resolve) => (complete = resolve));
+  const autoStop = setTimeout(complete, maxTime * 1000 + AUTO_STOP_MARGIN);
+  return {
+    finished,
+    stop: async (stopOptions = {}) => {
+      await core.call('stopAudioRecording', {}, stopOptions);
+      clearTimeout(autoStop);
+      complete();
+    },
+    read: (readOptions) =>
+      createReader(core, { ...DEVICE_FILES.audioRecording, ready: finished }, readOptions),
+  };
+}
+
+/** Record a video; resolves when the user has finished (or maxTime ended it). */
+export async function startVideoRecording(
+  core: UpsdkCore,
+  options: RecordingOptions,
+): Promise<VideoRecording> {
+  const maxTime = checkMaxTime('startVideoRecording', options?.maxTime);
+  const timeout = options.timeout ?? maxTime * 1000 + VIDEO_USER_MARGIN;
+  await core.call('startVideoRecording', { maxTime: String(maxTime) }, { timeout, signal: options.signal });
+  return { read: (readOptions) => createReader(core, DEVICE_FILES.videoRecording, readOptions) };
+}

@@ -1,0 +1,97 @@
+/** Options of every chunked reader, their documented defaults, and the one place they are checked. */
+import { invalidParam } from '../client/errors.js';
+
+/** Largest chunk the bridge hands out (spec §6.15: `bufferSize` at most 512 KiB). */
+export const MAX_CHUNK_SIZE = 524_288;
+
+/** Progress of a read, reported after each chunk. */
+export interface ReadProgress {
+  /** Bytes from the start of the file up to the end of the last chunk delivered (a resumed read starts at `from`). */
+  readonly loaded: number;
+  /** The file's size, when the bridge told it (album files); undefined for recordings and face data. */
+  readonly total?: number | undefined;
+}
+
+/** Options of a chunked read. */
+export interface ReadOptions {
+  /** Bytes per bridge call, an integer in 1…524288. Default 524288. */
+  readonly chunkSize?: number;
+  /** Byte offset to start (resume) at: a multiple of `chunkSize`. Default 0. */
+  readonly from?: number;
+  /** Stops the read: pending calls are abandoned and the iterator throws the signal's reason. */
+  readonly signal?: AbortSignal;
+  /**
+   * How many times one chunk is asked for again after a transient failure (codes `01`, `04`, a
+   * timeout, a garbled or empty answer), with exponential backoff and jitter. Permanent failures
+   * (`00`, `02`, `03`, `07`, …) reject at once. Default 3.
+   */
+  readonly retries?: number;
+  /** Backoff before the first retry, in ms; doubled for each further one (with jitter, capped at 5 s). Default 200. */
+  readonly retryDelay?: number;
+  /**
+   * Chunks requested ahead while the consumer works on the current one; never more bridge
+   * calls than this in flight while you hold a chunk. 0 reads strictly one chunk at a time.
+   * Default 1.
+   */
+  readonly prefetch?: number;
+  /** Milliseconds to wait for each chunk's answer. Default the client's `timeout`. */
+  readonly timeout?: number;
+  /** Called after each chunk is delivered. */
+  readonly onProgress?: (progress: ReadProgress) => void;
+  /** MIME type of the Blob from `blob()`. Default depends on the source (e.g. from the album file's name). */
+  readonly type?: string;
+}
+
+/** Options with defaults applied. */
+export interface ResolvedReadOptions {
+  readonly chunkSize: number;
+  readonly from: number;
+  readonly signal: AbortSignal | undefined;
+  readonly retries: number;
+  readonly retryDelay: number;
+  readonly prefetch: number;
+  readonly timeout: number | undefined;
+  readonly onProgress: ((progress: ReadProgress) => void) | undefined;
+  readonly type: string | undefined;
+}
+
+/** Largest accepted `prefetch`: more would only hold more memory, the bridge answers one call at a time anyway. */
+const MAX_PREFETCH = 16;
+
+const isIntegerIn = (value: unknown, min: number, max: number): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+
+/**
+ * Check and default the options of a read of `plugin`.
+ *
+ * @throws an `UpsdkError` with code `invalid_param` naming the bad field.
+ */
+export function resolveReadOptions(plugin: string, options: ReadOptions = {}): ResolvedReadOptions {
+  const chunkSize = options.chunkSize ?? MAX_CHUNK_SIZE;
+  if (!isIntegerIn(chunkSize, 1, MAX_CHUNK_SIZE)) {
+    throw invalidParam(plugin, 'chunkSize', `an integer in 1…${MAX_CHUNK_SIZE}`, chunkSize);
+  }
+  const from = options.from ?? 0;
+  if (!isIntegerIn(from, 0, Number.MAX_SAFE_INTEGER) || from % chunkSize !== 0) {
+    throw invalidParam(plugin, 'from', `a non-negative multiple of chunkSize (${chunkSize})`, from);
+  }
+  const retries = options.retries ?? 3;
+  if (!isIntegerIn(retries, 0, 100)) throw invalidParam(plugin, 'retries', 'an integer in 0…100', retries);
+  const retryDelay = options.retryDelay ?? 200;
+  if (!isIntegerIn(retryDelay, 0, 60_000))
+    throw invalidParam(plugin, 'retryDelay', 'an integer in 0…60000', retryDelay);
+  const prefetch = options.prefetch ?? 1;
+  if (!isIntegerIn(prefetch, 0, MAX_PREFETCH)) {
+    throw invalidParam(plugin, 'prefetch', `an integer in 0…${MAX_PREFETCH}`, prefetch);
+  }
+  const { timeout, onProgress, signal, type } = options;
+  if (timeout !== undefined && !(typeof timeout === 'number' && timeout > 0)) {
+    throw invalidParam(plugin, 'timeout', 'a positive number of ms', timeout);
+  }
+  if (onProgress !== undefined && typeof onProgress !== 'function') {
+    throw invalidParam(plugin, 'onProgress', 'a function', onProgress);
+  }
+  if (type !== undefined && typeof type !== 'string')
+    throw invalidParam(plugin, 'type', 'a MIME type string', type);
+  return { chunkSize, from, signal, retries, retryDelay, prefetch, timeout, onProgress, type };
+}

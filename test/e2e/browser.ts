@@ -1,0 +1,43 @@
+/** Real Chromium (Debian's) driven by playwright-core, against the playground server on a loopback port. */
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Server } from 'node:http';
+import { startServer } from '../../playground/server.mjs';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Launch headless Chromium with the flags this closed network needs. */
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** Start the playground server on a free loopback port. */
+export async function startPlayground(): Promise<{ server: Server; url: string }> {
+  const server = await startServer({ port: 0, host: '127.0.0.1' });
+  const { port } = server.address() as { port: number };
+  return { server, url: `http://127.0.0.1:${port}/` };
+}
+
+/** A page that records console errors and page errors. */
+export async function openPage(browser: Browser, url: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 412, height: 900 }, acceptDownloads: true });
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.goto(url);
+  return { page, errors };
+}
