@@ -160,6 +160,29 @@ describe('CORS', () => {
     expect(ok.headers.get('vary')).toBe('Origin');
   });
 
+  it('allows the explicit CORS origins given, apart from the signed pages', async () => {
+    const explicit = await serve(
+      createSignatureHandler(signer, { cors: { origins: ['https://app.example.net'] } }),
+    );
+    try {
+      const reply = await post(
+        explicit.url,
+        { url: 'https://m.example.com/' },
+        { origin: 'https://app.example.net' },
+      );
+      expect(reply.status).toBe(200);
+      expect(reply.headers.get('access-control-allow-origin')).toBe('https://app.example.net');
+      const refused = await post(
+        explicit.url,
+        { url: 'https://m.example.com/' },
+        { origin: 'https://m.example.com' },
+      );
+      expect(refused.status).toBe(403);
+    } finally {
+      await explicit.close();
+    }
+  });
+
   it('sends no CORS headers when CORS is off', async () => {
     const reply = await post(
       endpoint.url,
