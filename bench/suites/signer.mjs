@@ -12,7 +12,7 @@ export const name = 'signer';
 
 const SELF = fileURLToPath(import.meta.url);
 const DURATION = 5;
-const ROUNDS = 2;
+const ROUNDS = 3;
 const CONNECTIONS = 50;
 const BODY = JSON.stringify({ url: 'https://m.example.com/pay?order=42#top' });
 
