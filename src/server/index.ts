@@ -50,4 +50,3 @@ export { decrypt3des } from './login/triple-des.js';
 export { verifyUpSignature, verifyUpNotification, upSignatureString } from './login/verify.js';
 export type { SignedParams } from './login/verify.js';
 export { LOGIN_API_PATHS, OPEN_PLATFORM_ORIGIN } from './login/open-api.js';
-export { LOGIN_OPENAPI } from './login/openapi-login.js';
