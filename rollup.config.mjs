@@ -4,6 +4,7 @@ import { dts } from 'rollup-plugin-dts';
 import terser from '@rollup/plugin-terser';
 import resolve from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
+import { readFileSync } from 'node:fs';
 
 const nodeBuiltins = (id) => id.startsWith('node:');
 const external = (id) => nodeBuiltins(id) || id === 'eventemitter3' || id === 'redis';
@@ -31,9 +32,33 @@ export default [
   library('src/simulator/index.ts', 'simulator', 'es2020'),
   library('src/server/index.ts', 'server', 'node20'),
   {
+    // `upsdk-kit serve` (package bin); also ships the signer endpoint's OpenAPI document.
+    input: 'src/server/cli.ts',
+    external,
+    plugins: [
+      esbuild({ target: 'node20', tsconfig: 'tsconfig.json' }),
+      {
+        name: 'openapi-document',
+        generateBundle() {
+          const source = readFileSync('src/server/openapi.json', 'utf8');
+          this.emitFile({
+            type: 'asset',
+            fileName: 'signer.openapi.json',
+            source: JSON.stringify(JSON.parse(source), null, 2),
+          });
+        },
+      },
+    ],
+    output: { file: 'dist/cli.js', format: 'es', sourcemap: true, banner: '#!/usr/bin/env node' },
+  },
+  {
     // A drop-in <script> build: everything inlined, exposed as the global `upsdkKit`.
     input: 'src/index.ts',
-    plugins: [resolve({ browser: true }), commonjs(), esbuild({ target: 'es2020', tsconfig: 'tsconfig.json' })],
+    plugins: [
+      resolve({ browser: true }),
+      commonjs(),
+      esbuild({ target: 'es2020', tsconfig: 'tsconfig.json' }),
+    ],
     output: {
       file: 'dist/upsdk-kit.iife.min.js',
       format: 'iife',
@@ -45,7 +70,16 @@ export default [
   {
     // The playground page, bundled like a user's app would bundle the package.
     input: 'playground/src/main.ts',
-    plugins: [resolve({ browser: true }), commonjs(), esbuild({ target: 'es2020', tsconfig: 'tsconfig.json' })],
+    // eruda (the ?debug=1 console, loaded lazily) uses eval by design; nothing else may.
+    onwarn(warning, warn) {
+      if (warning.code === 'EVAL' && warning.id?.includes('node_modules/eruda')) return;
+      warn(warning);
+    },
+    plugins: [
+      resolve({ browser: true }),
+      commonjs(),
+      esbuild({ target: 'es2020', tsconfig: 'tsconfig.json' }),
+    ],
     output: {
       dir: 'playground/build',
       format: 'es',

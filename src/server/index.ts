@@ -1,3 +1,8 @@
+export { createSigner } from './signer.js';
+export type { Signer, SignatureResult, SignReport, IssuedToken } from './signer.js';
+export type { SignerOptions } from './options.js';
+export { createSignatureHandler } from './handler.js';
+export type { SignatureHandlerOptions, CorsOptions } from './handler.js';
 export { toNodeHandler } from './node-handler.js';
 export {
   createUploadSink,
@@ -6,6 +11,17 @@ export {
   type UploadState,
 } from './upload-sink.js';
 export type { FetchHandler, NodeHandler, NodeHandlerOptions } from './node-handler.js';
+export { createMemoryStore } from './memory-store.js';
+export type { MemoryStoreOptions } from './memory-store.js';
+export { createRedisStore } from './redis-store.js';
+export type { RedisClientLike, RedisScriptArguments, RedisStoreOptions } from './redis-store.js';
+export type { SignerStore, TokenRecord, InvalidateOutcome } from './store.js';
+export { SignerError, UpstreamError } from './errors.js';
+export type { SignerErrorInit, UpstreamErrorInit } from './errors.js';
+export type { SignerEvent, SignerLogger } from './events.js';
+export type { ProblemDetails } from './problem.js';
+export { OPEN_PLATFORM_URL, TOKEN_PATHS } from './upstream.js';
+export type { TokenKind } from './upstream.js';
 export {
   canonicalString,
   configSignature,
@@ -34,4 +50,3 @@ export { decrypt3des } from './login/triple-des.js';
 export { verifyUpSignature, verifyUpNotification, upSignatureString } from './login/verify.js';
 export type { SignedParams } from './login/verify.js';
 export { LOGIN_API_PATHS, OPEN_PLATFORM_ORIGIN } from './login/open-api.js';
-export { LOGIN_OPENAPI } from './login/openapi-login.js';

@@ -1,11 +1,19 @@
 /**
  * Adapt a web-standard `(Request) => Promise<Response>` handler to
- * `node:http` (and so Express, Koa, Fastify's raw mode).
+ * `node:http` (and so Express, Koa, Fastify's raw mode). Our own handlers
+ * are served natively, without building web `Request`/`Response` objects.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  plainEndpointOf,
+  toWebResponse,
+  type FetchHandler,
+  type PlainEndpoint,
+  type PlainResponse,
+} from './plain-http.js';
+import { problem } from './problem.js';
 
-/** A web-standard request handler. */
-export type FetchHandler = (request: Request) => Promise<Response>;
+export type { FetchHandler } from './plain-http.js';
 
 /** A `node:http` request listener. */
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -16,18 +24,34 @@ export interface NodeHandlerOptions {
   readonly maxBodyBytes?: number;
 }
 
-async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
+/**
+ * Collect the body up to `limit` bytes, then call `done` once. Event-based rather than
+ * `for await`: leaving an async iterator early destroys the socket, and the client would
+ * see a reset instead of our 413.
+ */
+function collectBody(
+  req: IncomingMessage,
+  limit: number,
+  done: (body: Buffer | 'too-large') => void,
+  fail: (error: Error) => void,
+): void {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
+  const onData = (chunk: Buffer): void => {
     size += chunk.length;
-    if (size > limit) return 'too-large';
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
+    if (size <= limit) return void chunks.push(chunk);
+    req.off('data', onData).off('end', onEnd).off('error', fail);
+    req.resume();
+    done('too-large');
+  };
+  const onEnd = (): void => done(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+  req.on('data', onData).once('end', onEnd).once('error', fail);
 }
 
-function toRequest(req: IncomingMessage, body: Buffer | undefined): Request {
+const readBody = (req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> =>
+  new Promise((resolve, reject) => collectBody(req, limit, resolve, reject));
+
+function toRequest(req: IncomingMessage, body: Buffer | undefined, signal: AbortSignal): Request {
   const host = req.headers.host ?? 'localhost';
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
@@ -38,7 +62,90 @@ function toRequest(req: IncomingMessage, body: Buffer | undefined): Request {
     method: req.method ?? 'GET',
     headers,
     body: body && body.length > 0 ? new Uint8Array(body) : undefined,
+    signal,
   });
+}
+
+function failed(res: ServerResponse, error: unknown): void {
+  if (!res.headersSent) {
+    res.statusCode = 500;
+    res.setHeader('content-type', 'application/problem+json');
+  }
+  const body = {
+    type: 'about:blank',
+    title: 'Internal Server Error',
+    status: 500,
+    detail: 'the handler failed',
+    code: 'internal',
+  };
+  res.end(JSON.stringify(body));
+  // Never echo the error: it might carry a token. Log only its kind.
+  console.error(`upsdk-kit: request handler failed (${error instanceof Error ? error.name : typeof error})`);
+}
+
+/** Serve one of our endpoints straight from node:http objects, synchronously when it can. */
+function servePlain(endpoint: PlainEndpoint, req: IncomingMessage, res: ServerResponse, limit: number): void {
+  const header = (name: string): string | undefined => {
+    const value = req.headers[name];
+    return Array.isArray(value) ? value.join(', ') : value;
+  };
+  collectBody(
+    req,
+    Math.min(endpoint.maxBodyBytes, limit),
+    (body) => {
+      const tooLarge = body === 'too-large';
+      const write = (response: PlainResponse): void => {
+        const headers: Record<string, string | number> = { ...response.headers };
+        // A known length spares chunked encoding: one buffer to write instead of several.
+        if (response.body !== null) headers['content-length'] = Buffer.byteLength(response.body);
+        // The rest of a too-large body is never read: end the connection after answering.
+        if (tooLarge) headers.connection = 'close';
+        res.writeHead(response.status, headers);
+        res.end(response.body ?? undefined);
+      };
+      try {
+        const response = endpoint.handle({
+          method: req.method ?? 'GET',
+          header,
+          body: tooLarge ? undefined : body.toString('utf8'),
+        });
+        if (response instanceof Promise) response.then(write, (error: unknown) => failed(res, error));
+        else write(response);
+      } catch (error) {
+        failed(res, error);
+      }
+    },
+    (error) => failed(res, error),
+  );
+}
+
+/** Serve any web-standard handler through `Request`/`Response`. */
+async function serveWeb(
+  handler: FetchHandler,
+  req: IncomingMessage,
+  res: ServerResponse,
+  limit: number,
+): Promise<void> {
+  // Aborts when the client goes away first, so handlers can stop work nobody waits for.
+  const gone = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished) gone.abort();
+  });
+  const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+  const body = hasBody ? await readBody(req, limit) : undefined;
+  const response =
+    body === 'too-large'
+      ? toWebResponse(
+          problem(413, {
+            code: 'payload_too_large',
+            detail: `the body exceeds ${limit} bytes`,
+            headers: { connection: 'close' },
+          }),
+        )
+      : await handler(toRequest(req, body, gone.signal));
+  res.statusCode = response.status;
+  response.headers.forEach((value, name) => res.setHeader(name, value));
+  res.end(Buffer.from(await response.arrayBuffer()));
 }
 
 /**
@@ -51,30 +158,7 @@ function toRequest(req: IncomingMessage, body: Buffer | undefined): Request {
  */
 export function toNodeHandler(handler: FetchHandler, options: NodeHandlerOptions = {}): NodeHandler {
   const limit = options.maxBodyBytes ?? 64 * 1024;
-  return (req, res) => {
-    void (async () => {
-      const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
-      const body = hasBody ? await readBody(req, limit) : undefined;
-      const response =
-        body === 'too-large'
-          ? new Response(JSON.stringify({ type: 'about:blank', title: 'Payload Too Large', status: 413 }), {
-              status: 413,
-              headers: { 'content-type': 'application/problem+json' },
-            })
-          : await handler(toRequest(req, body));
-      res.statusCode = response.status;
-      response.headers.forEach((value, name) => res.setHeader(name, value));
-      res.end(Buffer.from(await response.arrayBuffer()));
-    })().catch((error: unknown) => {
-      if (!res.headersSent) {
-        res.statusCode = 500;
-        res.setHeader('content-type', 'application/problem+json');
-      }
-      res.end(JSON.stringify({ type: 'about:blank', title: 'Internal Server Error', status: 500 }));
-      // Never echo the error: it might carry a token. Log only its kind.
-      console.error(
-        `upsdk-kit: request handler failed (${error instanceof Error ? error.name : typeof error})`,
-      );
-    });
-  };
+  const endpoint = plainEndpointOf(handler);
+  if (endpoint) return (req, res) => servePlain(endpoint, req, res, limit);
+  return (req, res) => void serveWeb(handler, req, res, limit).catch((error: unknown) => failed(res, error));
 }

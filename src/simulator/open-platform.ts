@@ -44,6 +44,8 @@ export interface FakeOpenPlatform extends FakeUserPlatform {
   readonly fetch: typeof fetch;
   /** How many tokens of each kind were issued. */
   readonly issued: Readonly<Record<TokenKind, number>>;
+  /** How many token requests of each kind arrived, faulted and rejected ones included. */
+  readonly requests: Readonly<Record<TokenKind, number>>;
   /** The currently valid token of `kind` for `appId`, if any. */
   currentToken(kind: TokenKind, appId?: string): string | undefined;
   /** Whether `token` is the valid, unexpired token of its kind. */
@@ -52,6 +54,8 @@ export interface FakeOpenPlatform extends FakeUserPlatform {
   revoke(kind: TokenKind, appId?: string): void;
   /** Make the next `times` token requests meet `fault`. */
   fault(fault: UpstreamFault, times?: number): void;
+  /** Drop the faults not yet met. */
+  clearFaults(): void;
 }
 
 interface Issued {
@@ -61,6 +65,21 @@ interface Issued {
 
 const reply = (body: unknown, status = 200): Response =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+/** Wait `ms`, or less if the caller gave up (so an in-process fetch that timed out leaves no timer behind). */
+function delay(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
+  });
+}
 
 const PATHS: Readonly<Record<string, TokenKind>> = {
   '/open/access/1.0/frontToken': 'frontToken',
@@ -82,6 +101,7 @@ export function createFakeOpenPlatform(options: FakeOpenPlatformOptions = {}): F
   const clock = options.clock ?? Date.now;
   const tokens = new Map<string, Issued>();
   const issued: Record<TokenKind, number> = { frontToken: 0, backendToken: 0 };
+  const requests: Record<TokenKind, number> = { frontToken: 0, backendToken: 0 };
   const faults: UpstreamFault[] = [];
   const defaultApp = Object.keys(apps)[0] ?? SIMULATED_APP_ID;
   const key = (kind: TokenKind, appId: string): string => `${kind}:${appId}`;
@@ -104,8 +124,9 @@ export function createFakeOpenPlatform(options: FakeOpenPlatformOptions = {}): F
     const kind = PATHS[new URL(request.url).pathname];
     if (!kind) return reply({ resp: '404', msg: 'no such endpoint' }, 404);
     if (request.method !== 'POST') return reply({ resp: '405', msg: 'POST only' }, 405);
+    requests[kind] += 1;
     const fault = faults.shift();
-    if (fault && 'delay' in fault) await new Promise((resolve) => setTimeout(resolve, fault.delay));
+    if (fault && 'delay' in fault) await delay(fault.delay, request.signal);
     if (fault && 'status' in fault)
       return reply({ resp: 'ERR', msg: 'simulated upstream error' }, fault.status);
     if (fault && 'garbage' in fault) return new Response('<html>502 Bad Gateway', { status: 200 });
@@ -141,11 +162,13 @@ export function createFakeOpenPlatform(options: FakeOpenPlatformOptions = {}): F
     ...user.controls,
     fetch: (input, init) => handle(new Request(input, init)),
     issued,
+    requests,
     currentToken: (kind, appId = defaultApp) => current(kind, appId)?.token,
     isValid: (kind, token, appId = defaultApp) => current(kind, appId)?.token === token,
     revoke: (kind, appId = defaultApp) => void tokens.delete(key(kind, appId)),
     fault: (fault, times = 1) => {
       for (let i = 0; i < times; i++) faults.push(fault);
     },
+    clearFaults: () => void faults.splice(0),
   };
 }

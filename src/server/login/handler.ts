@@ -2,9 +2,10 @@
  * `createLoginHandler`: the login endpoint as a web-standard
  * `(Request) => Promise<Response>`. `POST {code}` → the user's session
  * payload; errors as `application/problem+json`. Its contract is the
- * OpenAPI fragment in `openapi-login.ts`.
+ * `POST /upsdk/login` in the shipped OpenAPI document (src/server/openapi.json).
  */
 import { UpsdkError } from '../../client/errors.js';
+import { webBody } from '../plain-http.js';
 import { MOBILE_SCOPES, REAL_NAME_SCOPES, type LoginScope } from '../../login/authorize-url.js';
 import type { LoginSession } from '../../login/endpoint.js';
 import type { FetchHandler } from '../node-handler.js';
@@ -47,32 +48,11 @@ const NO_MOBILE: ReadonlySet<string> = new Set(['N62135', 'N62136', 'S52136']);
 const badRequest = (detail: string): Response => problem(400, { code: 'invalid_request', detail });
 
 /** The body as text, or undefined when it exceeds `limit` bytes (counted while reading: chunked bodies too). */
-async function readText(request: Request, limit: number): Promise<string | undefined> {
-  if (Number(request.headers.get('content-length') ?? '0') > limit) return undefined;
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  chunks.reduce((offset, chunk) => (bytes.set(chunk, offset), offset + chunk.byteLength), 0);
-  return new TextDecoder().decode(bytes);
-}
-
 async function readCode(request: Request, limit: number): Promise<string | Response> {
   if (!JSON_TYPE.test(request.headers.get('content-type') ?? '')) {
     return problem(415, { code: 'unsupported_media_type', detail: 'Send the body as application/json' });
   }
-  const text = await readText(request, limit);
+  const text = await webBody(request, limit);
   if (text === undefined) {
     return problem(413, { code: 'body_too_large', detail: `The body exceeds ${limit} bytes` });
   }

@@ -1,0 +1,38 @@
+/** What the signer reports to its `log` option. Events carry token ids, never tokens or the secret. */
+import type { TokenKind } from './upstream.js';
+
+/** One thing that happened inside the signer, for logs and metrics. */
+export type SignerEvent =
+  /** A token was fetched from the platform and stored. */
+  | {
+      readonly type: 'token_refreshed';
+      readonly kind: TokenKind;
+      readonly tokenId: string;
+      readonly expiresIn: number;
+    }
+  /** A report of a failed config invalidated the current token. */
+  | { readonly type: 'token_invalidated'; readonly kind: TokenKind; readonly tokenId: string }
+  /** A report was ignored: `stale` (not the current token) or `limited` (invalidated less than a minute ago). */
+  | {
+      readonly type: 'invalidation_refused';
+      readonly kind: TokenKind;
+      readonly tokenId: string;
+      readonly reason: 'stale' | 'limited';
+    }
+  /** The shared store had lost this instance's token (a restarted Redis); it was written back instead of refetched. */
+  | { readonly type: 'token_reseeded'; readonly kind: TokenKind; readonly tokenId: string }
+  /** One upstream attempt failed. */
+  | {
+      readonly type: 'upstream_failed';
+      readonly kind: TokenKind;
+      readonly code: string;
+      readonly attempt: number;
+      readonly retryable: boolean;
+    }
+  /** A refresh gave up; `code` says why. */
+  | { readonly type: 'refresh_failed'; readonly kind: TokenKind; readonly code: string }
+  /** A store operation failed or timed out. */
+  | { readonly type: 'store_error'; readonly op: string; readonly error: string };
+
+/** Receives {@link SignerEvent}s. */
+export type SignerLogger = (event: SignerEvent) => void;

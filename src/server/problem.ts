@@ -1,0 +1,51 @@
+/** Error answers as RFC 9457 problem details (`application/problem+json`). */
+import type { PlainResponse } from './plain-http.js';
+
+const TITLES: Readonly<Record<number, string>> = {
+  400: 'Bad Request',
+  403: 'Forbidden',
+  405: 'Method Not Allowed',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+};
+
+/** The body of a problem answer. `code` is our extension member, stable for programs to branch on. */
+export interface ProblemDetails {
+  readonly type: 'about:blank';
+  readonly title: string;
+  readonly status: number;
+  readonly detail: string;
+  readonly code: string;
+}
+
+/** What a problem answer says beyond its status. */
+export interface ProblemInit {
+  readonly code: string;
+  readonly detail: string;
+  /** Seconds, sent as `Retry-After`. */
+  readonly retryAfter?: number | undefined;
+  /** Extra headers (CORS, Allow, …). */
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** A problem+json answer with `status`. */
+export function problem(status: number, init: ProblemInit): PlainResponse {
+  const body: ProblemDetails = {
+    type: 'about:blank',
+    title: TITLES[status] ?? 'Error',
+    status,
+    detail: init.detail,
+    code: init.code,
+  };
+  const headers: Record<string, string> = {
+    ...init.headers,
+    'content-type': 'application/problem+json',
+    'cache-control': 'no-store',
+  };
+  if (init.retryAfter !== undefined) headers['retry-after'] = String(Math.max(1, Math.ceil(init.retryAfter)));
+  return { status, headers, body: JSON.stringify(body) };
+}
