@@ -62,7 +62,7 @@ function parseReport(text: string): { url: unknown } & SignReport {
  *
  * @example
  * ```ts
- * // Next.js: app/api/upsdk-signature/route.ts
+ * // Next.js: app/upsdk/signature/route.ts
  * export const POST = createSignatureHandler(signer);
  * // node:http
  * http.createServer(toNodeHandler(createSignatureHandler(signer, { cors: true }))).listen(8787, '127.0.0.1');
