@@ -70,6 +70,11 @@ export default [
   {
     // The playground page, bundled like a user's app would bundle the package.
     input: 'playground/src/main.ts',
+    // eruda (the ?debug=1 console, loaded lazily) uses eval by design; nothing else may.
+    onwarn(warning, warn) {
+      if (warning.code === 'EVAL' && warning.id?.includes('node_modules/eruda')) return;
+      warn(warning);
+    },
     plugins: [
       resolve({ browser: true }),
       commonjs(),

@@ -1,16 +1,38 @@
-// `npm start`: one loopback server for the playground page (and, as they land, the signer and upload sink).
+// `npm start`: one loopback server for everything the playground needs — the page, the signer
+// endpoint, the upload sink, the login endpoint and, unless real credentials are given, an
+// embedded fake open platform (token endpoints and authorize pages) on the same origin.
+// It uses the built package exactly as a user's server would.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  createLoginHandler,
+  createLoginService,
+  createSignatureHandler,
+  createSigner,
+  createUploadSink,
+  toNodeHandler,
+} from '../dist/server.js';
+import {
+  createFakeOpenPlatform,
+  SIMULATED_APP_ID,
+  SIMULATED_SECRET,
+  SIMULATED_SYMMETRIC_KEY,
+} from '../dist/simulator.js';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.map': 'application/json',
+};
 
-/** Serve files below playground/ only. */
+/** Serve files below playground/ only; false when there is none. */
 async function serveStatic(pathname, res) {
   const file = path.normalize(path.join(root, pathname === '/' ? 'index.html' : pathname));
-  if (!file.startsWith(root + path.sep)) return false;
+  if (!file.startsWith(root + path.sep) || file.endsWith('.mjs')) return false;
   try {
     const body = await readFile(file);
     res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
@@ -21,18 +43,85 @@ async function serveStatic(pathname, res) {
   }
 }
 
-export function startServer({ port = Number(process.env.PORT ?? 5173), host = '127.0.0.1' } = {}) {
-  const server = createServer(async (req, res) => {
+/**
+ * The settings from the environment. With UPSDK_SECRET the signer talks to the real open platform;
+ * without it, to the embedded fake one.
+ */
+function settingsFrom(env) {
+  const secret = env.UPSDK_SECRET || undefined;
+  return {
+    real: secret !== undefined,
+    appId: env.UPSDK_APP_ID ?? SIMULATED_APP_ID,
+    secret: secret ?? SIMULATED_SECRET,
+    symmetricKey: secret ? env.UPSDK_SYMMETRIC_KEY : SIMULATED_SYMMETRIC_KEY,
+    allowedOrigins: (env.UPSDK_ALLOWED_ORIGINS ?? 'localhost,127.0.0.1')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+  };
+}
+
+/** Build the routes; exported for tests. */
+export function createPlaygroundApp(env = process.env) {
+  const settings = settingsFrom(env);
+  const platform = settings.real
+    ? undefined
+    : createFakeOpenPlatform({ apps: { [settings.appId]: settings.secret } });
+  const signer = createSigner({
+    appId: settings.appId,
+    secret: settings.secret,
+    allowedOrigins: settings.allowedOrigins,
+    ...(platform ? { fetch: platform.fetch } : {}),
+  });
+  const login = createLoginService({
+    tokens: signer,
+    symmetricKey: settings.symmetricKey,
+    ...(platform ? { fetch: platform.fetch } : {}),
+  });
+  const sink = createUploadSink({ maxBytes: 200 * 1024 * 1024 });
+  const routes = {
+    signature: toNodeHandler(createSignatureHandler(signer)),
+    login: toNodeHandler(createLoginHandler(login, { profile: ['mobile', 'realName'] })),
+    upload: toNodeHandler(sink.handle, { maxBodyBytes: 600 * 1024 }),
+    platform: platform ? toNodeHandler(platform.handle) : undefined,
+  };
+
+  const handler = async (req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+    if (pathname === '/upsdk/signature') return routes.signature(req, res);
+    if (pathname === '/upsdk/login') return routes.login(req, res);
+    if (pathname.startsWith('/uploads/')) return routes.upload(req, res);
+    if (routes.platform && (pathname.startsWith('/s/open/') || pathname.startsWith('/open/access/'))) {
+      return routes.platform(req, res);
+    }
+    if (platform && pathname === '/__dev/front-token') {
+      // Simulator mode only: the in-browser simulator checks signatures against the fake platform's token.
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      return res.end(JSON.stringify({ frontToken: platform.currentToken('frontToken', settings.appId) ?? null }));
+    }
     if (req.method === 'GET' && (await serveStatic(pathname, res))) return;
     res.writeHead(404, { 'content-type': 'text/plain' });
     res.end('not found');
-  });
-  return new Promise((resolve) => server.listen(port, host, () => resolve(server)));
+  };
+  return { handler, settings, platform, signer, sink };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/** Start the playground server and resolve once it listens. */
+export async function startServer({ port = Number(process.env.PORT ?? 5173), host = '127.0.0.1', env } = {}) {
+  const app = createPlaygroundApp(env);
+  const server = createServer((req, res) => {
+    app.handler(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end('internal error');
+    });
+  });
+  await new Promise((resolve) => server.listen(port, host, resolve));
+  return server;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const server = await startServer();
   const { address, port } = server.address();
-  console.log(`upsdk-kit playground: http://${address}:${port}/`);
+  const mode = process.env.UPSDK_SECRET ? 'real open platform' : 'embedded fake open platform';
+  console.log(`upsdk-kit playground: http://${address}:${port}/  (signer: ${mode})`);
 }

@@ -12,6 +12,12 @@ import { resolveOptions, type ClientOptions, type ResolvedOptions } from './opti
 import { CALLBACKLESS_PLUGINS, type PluginName, type PluginParams, type PluginResult } from './plugin-map.js';
 import { raceAbort } from '../shared/abort.js';
 import { createFileApi, type FileApi } from '../plugins/media/api.js';
+import { createBluetooth } from '../plugins/bluetooth/index.js';
+import type { Bluetooth } from '../plugins/bluetooth/api.js';
+import type { BluetoothOptions } from '../plugins/bluetooth/types.js';
+import { createHce } from '../plugins/hce/index.js';
+import type { Hce, HceOptions } from '../plugins/hce/api.js';
+import { createPlugins, PLUGIN_TIMEOUTS, type PluginsApi } from '../plugins/index.js';
 
 /** Per-call options. */
 export interface CallOptions {
@@ -66,9 +72,6 @@ export interface UpsdkCore {
   readonly jsApiList: readonly string[] | undefined;
 }
 
-/** Per-plugin timeouts for calls that wait on the user rather than the device. */
-const PLUGIN_TIMEOUTS: Readonly<Record<string, number>> = {};
-
 class Core implements UpsdkCore {
   private readonly bootstrap: Bootstrap;
 
@@ -121,7 +124,22 @@ class Core implements UpsdkCore {
  * a module under `src/plugins/` exporting `createXxx(core)`; small plugins
  * become methods on the client, large families a namespace (`bluetooth`, …).
  */
-export type UpsdkClient = UpsdkCore & FileApi;
+export type UpsdkClient = UpsdkCore &
+  PluginsApi &
+  FileApi & {
+    /** Bluetooth Low Energy (§6.23): promises, typed events, async iterators. */
+    readonly bluetooth: Bluetooth;
+    /** NFC host card emulation (§6.24). */
+    readonly hce: Hce;
+  };
+
+/** Options of the plugin families, given to {@link createClient} beside the core options. */
+export interface FamilyOptions {
+  /** Bluetooth settings, e.g. `{ valueEncoding: 'base64' }`. */
+  readonly bluetooth?: BluetoothOptions;
+  /** HCE settings, e.g. `{ dataEncoding: 'binary' }`. */
+  readonly hce?: HceOptions;
+}
 
 /**
  * Create a client. Nothing happens until the first call: importing and
@@ -135,8 +153,11 @@ export type UpsdkClient = UpsdkCore & FileApi;
  * await client.call('pay', { tn });
  * ```
  */
-export function createClient(options: ClientOptions): UpsdkClient {
+export function createClient(options: ClientOptions & FamilyOptions): UpsdkClient {
   const core = new Core(resolveOptions(options));
   // Plugin families attach here: Object.assign(core, createXxx(core), { namespace: createYyy(core) }).
-  return Object.assign(core, createFileApi(core));
+  return Object.assign(core, createPlugins(core), createFileApi(core), {
+    bluetooth: createBluetooth(core, options.bluetooth),
+    hce: createHce(core, options.hce),
+  });
 }

@@ -1,4 +1,11 @@
 import type { MediaPluginMap } from '../plugins/media/wire.js';
+import type { BluetoothPluginMap } from '../plugins/bluetooth/map.js';
+import type { HcePluginMap } from '../plugins/hce/map.js';
+import type { AppletPluginMap } from '../plugins/applet/plugins.js';
+import type { DevicePluginMap } from '../plugins/device/index.js';
+import type { LocationPluginMap } from '../plugins/location/index.js';
+import type { PagePluginMap } from '../plugins/page/index.js';
+import type { PaymentPluginMap } from '../plugins/payment/index.js';
 
 /**
  * The type-level map of raw plugins: what `client.call(name, params)` sends
@@ -17,12 +24,16 @@ import type { MediaPluginMap } from '../plugins/media/wire.js';
  * const info = await client.call('getBatteryInfo'); // typed { level: string }
  * ```
  */
-export interface UpsdkPluginMap extends MediaPluginMap {
-  pay: { params: { tn: string }; result: void };
-  closeWebApp: { params: Record<string, never>; result: void };
-  showFlashInfo: { params: { msg: string }; result: void };
-  setNavigationBarTitle: { params: { title: string }; result: void };
-}
+export interface UpsdkPluginMap
+  extends
+    PaymentPluginMap,
+    PagePluginMap,
+    DevicePluginMap,
+    LocationPluginMap,
+    AppletPluginMap,
+    MediaPluginMap,
+    BluetoothPluginMap,
+    HcePluginMap {}
 
 /** Names of the plugins `client.call` knows. */
 export type PluginName = keyof UpsdkPluginMap & string;

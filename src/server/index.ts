@@ -31,3 +31,22 @@ export {
   unixTimestamp,
 } from '../shared/signature.js';
 export type { ConfigSignatureFactors, TokenRequestFactors } from '../shared/signature.js';
+export { createLoginService } from './login/service.js';
+export type {
+  BackendTokenSource,
+  LoginServiceOptions,
+  LoginService,
+  LoginCallOptions,
+  UserCredentials,
+  CodeExchange,
+  RealName,
+  CertType,
+} from './login/service.js';
+export { createLoginHandler } from './login/handler.js';
+export type { LoginHandlerOptions, LoginResult, DefaultLoginAnswer, ProfileField } from './login/handler.js';
+export { LoginError, OpenApiError, InvalidCodeError } from './login/errors.js';
+export type { LoginErrorInit, OpenApiErrorInit, OpenApiName } from './login/errors.js';
+export { decrypt3des } from './login/triple-des.js';
+export { verifyUpSignature, verifyUpNotification, upSignatureString } from './login/verify.js';
+export type { SignedParams } from './login/verify.js';
+export { LOGIN_API_PATHS, OPEN_PLATFORM_ORIGIN } from './login/open-api.js';

@@ -37,8 +37,8 @@ const PLAIN = Symbol('upsdk-kit.plainHandler');
 
 type WithPlain = FetchHandler & { readonly [PLAIN]?: PlainEndpoint };
 
-/** The body of a web request as text, stopping at `limit` bytes. */
-async function webBody(request: Request, limit: number): Promise<string | undefined> {
+/** The body of a web request as text, or undefined once it exceeds `limit` bytes. */
+export async function webBody(request: Request, limit: number): Promise<string | undefined> {
   const declared = request.headers.get('content-length');
   if (declared !== null) return Number(declared) > limit ? undefined : request.text();
   if (!request.body) return '';

@@ -16,6 +16,19 @@ export { createFakeOpenPlatform, SIMULATED_APP_ID, SIMULATED_SECRET } from './op
 export type { FakeOpenPlatform, FakeOpenPlatformOptions, TokenKind, UpstreamFault } from './open-platform.js';
 export { ListenerRegistry, listenerPair } from './listeners.js';
 export { ok, failWith, silent } from './family.js';
+export {
+  SIMULATED_SYMMETRIC_KEY,
+  SIMULATED_USER,
+  APPLET_CODE_PREFIX,
+  simulatedAppletCode,
+} from './open-platform-user.js';
+export type {
+  SimulatedUser,
+  FakeUserPlatform,
+  FakeUserPlatformOptions,
+  UserApi,
+} from './open-platform-user.js';
+export { encrypt3des } from './triple-des.js';
 export type {
   FilesController,
   DeviceFileSlot,
@@ -24,3 +37,16 @@ export type {
   FinishedFlagStyle,
 } from './families/files-controller.js';
 export type { VirtualFile, VirtualFileInit } from './families/virtual-file.js';
+export { BLE_SIM_CODES, DEMO_HEART_RATE_MONITOR } from './families/bluetooth-peripherals.js';
+export type {
+  BluetoothSimOptions,
+  CharacteristicAddress,
+  SimulatedBluetooth,
+  SimulatedWrite,
+  VirtualCharacteristic,
+  VirtualPeripheral,
+  VirtualService,
+} from './families/bluetooth-peripherals.js';
+export { HCE_SIM_MESSAGES } from './families/hce-controller.js';
+export type { HceCode, HceSimOptions, SimulatedHce } from './families/hce-controller.js';
+export type { SimulatedUi, PayOutcome } from './families/ui-state.js';

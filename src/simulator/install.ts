@@ -6,11 +6,17 @@ import { FakeBridge, type FakeBridgeSettings, type RawCall } from './fake-bridge
 import { FaultTable, type Fault } from './faults.js';
 import type { PluginBehaviours, SimulatedPlatform, SimulationContext } from './family.js';
 import { overrideUserAgent, simulatedUserAgent } from './user-agent.js';
-import { coreUiBehaviours } from './families/core-ui.js';
 import { FilesState, type FilesController } from './families/files-controller.js';
 import { filesBehaviours } from './families/files.js';
+import { createUiFamily } from './families/core-ui.js';
+import type { SimulatedUi } from './families/ui-state.js';
 import { seededRandom } from '../shared/random.js';
 import { ListenerRegistry } from './listeners.js';
+import { BluetoothSimulation } from './families/bluetooth-controller.js';
+import { bluetoothBehaviours } from './families/bluetooth.js';
+import type { BluetoothSimOptions, SimulatedBluetooth } from './families/bluetooth-peripherals.js';
+import { HceSimulation, type HceSimOptions, type SimulatedHce } from './families/hce-controller.js';
+import { hceBehaviours } from './families/hce.js';
 
 /** The frontToken the simulator accepts unless told otherwise. */
 export const SIMULATED_FRONT_TOKEN = 'SIMULATED-FRONT-TOKEN==';
@@ -47,6 +53,10 @@ export interface SimulatorOptions {
   readonly clock?: () => number;
   /** Extra or replacement plugin behaviours (e.g. a plugin of a newer app version). */
   readonly plugins?: PluginBehaviours;
+  /** Virtual BLE peripherals and adapter settings. */
+  readonly bluetooth?: BluetoothSimOptions;
+  /** HCE state and the virtual NFC reader. */
+  readonly hce?: HceSimOptions;
 }
 
 /** A running simulator. */
@@ -91,6 +101,15 @@ export interface Simulator {
   fire(type: string, payload: Readonly<Record<string, unknown>>): boolean;
   /** Document event types whose native subscription is on: empty when nothing leaked. */
   activeSubscriptions(): readonly string[];
+  /** The simulated BLE stack: add peripherals, drop connections, switch the adapter, inspect writes. */
+  readonly bluetooth: SimulatedBluetooth;
+  /** Simulated HCE: device state, answer codes, the virtual reader. */
+  readonly hce: SimulatedHce;
+  /**
+   * The simulated user and screen: script what scans, photos, positions and
+   * payments return; see what the page did (title, toasts, right button).
+   */
+  readonly ui: SimulatedUi;
   /** Remove the global, the user agent override and every timer-free hook. */
   uninstall(): void;
   /** The simulated album, recordings and face-check files, with chunk faults and latency. */
@@ -138,8 +157,18 @@ export function installSimulator(options: SimulatorOptions = {}): Simulator {
     listeners,
   };
   const faults = new FaultTable();
+  const uiFamily = createUiFamily(listeners);
   const files = new FilesState();
-  const bridge = new FakeBridge({ ...coreUiBehaviours, ...filesBehaviours(files), ...options.plugins }, faults, settings, context);
+  const bluetooth = new BluetoothSimulation(context, options.bluetooth);
+  const hce = new HceSimulation(options.hce);
+  const behaviours = {
+    ...uiFamily.behaviours,
+    ...filesBehaviours(files),
+    ...bluetoothBehaviours(bluetooth, options.bluetooth?.eventPayload),
+    ...hceBehaviours(hce),
+    ...options.plugins,
+  };
+  const bridge = new FakeBridge(behaviours, faults, settings, context);
   const host = win as Window & { upsdk?: unknown };
   const timers: ReturnType<typeof setTimeout>[] = [];
   let scriptLoad = options.scriptLoad ?? 'load';
@@ -197,7 +226,12 @@ export function installSimulator(options: SimulatorOptions = {}): Simulator {
     fire: (type, payload) => listeners.fire(type, payload),
     activeSubscriptions: () => listeners.active(),
     files,
+    bluetooth,
+    hce,
+    ui: uiFamily.ui,
     uninstall: () => {
+      bluetooth.dispose();
+      hce.dispose();
       listeners.clear();
       observer?.disconnect();
       files.dispose();

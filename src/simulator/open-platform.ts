@@ -4,6 +4,11 @@
  * runs in-process (`platform.fetch`) or behind any HTTP server.
  */
 import { createNonce, tokenRequestSignature } from '../shared/signature.js';
+import {
+  createUserEndpoints,
+  type FakeUserPlatform,
+  type FakeUserPlatformOptions,
+} from './open-platform-user.js';
 
 /** appId and secret of the app the fake platform knows by default. */
 export const SIMULATED_APP_ID = 'a5949221470c4059b9b0b45a90c81527';
@@ -20,7 +25,7 @@ export type UpstreamFault =
   | { readonly delay: number };
 
 /** Options of {@link createFakeOpenPlatform}. */
-export interface FakeOpenPlatformOptions {
+export interface FakeOpenPlatformOptions extends FakeUserPlatformOptions {
   /** Known apps, appId → secret. Default one app: {@link SIMULATED_APP_ID}. */
   readonly apps?: Readonly<Record<string, string>>;
   /** Token lifetime in seconds. Default 7200, as the real platform. */
@@ -32,7 +37,7 @@ export interface FakeOpenPlatformOptions {
 }
 
 /** A running fake platform. */
-export interface FakeOpenPlatform {
+export interface FakeOpenPlatform extends FakeUserPlatform {
   /** Handle one HTTP request (POST /open/access/1.0/frontToken or /backendToken). */
   handle(request: Request): Promise<Response>;
   /** A `fetch` that answers from this platform whatever the host, for in-process use. */
@@ -106,7 +111,16 @@ export function createFakeOpenPlatform(options: FakeOpenPlatformOptions = {}): F
     return entry && entry.expiresAt > clock() ? entry : undefined;
   };
 
+  // User login (authorize pages, token, user.mobile, user.auth) lives in its own module.
+  const user = createUserEndpoints(options, {
+    apps,
+    defaultApp,
+    clock,
+    isBackendToken: (token, appId) => current('backendToken', appId)?.token === token,
+  });
+
   async function handle(request: Request): Promise<Response> {
+    if (user.handles(request)) return user.handle(request);
     const kind = PATHS[new URL(request.url).pathname];
     if (!kind) return reply({ resp: '404', msg: 'no such endpoint' }, 404);
     if (request.method !== 'POST') return reply({ resp: '405', msg: 'POST only' }, 405);
@@ -145,6 +159,7 @@ export function createFakeOpenPlatform(options: FakeOpenPlatformOptions = {}): F
 
   return {
     handle,
+    ...user.controls,
     fetch: (input, init) => handle(new Request(input, init)),
     issued,
     requests,

@@ -1,10 +1,103 @@
-/** Simulated behaviour of the basic payment and page plugins (spec §6.3, §6.5, §6.9, §6.10). */
-import { ok, silent, type PluginBehaviours } from '../family.js';
+/**
+ * Simulated payment and page plugins (spec §6.3, §6.5, §6.6, §6.8–§6.10,
+ * §6.12, §6.14), and the assembly of every non-Bluetooth family with its
+ * shared `sim.ui` state.
+ */
+import { ok, silent, type Outcome, type PluginBehaviours } from '../family.js';
+import type { ListenerRegistry } from '../listeners.js';
+import { appletBehaviours } from './applet.js';
+import { deviceBehaviours } from './device.js';
+import { locationBehaviours } from './location.js';
+import { param, UI_DOCUMENT_EVENTS, UiState, type SimulatedUi } from './ui-state.js';
 
-export const coreUiBehaviours: PluginBehaviours = {
-  pay: (options) =>
-    typeof options.tn === 'string' && options.tn !== '' ? ok() : { fail: { msg: 'TN号不合法 (invalid tn)' } },
-  setNavigationBarTitle: () => silent,
-  showFlashInfo: () => silent,
-  closeWebApp: () => silent,
+/** upsdk.js turns every pay failure into `{msg}`; a user cancel is a failure too. */
+const PAY_FAILURES: Readonly<Record<'fail' | 'cancel', Outcome>> = {
+  fail: { fail: { msg: '支付失败 (simulated payment failure)' } },
+  cancel: { fail: { msg: '用户取消支付 (the user cancelled)' } },
 };
+
+function paymentBehaviours(state: UiState): PluginBehaviours {
+  return {
+    pay: (options) => {
+      if (!param(options, 'tn')) return { fail: { msg: 'TN号不合法 (invalid tn)' } };
+      // upsdk.js drops merchantId and adds the environment's mode to the caller's object.
+      delete options.merchantId;
+      options.mode = '00';
+      return state.payOutcome === 'success' ? ok() : PAY_FAILURES[state.payOutcome];
+    },
+    verifyPayPwd: (options) =>
+      param(options, 'transNo') ? ok() : { fail: { code: '00', msg: 'transNo is required' } },
+    addBankCard: (options) => {
+      options.scene ??= '10007'; // upsdk.js's default scenario, written onto the caller's object
+      return ok();
+    },
+  };
+}
+
+function pageBehaviours(state: UiState, listeners: ListenerRegistry): PluginBehaviours {
+  return {
+    setNavigationBarTitle: (options) => {
+      state.title = String(options.title ?? '');
+      return silent;
+    },
+    showFlashInfo: (options) => {
+      const msg = param(options, 'msg');
+      if (msg) state.toasts.push(msg);
+      return silent;
+    },
+    closeWebApp: () => {
+      state.closed = true;
+      return silent;
+    },
+    setNavigationBarRightButton: (options) => {
+      const title = param(options, 'title');
+      const image = param(options, 'image');
+      state.rightButton = title ? { title } : image ? { image } : {};
+      // Like upsdk.js: a new handler replaces the old one; no handler leaves the old one in place.
+      if (typeof options.handler === 'function')
+        listeners.register(UI_DOCUMENT_EVENTS.rightButton, options.handler);
+      return ok();
+    },
+    showSharePopup: (options, context) => {
+      // The defaults upsdk.js writes onto the caller's object before handing it over.
+      options.title ??= '';
+      options.desc ??= '';
+      options.picUrl ??= 'https://base.95516.com/s/wl/web/402/images/common/logo.png';
+      options.shareUrl ??= context.window.location.href;
+      state.shares.push(
+        Object.fromEntries(Object.entries(options).filter(([, value]) => typeof value !== 'function')),
+      );
+      return silent;
+    },
+  };
+}
+
+/** The non-Bluetooth families and their controller. */
+export interface UiFamily {
+  readonly behaviours: PluginBehaviours;
+  readonly ui: SimulatedUi;
+}
+
+/**
+ * Behaviours of every plugin of spec §6 but Bluetooth, HCE and chunked
+ * files, plus the mini-program extras, sharing one {@link SimulatedUi}.
+ *
+ * @example
+ * ```ts
+ * const family = createUiFamily(listeners);
+ * new FakeBridge({ ...family.behaviours }, faults, settings, context);
+ * ```
+ */
+export function createUiFamily(listeners: ListenerRegistry): UiFamily {
+  const state = new UiState(listeners);
+  return {
+    behaviours: {
+      ...paymentBehaviours(state),
+      ...pageBehaviours(state, listeners),
+      ...deviceBehaviours(state, listeners),
+      ...locationBehaviours(state),
+      ...appletBehaviours(state, listeners),
+    },
+    ui: state,
+  };
+}

@@ -1,0 +1,166 @@
+/**
+ * The authorize URL of the user login (spec §4.1, §4.3): where a page sends
+ * the browser to get an authorization `code` for the user.
+ */
+import { invalidParam } from '../client/errors.js';
+import { createNonce } from '../shared/signature.js';
+
+/** Scopes of the in-app authorize page (§4.1): openId only, + mobile, + real name. */
+export type InAppScope = 'upapi_base' | 'upapi_mobile' | 'upapi_auth';
+/** Scopes of the out-of-app page (§4.3): `upapi_login` works like `upapi_base`, `upapi_user` like `upapi_auth`. */
+export type OutOfAppScope = 'upapi_login' | 'upapi_user';
+/** Every login scope, including `upapi_contract` (password-free payment signing, with a `planId`). */
+export type LoginScope = InAppScope | 'upapi_contract' | OutOfAppScope;
+/** Where the page runs: inside the UnionPay app, or elsewhere (e.g. a WeChat official account). */
+export type LoginContext = 'in-app' | 'out-of-app';
+
+interface AuthorizeCommon {
+  /** Your appId. */
+  readonly appId: string;
+  /** Absolute http(s) URL the platform sends the browser back to, without `#…`; https strongly advised. */
+  readonly redirectUri: string;
+  /** Echoed back for CSRF protection: 1…128 of [a-zA-Z0-9]. Default: 32 random characters. */
+  readonly state?: string;
+  /** Origin of the open platform. Default `https://open.95516.com` (the simulator's fake platform in tests). */
+  readonly platformUrl?: string;
+}
+
+/** Options of {@link buildAuthorizeUrl}: the scope must suit the context, `planId` goes with `upapi_contract` only. */
+export type AuthorizeOptions =
+  | (AuthorizeCommon & { readonly where?: 'in-app'; readonly scope: InAppScope; readonly planId?: never })
+  | (AuthorizeCommon & {
+      readonly where?: 'in-app';
+      readonly scope: 'upapi_contract';
+      readonly planId: string;
+    })
+  | (AuthorizeCommon & {
+      readonly where: 'out-of-app';
+      readonly scope: OutOfAppScope;
+      readonly planId?: never;
+    });
+
+/** An authorize URL and the state it carries (store the state to check the callback). */
+export interface AuthorizeUrl {
+  readonly url: string;
+  readonly state: string;
+}
+
+/** The production open platform. */
+export const OPEN_PLATFORM_URL = 'https://open.95516.com';
+
+/** The authorize pages: in-app and out-of-app (§4.3), and the password-free signing page (§4.1). */
+export const AUTHORIZE_PAGES = {
+  'in-app': '/s/open/html/oauth.html',
+  'out-of-app': '/s/open/auth/outApp/html/outLogin.html',
+  contract: '/s/open/noPwd/html/open.html',
+} as const;
+
+/** Scopes each context accepts. */
+export const LOGIN_SCOPES: Readonly<Record<LoginContext, readonly LoginScope[]>> = {
+  'in-app': ['upapi_base', 'upapi_mobile', 'upapi_auth', 'upapi_contract'],
+  'out-of-app': ['upapi_login', 'upapi_user'],
+};
+
+/** Scopes whose accessToken may read the mobile number (`user.mobile`, §5.2.1). */
+export const MOBILE_SCOPES: readonly LoginScope[] = ['upapi_mobile', 'upapi_auth', 'upapi_user'];
+/** Scopes whose accessToken may read the real name (`user.auth`, §5.2.2). */
+export const REAL_NAME_SCOPES: readonly LoginScope[] = ['upapi_auth', 'upapi_user'];
+
+const OPERATION = 'buildAuthorizeUrl';
+const STATE = /^[A-Za-z0-9]{1,128}$/;
+const APP_ID = /^[A-Za-z0-9]{1,64}$/;
+const PLAN_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** An absolute http(s) URL, or an `invalid_param` error naming `field`. */
+function httpUrl(field: string, value: unknown, allowFragment: boolean): URL {
+  let url: URL | undefined;
+  try {
+    url = typeof value === 'string' ? new URL(value) : undefined;
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    throw invalidParam(OPERATION, field, 'an absolute http(s) URL', value);
+  }
+  if (!allowFragment && String(value).includes('#')) {
+    throw invalidParam(
+      OPERATION,
+      field,
+      'a URL without a fragment (#…): the platform appends ?code=… to it',
+      value,
+    );
+  }
+  return url;
+}
+
+/** The state to send: the caller's (checked) or a fresh random one. */
+export function checkState(state: unknown, operation = OPERATION): string {
+  if (state === undefined) return createNonce(32);
+  if (typeof state !== 'string' || !STATE.test(state)) {
+    throw invalidParam(operation, 'state', '1…128 characters of [a-zA-Z0-9]', state);
+  }
+  return state;
+}
+
+/**
+ * Build the URL of the authorize page for `scope`: the in-app page for
+ * `upapi_base`/`upapi_mobile`/`upapi_auth`, the signing page for
+ * `upapi_contract`, the out-of-app page for `upapi_login`/`upapi_user`.
+ * Every value is percent-encoded once (`redirectUri` included, as §4.3 asks).
+ *
+ * @returns the URL and the `state` in it.
+ * @throws {@link UpsdkError} `invalid_param` naming the bad field.
+ * @example
+ * ```ts
+ * const { url, state } = buildAuthorizeUrl({
+ *   appId: 'a5949221470c4059b9b0b45a90c81527',
+ *   redirectUri: 'https://m.example.com/login/done',
+ *   scope: 'upapi_mobile',
+ * });
+ * sessionStorage.setItem('login-state', state);
+ * location.assign(url);
+ * ```
+ */
+export function buildAuthorizeUrl(options: AuthorizeOptions): AuthorizeUrl {
+  const where: LoginContext = options.where ?? 'in-app';
+  if (where !== 'in-app' && where !== 'out-of-app') {
+    throw invalidParam(OPERATION, 'where', "'in-app' or 'out-of-app'", where);
+  }
+  if (typeof options.appId !== 'string' || !APP_ID.test(options.appId)) {
+    throw invalidParam(OPERATION, 'appId', '1…64 characters of [a-zA-Z0-9]', options.appId);
+  }
+  const scopes = LOGIN_SCOPES[where];
+  if (!scopes.includes(options.scope)) {
+    throw invalidParam(OPERATION, 'scope', `one of ${scopes.join(', ')} for ${where} pages`, options.scope);
+  }
+  const contract = options.scope === 'upapi_contract';
+  const planId =
+    options.scope === 'upapi_contract' ? options.planId : (options as { planId?: unknown }).planId;
+  if (contract && (typeof planId !== 'string' || !PLAN_ID.test(planId))) {
+    throw invalidParam(
+      OPERATION,
+      'planId',
+      '1…64 characters of [a-zA-Z0-9_-] with scope upapi_contract',
+      planId,
+    );
+  }
+  if (!contract && planId !== undefined) {
+    throw invalidParam(OPERATION, 'planId', 'absent unless scope is upapi_contract', planId);
+  }
+  httpUrl('redirectUri', options.redirectUri, false);
+  const platform = httpUrl('platformUrl', options.platformUrl ?? OPEN_PLATFORM_URL, false);
+  const state = checkState(options.state);
+
+  // Parameter order as in §4.1/§4.3; values encoded with encodeURIComponent (URLSearchParams would use '+' for spaces).
+  const fields: [string, string][] = [
+    ['appId', options.appId],
+    ['redirectUri', options.redirectUri],
+    ['responseType', 'code'],
+    ['scope', options.scope],
+    ...(contract ? [['planId', String(planId)] as [string, string]] : []),
+    ['state', state],
+  ];
+  const query = fields.map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('&');
+  const page = AUTHORIZE_PAGES[contract ? 'contract' : where];
+  return { url: `${new URL(page, platform.origin).href}?${query}`, state };
+}

@@ -1,0 +1,93 @@
+/** The browser's request to your login endpoint (`createLoginHandler` on the server). */
+import { settleOnce } from '../shared/settle-once.js';
+import { UpsdkLoginError } from './errors.js';
+
+/** What the default login endpoint answers (see `createLoginHandler`). */
+export interface LoginSession {
+  readonly openId: string;
+  /** The scope the user granted. */
+  readonly scope: string;
+  /** Present when the endpoint was asked to fetch it and the scope allows. */
+  readonly mobile?: string;
+  readonly realName?: string;
+  readonly certType?: string;
+  readonly certId?: string;
+}
+
+/** How to reach your login endpoint. */
+export interface LoginEndpointOptions {
+  /** URL of the login endpoint, e.g. `/upsdk/login`. */
+  readonly endpoint: string;
+  /** Default the global `fetch`. */
+  readonly fetch?: typeof fetch;
+  /** Milliseconds to wait for the endpoint's answer. Default 30000. */
+  readonly timeout?: number;
+  /** Aborts the request; rejects with the signal's reason. */
+  readonly signal?: AbortSignal;
+}
+
+const OPERATION = 'signIn';
+
+async function post<T>(code: string, options: LoginEndpointOptions, signal: AbortSignal): Promise<T> {
+  const response = await (options.fetch ?? globalThis.fetch)(options.endpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ code }),
+    credentials: 'same-origin',
+    signal,
+  });
+  const body = (await response.json().catch(() => undefined)) as Record<string, unknown> | undefined;
+  if (response.ok && typeof body === 'object' && body !== null) return body as T;
+  const problem = response.ok ? undefined : body;
+  throw new UpsdkLoginError({
+    code:
+      typeof problem?.code === 'string'
+        ? problem.code
+        : response.ok
+          ? 'invalid_result'
+          : `http_${response.status}`,
+    msg:
+      typeof problem?.detail === 'string'
+        ? problem.detail
+        : `the login endpoint answered HTTP ${response.status}${response.ok ? ' without a JSON object' : ''}`,
+    plugin: OPERATION,
+    status: response.status,
+    raw: body,
+  });
+}
+
+/**
+ * POST `{code}` to your login endpoint and answer its JSON. Settles once:
+ * the answer, the endpoint's problem, a timeout or the abort.
+ *
+ * @throws {@link UpsdkLoginError} with the endpoint's problem `code` and `status` (e.g. `a31`, 400), or `timeout`.
+ * @example
+ * ```ts
+ * const session = await exchangeAtEndpoint<LoginSession>(code, { endpoint: '/upsdk/login' });
+ * ```
+ */
+export async function exchangeAtEndpoint<T = LoginSession>(
+  code: string,
+  options: LoginEndpointOptions,
+): Promise<T> {
+  const controller = new AbortController();
+  const timeout = options.timeout ?? 30_000;
+  try {
+    return await settleOnce<T>(
+      ({ resolve, reject }) => void post<T>(code, options, controller.signal).then(resolve, reject),
+      {
+        timeout,
+        signal: options.signal,
+        onTimeout: () =>
+          new UpsdkLoginError({
+            code: 'timeout',
+            msg: `the login endpoint did not answer within ${timeout} ms`,
+            plugin: OPERATION,
+          }),
+      },
+    );
+  } finally {
+    // Whichever way it settled, the request is over.
+    controller.abort();
+  }
+}

@@ -1,0 +1,220 @@
+/**
+ * The mini-program extras as data: plugins the newest upsdk.js has beyond
+ * spec §6, whose parameters are known from UnionPay's mini-program docs and
+ * demos. Where nothing about a plugin's parameters or answer is public, the
+ * wire type is {@link AppletParams} / `unknown`: passed through, not invented.
+ */
+import type { PluginParams } from '../../client/plugin-map.js';
+import { definePlugin } from '../define.js';
+import { field, toText } from '../results.js';
+import { USER_WAIT_TIMEOUT } from '../timing.js';
+import { anyText, bool, flag, httpUrl, matching, oneOf, optional, record, text } from '../validate.js';
+
+/** Params of an extra whose fields are not public: any object, passed on as given. */
+export type AppletParams = Readonly<Record<string, unknown>>;
+
+/** Wire shapes of the extras, as `client.call` sends them. */
+export interface AppletPluginMap {
+  setTitleStyle: {
+    params: {
+      navBackgroundColor?: string;
+      appletStyle?: 'black' | 'white';
+      backBtnVisible?: '0' | '1';
+      appletTitleBarVisible?: '0' | '1';
+      appletTitleGradientOrient?: 'top' | 'bottom' | 'left' | 'right';
+      appletTitleGradientStartColor?: string;
+      appletTitleGradientEndColor?: string;
+    };
+    result: void;
+  };
+  /** Fails with a bare code: `'101'` appId empty, `'102'` no such mini-program. */
+  openApplet: {
+    params: { appId: string; param?: string; isFinish?: '0' | '1'; toLink?: string };
+    result: void;
+  };
+  /** No callbacks: upsdk.js sends `{title, url, isFinish}` natively and never answers. */
+  createWebView: { params: { url: string; title?: string; isFinish?: '0' | '1' }; result: void };
+  navigateTo: { params: AppletParams; result: unknown };
+  navigateBack: { params: AppletParams; result: unknown };
+  redirectTo: { params: AppletParams; result: unknown };
+  reLaunch: { params: AppletParams; result: unknown };
+  switchTab: { params: AppletParams; result: unknown };
+  saveData: { params: { key: string; value: string }; result: { code?: string; msg?: string } | undefined };
+  queryData: {
+    params: { key: string };
+    result: { code?: string; msg?: string; key?: string; value?: string };
+  };
+  deleteData: { params: { key: string }; result: unknown };
+  getAllKeys: { params: Record<string, never>; result: unknown };
+  getSystemInfo: { params: AppletParams; result: unknown };
+  vibrate: { params: AppletParams; result: unknown };
+  appletAuth: { params: Record<string, never>; result: { code: string } };
+  /** Fails with `{code, msg}`: 01 already followed, 02 wrong environment, 03 network, 04 user cancelled, 05 other. */
+  collectCurrentApplet: { params: Record<string, never>; result: { code: string } | undefined };
+  /** Success `{code:'00'}` added, `{code:'01'}` replaced one; fails 02 cancelled, 03 empty, 04 exists, 05 login, 99 params. */
+  addCommonApp: { params: { url: string }; result: { code: string; msg?: string } };
+  /** `userLogoutDate`: milliseconds since the epoch, as a string. */
+  getUserLogoutDate: { params: Record<string, never>; result: { userLogoutDate?: string } };
+  /** Android only. `switch: true` forbids screenshots (a real boolean on the wire). */
+  changeScreenShot: { params: { switch: boolean }; result: void };
+  removeScreenShot: { params: Record<string, never>; result: void };
+}
+
+/** A gradient title bar: the app applies it only when all three are given. */
+export interface TitleGradient {
+  readonly orient: 'top' | 'bottom' | 'left' | 'right';
+  /** `0xAARRGGBB`. */
+  readonly startColor: string;
+  /** `0xAARRGGBB`. */
+  readonly endColor: string;
+}
+
+/** Input of `setTitleStyle`; each setting is independent and stays until changed. */
+export interface TitleStyleInput {
+  /** Bar background `0xAARRGGBB` (alpha first), this page only. */
+  readonly navBackgroundColor?: string;
+  /** Theme of the capsule, title, back button (and iOS status bar). */
+  readonly appletStyle?: 'black' | 'white';
+  /** Show the back button (default shown). */
+  readonly backBtnVisible?: boolean;
+  /** Show the title bar (default shown). */
+  readonly appletTitleBarVisible?: boolean;
+  /** Gradient; wins over `navBackgroundColor`. */
+  readonly gradient?: TitleGradient;
+}
+
+/** Input of `openApplet`. */
+export interface OpenAppletInput {
+  /** The mini-program's appId. */
+  readonly appId: string;
+  /** Query appended to its home page URL: `'k1=v1&k2=v2'` or an object of strings. */
+  readonly param?: string | Readonly<Record<string, string>>;
+  /** Close the current page. Default false. */
+  readonly isFinish?: boolean;
+  /** Open this page of it instead of the home page (unencoded URL in its domains; app ≥ 9.0). */
+  readonly toLink?: string;
+}
+
+/** Input of `createWebView`. */
+export interface CreateWebViewInput {
+  /** Absolute http(s) URL to open in a new web view. */
+  readonly url: string;
+  readonly title?: string;
+  /** Close the current window. Default false. */
+  readonly isFinish?: boolean;
+}
+
+const color = (name: string, value: unknown): string =>
+  matching(name, value, /^0x[0-9a-f]{8}$/i, 'a colour 0xAARRGGBB');
+
+const passThrough = (input: AppletParams): AppletParams => record('params', input);
+const identity = (raw: unknown): unknown => raw;
+type LoosePlugin =
+  'navigateTo' | 'navigateBack' | 'redirectTo' | 'reLaunch' | 'switchTab' | 'getSystemInfo' | 'vibrate';
+/** An extra whose params and answer are not public: any object in, the raw answer out. */
+const loose = <K extends LoosePlugin>(plugin: K) =>
+  // Every LoosePlugin's params are AppletParams; TS cannot see that through the generic K.
+  definePlugin<K, AppletParams, unknown>({
+    plugin,
+    toParams: passThrough as (input: AppletParams) => PluginParams<K>,
+    toResult: identity,
+  });
+
+function titleStyle(input: TitleStyleInput): AppletPluginMap['setTitleStyle']['params'] {
+  const gradient = optional('gradient', input.gradient, record);
+  return {
+    navBackgroundColor: optional('navBackgroundColor', input.navBackgroundColor, color),
+    appletStyle: optional('appletStyle', input.appletStyle, (name, value) =>
+      oneOf(name, value, ['black', 'white']),
+    ),
+    backBtnVisible: optional('backBtnVisible', input.backBtnVisible, flag),
+    appletTitleBarVisible: optional('appletTitleBarVisible', input.appletTitleBarVisible, flag),
+    appletTitleGradientOrient:
+      gradient && oneOf('gradient.orient', gradient.orient, ['top', 'bottom', 'left', 'right']),
+    appletTitleGradientStartColor: gradient && color('gradient.startColor', gradient.startColor),
+    appletTitleGradientEndColor: gradient && color('gradient.endColor', gradient.endColor),
+  };
+}
+
+function appletQuery(name: string, value: unknown): string {
+  if (typeof value === 'string') return value;
+  const entries = Object.entries(record(name, value)).map(([key, item]) => [
+    key,
+    anyText(`${name}.${key}`, item),
+  ]);
+  return new URLSearchParams(entries).toString();
+}
+
+const key = (input: { readonly key: string }) => ({ key: text('key', input.key) });
+
+/** The extras as data. */
+export const appletPlugins = {
+  setTitleStyle: definePlugin({ plugin: 'setTitleStyle', toParams: titleStyle }),
+  openApplet: definePlugin({
+    plugin: 'openApplet',
+    toParams: (input: OpenAppletInput) => ({
+      appId: text('appId', input.appId),
+      param: optional('param', input.param, appletQuery),
+      isFinish: optional('isFinish', input.isFinish, flag),
+      toLink: optional('toLink', input.toLink, httpUrl),
+    }),
+  }),
+  createWebView: definePlugin({
+    plugin: 'createWebView',
+    toParams: (input: CreateWebViewInput) => ({
+      url: httpUrl('url', input.url),
+      title: optional('title', input.title, anyText),
+      isFinish: optional('isFinish', input.isFinish, flag),
+    }),
+  }),
+  navigateTo: loose('navigateTo'),
+  navigateBack: loose('navigateBack'),
+  redirectTo: loose('redirectTo'),
+  reLaunch: loose('reLaunch'),
+  switchTab: loose('switchTab'),
+  getSystemInfo: loose('getSystemInfo'),
+  vibrate: loose('vibrate'),
+  saveData: definePlugin({
+    plugin: 'saveData',
+    toParams: (input: { readonly key: string; readonly value: string }) => ({
+      ...key(input),
+      value: anyText('value', input.value),
+    }),
+  }),
+  queryData: definePlugin({
+    plugin: 'queryData',
+    toParams: key,
+    toResult: (raw): string | undefined => {
+      const value = field(raw, 'value');
+      return typeof value === 'string' ? value : undefined;
+    },
+  }),
+  deleteData: definePlugin({ plugin: 'deleteData', toParams: key }),
+  getAllKeys: definePlugin({ plugin: 'getAllKeys', toResult: identity }),
+  appletAuth: definePlugin({
+    plugin: 'appletAuth',
+    toResult: (raw): string => toText(field(raw, 'code'), 'the auth code'),
+    timeout: USER_WAIT_TIMEOUT,
+  }),
+  collectCurrentApplet: definePlugin({ plugin: 'collectCurrentApplet', timeout: USER_WAIT_TIMEOUT }),
+  addCommonApp: definePlugin({
+    plugin: 'addCommonApp',
+    toParams: (input: { readonly url: string }) => ({ url: httpUrl('url', input.url) }),
+    toResult: (raw): { readonly replaced: boolean } => ({ replaced: field(raw, 'code') === '01' }),
+    timeout: USER_WAIT_TIMEOUT,
+  }),
+  getUserLogoutDate: definePlugin({
+    plugin: 'getUserLogoutDate',
+    toResult: (raw): Date | undefined => {
+      const value = field(raw, 'userLogoutDate');
+      return value === undefined || value === ''
+        ? undefined
+        : new Date(Number(toText(value, 'userLogoutDate')));
+    },
+  }),
+  changeScreenShot: definePlugin({
+    plugin: 'changeScreenShot',
+    toParams: (input: { readonly forbid: boolean }) => ({ switch: bool('forbid', input.forbid) }),
+  }),
+  removeScreenShot: definePlugin({ plugin: 'removeScreenShot' }),
+};

@@ -1,0 +1,86 @@
+/** The photo `chooseImage` returns, with its bytes on demand. */
+import { InvalidResult, field, parseIfJson, toText } from '../results.js';
+
+const MIME_TYPES: Readonly<Record<string, string>> = {
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  heic: 'image/heic',
+  bmp: 'image/bmp',
+};
+
+/**
+ * A chosen photo: the base64 the app sent and the file type it reported,
+ * plus the decoded bytes, a `Blob` and a `data:` URL, computed when asked.
+ *
+ * @example
+ * ```ts
+ * const image = await client.chooseImage({ sourceType: 'album' });
+ * img.src = image.dataUrl();
+ * await fetch('/upload', { method: 'POST', body: image.blob() });
+ * ```
+ */
+export class ChosenImage {
+  /** The image as base64 (no `data:` prefix). */
+  readonly base64: string;
+  /** The file type the app reported (`jpg`, `png`, `gif`, …); `jpg` when it gave none. */
+  readonly type: string;
+
+  constructor(base64: string, type: string) {
+    this.base64 = base64;
+    this.type = type;
+  }
+
+  /** MIME type for {@link ChosenImage.type}; `application/octet-stream` when unknown. */
+  get mimeType(): string {
+    return MIME_TYPES[this.type.toLowerCase()] ?? 'application/octet-stream';
+  }
+
+  /** The decoded bytes (a new array each call). */
+  bytes(): Uint8Array {
+    return decodeBase64(this.base64);
+  }
+
+  /** The bytes as a `Blob` of {@link ChosenImage.mimeType}. */
+  blob(): Blob {
+    return new Blob([this.bytes() as Uint8Array<ArrayBuffer>], { type: this.mimeType });
+  }
+
+  /** A `data:` URL for `<img src>`. */
+  dataUrl(): string {
+    return `data:${this.mimeType};base64,${this.base64}`;
+  }
+}
+
+/** Decode base64 (standard or URL-safe alphabet, line breaks allowed) into bytes. */
+export function decodeBase64(base64: string): Uint8Array {
+  const binary = atob(cleanBase64(base64));
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
+  return bytes;
+}
+
+/** Base64 without line breaks, in the standard alphabet; throws when it is not base64. */
+function cleanBase64(base64: string): string {
+  const clean = base64.replace(/\s+/g, '').replace(/-/g, '+').replace(/_/g, '/');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.replace(/=+$/, '').length % 4 === 1) {
+    throw new InvalidResult('the image is not valid base64');
+  }
+  return clean;
+}
+
+/** `{base64, type}` (upsdk.js's shape; a JSON string or a `data:` URL are accepted too) → {@link ChosenImage}. */
+export function toChosenImage(raw: unknown): ChosenImage {
+  const payload = parseIfJson(raw);
+  let base64 = toText(field(payload, 'base64'), 'base64');
+  let type = field(payload, 'type');
+  const dataUrl = /^data:image\/([\w+.-]+);base64,/i.exec(base64);
+  if (dataUrl) {
+    base64 = base64.slice(dataUrl[0].length);
+    type ??= dataUrl[1];
+  }
+  cleanBase64(base64); // fail now rather than in bytes()
+  return new ChosenImage(base64, typeof type === 'string' && type !== '' ? type.toLowerCase() : 'jpg');
+}

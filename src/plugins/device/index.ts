@@ -1,0 +1,144 @@
+/**
+ * Device plugins (spec §6.4, §6.7, §6.19, §6.20): the scanner, the camera or
+ * album, screen brightness. Screenshots are a listener: see `ui-events.ts`.
+ */
+import type { UpsdkCore } from '../../client/client.js';
+import { bindPlugins, definePlugin, type CallControl } from '../define.js';
+import { field, InvalidResult, toNumber, unwrap } from '../results.js';
+import { USER_WAIT_TIMEOUT } from '../timing.js';
+import { listOf, oneOf, optional, positiveInteger, tenth } from '../validate.js';
+import { toChosenImage, type ChosenImage } from './image.js';
+
+/** Code kinds the scanner accepts. */
+export type ScanType = 'qrCode' | 'barCode';
+
+/** Wire shapes of the device plugins, as `client.call` sends them. */
+export interface DevicePluginMap {
+  scanQRCode: { params: { scanType?: ScanType[] }; result: string };
+  chooseImage: {
+    params: { maxWidth?: string; maxHeight?: string; sourceType?: '1' | '2' | '3' };
+    result: { base64: string; type: string };
+  };
+  getScreenBrightness: { params: Record<string, never>; result: { brightness: string } };
+  setScreenBrightness: { params: { brightness: string }; result: { brightness?: string } | undefined };
+  monitorScreenShot: { params: Record<string, never>; result: void };
+}
+
+/** Where `chooseImage` may take the photo from: 1 camera, 2 album, 3 either. */
+export type ImageSource = 1 | 2 | 3 | 'camera' | 'album' | 'any';
+
+/** Input of {@link DeviceApi.chooseImage}. */
+export interface ChooseImageInput {
+  /**
+   * Target width in px, a positive integer. upsdk.js replaces both sizes by
+   * 500×1000 when either is missing, so when only one is given the other is
+   * sent as that default (width 500, height 1000). Default 500.
+   */
+  readonly maxWidth?: number;
+  /** Target height in px, a positive integer. Default 1000. */
+  readonly maxHeight?: number;
+  /** Camera, album, or let the user pick (default). */
+  readonly sourceType?: ImageSource;
+}
+
+/** Device methods on the client. */
+export interface DeviceApi {
+  /**
+   * Open the app's scanner (§6.7) and resolve with the decoded text.
+   * Waits on the user: default timeout 10 minutes.
+   *
+   * @example
+   * ```ts
+   * const text = await client.scanQRCode({ scanType: ['qrCode'] });
+   * ```
+   */
+  scanQRCode(input?: { readonly scanType?: readonly ScanType[] }, options?: CallControl): Promise<string>;
+  /**
+   * Take a photo or pick one from the album (§6.4). Default timeout 10 minutes.
+   *
+   * @returns the image: `base64`, `type`, and `bytes()`, `blob()`, `dataUrl()`.
+   * @example
+   * ```ts
+   * const image = await client.chooseImage({ maxWidth: 800, maxHeight: 800, sourceType: 'camera' });
+   * ```
+   */
+  chooseImage(input?: ChooseImageInput, options?: CallControl): Promise<ChosenImage>;
+  /**
+   * The current screen brightness (§6.19), 0…1.
+   *
+   * @example
+   * ```ts
+   * const level = await client.getScreenBrightness(); // 0.6
+   * ```
+   */
+  getScreenBrightness(options?: CallControl): Promise<number>;
+  /**
+   * Set the screen brightness (§6.20): 0…1 with at most one decimal (sent as `'0.3'`).
+   *
+   * @example
+   * ```ts
+   * await client.setScreenBrightness({ brightness: 1 }); // e.g. while showing a payment code
+   * ```
+   */
+  setScreenBrightness(input: { readonly brightness: number }, options?: CallControl): Promise<void>;
+}
+
+const SOURCES = { 1: '1', 2: '2', 3: '3', camera: '1', album: '2', any: '3' } as const;
+
+/** An {@link ImageSource} as the bridge's `'1'`/`'2'`/`'3'`. */
+const imageSource = (name: string, value: unknown): '1' | '2' | '3' =>
+  SOURCES[oneOf(name, value, [1, 2, 3, 'camera', 'album', 'any'])];
+
+/** The sizes as upsdk.js will really use them (see {@link ChooseImageInput.maxWidth}). */
+function imageSizes(input: ChooseImageInput): { maxWidth?: string; maxHeight?: string } {
+  const maxWidth = optional('maxWidth', input.maxWidth, positiveInteger);
+  const maxHeight = optional('maxHeight', input.maxHeight, positiveInteger);
+  if (maxWidth === undefined && maxHeight === undefined) return {};
+  return { maxWidth: maxWidth ?? '500', maxHeight: maxHeight ?? '1000' };
+}
+
+/** upsdk.js unwraps `{value}` itself; older versions may not, so read both. */
+function toScanText(raw: unknown): string {
+  const value = typeof raw === 'string' ? raw : field(raw, 'value');
+  if (typeof value !== 'string')
+    throw new InvalidResult(`expected the scan result to be a string, got ${typeof raw}`);
+  return value;
+}
+
+/** The device plugins as data. */
+export const devicePlugins = {
+  scanQRCode: definePlugin({
+    plugin: 'scanQRCode',
+    toParams: (input: { readonly scanType?: readonly ScanType[] }) => ({
+      scanType: optional('scanType', input.scanType, (name, value) =>
+        listOf(name, value, ['qrCode', 'barCode']),
+      ),
+    }),
+    toResult: toScanText,
+    timeout: USER_WAIT_TIMEOUT,
+  }),
+  chooseImage: definePlugin({
+    plugin: 'chooseImage',
+    toParams: (input: ChooseImageInput) => ({
+      ...imageSizes(input),
+      sourceType: optional('sourceType', input.sourceType, imageSource),
+    }),
+    toResult: toChosenImage,
+    timeout: USER_WAIT_TIMEOUT,
+  }),
+  getScreenBrightness: definePlugin({
+    plugin: 'getScreenBrightness',
+    toResult: (raw): number => toNumber(unwrap(raw, 'brightness'), 'brightness'),
+  }),
+  setScreenBrightness: definePlugin({
+    plugin: 'setScreenBrightness',
+    toParams: (input: { readonly brightness: number }) => ({
+      brightness: tenth('brightness', input.brightness),
+    }),
+  }),
+};
+
+/** Bind the device methods to a core. */
+export function createDevice(core: UpsdkCore): DeviceApi {
+  return bindPlugins(core, devicePlugins);
+}

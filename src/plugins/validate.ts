@@ -1,0 +1,185 @@
+/**
+ * Checks and wire conversions for plugin parameters. Each helper takes a
+ * natural value and returns what the bridge expects (numbers as strings,
+ * flags as '0'/'1'), or throws an {@link InvalidField} that the one place
+ * which knows the plugin ({@link validated}) turns into an `UpsdkError`
+ * with code `invalid_param`. So every message reads the same:
+ * "Expected `tn` to be a non-empty string, got """.
+ */
+import { invalidParam, type UpsdkError } from '../client/errors.js';
+
+/** A field failed a check; carries what {@link invalidParam} needs. */
+export class InvalidField extends Error {
+  override name = 'InvalidField';
+
+  constructor(
+    readonly field: string,
+    readonly expected: string,
+    readonly got: unknown,
+  ) {
+    super(`Expected \`${field}\` to be ${expected}`);
+  }
+}
+
+/**
+ * Run `build` (which converts and checks params) on behalf of `plugin`:
+ * an {@link InvalidField} becomes an `UpsdkError` naming the plugin.
+ */
+export function validated<T>(plugin: string, build: () => T): T {
+  try {
+    return build();
+  } catch (error) {
+    if (error instanceof InvalidField) throw toUpsdkError(plugin, error);
+    throw error;
+  }
+}
+
+function toUpsdkError(plugin: string, error: InvalidField): UpsdkError {
+  return invalidParam(plugin, error.field, error.expected, error.got);
+}
+
+const fail = (field: string, expected: string, got: unknown): never => {
+  throw new InvalidField(field, expected, got);
+};
+
+/** A non-empty string, passed on as is. */
+export function text(field: string, value: unknown): string {
+  return typeof value === 'string' && value !== '' ? value : fail(field, 'a non-empty string', value);
+}
+
+/** Any string, the empty one included. */
+export function anyText(field: string, value: unknown): string {
+  return typeof value === 'string' ? value : fail(field, 'a string', value);
+}
+
+/** Leave `undefined` out; check anything else with `check`. */
+export function optional<T>(
+  field: string,
+  value: unknown,
+  check: (field: string, value: unknown) => T,
+): T | undefined {
+  return value === undefined ? undefined : check(field, value);
+}
+
+/** A finite number in `min…max`, as a string. */
+export function numberIn(field: string, value: unknown, min: number, max: number): string {
+  const ok = typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max;
+  return ok ? String(value) : fail(field, `a finite number in ${min}…${max}`, value);
+}
+
+/** A positive integer (at most 2^31 − 1, what native ints hold), as a string. */
+export function positiveInteger(field: string, value: unknown): string {
+  const ok = typeof value === 'number' && Number.isInteger(value) && value > 0 && value <= 0x7fffffff;
+  return ok ? String(value) : fail(field, 'a positive integer', value);
+}
+
+/** A number in 0…1 with at most one decimal (`0.3`), as the bridge wants it: `'0.3'`. */
+export function tenth(field: string, value: unknown): string {
+  const tenths = typeof value === 'number' ? value * 10 : NaN;
+  const ok =
+    Number.isFinite(tenths) && Math.abs(tenths - Math.round(tenths)) < 1e-9 && tenths >= 0 && tenths <= 10;
+  return ok
+    ? (Math.round(tenths) / 10).toFixed(1)
+    : fail(field, 'a number in 0…1 with at most one decimal', value);
+}
+
+/** A boolean. */
+export function bool(field: string, value: unknown): boolean {
+  return typeof value === 'boolean' ? value : fail(field, 'a boolean', value);
+}
+
+/** A boolean as the vendor's `'1'`/`'0'`. */
+export function flag(field: string, value: unknown): '0' | '1' {
+  return bool(field, value) ? '1' : '0';
+}
+
+/** One of `allowed`; the message lists them. */
+export function oneOf<const T extends string | number>(
+  field: string,
+  value: unknown,
+  allowed: readonly T[],
+): T {
+  return (allowed as readonly unknown[]).includes(value)
+    ? (value as T)
+    : fail(field, `one of ${allowed.map((item) => JSON.stringify(item)).join(', ')}`, value);
+}
+
+/** A non-empty array of distinct members of `allowed`. */
+export function listOf<const T extends string>(field: string, value: unknown, allowed: readonly T[]): T[] {
+  const expected = `a non-empty array of distinct ${allowed.map((item) => JSON.stringify(item)).join(', ')}`;
+  if (!Array.isArray(value) || value.length === 0 || new Set(value).size !== value.length) {
+    return fail(field, expected, value);
+  }
+  return value.map((item: unknown) =>
+    (allowed as readonly unknown[]).includes(item) ? (item as T) : fail(field, expected, item),
+  );
+}
+
+/** A string matching `pattern`; `expected` describes it for the message. */
+export function matching(field: string, value: unknown, pattern: RegExp, expected: string): string {
+  return typeof value === 'string' && pattern.test(value) ? value : fail(field, expected, value);
+}
+
+/** An absolute `http:` or `https:` URL. */
+export function httpUrl(field: string, value: unknown): string {
+  if (typeof value === 'string' && /^https?:\/\//i.test(value)) {
+    try {
+      new URL(value);
+      return value;
+    } catch {
+      // fall through to the error below
+    }
+  }
+  return fail(field, 'an absolute http(s) URL', value);
+}
+
+/** A function (a listener the caller hands in). */
+export function callback<F extends (...args: never[]) => unknown>(field: string, value: unknown): F {
+  return typeof value === 'function' ? (value as F) : fail(field, 'a function', value);
+}
+
+/** A plain object (not null, not an array). */
+export function record(field: string, value: unknown): Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : fail(field, 'an object', value);
+}
+
+/** An integer in `min…max` (inclusive), as a number. */
+export function integerIn(field: string, value: unknown, min: number, max: number): number {
+  const ok = typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+  return ok ? (value as number) : fail(field, `an integer in ${min}…${max}`, value);
+}
+
+/** Length bounds of {@link hex}. */
+export interface HexBounds {
+  /** Fewest characters. Default 1. */
+  readonly min?: number;
+  /** Most characters. Default unbounded. */
+  readonly max?: number;
+  /** Require an even number of characters (whole bytes). Default false. */
+  readonly even?: boolean;
+}
+
+/** A string of hexadecimal digits (either case) within length bounds, e.g. an AID of 10–32 digits. */
+export function hex(field: string, value: unknown, bounds: HexBounds = {}): string {
+  const { min = 1, max = Infinity, even = false } = bounds;
+  const ok =
+    typeof value === 'string' &&
+    /^[0-9A-Fa-f]*$/.test(value) &&
+    value.length >= min &&
+    value.length <= max &&
+    (!even || value.length % 2 === 0);
+  const size = max === Infinity ? `at least ${min}` : `${min}–${max}`;
+  return ok ? (value as string) : fail(field, `${size}${even ? ' (even)' : ''} hex digits`, value);
+}
+
+/** A non-empty array whose items pass `item` (checked under the names `field[0]`, `field[1]`, …). */
+export function nonEmptyList<T>(
+  field: string,
+  value: unknown,
+  item: (field: string, value: unknown) => T,
+): T[] {
+  if (!Array.isArray(value) || value.length === 0) return fail(field, 'a non-empty array', value);
+  return value.map((entry: unknown, index) => item(`${field}[${index}]`, entry));
+}

@@ -1,0 +1,45 @@
+/** Simulated scanner, camera/album, brightness and screenshot plugins (spec §6.4, §6.7, §6.19–§6.21). */
+import { ok, silent, type PluginBehaviours } from '../family.js';
+import type { ListenerRegistry } from '../listeners.js';
+import { UI_DOCUMENT_EVENTS, type UiState } from './ui-state.js';
+
+const SCAN_TYPES = new Set(['qrCode', 'barCode']);
+
+export function deviceBehaviours(state: UiState, listeners: ListenerRegistry): PluginBehaviours {
+  return {
+    scanQRCode: (options) => {
+      const types = options.scanType;
+      if (types !== undefined && !(Array.isArray(types) && types.every((type) => SCAN_TYPES.has(type)))) {
+        return { fail: { code: '00', msg: 'scanType must list qrCode and/or barCode' } };
+      }
+      return ok(state.scanResult); // upsdk.js unwraps the native {value} into the bare string
+    },
+    chooseImage: (options) => {
+      // upsdk.js: unless both sizes are given, both fall back to 500×1000, written onto the caller's object.
+      if (!(options.maxWidth && options.maxHeight)) {
+        options.maxWidth = 500;
+        options.maxHeight = 1000;
+      }
+      options.sourceType ||= '3';
+      if (!['1', '2', '3'].includes(String(options.sourceType))) {
+        return { fail: { code: '00', msg: `unknown sourceType ${String(options.sourceType)}` } };
+      }
+      return ok({ base64: state.image.base64, type: state.image.type });
+    },
+    getScreenBrightness: () => ok({ brightness: String(state.brightness) }),
+    setScreenBrightness: (options) => {
+      const level = Number(options.brightness);
+      if (typeof options.brightness !== 'string' || !(level >= 0 && level <= 1)) {
+        return { fail: { msg: `brightness must be '0'…'1', got ${String(options.brightness)}` } };
+      }
+      state.brightness = level;
+      return ok({ brightness: options.brightness });
+    },
+    // `success` is the per-screenshot callback, hung on the document event; nothing answers the call itself.
+    monitorScreenShot: (options) => {
+      if (typeof options.success === 'function')
+        listeners.register(UI_DOCUMENT_EVENTS.screenshot, options.success);
+      return silent;
+    },
+  };
+}

@@ -1,0 +1,54 @@
+/** Virtual peripherals and a harness shared by the Bluetooth tests. */
+import { vi } from 'vitest';
+import type { BluetoothSimOptions, VirtualPeripheral } from '../../src/simulator/index.js';
+import { setup } from '../helpers/harness.js';
+import type { ClientOptions, FamilyOptions } from '../../src/index.js';
+
+export const HEART_RATE = '180D';
+export const MEASUREMENT = '2A37';
+export const CONTROL = '2A39';
+
+/** A heart-rate monitor: readable + notifying measurement, writable control point. */
+export const HRM: VirtualPeripheral = {
+  deviceId: 'AA:BB:CC:00:00:01',
+  name: 'HRM',
+  localName: 'HRM-local',
+  RSSI: -52,
+  advertisedServices: [HEART_RATE],
+  manufacturerData: '0102',
+  services: [
+    {
+      uuid: HEART_RATE,
+      characteristics: [
+        { uuid: MEASUREMENT, properties: { read: true, notify: true }, value: '0048', notifyEvery: 100 },
+        { uuid: CONTROL, properties: { write: true } },
+      ],
+    },
+  ],
+};
+
+/** A scale advertising another service, with no characteristics of interest. */
+export const SCALE: VirtualPeripheral = {
+  deviceId: 'AA:BB:CC:00:00:02',
+  name: 'Scale',
+  RSSI: -70,
+  advertisedServices: ['181D'],
+  services: [{ uuid: '181D', isPrimary: false }],
+};
+
+export const measurement = { deviceId: HRM.deviceId, serviceId: HEART_RATE, characteristicId: MEASUREMENT };
+export const control = { deviceId: HRM.deviceId, serviceId: HEART_RATE, characteristicId: CONTROL };
+
+/** A simulator with the HRM and the scale, and a client; `opened` opens the adapter first. */
+export async function bleSetup(
+  bluetooth: BluetoothSimOptions = {},
+  clientOptions: Partial<ClientOptions & FamilyOptions> = {},
+  opened = true,
+) {
+  const h = setup({ bluetooth: { peripherals: [HRM, SCALE], ...bluetooth } }, clientOptions);
+  if (opened) await h.client.bluetooth.open();
+  return { ...h, ble: h.client.bluetooth };
+}
+
+export const eventually = (assertion: () => void): Promise<void> =>
+  vi.waitFor(assertion, { timeout: 2000, interval: 2 });

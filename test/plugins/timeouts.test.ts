@@ -1,0 +1,97 @@
+/**
+ * Plugins that wait on the user default to a 10-minute timeout (data in the
+ * plugin tables, read by `client.call`), others to the client's timeout.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { UpsdkTimeoutError } from '../../src/index.js';
+import { PLUGIN_TIMEOUTS } from '../../src/plugins/index.js';
+import { USER_WAIT_TIMEOUT } from '../../src/plugins/timing.js';
+import { setup } from '../helpers/harness.js';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** Settle-state of a promise without waiting for it. */
+function track(promise: Promise<unknown>): { settled: () => boolean; error: () => Promise<unknown> } {
+  let settled = false;
+  const caught = promise.then(
+    () => ((settled = true), undefined),
+    (error: unknown) => ((settled = true), error),
+  );
+  return { settled: () => settled, error: () => caught };
+}
+
+describe('per-plugin timeouts', () => {
+  it('lists the plugins that wait on the user', () => {
+    expect(Object.keys(PLUGIN_TIMEOUTS).sort()).toEqual(
+      [
+        'addBankCard',
+        'addCommonApp',
+        'appletAuth',
+        'chooseImage',
+        'collectCurrentApplet',
+        'navi',
+        'pay',
+        'scanQRCode',
+        'verifyPayPwd',
+      ].sort(),
+    );
+    expect(new Set(Object.values(PLUGIN_TIMEOUTS))).toEqual(new Set([USER_WAIT_TIMEOUT]));
+  });
+
+  it('lets pay wait past the client timeout and times out after 10 minutes', async () => {
+    const { sim, client } = setup({}, { timeout: 1000 });
+    await client.ready();
+    vi.useFakeTimers();
+    sim.fault('pay', 'drop');
+    const pay = track(client.pay({ tn: 't' }));
+    await vi.advanceTimersByTimeAsync(USER_WAIT_TIMEOUT - 1);
+    expect(pay.settled()).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    const error = await pay.error();
+    expect(error).toBeInstanceOf(UpsdkTimeoutError);
+    expect((error as UpsdkTimeoutError).timeout).toBe(USER_WAIT_TIMEOUT);
+  });
+
+  it('gives raw client.call the same default', async () => {
+    const { sim, client } = setup({}, { timeout: 1000 });
+    await client.ready();
+    vi.useFakeTimers();
+    sim.fault('scanQRCode', 'drop');
+    const scan = track(client.call('scanQRCode', {}));
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(scan.settled()).toBe(false);
+    await vi.advanceTimersByTimeAsync(USER_WAIT_TIMEOUT);
+    expect(await scan.error()).toBeInstanceOf(UpsdkTimeoutError);
+  });
+
+  it('uses the client timeout for plugins that do not wait on the user', async () => {
+    const { sim, client } = setup({}, { timeout: 1000 });
+    await client.ready();
+    vi.useFakeTimers();
+    sim.fault('getLocationCity', 'drop');
+    const city = track(client.getLocationCity());
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(((await city.error()) as UpsdkTimeoutError).timeout).toBe(1000);
+  });
+
+  it('lets the caller override the default per call', async () => {
+    const { sim, client } = setup();
+    await client.ready();
+    vi.useFakeTimers();
+    sim.fault('chooseImage', 'drop');
+    const image = track(client.chooseImage({}, { timeout: 50 }));
+    await vi.advanceTimersByTimeAsync(50);
+    expect(((await image.error()) as UpsdkTimeoutError).timeout).toBe(50);
+  });
+
+  it('rejects with the abort reason when the caller aborts', async () => {
+    const { sim, client } = setup();
+    sim.fault('pay', 'drop');
+    const controller = new AbortController();
+    const pay = client.pay({ tn: 't' }, { signal: controller.signal });
+    controller.abort(new Error('user left the page'));
+    await expect(pay).rejects.toThrow('user left the page');
+  });
+});

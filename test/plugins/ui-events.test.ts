@@ -1,0 +1,157 @@
+/**
+ * The page's listener plugins: the right-hand title-bar button and
+ * screenshots, as methods returning an unsubscribe function and as
+ * `client.events`. Neither has a vendor cancel: stopping detaches our side.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { setup } from '../helpers/harness.js';
+
+const eventually = (assertion: () => void): Promise<void> =>
+  vi.waitFor(assertion, { timeout: 2000, interval: 2 });
+
+describe('setNavigationBarRightButton', () => {
+  it('calls onClick when the user taps the button', async () => {
+    const { sim, client } = setup();
+    const onClick = vi.fn();
+    await client.setNavigationBarRightButton({ title: '分享' }, onClick);
+    expect(sim.ui.clickRightButton()).toBe(true);
+    expect(onClick).toHaveBeenCalledTimes(1);
+  });
+
+  it('delivers taps to client.events rightButtonClick listeners too', async () => {
+    const { sim, client } = setup();
+    const listener = vi.fn();
+    client.events.on('rightButtonClick', listener);
+    await client.setNavigationBarRightButton({ title: '分享' }, () => undefined);
+    sim.ui.clickRightButton();
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  it('stops calling onClick after unsubscribe, though the app keeps its handler', async () => {
+    const { sim, client } = setup();
+    const onClick = vi.fn();
+    const stop = await client.setNavigationBarRightButton({ title: '分享' }, onClick);
+    await stop();
+    expect(sim.ui.clickRightButton()).toBe(true); // the native handler is still there (no vendor cancel)
+    expect(onClick).not.toHaveBeenCalled();
+  });
+
+  it('changes the button with one call and keeps the existing click listener', async () => {
+    const { sim, client } = setup();
+    const onClick = vi.fn();
+    await client.setNavigationBarRightButton({ title: '分享' }, onClick);
+    await client.setNavigationBarRightButton({ image: 'https://example.com/more.png' });
+    expect(sim.callsOf('setNavigationBarRightButton').map((call) => call.params)).toEqual([
+      { title: '分享' },
+      { image: 'https://example.com/more.png' },
+    ]);
+    expect(sim.ui.rightButton).toEqual({ image: 'https://example.com/more.png' });
+    sim.ui.clickRightButton();
+    expect(onClick).toHaveBeenCalledTimes(1);
+  });
+
+  it('sends the new look once when adding a second click listener', async () => {
+    const { sim, client } = setup();
+    const first = vi.fn();
+    const second = vi.fn();
+    await client.setNavigationBarRightButton({ title: 'A' }, first);
+    await client.setNavigationBarRightButton({ title: 'B' }, second);
+    expect(sim.callsOf('setNavigationBarRightButton').map((call) => call.params)).toEqual([
+      { title: 'A' },
+      { title: 'B' },
+    ]);
+    sim.ui.clickRightButton();
+    expect([first.mock.calls.length, second.mock.calls.length]).toEqual([1, 1]);
+  });
+
+  it('does not draw an empty button when events are subscribed before any button is set', async () => {
+    const { sim, client } = setup();
+    const listener = vi.fn();
+    await client.events.subscribe('rightButtonClick', listener);
+    expect(sim.callsOf('setNavigationBarRightButton')).toEqual([]);
+    await client.setNavigationBarRightButton({ title: '更多' });
+    sim.ui.clickRightButton();
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  it('re-sends the current look when events are subscribed after the button was drawn', async () => {
+    const { sim, client } = setup();
+    await client.setNavigationBarRightButton({ title: '更多' });
+    const listener = vi.fn();
+    await client.events.subscribe('rightButtonClick', listener);
+    expect(sim.callsOf('setNavigationBarRightButton').map((call) => call.params)).toEqual([
+      { title: '更多' },
+      { title: '更多' },
+    ]);
+    sim.ui.clickRightButton();
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('monitorScreenShot', () => {
+  it('calls the listener on each screenshot', async () => {
+    const { sim, client } = setup({ platform: 'ios' });
+    const onScreenshot = vi.fn();
+    await client.monitorScreenShot(onScreenshot);
+    sim.ui.takeScreenshot();
+    sim.ui.takeScreenshot();
+    expect(onScreenshot).toHaveBeenCalledTimes(2);
+  });
+
+  it('stops calling the listener after unsubscribe; native monitoring stays on (no vendor cancel)', async () => {
+    const { sim, client } = setup({ platform: 'ios' });
+    const onScreenshot = vi.fn();
+    const stop = await client.monitorScreenShot(onScreenshot);
+    await stop();
+    sim.ui.takeScreenshot();
+    expect(onScreenshot).not.toHaveBeenCalled();
+    expect(sim.activeSubscriptions()).toEqual(['screenShotAction']);
+  });
+
+  it('shares one native registration with client.events screenshot listeners', async () => {
+    const { sim, client } = setup({ platform: 'ios' });
+    const viaMethod = vi.fn();
+    const viaEvents = vi.fn();
+    await client.monitorScreenShot(viaMethod);
+    await client.events.subscribe('screenshot', viaEvents);
+    sim.ui.takeScreenshot();
+    expect(sim.callsOf('monitorScreenShot')).toHaveLength(1);
+    expect([viaMethod.mock.calls.length, viaEvents.mock.calls.length]).toEqual([1, 1]);
+  });
+
+  it('registers natively on the first client.events.on listener', async () => {
+    const { sim, client } = setup({ platform: 'ios' });
+    const listener = vi.fn();
+    client.events.on('screenshot', listener);
+    await eventually(() => expect(sim.activeSubscriptions()).toContain('screenShotAction'));
+    sim.ui.takeScreenshot();
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  it('iterates screenshots until the signal aborts', async () => {
+    const { sim, client } = setup({ platform: 'ios' });
+    const controller = new AbortController();
+    const seen: unknown[] = [];
+    const loop = (async () => {
+      for await (const shot of client.events.iterate('screenshot', { signal: controller.signal })) {
+        seen.push(shot);
+        if (seen.length === 2) controller.abort();
+      }
+    })().catch((error: unknown) => error);
+    await eventually(() => expect(sim.activeSubscriptions()).toContain('screenShotAction'));
+    sim.ui.takeScreenshot();
+    sim.ui.takeScreenshot();
+    const ended = await loop;
+    expect(seen).toHaveLength(2);
+    expect((ended as DOMException).name).toBe('AbortError');
+  });
+
+  it('hears nothing more once removeScreenShot stopped native monitoring', async () => {
+    const { sim, client } = setup({ platform: 'ios' });
+    const onScreenshot = vi.fn();
+    await client.monitorScreenShot(onScreenshot);
+    await client.applet.removeScreenShot();
+    expect(sim.ui.takeScreenshot()).toBe(false);
+    expect(onScreenshot).not.toHaveBeenCalled();
+  });
+});
