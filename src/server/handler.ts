@@ -26,6 +26,12 @@ export interface SignatureHandlerOptions {
 }
 
 const ALLOW = 'POST, OPTIONS';
+// Shared, never mutated: the common no-CORS answer allocates no header objects.
+const NO_HEADERS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+const JSON_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  'content-type': 'application/json',
+  'cache-control': 'no-store',
+});
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
 const badRequest = (detail: string): SignerError =>
@@ -56,7 +62,7 @@ function parseReport(text: string): { url: unknown } & SignReport {
  *
  * @example
  * ```ts
- * // Next.js: app/api/upsdk-signature/route.ts
+ * // Next.js: app/upsdk/signature/route.ts
  * export const POST = createSignatureHandler(signer);
  * // node:http
  * http.createServer(toNodeHandler(createSignatureHandler(signer, { cors: true }))).listen(8787, '127.0.0.1');
@@ -86,14 +92,14 @@ export function createSignatureHandler(signer: Signer, options: SignatureHandler
   };
   const success = (result: SignatureResult, headers: Record<string, string>): PlainResponse => ({
     status: 200,
-    headers: { ...headers, 'content-type': 'application/json', 'cache-control': 'no-store' },
+    headers: headers === NO_HEADERS ? JSON_HEADERS : { ...headers, ...JSON_HEADERS },
     body: JSON.stringify(result),
   });
 
   const handle: PlainHandler = (request) => {
     const origin = request.header('origin');
     const headers: Record<string, string> =
-      cors && origin !== undefined ? { 'access-control-allow-origin': origin, vary: 'Origin' } : {};
+      cors && origin !== undefined ? { 'access-control-allow-origin': origin, vary: 'Origin' } : NO_HEADERS;
     try {
       if (origin !== undefined && !allowsOrigin(origin)) {
         throw new SignerError({

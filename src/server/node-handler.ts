@@ -95,12 +95,11 @@ function servePlain(endpoint: PlainEndpoint, req: IncomingMessage, res: ServerRe
     (body) => {
       const tooLarge = body === 'too-large';
       const write = (response: PlainResponse): void => {
-        const headers: Record<string, string | number> = { ...response.headers };
-        // A known length spares chunked encoding: one buffer to write instead of several.
-        if (response.body !== null) headers['content-length'] = Buffer.byteLength(response.body);
         // The rest of a too-large body is never read: end the connection after answering.
-        if (tooLarge) headers.connection = 'close';
-        res.writeHead(response.status, headers);
+        res.writeHead(
+          response.status,
+          tooLarge ? { ...response.headers, connection: 'close' } : response.headers,
+        );
         res.end(response.body ?? undefined);
       };
       try {

@@ -81,9 +81,14 @@ export function createOriginPolicy(allowedOrigins: readonly string[], maxUrlLeng
   }
   const rules = allowedOrigins.map(parseRule);
   const allowed = (url: URL): boolean => rules.some((rule) => matches(rule, url));
+  // Pages repeat: remember recent URLs that passed, so a repeat skips the URL parser.
+  // Only successes are kept, and the map is emptied when full, so its size stays bounded.
+  const passed = new Map<string, string>();
 
   return {
     check(url) {
+      const known = typeof url === 'string' ? passed.get(url) : undefined;
+      if (known !== undefined) return known;
       if (typeof url !== 'string')
         throw invalidUrl(`Expected \`url\` to be a string, got ${url === null ? 'null' : typeof url}`);
       const hash = url.indexOf('#');
@@ -110,6 +115,8 @@ export function createOriginPolicy(allowedOrigins: readonly string[], maxUrlLeng
           status: 403,
         });
       }
+      if (passed.size >= 1024) passed.clear();
+      passed.set(url, signable);
       return signable;
     },
     allowsOrigin(origin) {

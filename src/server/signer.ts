@@ -3,8 +3,8 @@
  * `upsdk.config` (spec §7.1) with a cached, shared frontToken, and hands out
  * both tokens to server code.
  */
-import { createHash, randomUUID } from 'node:crypto';
-import { canonicalString, unixTimestamp } from '../shared/signature.js';
+import { hash, randomUUID } from 'node:crypto';
+import { unixTimestamp } from '../shared/signature.js';
 import { pooledNonce } from './nonce.js';
 import { SignerError, UpstreamError } from './errors.js';
 import { createOriginPolicy } from './origin-policy.js';
@@ -101,7 +101,8 @@ export interface Signer {
   allowsOrigin(origin: string): boolean;
 }
 
-const sha256Hex = (text: string): string => createHash('sha256').update(text).digest('hex');
+// One-shot `hash` (Node ≥ 20.12) costs less than half of createHash().update().digest() per call.
+const sha256Hex = (text: string): string => hash('sha256', text, 'hex');
 
 /** Key of the signer's internal synchronous fast path (see {@link signNow}). */
 const SIGN_NOW = Symbol('upsdk-kit.signNow');
@@ -186,10 +187,10 @@ export function createSigner(options: SignerOptions): Signer {
   const signWith = (url: string, record: TokenRecord): SignatureResult => {
     const timestamp = unixTimestamp(clock());
     const nonceStr = pooledNonce();
-    const signature = sha256Hex(
-      canonicalString({ appId, frontToken: record.token, nonceStr, timestamp, url }),
-    );
-    return { appId, timestamp, nonceStr, signature, tokenId: record.tokenId };
+    // canonicalString() of the five §7.1 factors, written out: the keys are already in sorted
+    // order, and sorting them on every request is measurable on the hot path (tests pin the equality).
+    const canonical = `appId=${appId}&frontToken=${record.token}&nonceStr=${nonceStr}&timestamp=${timestamp}&url=${url}`;
+    return { appId, timestamp, nonceStr, signature: sha256Hex(canonical), tokenId: record.tokenId };
   };
   const signNowImpl: SignNow = (url, report) => {
     if (report.retry === true) return undefined;

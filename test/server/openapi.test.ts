@@ -37,7 +37,7 @@ ajv.addSchema(doc, 'signer.json');
 
 /** Check `reply` against the document's response for `method` and its status; return ajv's errors. */
 function violations(method: string, reply: JsonReply): string[] {
-  const operation = doc.paths['/upsdk-signature']?.[method];
+  const operation = doc.paths['/upsdk/signature']?.[method];
   let response = operation?.responses[String(reply.status)];
   if (!response) return [`status ${reply.status} is not documented for ${method}`];
   if (response.$ref) response = doc.components.responses[response.$ref.split('/').pop()!];
@@ -147,7 +147,7 @@ describe('real answers match the document', () => {
       headers: { origin: 'https://m.example.com' },
     });
     expect(response.status).toBe(204);
-    expect(doc.paths['/upsdk-signature']?.options?.responses['204']).toBeDefined();
+    expect(doc.paths['/upsdk/signature']?.options?.responses['204']).toBeDefined();
   });
 
   it('detects a body that does not match', () => {
