@@ -52,18 +52,31 @@ export function tokenRequestSignature(factors: TokenRequestFactors): string {
 
 const NONCE_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
-/** 16 characters of [A-Za-z0-9] from a cryptographic RNG (§7.3), without modulo bias. */
-export function createNonce(length = 16): string {
+/**
+ * A nonce of `length` characters of [A-Za-z0-9] drawn from `nextByte`
+ * (uniform random bytes) without modulo bias: 248 = 4 × 62, so dropping the
+ * top 8 byte values keeps every character equally likely.
+ */
+export function nonceFromBytes(nextByte: () => number, length = 16): string {
   let nonce = '';
-  const bytes = new Uint8Array(length * 2);
   while (nonce.length < length) {
-    globalThis.crypto.getRandomValues(bytes);
-    for (const byte of bytes) {
-      // 248 = 4 × 62: dropping the top 8 values keeps every character equally likely.
-      if (byte < 248 && nonce.length < length) nonce += NONCE_ALPHABET[byte % 62];
-    }
+    const byte = nextByte();
+    if (byte < 248) nonce += NONCE_ALPHABET[byte % 62];
   }
   return nonce;
+}
+
+/** 16 characters of [A-Za-z0-9] from a cryptographic RNG (§7.3), without modulo bias. */
+export function createNonce(length = 16): string {
+  const bytes = new Uint8Array(length * 2);
+  let next = bytes.length;
+  return nonceFromBytes(() => {
+    if (next === bytes.length) {
+      globalThis.crypto.getRandomValues(bytes);
+      next = 0;
+    }
+    return bytes[next++]!;
+  }, length);
 }
 
 /** Seconds since the epoch, as the spec's `timestamp` (a string of digits). */
