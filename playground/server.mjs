@@ -107,7 +107,7 @@ export function createPlaygroundApp(env = process.env) {
 }
 
 /** Start the playground server and resolve once it listens. */
-export async function startServer({ port = Number(process.env.PORT ?? 5173), host = '127.0.0.1', env } = {}) {
+export async function startServer({ port = Number(process.env.PORT ?? 5173), host = process.env.HOST ?? '127.0.0.1', env } = {}) {
   const app = createPlaygroundApp(env);
   const server = createServer((req, res) => {
     app.handler(req, res).catch(() => {
