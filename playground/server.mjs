@@ -29,12 +29,28 @@ const TYPES = {
   '.map': 'application/json',
 };
 
+/**
+ * `debug.html` is `index.html` with a CSP that also admits the on-device console (eruda injects inline
+ * styles and data: fonts), so the default page keeps the strict policy and nothing is written twice.
+ */
+const DEBUG_PAGE = {
+  source: 'index.html',
+  transform: (html) =>
+    html
+      .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+      .replace("connect-src 'self'", "font-src 'self' data:; connect-src 'self'")
+      .replace('<title>upsdk-kit playground</title>', '<title>upsdk-kit playground (debug)</title>'),
+};
+
 /** Serve files below playground/ only; false when there is none. */
 async function serveStatic(pathname, res) {
-  const file = path.normalize(path.join(root, pathname === '/' ? 'index.html' : pathname));
+  const debug = pathname === '/debug.html';
+  const name = pathname === '/' ? 'index.html' : debug ? DEBUG_PAGE.source : pathname;
+  const file = path.normalize(path.join(root, name));
   if (!file.startsWith(root + path.sep) || file.endsWith('.mjs')) return false;
   try {
-    const body = await readFile(file);
+    const raw = await readFile(file);
+    const body = debug ? DEBUG_PAGE.transform(raw.toString('utf8')) : raw;
     res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
     res.end(body);
     return true;

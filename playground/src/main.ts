@@ -98,7 +98,7 @@ function boot(): void {
   }
 }
 
-/** `?debug=1` needs debug.html: the console injects inline styles, which only that copy's CSP allows. */
+/** `?debug=1` needs debug.html (index.html served with a CSP that admits the console's inline styles). */
 function needsDebugPage(): boolean {
   const wanted = new URLSearchParams(location.search).get('debug') === '1';
   if (!wanted || location.pathname.endsWith('/debug.html')) return false;
