@@ -6,7 +6,7 @@
  */
 import type { CallOptions, UpsdkCore } from '../client/client.js';
 import type { PluginName, PluginParams, PluginResult } from '../client/plugin-map.js';
-import { InvalidResult, invalidResult } from './results.js';
+import { InvalidResult, invalidResult } from './payload.js';
 import { validated } from './validate.js';
 
 /** Per-call controls every typed plugin method takes last. */

@@ -1,5 +1,5 @@
 /** The photo `chooseImage` returns, with its bytes on demand. */
-import { InvalidResult, field, parseIfJson, toText } from '../results.js';
+import { InvalidResult, field, parseIfJson, toText } from '../payload.js';
 
 const MIME_TYPES: Readonly<Record<string, string>> = {
   jpg: 'image/jpeg',
