@@ -7,9 +7,9 @@
  */
 import { EventEmitter } from 'eventemitter3';
 import type { CallOptions, UpsdkCore } from '../client/client.js';
-import { UpsdkError } from '../client/errors.js';
 import type { PluginName } from '../client/plugin-map.js';
 import { eventIterator } from './event-iterator.js';
+import { reportTo, type ErrorEmitter } from './report.js';
 
 /** How one event maps onto the vendor's plugins. */
 export interface NativeEventSpec<Payload> {
@@ -247,13 +247,9 @@ export class NativeEvents<Events extends EventPayloads> extends EventEmitter<Lis
     (this.emit as (event: keyof Events, payload: unknown) => boolean)(event, payload);
   }
 
-  /** Hand a failure to `error` listeners; with none, warn rather than lose it. */
   private report(error: unknown, event: keyof Events): void {
-    if (this.listenerCount('error' as never) > 0) {
-      (this.emit as (event: 'error', error: unknown, name: keyof Events) => boolean)('error', error, event);
-    } else {
-      const text = error instanceof UpsdkError ? error.message : String(error);
-      console.warn(`upsdk-kit: native subscription for "${String(event)}" failed: ${text}`);
-    }
+    // `error` is in ListenerMap, but TS cannot see it through the generic Events.
+    const emitter = this as unknown as ErrorEmitter<keyof Events>;
+    reportTo(emitter, error, event, `native subscription for "${String(event)}" failed`);
   }
 }

@@ -7,7 +7,7 @@
  */
 import { eventIterator, type PushSubscribe } from '../../events/event-iterator.js';
 import type { IterateOptions, NativeEvents } from '../../events/native-events.js';
-import { reportTo } from '../report.js';
+import { reportTo } from '../../events/report.js';
 import { optional, text, validated } from '../validate.js';
 import { sameId } from './normalize.js';
 import { discoveryParams, refParams } from './plugins.js';

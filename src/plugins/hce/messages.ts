@@ -13,7 +13,7 @@ import type { CallOptions, UpsdkCore } from '../../client/client.js';
 import { vendorError } from '../../client/errors.js';
 import type { NativeEventSpecs, NativeEvents } from '../../events/native-events.js';
 import { fieldsOf, text } from '../payload.js';
-import { reportTo } from '../report.js';
+import { reportTo } from '../../events/report.js';
 import { decodeValue, type DecodedValue, type ValueCodec } from '../value-codec.js';
 import { answerCode, checkAnswer, HCE_OK } from './codes.js';
 
