@@ -3,6 +3,7 @@ import type { UpsdkCore } from '../../client/client.js';
 import { invalidParam, UpsdkError } from '../../client/errors.js';
 import type { ChunkSource } from '../../streams/chunk-source.js';
 import type { ReadOptions } from '../../streams/read-options.js';
+import { fail, oneOf, validated } from '../validate.js';
 import { mimeTypeOf, OCTET_STREAM } from './mime.js';
 import { createReader } from './readers.js';
 import type { AlbumSourceCode } from './wire.js';
@@ -47,12 +48,11 @@ export async function chooseFileFromAlbum(
   options: ChooseFileOptions = {},
 ): Promise<AlbumFile> {
   const plugin = 'chooseFileFromAlbum';
-  const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
-  if (!(Number.isSafeInteger(maxSize) && maxSize > 0))
-    throw invalidParam(plugin, 'maxSize', 'a positive integer of bytes', maxSize);
-  const sourceType = options.sourceType ?? 'any';
-  if (!Object.hasOwn(SOURCE_CODES, sourceType))
-    throw invalidParam(plugin, 'sourceType', "'video', 'image' or 'any'", sourceType);
+  const [maxSize, sourceType] = validated(plugin, () => {
+    const size = options.maxSize ?? DEFAULT_MAX_SIZE;
+    if (!(Number.isSafeInteger(size) && size > 0)) fail('maxSize', 'a positive integer of bytes', size);
+    return [size, oneOf('sourceType', options.sourceType ?? 'any', ['video', 'image', 'any'])] as const;
+  });
   const raw = await core.call(
     plugin,
     { maxSize: String(maxSize), sourceType: SOURCE_CODES[sourceType] },
