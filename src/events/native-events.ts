@@ -6,10 +6,11 @@
  * native subscription.
  */
 import { EventEmitter } from 'eventemitter3';
-import type { CallOptions, UpsdkCore } from '../client/client.js';
+import type { UpsdkCore } from '../client/client.js';
 import type { PluginName } from '../client/plugin-map.js';
 import { eventIterator } from './event-iterator.js';
 import { reportTo, type ErrorEmitter } from './report.js';
+import { untypedCall } from '../client/untyped-call.js';
 
 /** How one event maps onto the vendor's plugins. */
 export interface NativeEventSpec<Payload> {
@@ -40,8 +41,6 @@ export type ListenerMap<Events extends EventPayloads> = {
 export type NativeEventSpecs<Events extends EventPayloads> = {
   readonly [K in keyof Events]: NativeEventSpec<Events[K]>;
 };
-
-type UntypedCall = (plugin: string, params: object, options?: CallOptions) => Promise<unknown>;
 
 interface NativeState {
   /** The register call succeeded and no cancel has started since. */
@@ -210,7 +209,7 @@ export class NativeEvents<Events extends EventPayloads> extends EventEmitter<Lis
       if (wanted === state.registered) return;
       const spec = this.specs[event];
       // Register/cancel plugins are named by data, so they go through the untyped form of call.
-      const call = (this.core.call as unknown as UntypedCall).bind(this.core);
+      const call = untypedCall(this.core);
       if (wanted) {
         state.delivering = true;
         try {

@@ -5,11 +5,12 @@
  * table into methods on top of `core.call`; no family writes its own call,
  * validation, queueing or error plumbing.
  */
-import type { CallOptions, UpsdkCore } from '../client/client.js';
+import type { UpsdkCore } from '../client/client.js';
 import type { PluginName, PluginParams, PluginResult } from '../client/plugin-map.js';
 import { SerialQueue } from '../shared/serial-queue.js';
 import { InvalidResult, invalidResult } from './payload.js';
 import { validated } from './validate.js';
+import { untypedCall } from '../client/untyped-call.js';
 
 /** Per-call controls every typed plugin method takes last. */
 export interface CallControl {
@@ -80,8 +81,6 @@ interface ErasedSpec {
   readonly queued?: boolean;
 }
 
-type UntypedCall = (plugin: string, params: object, options?: CallOptions) => Promise<unknown>;
-
 /**
  * Declare one typed plugin (the identity at run time; it fixes the types:
  * `Input` from `toParams`, `Output` from `toResult`).
@@ -116,7 +115,7 @@ async function runPlugin(
     : {};
   // Specs are typed against their own plugin; here the name is data, so call untyped.
   const send = (): Promise<unknown> =>
-    (core.call as unknown as UntypedCall)(spec.plugin, params, {
+    untypedCall(core)(spec.plugin, params, {
       timeout: control.timeout ?? spec.timeout,
       signal: control.signal,
     });

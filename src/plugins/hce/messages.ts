@@ -16,6 +16,7 @@ import { fieldsOf, text } from '../payload.js';
 import { reportTo } from '../../events/report.js';
 import { decodeValue, type DecodedValue, type ValueCodec } from '../value-codec.js';
 import { answerCode, checkAnswer, HCE_OK } from './codes.js';
+import { untypedCall } from '../../client/untyped-call.js';
 
 /** A command the reader sent: bytes and the raw wire string. */
 export type HceMessage = DecodedValue;
@@ -55,14 +56,12 @@ export function hceEventSpecs(codec: ValueCodec): NativeEventSpecs<HceEvents> {
   };
 }
 
-type UntypedCall = (plugin: string, params: object, options?: CallOptions) => Promise<unknown>;
-
 /**
  * A view of `core` whose `onHCEMessage` registrations re-arm after each message
  * while `events()` has listeners, skip acknowledgements and report failures.
  */
 export function messageCore(core: UpsdkCore, events: () => NativeEvents<HceEvents>): UpsdkCore {
-  const call = (core.call as unknown as UntypedCall).bind(core);
+  const call = untypedCall(core);
   const listening = (): boolean => events().listenerCount('message') > 0;
   const report = (error: unknown): void => {
     if (listening()) reportTo(events(), error, 'message');
