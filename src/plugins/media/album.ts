@@ -4,7 +4,7 @@ import { invalidParam, UpsdkError } from '../../client/errors.js';
 import type { ChunkSource } from '../../streams/chunk-source.js';
 import type { ReadOptions } from '../../streams/read-options.js';
 import { fail, oneOf, validated } from '../validate.js';
-import { mimeTypeOf, OCTET_STREAM } from './mime.js';
+import { mimeTypeOf, OCTET_STREAM } from '../mime.js';
 import { createReader } from './readers.js';
 import type { AlbumSourceCode } from './wire.js';
 
