@@ -20,3 +20,26 @@ export type UntypedCall = (plugin: string, params: object, options?: CallOptions
 export function untypedCall(core: UpsdkCore): UntypedCall {
   return (core.call as unknown as UntypedCall).bind(core);
 }
+
+/**
+ * A view of `core` whose `call` is `call` and whose other members are
+ * `core`'s: how a family reroutes one plugin (e.g. re-arming a listener)
+ * for code that only knows the core, such as `NativeEvents`.
+ *
+ * @example
+ * ```ts
+ * const direct = untypedCall(core);
+ * const view = withCall(core, (plugin, params, options) =>
+ *   plugin === 'onHCEMessage' ? arm(options) : direct(plugin, params, options));
+ * ```
+ */
+export function withCall(core: UpsdkCore, call: UntypedCall): UpsdkCore {
+  return {
+    call: call as UpsdkCore['call'],
+    ready: (options) => core.ready(options),
+    environment: () => core.environment(),
+    get jsApiList() {
+      return core.jsApiList;
+    },
+  };
+}

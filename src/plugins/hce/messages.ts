@@ -16,7 +16,7 @@ import { fieldsOf, text } from '../payload.js';
 import { reportTo } from '../../events/report.js';
 import { decodeValue, type DecodedValue, type ValueCodec } from '../value-codec.js';
 import { answerCode, checkAnswer, HCE_OK } from './codes.js';
-import { untypedCall } from '../../client/untyped-call.js';
+import { untypedCall, withCall } from '../../client/untyped-call.js';
 
 /** A command the reader sent: bytes and the raw wire string. */
 export type HceMessage = DecodedValue;
@@ -95,12 +95,5 @@ export function messageCore(core: UpsdkCore, events: () => NativeEvents<HceEvent
     return arm();
   };
 
-  return {
-    call: register as UpsdkCore['call'],
-    ready: (options) => core.ready(options),
-    environment: () => core.environment(),
-    get jsApiList() {
-      return core.jsApiList;
-    },
-  };
+  return withCall(core, register);
 }

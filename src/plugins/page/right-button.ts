@@ -13,7 +13,7 @@
 import type { CallOptions, UpsdkCore } from '../../client/client.js';
 import type { CallControl } from '../define.js';
 import { httpUrl, InvalidField, optional, text, validated, callback } from '../validate.js';
-import { untypedCall } from '../../client/untyped-call.js';
+import { untypedCall, withCall } from '../../client/untyped-call.js';
 
 const PLUGIN = 'setNavigationBarRightButton';
 
@@ -44,15 +44,9 @@ export class RightButton {
 
   constructor(private readonly core: UpsdkCore) {
     const call = untypedCall(core);
-    this.view = {
-      call: ((plugin: string, params: object, options?: CallOptions) =>
-        plugin === PLUGIN ? this.register(options) : call(plugin, params, options)) as UpsdkCore['call'],
-      ready: core.ready,
-      environment: core.environment,
-      get jsApiList() {
-        return core.jsApiList;
-      },
-    };
+    this.view = withCall(core, (plugin, params, options) =>
+      plugin === PLUGIN ? this.register(options) : call(plugin, params, options),
+    );
   }
 
   /**
