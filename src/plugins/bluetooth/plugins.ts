@@ -14,7 +14,7 @@ import {
 } from './normalize.js';
 import type { CharacteristicRef, DiscoveryOptions, NotifyInput, WriteInput } from './types.js';
 import type { WireCharacteristicRef, WireDiscoveryParams } from './map.js';
-import { fieldsOf, flag } from '../payload.js';
+import { field, fieldsOf, flag } from '../payload.js';
 
 const yesNo = (value: boolean): string => (value ? 'yes' : 'no');
 
@@ -22,11 +22,10 @@ const deviceParams = (deviceId: unknown): { deviceId: string } => ({ deviceId: t
 
 /** The three ids of a characteristic, checked (throws `InvalidField`). */
 export function refParams(input: unknown): WireCharacteristicRef {
-  const ref = (typeof input === 'object' && input !== null ? input : {}) as Partial<CharacteristicRef>;
   return {
-    deviceId: text('deviceId', ref.deviceId),
-    serviceId: text('serviceId', ref.serviceId),
-    characteristicId: text('characteristicId', ref.characteristicId),
+    deviceId: text('deviceId', field(input, 'deviceId')),
+    serviceId: text('serviceId', field(input, 'serviceId')),
+    characteristicId: text('characteristicId', field(input, 'characteristicId')),
   };
 }
 

@@ -3,6 +3,7 @@ import type { UpsdkCore } from '../../client/client.js';
 import { invalidParam, UpsdkError } from '../../client/errors.js';
 import type { ChunkSource } from '../../streams/chunk-source.js';
 import type { ReadOptions } from '../../streams/read-options.js';
+import { field } from '../payload.js';
 import { fail, oneOf, validated } from '../validate.js';
 import { mimeTypeOf, OCTET_STREAM } from '../mime.js';
 import { createReader } from './readers.js';
@@ -62,8 +63,7 @@ export async function chooseFileFromAlbum(
 }
 
 function toAlbumFile(raw: unknown): AlbumFile {
-  const record = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-  const { url } = record;
+  const url = field(raw, 'url');
   if (typeof url !== 'string' || url === '') {
     throw new UpsdkError({
       code: 'bad_answer',
@@ -72,8 +72,8 @@ function toAlbumFile(raw: unknown): AlbumFile {
       raw,
     });
   }
-  const size = Number(record.size);
-  const named = record.filename ?? record.name;
+  const size = Number(field(raw, 'size'));
+  const named = field(raw, 'filename') ?? field(raw, 'name');
   const name = typeof named === 'string' && named !== '' ? named : (url.split(/[/\\]/).pop() ?? url);
   return {
     url,
