@@ -61,7 +61,6 @@ export type { ChunkSource } from './streams/chunk-source.js';
 export type { ReadOptions, ReadProgress } from './streams/read-options.js';
 export { MAX_CHUNK_SIZE } from './streams/read-options.js';
 export { decodeBase64, encodeBase64, Base64Error } from './streams/base64.js';
-export type { OperationOptions } from './plugins/operation.js';
 export type { BinaryInput, DecodedValue, ValueCodec, ValueEncoding } from './plugins/value-codec.js';
 export type { Bluetooth } from './plugins/bluetooth/api.js';
 export type {
@@ -93,7 +92,7 @@ export type { HceState, HceStateReason } from './plugins/hce/codes.js';
 export type { HceEvents, HceMessage } from './plugins/hce/messages.js';
 export type { HcePluginMap, WireHceAnswer } from './plugins/hce/map.js';
 export type { PluginsApi } from './plugins/index.js';
-export type { CallControl } from './plugins/define.js';
+export type { CallControl, OperationOptions } from './plugins/define.js';
 export type { PaymentApi, PayInput, VerifyPayPwdInput, AddBankCardInput } from './plugins/payment/index.js';
 export type { PageApi, ShareInput } from './plugins/page/index.js';
 export type { RightButtonInput, Unsubscribe } from './plugins/page/right-button.js';

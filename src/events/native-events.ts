@@ -6,10 +6,11 @@
  * native subscription.
  */
 import { EventEmitter } from 'eventemitter3';
-import type { CallOptions, UpsdkCore } from '../client/client.js';
-import { UpsdkError } from '../client/errors.js';
+import type { UpsdkCore } from '../client/client.js';
 import type { PluginName } from '../client/plugin-map.js';
 import { eventIterator } from './event-iterator.js';
+import { reportTo, type ErrorEmitter } from './report.js';
+import { untypedCall } from '../client/untyped-call.js';
 
 /** How one event maps onto the vendor's plugins. */
 export interface NativeEventSpec<Payload> {
@@ -41,7 +42,13 @@ export type NativeEventSpecs<Events extends EventPayloads> = {
   readonly [K in keyof Events]: NativeEventSpec<Events[K]>;
 };
 
-type UntypedCall = (plugin: string, params: object, options?: CallOptions) => Promise<unknown>;
+/** An event name of `NativeEvents<Events>`: one of `Events` or `error`. */
+type NameOf<Events extends EventPayloads> = EventEmitter.EventNames<ListenerMap<Events>>;
+/** The listener signature of event `K`. */
+type ListenerOf<Events extends EventPayloads, K extends NameOf<Events>> = EventEmitter.EventListener<
+  ListenerMap<Events>,
+  K
+>;
 
 interface NativeState {
   /** The register call succeeded and no cancel has started since. */
@@ -77,39 +84,35 @@ export class NativeEvents<Events extends EventPayloads> extends EventEmitter<Lis
     super();
   }
 
-  override on<K extends EventEmitter.EventNames<ListenerMap<Events>>>(
-    event: K,
-    listener: EventEmitter.EventListener<ListenerMap<Events>, K>,
-    context?: unknown,
-  ): this {
+  override on<K extends NameOf<Events>>(event: K, listener: ListenerOf<Events, K>, context?: unknown): this {
     super.on(event, listener, context);
     this.reconcileInBackground(event);
     return this;
   }
 
-  override addListener<K extends EventEmitter.EventNames<ListenerMap<Events>>>(
+  override addListener<K extends NameOf<Events>>(
     event: K,
-    listener: EventEmitter.EventListener<ListenerMap<Events>, K>,
+    listener: ListenerOf<Events, K>,
     context?: unknown,
   ): this {
     return this.on(event, listener, context);
   }
 
-  override once<K extends EventEmitter.EventNames<ListenerMap<Events>>>(
+  override once<K extends NameOf<Events>>(
     event: K,
-    listener: EventEmitter.EventListener<ListenerMap<Events>, K>,
+    listener: ListenerOf<Events, K>,
     context?: unknown,
   ): this {
     const wrapped = ((...args: unknown[]) => {
       this.off(event, wrapped);
       (listener as (...args: unknown[]) => void).apply(context, args);
-    }) as EventEmitter.EventListener<ListenerMap<Events>, K>;
+    }) as ListenerOf<Events, K>;
     return this.on(event, wrapped);
   }
 
-  override off<K extends EventEmitter.EventNames<ListenerMap<Events>>>(
+  override off<K extends NameOf<Events>>(
     event: K,
-    listener?: EventEmitter.EventListener<ListenerMap<Events>, K>,
+    listener?: ListenerOf<Events, K>,
     context?: unknown,
     once?: boolean,
   ): this {
@@ -118,16 +121,16 @@ export class NativeEvents<Events extends EventPayloads> extends EventEmitter<Lis
     return this;
   }
 
-  override removeListener<K extends EventEmitter.EventNames<ListenerMap<Events>>>(
+  override removeListener<K extends NameOf<Events>>(
     event: K,
-    listener?: EventEmitter.EventListener<ListenerMap<Events>, K>,
+    listener?: ListenerOf<Events, K>,
     context?: unknown,
     once?: boolean,
   ): this {
     return this.off(event, listener, context, once);
   }
 
-  override removeAllListeners(event?: EventEmitter.EventNames<ListenerMap<Events>>): this {
+  override removeAllListeners(event?: NameOf<Events>): this {
     const names = event === undefined ? this.eventNames() : [event];
     super.removeAllListeners(event);
     for (const name of names) this.reconcileInBackground(name);
@@ -206,11 +209,11 @@ export class NativeEvents<Events extends EventPayloads> extends EventEmitter<Lis
   private reconcile(event: keyof Events): Promise<unknown> {
     const state = this.state(event);
     const step = state.chain.then(async () => {
-      const wanted = this.listenerCount(event as EventEmitter.EventNames<ListenerMap<Events>>) > 0;
+      const wanted = this.listenerCount(event as NameOf<Events>) > 0;
       if (wanted === state.registered) return;
       const spec = this.specs[event];
       // Register/cancel plugins are named by data, so they go through the untyped form of call.
-      const call = (this.core.call as unknown as UntypedCall).bind(this.core);
+      const call = untypedCall(this.core);
       if (wanted) {
         state.delivering = true;
         try {
@@ -247,13 +250,9 @@ export class NativeEvents<Events extends EventPayloads> extends EventEmitter<Lis
     (this.emit as (event: keyof Events, payload: unknown) => boolean)(event, payload);
   }
 
-  /** Hand a failure to `error` listeners; with none, warn rather than lose it. */
   private report(error: unknown, event: keyof Events): void {
-    if (this.listenerCount('error' as never) > 0) {
-      (this.emit as (event: 'error', error: unknown, name: keyof Events) => boolean)('error', error, event);
-    } else {
-      const text = error instanceof UpsdkError ? error.message : String(error);
-      console.warn(`upsdk-kit: native subscription for "${String(event)}" failed: ${text}`);
-    }
+    // `error` is in ListenerMap, but TS cannot see it through the generic Events.
+    const emitter = this as unknown as ErrorEmitter<keyof Events>;
+    reportTo(emitter, error, event, `native subscription for "${String(event)}" failed`);
   }
 }

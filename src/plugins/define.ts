@@ -1,49 +1,73 @@
 /**
  * Typed plugin methods as data. A family is a table of {@link PluginSpec}s
- * (plugin name → param converter → result normalizer → timeout) and
- * {@link bindPlugins} turns the table into methods on top of `core.call`;
- * no family writes its own call, validation or error plumbing.
+ * (plugin name → param converter → result normalizer → timeout → whether the
+ * call waits its turn in the device queue) and {@link bindPlugins} turns the
+ * table into methods on top of `core.call`; no family writes its own call,
+ * validation, queueing or error plumbing.
  */
-import type { CallOptions, UpsdkCore } from '../client/client.js';
+import type { UpsdkCore } from '../client/client.js';
 import type { PluginName, PluginParams, PluginResult } from '../client/plugin-map.js';
-import { InvalidResult, invalidResult } from './results.js';
+import { SerialQueue } from '../shared/serial-queue.js';
+import { InvalidResult, invalidResult } from './payload.js';
 import { validated } from './validate.js';
+import { untypedCall } from '../client/untyped-call.js';
 
 /** Per-call controls every typed plugin method takes last. */
 export interface CallControl {
   /** Milliseconds to wait for the answer. Default: the plugin's own (10 minutes when it waits on the user), else the client's. */
   readonly timeout?: number;
-  /** Aborts the call; the promise rejects with the signal's reason. */
+  /** Aborts the call (or takes it out of the device queue if it has not started); the promise rejects with the signal's reason. */
   readonly signal?: AbortSignal;
 }
+
+/**
+ * The per-call options of the Bluetooth and HCE methods: the same as {@link CallControl}.
+ *
+ * @example
+ * ```ts
+ * const options: OperationOptions = { timeout: 10_000, signal };
+ * await client.bluetooth.connect(deviceId, options);
+ * ```
+ */
+export type OperationOptions = CallControl;
 
 /** How one typed method maps onto raw plugin `K`. */
 export interface PluginSpec<K extends PluginName, Input, Output> {
   readonly plugin: K;
   /**
    * Natural input → the exact params the bridge gets; throws `InvalidField`
-   * for bad values. Left out for plugins that take no input.
+   * for bad values (it becomes `invalid_param` naming the plugin). A missing
+   * input arrives as `{}`. Left out for plugins that take no input.
    */
   readonly toParams?: (input: Input) => PluginParams<K>;
-  /** Raw success payload → normalized result; throws `InvalidResult`. Default: resolve with nothing. */
-  readonly toResult?: (raw: PluginResult<K>) => Output;
+  /**
+   * Raw success payload (and the caller's input, for context) → normalized
+   * result; throws `InvalidResult` (it becomes `invalid_result`) or a typed
+   * error of its own. Default: resolve with nothing.
+   */
+  readonly toResult?: (raw: PluginResult<K>, input: Input, plugin: K) => Output;
   /** Default timeout, for plugins that wait on the user (see `PLUGIN_TIMEOUTS`). */
   readonly timeout?: number;
+  /** Whether the call waits for the device queue (operations the native side cannot overlap). */
+  readonly queued?: boolean;
 }
 
 /**
- * The method a spec becomes: no input → `(options?)`; an input whose fields
- * are all optional → `(input?, options?)`; else `(input, options?)`.
+ * The method a spec becomes: no input → `(options?)`; an input that may be
+ * left out (possibly `undefined`, or an object whose fields are all optional)
+ * → `(input?, options?)`; else `(input, options?)`.
  */
 export type PluginMethod<Input, Output> = [Input] extends [void]
   ? (options?: CallControl) => Promise<Output>
-  : Record<never, never> extends Input
+  : undefined extends Input
     ? (input?: Input, options?: CallControl) => Promise<Output>
-    : (input: Input, options?: CallControl) => Promise<Output>;
+    : Record<never, never> extends Input
+      ? (input?: Input, options?: CallControl) => Promise<Output>
+      : (input: Input, options?: CallControl) => Promise<Output>;
 
 /** The methods of a table of specs. */
 export type PluginMethods<Table> = {
-  [Name in keyof Table]: Table[Name] extends PluginSpec<PluginName, infer Input, infer Output>
+  readonly [Name in keyof Table]: Table[Name] extends PluginSpec<PluginName, infer Input, infer Output>
     ? PluginMethod<Input, Output>
     : never;
 };
@@ -52,18 +76,19 @@ export type PluginMethods<Table> = {
 interface ErasedSpec {
   readonly plugin: PluginName;
   readonly toParams?: (input: never) => object;
-  readonly toResult?: (raw: never) => unknown;
+  readonly toResult?: (raw: never, input: never, plugin: never) => unknown;
   readonly timeout?: number;
+  readonly queued?: boolean;
 }
 
-type UntypedCall = (plugin: string, params: object, options?: CallOptions) => Promise<unknown>;
-
 /**
- * Declare one typed plugin (the identity at run time; it fixes the types).
+ * Declare one typed plugin (the identity at run time; it fixes the types:
+ * `Input` from `toParams`, `Output` from `toResult`).
  *
  * @example
  * ```ts
  * const pay = definePlugin({ plugin: 'pay', toParams: (input: { tn: string }) => ({ tn: text('tn', input.tn) }) });
+ * const connect = definePlugin({ plugin: 'connectBLEDevice', toParams: toDeviceParams, queued: true });
  * ```
  */
 export function definePlugin<K extends PluginName, Input = void, Output = void>(
@@ -74,48 +99,59 @@ export function definePlugin<K extends PluginName, Input = void, Output = void>(
 
 /**
  * Call the plugin a spec describes: convert and check the input (a bad value
- * rejects before the bridge is touched), call, normalize the answer.
+ * rejects before anything is queued or sent), wait for the device queue if
+ * the spec says so, call, normalize the answer.
  */
-export async function runPlugin(
+async function runPlugin(
   core: UpsdkCore,
+  queue: SerialQueue,
   spec: ErasedSpec,
   input: unknown,
   control: CallControl = {},
 ): Promise<unknown> {
+  const given = input ?? {};
   const params = spec.toParams
-    ? validated(spec.plugin, () => (spec.toParams as (input: unknown) => object)(input ?? {}))
+    ? validated(spec.plugin, () => (spec.toParams as (input: unknown) => object)(given))
     : {};
   // Specs are typed against their own plugin; here the name is data, so call untyped.
-  const raw = await (core.call as unknown as UntypedCall)(spec.plugin, params, {
-    timeout: control.timeout,
-    signal: control.signal,
-  });
+  const send = (): Promise<unknown> =>
+    untypedCall(core)(spec.plugin, params, {
+      timeout: control.timeout ?? spec.timeout,
+      signal: control.signal,
+    });
+  const raw = spec.queued ? await queue.run(send, { signal: control.signal }) : await send();
   if (!spec.toResult) return undefined;
   try {
-    return (spec.toResult as (raw: unknown) => unknown)(raw);
+    return (spec.toResult as (raw: unknown, input: unknown, plugin: string) => unknown)(
+      raw,
+      given,
+      spec.plugin,
+    );
   } catch (error) {
     throw error instanceof InvalidResult ? invalidResult(spec.plugin, error, raw) : error;
   }
 }
 
 /**
- * Methods for every spec of `table`, each a thin call of {@link runPlugin}.
+ * Methods for every spec of `table`, each a thin call of the one runner.
+ * Specs marked `queued` share `queue` (default: one queue for this table).
  *
  * @example
  * ```ts
  * const payment = bindPlugins(core, { pay: definePlugin({ plugin: 'pay', toParams: toPayParams }) });
- * await payment.pay({ tn });
+ * await payment.pay({ tn }, { timeout: 60_000 });
  * ```
  */
 export function bindPlugins<Table extends Readonly<Record<string, ErasedSpec>>>(
   core: UpsdkCore,
   table: Table,
+  queue: SerialQueue = new SerialQueue(),
 ): PluginMethods<Table> {
   const methods: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(table)) {
     methods[name] = spec.toParams
-      ? (input?: unknown, control?: CallControl) => runPlugin(core, spec, input, control)
-      : (control?: CallControl) => runPlugin(core, spec, undefined, control);
+      ? (input?: unknown, control?: CallControl) => runPlugin(core, queue, spec, input, control)
+      : (control?: CallControl) => runPlugin(core, queue, spec, undefined, control);
   }
   return methods as PluginMethods<Table>;
 }

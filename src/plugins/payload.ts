@@ -1,9 +1,27 @@
 /**
  * Reading fields off whatever the bridge hands a callback: a plain object,
- * an Event with the fields copied onto it (or carried in `detail`), or a
- * JSON string (Android answers some plugins that way). Normalizers use these
- * readers and never throw, because a throw inside a native callback would be lost.
+ * an Event with the fields copied onto it (or carried in `detail`), a bare
+ * value, or a JSON string (Android answers some plugins that way; numbers
+ * often come as strings).
+ *
+ * Two kinds of readers share the same basics:
+ * - lenient ones (`fieldsOf`, `text`, `num`, `flag`, `list`) never throw, for
+ *   event payloads, where a throw inside a native callback would be lost;
+ * - strict ones (`toText`, `toNumber`, `parseIfJson`) throw {@link InvalidResult}
+ *   when nothing usable came; the generic plugin runner turns that into an
+ *   `UpsdkError` with code `invalid_result`, the plugin name and the raw payload.
  */
+import { UpsdkError } from '../client/errors.js';
+
+/** The success payload did not have the expected shape. */
+export class InvalidResult extends Error {
+  override name = 'InvalidResult';
+}
+
+/** An `UpsdkError` (code `invalid_result`) for a payload `plugin` answered with. */
+export function invalidResult(plugin: string, error: InvalidResult, raw: unknown): UpsdkError {
+  return new UpsdkError({ code: 'invalid_result', msg: error.message, plugin, raw, cause: error });
+}
 
 /** Reads one field of a payload. */
 export type FieldReader = (name: string) => unknown;
@@ -11,8 +29,33 @@ export type FieldReader = (name: string) => unknown;
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null;
 
+/** `JSON.parse`, or `failed` when the text is not JSON. */
+function parseJson(text: string, failed: () => unknown): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return failed();
+  }
+}
+
+/** Parse a JSON object or array string; anything else is returned as is. Throws on malformed JSON. */
+export function parseIfJson(raw: unknown): unknown {
+  if (typeof raw !== 'string') return raw;
+  const trimmed = raw.trim();
+  if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return raw;
+  return parseJson(trimmed, () => {
+    throw new InvalidResult(`the bridge answered malformed JSON: ${raw.slice(0, 80)}`);
+  });
+}
+
+/** `raw[name]` when `raw` is an object (a plain one or an Event carrying fields), else undefined. */
+export function field(raw: unknown, name: string): unknown {
+  return isRecord(raw) ? raw[name] : undefined;
+}
+
 /**
- * A reader for the fields of `raw`.
+ * A reader for the fields of `raw` (parsed first if it is a JSON string; a
+ * field missing on the payload is looked up in its `detail`).
  *
  * @example
  * ```ts
@@ -21,18 +64,20 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  * ```
  */
 export function fieldsOf(raw: unknown): FieldReader {
-  let source = raw;
-  if (typeof source === 'string') {
-    try {
-      source = JSON.parse(source) as unknown;
-    } catch {
-      source = undefined;
-    }
-  }
+  const source = typeof raw === 'string' ? parseJson(raw, () => undefined) : raw;
   if (!isRecord(source)) return () => undefined;
-  const record = source;
-  const detail = isRecord(record.detail) ? record.detail : undefined;
-  return (name) => (record[name] !== undefined ? record[name] : detail?.[name]);
+  const detail = field(source, 'detail');
+  return (name) => (source[name] !== undefined ? source[name] : field(detail, name));
+}
+
+/**
+ * The answer itself, or its `name` field when it is an object: plugins whose
+ * upsdk.js unwraps a field answer the bare value, older versions the object,
+ * some platforms a JSON string of it.
+ */
+export function unwrap(raw: unknown, name: string): unknown {
+  const payload = parseIfJson(raw);
+  return isRecord(payload) ? payload[name] : payload;
 }
 
 /**
@@ -83,14 +128,23 @@ export function num(value: unknown): number {
  * ```
  */
 export function list(value: unknown): unknown[] {
-  if (Array.isArray(value)) return value;
-  if (typeof value === 'string') {
-    try {
-      const parsed = JSON.parse(value) as unknown;
-      return Array.isArray(parsed) ? parsed : [];
-    } catch {
-      return [];
-    }
-  }
-  return [];
+  const parsed = typeof value === 'string' ? parseJson(value, () => undefined) : value;
+  return Array.isArray(parsed) ? parsed : [];
+}
+
+/** A finite number from a number or a numeric string; throws {@link InvalidResult} otherwise. */
+export function toNumber(value: unknown, what: string): number {
+  const number = num(value);
+  if (!Number.isFinite(number))
+    throw new InvalidResult(`expected ${what} to be a number, got ${String(value)}`);
+  return number;
+}
+
+/** A non-empty string from a string or a finite number; throws {@link InvalidResult} otherwise. */
+export function toText(value: unknown, what: string): string {
+  const ok = typeof value === 'number' ? Number.isFinite(value) : value !== '';
+  const string = ok ? text(value) : '';
+  if (string === '')
+    throw new InvalidResult(`expected ${what} to be a non-empty string, got ${String(value)}`);
+  return string;
 }

@@ -38,9 +38,10 @@ function toUpsdkError(plugin: string, error: InvalidField): UpsdkError {
   return invalidParam(plugin, error.field, error.expected, error.got);
 }
 
-const fail = (field: string, expected: string, got: unknown): never => {
+/** Throw an {@link InvalidField}: for checks too particular for a helper here. */
+export function fail(field: string, expected: string, got: unknown): never {
   throw new InvalidField(field, expected, got);
-};
+}
 
 /** A non-empty string, passed on as is. */
 export function text(field: string, value: unknown): string {
@@ -145,10 +146,11 @@ export function record(field: string, value: unknown): Readonly<Record<string, u
     : fail(field, 'an object', value);
 }
 
-/** An integer in `min…max` (inclusive), as a number. */
-export function integerIn(field: string, value: unknown, min: number, max: number): number {
+/** An integer in `min…max` (inclusive), as a number; `unit` (e.g. `'seconds'`) is named in the message. */
+export function integerIn(field: string, value: unknown, min: number, max: number, unit?: string): number {
   const ok = typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
-  return ok ? (value as number) : fail(field, `an integer in ${min}…${max}`, value);
+  const what = unit === undefined ? 'an integer' : `an integer number of ${unit}`;
+  return ok ? (value as number) : fail(field, `${what} in ${min}…${max}`, value);
 }
 
 /** Length bounds of {@link hex}. */

@@ -5,6 +5,7 @@
  * and wire strings happens here, for the client and the simulator alike.
  */
 import { invalidParam } from '../client/errors.js';
+import { decodeBase64, encodeBase64 } from '../streams/base64.js';
 
 /** Built-in wire encodings: hex digits, standard base64, or a string of `0`/`1` bits. */
 export type ValueEncoding = 'hex' | 'base64' | 'binary';
@@ -56,13 +57,13 @@ const hex: ValueCodec = {
 };
 
 const base64: ValueCodec = {
-  encode: (bytes) => btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join('')),
+  encode: encodeBase64,
   decode: (text) => {
     // Some senders drop the padding; restore it rather than reject the value.
     const padded = text.length % 4 === 0 ? text : text + '='.repeat(4 - (text.length % 4));
     if (!BASE64.test(padded) || padded.length % 4 !== 0) return undefined;
     try {
-      return Uint8Array.from(atob(padded), (c) => c.charCodeAt(0));
+      return decodeBase64(padded);
     } catch {
       return undefined;
     }

@@ -1,5 +1,5 @@
 /** Options of every chunked reader, their documented defaults, and the one place they are checked. */
-import { invalidParam } from '../client/errors.js';
+import { callback, fail, integerIn, optional, validated } from '../plugins/validate.js';
 
 /** Largest chunk the bridge hands out (spec §6.15: `bufferSize` at most 512 KiB). */
 export const MAX_CHUNK_SIZE = 524_288;
@@ -58,40 +58,28 @@ export interface ResolvedReadOptions {
 /** Largest accepted `prefetch`: more would only hold more memory, the bridge answers one call at a time anyway. */
 const MAX_PREFETCH = 16;
 
-const isIntegerIn = (value: unknown, min: number, max: number): value is number =>
-  typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
-
 /**
  * Check and default the options of a read of `plugin`.
  *
  * @throws an `UpsdkError` with code `invalid_param` naming the bad field.
  */
 export function resolveReadOptions(plugin: string, options: ReadOptions = {}): ResolvedReadOptions {
-  const chunkSize = options.chunkSize ?? MAX_CHUNK_SIZE;
-  if (!isIntegerIn(chunkSize, 1, MAX_CHUNK_SIZE)) {
-    throw invalidParam(plugin, 'chunkSize', `an integer in 1…${MAX_CHUNK_SIZE}`, chunkSize);
-  }
-  const from = options.from ?? 0;
-  if (!isIntegerIn(from, 0, Number.MAX_SAFE_INTEGER) || from % chunkSize !== 0) {
-    throw invalidParam(plugin, 'from', `a non-negative multiple of chunkSize (${chunkSize})`, from);
-  }
-  const retries = options.retries ?? 3;
-  if (!isIntegerIn(retries, 0, 100)) throw invalidParam(plugin, 'retries', 'an integer in 0…100', retries);
-  const retryDelay = options.retryDelay ?? 200;
-  if (!isIntegerIn(retryDelay, 0, 60_000))
-    throw invalidParam(plugin, 'retryDelay', 'an integer in 0…60000', retryDelay);
-  const prefetch = options.prefetch ?? 1;
-  if (!isIntegerIn(prefetch, 0, MAX_PREFETCH)) {
-    throw invalidParam(plugin, 'prefetch', `an integer in 0…${MAX_PREFETCH}`, prefetch);
-  }
-  const { timeout, onProgress, signal, type } = options;
-  if (timeout !== undefined && !(typeof timeout === 'number' && timeout > 0)) {
-    throw invalidParam(plugin, 'timeout', 'a positive number of ms', timeout);
-  }
-  if (onProgress !== undefined && typeof onProgress !== 'function') {
-    throw invalidParam(plugin, 'onProgress', 'a function', onProgress);
-  }
-  if (type !== undefined && typeof type !== 'string')
-    throw invalidParam(plugin, 'type', 'a MIME type string', type);
-  return { chunkSize, from, signal, retries, retryDelay, prefetch, timeout, onProgress, type };
+  // Checked in the order the fields are documented, so the first bad one is named.
+  return validated(plugin, () => {
+    const chunkSize = integerIn('chunkSize', options.chunkSize ?? MAX_CHUNK_SIZE, 1, MAX_CHUNK_SIZE);
+    const from = options.from ?? 0;
+    if (!(Number.isSafeInteger(from) && from >= 0 && from % chunkSize === 0)) {
+      fail('from', `a non-negative multiple of chunkSize (${chunkSize})`, from);
+    }
+    const retries = integerIn('retries', options.retries ?? 3, 0, 100);
+    const retryDelay = integerIn('retryDelay', options.retryDelay ?? 200, 0, 60_000);
+    const prefetch = integerIn('prefetch', options.prefetch ?? 1, 0, MAX_PREFETCH);
+    const { timeout, signal, type } = options;
+    if (timeout !== undefined && !(typeof timeout === 'number' && timeout > 0)) {
+      fail('timeout', 'a positive number of ms', timeout);
+    }
+    const onProgress = optional('onProgress', options.onProgress, callback<(progress: ReadProgress) => void>);
+    if (type !== undefined && typeof type !== 'string') fail('type', 'a MIME type string', type);
+    return { chunkSize, from, signal, retries, retryDelay, prefetch, timeout, onProgress, type };
+  });
 }

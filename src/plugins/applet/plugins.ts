@@ -6,7 +6,7 @@
  */
 import type { PluginParams } from '../../client/plugin-map.js';
 import { definePlugin } from '../define.js';
-import { field, toText } from '../results.js';
+import { field, toText } from '../payload.js';
 import { USER_WAIT_TIMEOUT } from '../timing.js';
 import { anyText, bool, flag, httpUrl, matching, oneOf, optional, record, text } from '../validate.js';
 

@@ -1,6 +1,6 @@
 /** The `client.bluetooth` namespace: its documented contract. */
 import type { IterateOptions, NativeEvents } from '../../events/native-events.js';
-import type { OperationOptions } from '../operation.js';
+import type { CallControl } from '../define.js';
 import type {
   AdapterState,
   BluetoothCharacteristic,
@@ -35,42 +35,42 @@ export interface Bluetooth {
    * @returns whether the phone supports BLE.
    * @example `const { supported } = await client.bluetooth.open();`
    */
-  open(options?: OperationOptions): Promise<{ readonly supported: boolean }>;
+  open(options?: CallControl): Promise<{ readonly supported: boolean }>;
   /**
    * Release the adapter (`closeBluetoothAdapter`).
    * @example `await client.bluetooth.close();`
    */
-  close(options?: OperationOptions): Promise<void>;
+  close(options?: CallControl): Promise<void>;
   /**
    * Adapter state (`getBluetoothAdapterState`).
    * @example `const { available, discovering } = await client.bluetooth.state();`
    */
-  state(options?: OperationOptions): Promise<AdapterState>;
+  state(options?: CallControl): Promise<AdapterState>;
   /**
    * Start discovery (`startBluetoothDevicesDiscovery`); devices arrive as `deviceFound` events. Prefer {@link scan}.
    * @example `await client.bluetooth.startDiscovery({ services: ['180D'], allowDuplicates: false });`
    */
-  startDiscovery(input?: DiscoveryOptions, options?: OperationOptions): Promise<void>;
+  startDiscovery(input?: DiscoveryOptions, options?: CallControl): Promise<void>;
   /**
    * Stop discovery (`stopBluetoothDevicesDiscovery`).
    * @example `await client.bluetooth.stopDiscovery();`
    */
-  stopDiscovery(input?: DiscoveryOptions, options?: OperationOptions): Promise<void>;
+  stopDiscovery(input?: DiscoveryOptions, options?: CallControl): Promise<void>;
   /**
    * Devices found so far (`getBluetoothDevices`).
    * @example `const devices = await client.bluetooth.devices();`
    */
-  devices(options?: OperationOptions): Promise<BluetoothDevice[]>;
+  devices(options?: CallControl): Promise<BluetoothDevice[]>;
   /**
    * Connect (`connectBLEDevice`). Queued.
    * @example `await client.bluetooth.connect(device.deviceId, { timeout: 10_000 });`
    */
-  connect(deviceId: string, options?: OperationOptions): Promise<void>;
+  connect(deviceId: string, options?: CallControl): Promise<void>;
   /**
    * Disconnect (`disconnectBLEDevice`). Queued.
    * @example `await client.bluetooth.disconnect(deviceId);`
    */
-  disconnect(deviceId: string, options?: OperationOptions): Promise<void>;
+  disconnect(deviceId: string, options?: CallControl): Promise<void>;
   /**
    * Connected devices (`getConnectedBluetoothDevices`). The app lists a device
    * only after a `connectionStateChange` said it connected, so listen to that event first.
@@ -78,43 +78,43 @@ export interface Bluetooth {
    */
   connectedDevices(
     input?: { readonly services?: readonly string[] },
-    options?: OperationOptions,
+    options?: CallControl,
   ): Promise<BluetoothDevice[]>;
   /**
    * Services of a connected device (`getBLEDeviceServices`). Queued.
    * @example `const services = await client.bluetooth.services(deviceId);`
    */
-  services(deviceId: string, options?: OperationOptions): Promise<BluetoothService[]>;
+  services(deviceId: string, options?: CallControl): Promise<BluetoothService[]>;
   /**
    * Characteristics of a service (`getBLEDeviceCharacteristics`). Queued.
    * @example `const chars = await client.bluetooth.characteristics({ deviceId, serviceId });`
    */
   characteristics(
     input: { readonly deviceId: string; readonly serviceId: string },
-    options?: OperationOptions,
+    options?: CallControl,
   ): Promise<BluetoothCharacteristic[]>;
   /**
    * Read a value (`readBLECharacteristicValue`). Queued.
    * @returns the bytes and the raw wire string.
    * @example `const { value } = await client.bluetooth.read({ deviceId, serviceId, characteristicId });`
    */
-  read(input: CharacteristicRef, options?: OperationOptions): Promise<CharacteristicValue>;
+  read(input: CharacteristicRef, options?: CallControl): Promise<CharacteristicValue>;
   /**
    * Write a value (`writeBLECharacteristicValue`): bytes or a hex string, sent in the configured encoding. Queued.
    * @example `await client.bluetooth.write({ deviceId, serviceId, characteristicId, value: new Uint8Array([1]) });`
    */
-  write(input: WriteInput, options?: OperationOptions): Promise<void>;
+  write(input: WriteInput, options?: CallControl): Promise<void>;
   /**
    * Enable notifications (`notifyBLECharacteristicValueChange`); values arrive as
    * `characteristicValueChange` events. Prefer {@link notifications}. Queued.
    * @example `await client.bluetooth.notify({ deviceId, serviceId, characteristicId });`
    */
-  notify(input: NotifyInput, options?: OperationOptions): Promise<void>;
+  notify(input: NotifyInput, options?: CallControl): Promise<void>;
   /**
    * Open the phone's Bluetooth settings (`openBluetoothSetting`).
    * @example `await client.bluetooth.openSettings();`
    */
-  openSettings(options?: OperationOptions): Promise<void>;
+  openSettings(options?: CallControl): Promise<void>;
   /**
    * Typed events; the vendor `register…` call is made for an event's first
    * listener and `cancel…` after its last one leaves.

@@ -2,12 +2,12 @@
 import type { UpsdkCore } from '../../client/client.js';
 import { NativeEvents } from '../../events/native-events.js';
 import { SerialQueue } from '../../shared/serial-queue.js';
-import { bindOperations } from '../operation.js';
+import { bindPlugins } from '../define.js';
 import { resolveCodec } from '../value-codec.js';
 import type { Bluetooth } from './api.js';
 import { bluetoothEventSpecs } from './events.js';
 import { connectionStates, notifications, scan, type IteratorDeps } from './iterators.js';
-import { bluetoothOperations } from './operations.js';
+import { bluetoothPlugins } from './plugins.js';
 import { SharedLease } from './shared-lease.js';
 import type { BluetoothEvents, BluetoothOptions, DiscoveryOptions } from './types.js';
 
@@ -21,9 +21,9 @@ import type { BluetoothEvents, BluetoothOptions, DiscoveryOptions } from './type
  */
 export function createBluetooth(core: UpsdkCore, options: BluetoothOptions = {}): Bluetooth {
   const codec = resolveCodec(options.valueEncoding, 'bluetooth.valueEncoding');
-  const methods: Omit<Bluetooth, 'events' | 'scan' | 'notifications' | 'connectionStates'> = bindOperations(
+  const methods: Omit<Bluetooth, 'events' | 'scan' | 'notifications' | 'connectionStates'> = bindPlugins(
     core,
-    bluetoothOperations(codec),
+    bluetoothPlugins(codec),
     new SerialQueue(),
   );
   const events = new NativeEvents<BluetoothEvents>(core, bluetoothEventSpecs(codec));

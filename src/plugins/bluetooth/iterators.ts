@@ -7,10 +7,10 @@
  */
 import { eventIterator, type PushSubscribe } from '../../events/event-iterator.js';
 import type { IterateOptions, NativeEvents } from '../../events/native-events.js';
-import { reportTo } from '../report.js';
+import { reportTo } from '../../events/report.js';
 import { optional, text, validated } from '../validate.js';
 import { sameId } from './normalize.js';
-import { discoveryParams, refParams } from './operations.js';
+import { discoveryParams, refParams } from './plugins.js';
 import type { SharedLease } from './shared-lease.js';
 import type {
   BluetoothDevice,
@@ -86,7 +86,7 @@ export function scan(
 ): AsyncGenerator<BluetoothDevice, void, undefined> {
   const { signal, ...filters } = options;
   const subscribe = withSetUp<BluetoothDevice>(deps, 'deviceFound', {
-    check: () => void discoveryParams('startBluetoothDevicesDiscovery', filters),
+    check: () => void validated('startBluetoothDevicesDiscovery', () => discoveryParams(filters)),
     subscribe: (push) => deps.events.subscribe('deviceFound', push),
     setUp: () => deps.discovery.acquire(filters),
   });
@@ -104,7 +104,7 @@ export function notifications(
     sameId(value.serviceId, ref.serviceId) &&
     sameId(value.characteristicId, ref.characteristicId);
   const subscribe = withSetUp(deps, 'characteristicValueChange', {
-    check: () => void refParams('notifyBLECharacteristicValueChange', ref),
+    check: () => void validated('notifyBLECharacteristicValueChange', () => refParams(ref)),
     subscribe: filtered(deps.events, 'characteristicValueChange', matches),
     setUp: () => deps.enableNotify(ref, options.signal),
   });

@@ -1,15 +1,7 @@
 /** The photo `chooseImage` returns, with its bytes on demand. */
-import { InvalidResult, field, parseIfJson, toText } from '../results.js';
-
-const MIME_TYPES: Readonly<Record<string, string>> = {
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  png: 'image/png',
-  gif: 'image/gif',
-  webp: 'image/webp',
-  heic: 'image/heic',
-  bmp: 'image/bmp',
-};
+import { decodeBase64 } from '../../streams/base64.js';
+import { mimeTypeOfExtension } from '../mime.js';
+import { InvalidResult, field, parseIfJson, toText } from '../payload.js';
 
 /**
  * A chosen photo: the base64 the app sent and the file type it reported,
@@ -35,12 +27,12 @@ export class ChosenImage {
 
   /** MIME type for {@link ChosenImage.type}; `application/octet-stream` when unknown. */
   get mimeType(): string {
-    return MIME_TYPES[this.type.toLowerCase()] ?? 'application/octet-stream';
+    return mimeTypeOfExtension(this.type);
   }
 
-  /** The decoded bytes (a new array each call). */
+  /** The decoded bytes (a new array each call); the URL-safe alphabet and line breaks are accepted. */
   bytes(): Uint8Array {
-    return decodeBase64(this.base64);
+    return decodeBase64(cleanBase64(this.base64));
   }
 
   /** The bytes as a `Blob` of {@link ChosenImage.mimeType}. */
@@ -52,14 +44,6 @@ export class ChosenImage {
   dataUrl(): string {
     return `data:${this.mimeType};base64,${this.base64}`;
   }
-}
-
-/** Decode base64 (standard or URL-safe alphabet, line breaks allowed) into bytes. */
-export function decodeBase64(base64: string): Uint8Array {
-  const binary = atob(cleanBase64(base64));
-  const bytes = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
-  return bytes;
 }
 
 /** Base64 without line breaks, in the standard alphabet; throws when it is not base64. */

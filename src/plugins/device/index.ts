@@ -4,7 +4,7 @@
  */
 import type { UpsdkCore } from '../../client/client.js';
 import { bindPlugins, definePlugin, type CallControl } from '../define.js';
-import { field, InvalidResult, toNumber, unwrap } from '../results.js';
+import { field, InvalidResult, toNumber, unwrap } from '../payload.js';
 import { USER_WAIT_TIMEOUT } from '../timing.js';
 import { listOf, oneOf, optional, positiveInteger, tenth } from '../validate.js';
 import { toChosenImage, type ChosenImage } from './image.js';

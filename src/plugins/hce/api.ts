@@ -1,6 +1,6 @@
 /** The `client.hce` namespace: its documented contract. */
 import type { IterateOptions, NativeEvents } from '../../events/native-events.js';
-import type { OperationOptions } from '../operation.js';
+import type { CallControl } from '../define.js';
 import type { BinaryInput, DecodedValue, ValueCodec, ValueEncoding } from '../value-codec.js';
 import type { HceState } from './codes.js';
 import type { HceEvents, HceMessage } from './messages.js';
@@ -31,29 +31,29 @@ export interface Hce {
    * Whether HCE is usable (`getHCEState`); codes 1001–1004 are states, not errors.
    * @example `const { ok, reason } = await client.hce.state(); // reason: 'disabled' → client.hce.openSettings()`
    */
-  state(options?: OperationOptions): Promise<HceState>;
+  state(options?: CallControl): Promise<HceState>;
   /**
    * Register AIDs and start emulation (`startHCE`). Each AID must be 10–32
    * hex digits; bad input rejects with `invalid_param` before the bridge is called.
    * @example `await client.hce.start(['A000000010', 'A123456789']);`
    */
-  start(aids: readonly string[], options?: OperationOptions): Promise<void>;
+  start(aids: readonly string[], options?: CallControl): Promise<void>;
   /**
    * Stop emulation (`stopHCE`).
    * @example `await client.hce.stop();`
    */
-  stop(options?: OperationOptions): Promise<void>;
+  stop(options?: CallControl): Promise<void>;
   /**
    * Send response data (`sendHCEMessage`): bytes or a hex string.
    * @returns the chip's answer, if the app sent one (`raw` is `''` otherwise).
    * @example `const answer = await client.hce.send('9000');`
    */
-  send(data: BinaryInput, options?: OperationOptions): Promise<DecodedValue>;
+  send(data: BinaryInput, options?: CallControl): Promise<DecodedValue>;
   /**
    * Open the phone's NFC settings (`openNFCSetting`).
    * @example `await client.hce.openSettings();`
    */
-  openSettings(options?: OperationOptions): Promise<void>;
+  openSettings(options?: CallControl): Promise<void>;
   /**
    * `message` events from the reader (`onHCEMessage`, after `start`); failures (`1301`) go to `error`.
    * @example `client.hce.events.on('message', ({ value }) => handle(value));`

@@ -13,9 +13,10 @@ import type { CallOptions, UpsdkCore } from '../../client/client.js';
 import { vendorError } from '../../client/errors.js';
 import type { NativeEventSpecs, NativeEvents } from '../../events/native-events.js';
 import { fieldsOf, text } from '../payload.js';
-import { reportTo } from '../report.js';
+import { reportTo } from '../../events/report.js';
 import { decodeValue, type DecodedValue, type ValueCodec } from '../value-codec.js';
 import { answerCode, checkAnswer, HCE_OK } from './codes.js';
+import { untypedCall, withCall } from '../../client/untyped-call.js';
 
 /** A command the reader sent: bytes and the raw wire string. */
 export type HceMessage = DecodedValue;
@@ -55,14 +56,12 @@ export function hceEventSpecs(codec: ValueCodec): NativeEventSpecs<HceEvents> {
   };
 }
 
-type UntypedCall = (plugin: string, params: object, options?: CallOptions) => Promise<unknown>;
-
 /**
  * A view of `core` whose `onHCEMessage` registrations re-arm after each message
  * while `events()` has listeners, skip acknowledgements and report failures.
  */
 export function messageCore(core: UpsdkCore, events: () => NativeEvents<HceEvents>): UpsdkCore {
-  const call = (core.call as unknown as UntypedCall).bind(core);
+  const call = untypedCall(core);
   const listening = (): boolean => events().listenerCount('message') > 0;
   const report = (error: unknown): void => {
     if (listening()) reportTo(events(), error, 'message');
@@ -96,12 +95,5 @@ export function messageCore(core: UpsdkCore, events: () => NativeEvents<HceEvent
     return arm();
   };
 
-  return {
-    call: register as UpsdkCore['call'],
-    ready: (options) => core.ready(options),
-    environment: () => core.environment(),
-    get jsApiList() {
-      return core.jsApiList;
-    },
-  };
+  return withCall(core, register);
 }

@@ -1,7 +1,7 @@
 /** Location plugins (spec §6.11, §6.13, §6.22): city, GPS position, map navigation. */
 import type { UpsdkCore } from '../../client/client.js';
 import { bindPlugins, definePlugin, type CallControl } from '../define.js';
-import { field, parseIfJson, toNumber, toText, unwrap } from '../results.js';
+import { field, parseIfJson, toNumber, toText, unwrap } from '../payload.js';
 import { USER_WAIT_TIMEOUT } from '../timing.js';
 import { numberIn, record, text } from '../validate.js';
 

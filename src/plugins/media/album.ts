@@ -3,7 +3,9 @@ import type { UpsdkCore } from '../../client/client.js';
 import { invalidParam, UpsdkError } from '../../client/errors.js';
 import type { ChunkSource } from '../../streams/chunk-source.js';
 import type { ReadOptions } from '../../streams/read-options.js';
-import { mimeTypeOf, OCTET_STREAM } from './mime.js';
+import { field } from '../payload.js';
+import { fail, oneOf, validated } from '../validate.js';
+import { mimeTypeOf, OCTET_STREAM } from '../mime.js';
 import { createReader } from './readers.js';
 import type { AlbumSourceCode } from './wire.js';
 
@@ -47,12 +49,11 @@ export async function chooseFileFromAlbum(
   options: ChooseFileOptions = {},
 ): Promise<AlbumFile> {
   const plugin = 'chooseFileFromAlbum';
-  const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
-  if (!(Number.isSafeInteger(maxSize) && maxSize > 0))
-    throw invalidParam(plugin, 'maxSize', 'a positive integer of bytes', maxSize);
-  const sourceType = options.sourceType ?? 'any';
-  if (!Object.hasOwn(SOURCE_CODES, sourceType))
-    throw invalidParam(plugin, 'sourceType', "'video', 'image' or 'any'", sourceType);
+  const [maxSize, sourceType] = validated(plugin, () => {
+    const size = options.maxSize ?? DEFAULT_MAX_SIZE;
+    if (!(Number.isSafeInteger(size) && size > 0)) fail('maxSize', 'a positive integer of bytes', size);
+    return [size, oneOf('sourceType', options.sourceType ?? 'any', ['video', 'image', 'any'])] as const;
+  });
   const raw = await core.call(
     plugin,
     { maxSize: String(maxSize), sourceType: SOURCE_CODES[sourceType] },
@@ -62,8 +63,7 @@ export async function chooseFileFromAlbum(
 }
 
 function toAlbumFile(raw: unknown): AlbumFile {
-  const record = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-  const { url } = record;
+  const url = field(raw, 'url');
   if (typeof url !== 'string' || url === '') {
     throw new UpsdkError({
       code: 'bad_answer',
@@ -72,8 +72,8 @@ function toAlbumFile(raw: unknown): AlbumFile {
       raw,
     });
   }
-  const size = Number(record.size);
-  const named = record.filename ?? record.name;
+  const size = Number(field(raw, 'size'));
+  const named = field(raw, 'filename') ?? field(raw, 'name');
   const name = typeof named === 'string' && named !== '' ? named : (url.split(/[/\\]/).pop() ?? url);
   return {
     url,

@@ -7,7 +7,7 @@ import { invalidParam } from '../../client/errors.js';
 import { raceAbort } from '../../shared/abort.js';
 import { ChunkSource } from '../../streams/chunk-source.js';
 import { resolveReadOptions, type ReadOptions } from '../../streams/read-options.js';
-import { OCTET_STREAM } from './mime.js';
+import { OCTET_STREAM } from '../mime.js';
 
 /** Raw plugins that answer one base64 chunk per call. */
 export type ReaderPlugin =

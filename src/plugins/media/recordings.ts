@@ -1,8 +1,8 @@
 /** Audio and video recording sessions (spec §6.16, §6.17). */
 import type { UpsdkCore } from '../../client/client.js';
-import { invalidParam } from '../../client/errors.js';
 import type { ChunkSource } from '../../streams/chunk-source.js';
 import type { ReadOptions } from '../../streams/read-options.js';
+import { integerIn, validated } from '../validate.js';
 import { createReader, DEVICE_FILES } from './readers.js';
 
 /** Options of `startAudioRecording` and `startVideoRecording`. */
@@ -55,12 +55,8 @@ export interface VideoRecording {
 const AUTO_STOP_MARGIN = 500;
 const VIDEO_USER_MARGIN = 5 * 60_000;
 
-function checkMaxTime(plugin: string, maxTime: unknown): number {
-  if (!(typeof maxTime === 'number' && Number.isInteger(maxTime) && maxTime >= 1 && maxTime <= 3600)) {
-    throw invalidParam(plugin, 'maxTime', 'an integer number of seconds in 1…3600', maxTime);
-  }
-  return maxTime;
-}
+const checkMaxTime = (plugin: string, maxTime: unknown): number =>
+  validated(plugin, () => integerIn('maxTime', maxTime, 1, 3600, 'seconds'));
 
 /** Start recording audio; resolves once the app started. */
 export async function startAudioRecording(

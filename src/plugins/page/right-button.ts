@@ -13,6 +13,7 @@
 import type { CallOptions, UpsdkCore } from '../../client/client.js';
 import type { CallControl } from '../define.js';
 import { httpUrl, InvalidField, optional, text, validated, callback } from '../validate.js';
+import { untypedCall, withCall } from '../../client/untyped-call.js';
 
 const PLUGIN = 'setNavigationBarRightButton';
 
@@ -33,8 +34,6 @@ interface ClickEvents {
   subscribe(event: 'rightButtonClick', listener: () => void): Promise<Unsubscribe>;
 }
 type Look = { title?: string; image?: string };
-type UntypedCall = (plugin: string, params: object, options?: CallOptions) => Promise<unknown>;
-
 /** The button's state and the core view the `rightButtonClick` event registers through. */
 export class RightButton {
   /** A core whose `setNavigationBarRightButton` calls go through {@link RightButton.register}. */
@@ -44,16 +43,10 @@ export class RightButton {
   private sends = 0;
 
   constructor(private readonly core: UpsdkCore) {
-    const call = (core.call as unknown as UntypedCall).bind(core);
-    this.view = {
-      call: ((plugin: string, params: object, options?: CallOptions) =>
-        plugin === PLUGIN ? this.register(options) : call(plugin, params, options)) as UpsdkCore['call'],
-      ready: core.ready,
-      environment: core.environment,
-      get jsApiList() {
-        return core.jsApiList;
-      },
-    };
+    const call = untypedCall(core);
+    this.view = withCall(core, (plugin, params, options) =>
+      plugin === PLUGIN ? this.register(options) : call(plugin, params, options),
+    );
   }
 
   /**
@@ -97,7 +90,7 @@ export class RightButton {
 
   private send(control: CallControl): Promise<unknown> {
     this.sends += 1;
-    const call = this.core.call as unknown as UntypedCall;
+    const call = untypedCall(this.core);
     return call(
       PLUGIN,
       { ...this.look },

@@ -1,4 +1,4 @@
-/** A MIME type for a file name, for Blobs of album files. */
+/** MIME types by file extension, for Blobs of album files and chosen photos. */
 
 const BY_EXTENSION: Readonly<Record<string, string>> = {
   mp4: 'video/mp4',
@@ -20,8 +20,13 @@ const BY_EXTENSION: Readonly<Record<string, string>> = {
 /** Fallback for unknown content. */
 export const OCTET_STREAM = 'application/octet-stream';
 
-/** The MIME type its extension suggests, or `application/octet-stream`. */
+/** The MIME type of a file extension (`'jpg'`, any case), or `application/octet-stream`. */
+export function mimeTypeOfExtension(extension: string): string {
+  return BY_EXTENSION[extension.toLowerCase()] ?? OCTET_STREAM;
+}
+
+/** The MIME type a file name's extension suggests, or `application/octet-stream`. */
 export function mimeTypeOf(name: string): string {
   const dot = name.lastIndexOf('.');
-  return (dot >= 0 && BY_EXTENSION[name.slice(dot + 1).toLowerCase()]) || OCTET_STREAM;
+  return dot >= 0 ? mimeTypeOfExtension(name.slice(dot + 1)) : OCTET_STREAM;
 }
