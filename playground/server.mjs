@@ -113,7 +113,9 @@ export function createPlaygroundApp(env = process.env) {
     if (platform && pathname === '/__dev/front-token') {
       // Simulator mode only: the in-browser simulator checks signatures against the fake platform's token.
       res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-      return res.end(JSON.stringify({ frontToken: platform.currentToken('frontToken', settings.appId) ?? null }));
+      return res.end(
+        JSON.stringify({ frontToken: platform.currentToken('frontToken', settings.appId) ?? null }),
+      );
     }
     if (req.method === 'GET' && (await serveStatic(pathname, res))) return;
     res.writeHead(404, { 'content-type': 'text/plain' });
@@ -123,7 +125,11 @@ export function createPlaygroundApp(env = process.env) {
 }
 
 /** Start the playground server and resolve once it listens. */
-export async function startServer({ port = Number(process.env.PORT ?? 5173), host = process.env.HOST ?? '127.0.0.1', env } = {}) {
+export async function startServer({
+  port = Number(process.env.PORT ?? 5173),
+  host = process.env.HOST ?? '127.0.0.1',
+  env,
+} = {}) {
   const app = createPlaygroundApp(env);
   const server = createServer((req, res) => {
     app.handler(req, res).catch(() => {

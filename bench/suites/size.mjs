@@ -29,7 +29,9 @@ export async function run() {
   const iife = await readFile(path.join(root, 'dist/upsdk-kit.iife.min.js'));
   const entries = {
     'IIFE (dist/upsdk-kit.iife.min.js)': iife,
-    "ESM: import { createClient } from 'upsdk-kit'": await bundle("export { createClient } from 'upsdk-kit';"),
+    "ESM: import { createClient } from 'upsdk-kit'": await bundle(
+      "export { createClient } from 'upsdk-kit';",
+    ),
     "ESM: import { installSimulator } from 'upsdk-kit/simulator'": await bundle(
       "export { installSimulator } from 'upsdk-kit/simulator';",
     ),
