@@ -4,6 +4,7 @@ const nodeSuites = ['test/server/**/*.test.ts', 'test/e2e/**/*.test.ts', 'test/b
 
 export default defineConfig({
   test: {
+    reporters: ['default', './test/setup/summary-reporter.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
     // Any unhandled rejection fails the run (vitest's default, kept on purpose) and the
