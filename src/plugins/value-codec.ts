@@ -6,6 +6,7 @@
  */
 import { invalidParam } from '../client/errors.js';
 import { decodeBase64, encodeBase64 } from '../streams/base64.js';
+import { toHex } from '../shared/hex.js';
 
 /** Built-in wire encodings: hex digits, standard base64, or a string of `0`/`1` bits. */
 export type ValueEncoding = 'hex' | 'base64' | 'binary';
@@ -48,10 +49,7 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const BITS = /^(?:[01]{8})*$/;
 
 const hex: ValueCodec = {
-  encode: (bytes) =>
-    Array.from(bytes, (b) => b.toString(16).padStart(2, '0'))
-      .join('')
-      .toUpperCase(),
+  encode: (bytes) => toHex(bytes).toUpperCase(),
   decode: (text) =>
     HEX.test(text) ? Uint8Array.from(text.match(/../g) ?? [], (pair) => parseInt(pair, 16)) : undefined,
 };

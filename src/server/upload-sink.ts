@@ -6,6 +6,7 @@
  * `toNodeHandler`, in a service worker, or in-process. Files are kept in memory: this is a
  * reference and test sink, not storage.
  */
+import { toHex } from '../shared/hex.js';
 
 /** Options of {@link createUploadSink}. */
 export interface UploadSinkOptions {
@@ -73,7 +74,7 @@ async function sha256Hex(bytes: Uint8Array): Promise<string> {
   const digest = new Uint8Array(
     await globalThis.crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>),
   );
-  return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return toHex(digest);
 }
 
 /**

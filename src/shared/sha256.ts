@@ -6,6 +6,8 @@
  * always asynchronous. The server uses `node:crypto`; a test checks both agree.
  */
 
+import { toHex } from './hex.js';
+
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
   0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
@@ -73,8 +75,5 @@ export function sha256(bytes: Uint8Array): Uint8Array {
 
 /** Lower-case hex SHA-256 of a UTF-8 string. */
 export function sha256Hex(text: string): string {
-  const digest = sha256(new TextEncoder().encode(text));
-  let hex = '';
-  for (const byte of digest) hex += byte.toString(16).padStart(2, '0');
-  return hex;
+  return toHex(sha256(new TextEncoder().encode(text)));
 }

@@ -9,6 +9,7 @@
  * every flow through the fake meets the `+` → space trap of FAQ 13.
  */
 import { sha256 } from '../shared/sha256.js';
+import { encodeBase64 } from '../streams/base64.js';
 import { createNonce } from '../shared/signature.js';
 import { encrypt3des } from './triple-des.js';
 import {
@@ -116,7 +117,6 @@ const reply = (resp: string, msg: string, params?: Record<string, string>): Resp
   new Response(JSON.stringify(params ? { resp, msg, params } : { resp, msg }), {
     headers: { 'content-type': 'application/json' },
   });
-const base64 = (bytes: Uint8Array): string => btoa(String.fromCharCode(...bytes));
 const bytesOf = (text: string): Uint8Array => new TextEncoder().encode(text);
 // Base64-like like the real ones, with a '+' and a '/' always in.
 const mintCode = (): string => `${createNonce(7)}+${createNonce(8)}`;
@@ -149,7 +149,7 @@ export function createUserEndpoints(options: FakeUserPlatformOptions, platform: 
   const openIdOf = (userId = users[0]!.id, appId = platform.defaultApp): string => {
     const a = sha256(bytesOf(`${appId}:${userId}`));
     const b = sha256(bytesOf(`${userId}:${appId}`));
-    return base64(new Uint8Array([...a, ...b]).subarray(0, 48));
+    return encodeBase64(new Uint8Array([...a, ...b]).subarray(0, 48));
   };
 
   function issueCode(grant: { scope?: GrantedScope; userId?: string; appId?: string } = {}): string {

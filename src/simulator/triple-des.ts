@@ -6,6 +6,7 @@
  * `node:crypto`; a test checks that both agree. Speed does not matter here
  * (a few short strings per login), clarity does: bits are plain arrays.
  */
+import { encodeBase64 } from '../streams/base64.js';
 
 type Bits = number[];
 
@@ -140,12 +141,11 @@ export function encrypt3des(text: string, keyHex: string): string {
   const padded = new Uint8Array(plain.length + padding).fill(padding);
   padded.set(plain);
   const reversed = [...k2].reverse();
-  let binary = '';
+  const cipher = new Uint8Array(padded.length);
   for (let offset = 0; offset < padded.length; offset += 8) {
     const block = toBits(padded.subarray(offset, offset + 8));
     // EDE: encrypt with K1, decrypt with K2, encrypt with K3.
-    const out = toBytes(desBlock(desBlock(desBlock(block, k1), reversed), k3));
-    for (const byte of out) binary += String.fromCharCode(byte);
+    cipher.set(toBytes(desBlock(desBlock(desBlock(block, k1), reversed), k3)), offset);
   }
-  return btoa(binary);
+  return encodeBase64(cipher);
 }
