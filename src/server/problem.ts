@@ -1,8 +1,11 @@
 /** Error answers as RFC 9457 problem details (`application/problem+json`). */
+import { toWebResponse } from './plain-http.js';
 import type { PlainResponse } from './plain-http.js';
 
 const TITLES: Readonly<Record<number, string>> = {
   400: 'Bad Request',
+  404: 'Not Found',
+  409: 'Conflict',
   403: 'Forbidden',
   405: 'Method Not Allowed',
   413: 'Content Too Large',
@@ -48,4 +51,9 @@ export function problem(status: number, init: ProblemInit): PlainResponse {
   };
   if (init.retryAfter !== undefined) headers['retry-after'] = String(Math.max(1, Math.ceil(init.retryAfter)));
   return { status, headers, body: JSON.stringify(body) };
+}
+
+/** {@link problem} as a web-standard `Response`, for handlers built on `Request`/`Response`. */
+export function problemResponse(status: number, init: ProblemInit): Response {
+  return toWebResponse(problem(status, init));
 }

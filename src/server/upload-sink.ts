@@ -7,6 +7,7 @@
  * reference and test sink, not storage.
  */
 import { toHex } from '../shared/hex.js';
+import { problemResponse } from './problem.js';
 
 /** Options of {@link createUploadSink}. */
 export interface UploadSinkOptions {
@@ -51,14 +52,10 @@ const json = (body: unknown, status: number, headers: Record<string, string> = {
 
 const problem = (
   status: number,
-  title: string,
+  code: string,
   detail: string,
   headers: Record<string, string> = {},
-): Response =>
-  new Response(JSON.stringify({ type: 'about:blank', title, status, detail }), {
-    status,
-    headers: { 'content-type': 'application/problem+json', ...headers },
-  });
+): Response => problemResponse(status, { code, detail, headers });
 
 function concat(parts: readonly Uint8Array[], length: number): Uint8Array {
   const out = new Uint8Array(length);
@@ -98,17 +95,17 @@ export function createUploadSink(options: UploadSinkOptions = {}): UploadSink {
 
   async function put(id: string, request: Request): Promise<Response> {
     const range = RANGE.exec(request.headers.get('content-range') ?? '');
-    if (!range) return problem(400, 'Bad Content-Range', 'expected "bytes <first>-<last>/<total>"');
+    if (!range) return problem(400, 'bad_content_range', 'expected "bytes <first>-<last>/<total>"');
     const [, firstText, lastText, totalText] = range;
     const total = totalText === '*' ? undefined : Number(totalText);
     if (total !== undefined && total > maxBytes)
-      return problem(413, 'Payload Too Large', `files are limited to ${maxBytes} bytes`);
+      return problem(413, 'too_large', `files are limited to ${maxBytes} bytes`);
     const upload = uploads.get(id) ?? { parts: [], received: 0, total, sha256: undefined };
     uploads.set(id, upload);
     if (upload.total !== undefined && total !== undefined && total !== upload.total) {
       return problem(
         409,
-        'Conflict',
+        'total_mismatch',
         `the upload was announced as ${upload.total} bytes`,
         offsetHeader(upload),
       );
@@ -121,15 +118,15 @@ export function createUploadSink(options: UploadSinkOptions = {}): UploadSink {
         // Not where we are: the client must resume from our offset (which the header tells).
         return problem(
           409,
-          'Conflict',
+          'offset_mismatch',
           `expected bytes from ${upload.received}, got ${first}`,
           offsetHeader(upload),
         );
       }
       if (Number(lastText) - first + 1 !== body.length)
-        return problem(400, 'Bad Content-Range', 'range and body length differ');
+        return problem(400, 'bad_content_range', 'range and body length differ');
       if (first + body.length > (upload.total ?? maxBytes))
-        return problem(413, 'Payload Too Large', 'more bytes than announced');
+        return problem(413, 'too_large', 'more bytes than announced');
       upload.parts.push(body);
       upload.received += body.length;
     }
@@ -149,9 +146,9 @@ export function createUploadSink(options: UploadSinkOptions = {}): UploadSink {
 
   async function handle(request: Request): Promise<Response> {
     const { pathname } = new URL(request.url);
-    if (!pathname.startsWith(prefix)) return problem(404, 'Not Found', `uploads live under ${prefix}`);
+    if (!pathname.startsWith(prefix)) return problem(404, 'not_found', `uploads live under ${prefix}`);
     const id = pathname.slice(prefix.length);
-    if (!ID.test(id)) return problem(400, 'Bad upload id', 'ids are 1–64 characters of [A-Za-z0-9_-]');
+    if (!ID.test(id)) return problem(400, 'bad_upload_id', 'ids are 1–64 characters of [A-Za-z0-9_-]');
     const upload = uploads.get(id);
     switch (request.method) {
       case 'PUT':
@@ -161,9 +158,9 @@ export function createUploadSink(options: UploadSinkOptions = {}): UploadSink {
       case 'GET':
         return upload
           ? json(describe(id, upload), 200, offsetHeader(upload))
-          : problem(404, 'Not Found', `no upload ${id}`);
+          : problem(404, 'not_found', `no upload ${id}`);
       default:
-        return problem(405, 'Method Not Allowed', 'PUT, HEAD or GET', { allow: 'PUT, HEAD, GET' });
+        return problem(405, 'method_not_allowed', 'PUT, HEAD or GET', { allow: 'PUT, HEAD, GET' });
     }
   }
 

@@ -10,7 +10,7 @@ import { MOBILE_SCOPES, REAL_NAME_SCOPES, type LoginScope } from '../../login/au
 import type { LoginSession } from '../../login/endpoint.js';
 import type { FetchHandler } from '../node-handler.js';
 import { OpenApiError } from './errors.js';
-import { problem } from './problem.js';
+import { problemResponse as problem } from '../problem.js';
 import type { CodeExchange, LoginService, RealName } from './service.js';
 
 /** User information the handler can fetch right after the exchange. */
