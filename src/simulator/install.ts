@@ -201,10 +201,6 @@ export function installSimulator(options: SimulatorOptions = {}): Simulator {
   const host = win as Window & { upsdk?: unknown; cordova?: unknown };
   const timers: ReturnType<typeof setTimeout>[] = [];
   const restoreDocument = installCordova(win, native);
-  const delay = options.bridgeDelay ?? 0;
-  if (delay > 0) timers.push(setTimeout(() => native.deviceReady(), delay));
-  else native.deviceReady();
-
   const model = real
     ? undefined
     : createVendorScript({
@@ -217,6 +213,10 @@ export function installSimulator(options: SimulatorOptions = {}): Simulator {
         ),
         log: (call) => calls.push(call),
       });
+  // After the model listens (a script loaded later still hears it: deviceready is sticky).
+  const delay = options.bridgeDelay ?? 0;
+  if (delay > 0) timers.push(setTimeout(() => native.deviceReady(), delay));
+  else native.deviceReady();
   let scriptLoad = options.scriptLoad ?? 'load';
   let scriptLoads = 0;
   let observer: MutationObserver | undefined;

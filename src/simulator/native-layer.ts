@@ -129,8 +129,16 @@ export class FakeNative {
     const params = (typeof args[0] === 'object' && args[0] !== null ? args[0] : {}) as Params;
     if (service === 'UPWebSdk' && action === 'config') {
       this.onExec?.('config', params);
-      void this.config(params).then((failure) => {
-        const answer = (): void => (failure ? fail(failure) : success(this.configAnswer()));
+      this.configCount += 1;
+      const url = this.currentUrl();
+      void this.verifyConfig(params, url).then((failure) => {
+        // Native holds the config from the moment it answers, not before.
+        const answer = (): void => {
+          if (failure) return fail(failure);
+          this.acceptedUrl = url;
+          this.lost = false;
+          success(this.configAnswer());
+        };
         this.later(answer, this.settings.latency('config'));
       });
       return;
@@ -169,16 +177,6 @@ export class FakeNative {
     return this.context.platform === 'ios' ? answer : JSON.stringify({ params: answer });
   }
 
-  private async config(options: Params): Promise<{ errcode: string; errmsg: string } | undefined> {
-    this.configCount += 1;
-    const failure = await this.verifyConfig(options);
-    if (!failure) {
-      this.acceptedUrl = this.currentUrl();
-      this.lost = false;
-    }
-    return failure;
-  }
-
   private currentUrl(): string {
     return signableUrl(this.context.window.location.href);
   }
@@ -187,7 +185,10 @@ export class FakeNative {
     setTimeout(task, delay);
   }
 
-  private async verifyConfig(options: Params): Promise<{ errcode: string; errmsg: string } | undefined> {
+  private async verifyConfig(
+    options: Params,
+    url: string,
+  ): Promise<{ errcode: string; errmsg: string } | undefined> {
     for (const field of CONFIG_FIELDS) {
       if (typeof options[field] !== 'string' || options[field] === '') {
         return { errcode: 'c00', errmsg: `config: missing ${field}` };
@@ -204,7 +205,6 @@ export class FakeNative {
     const skew = Math.abs(this.settings.clock() / 1000 - Number(timestamp));
     if (!(skew <= TIMESTAMP_WINDOW_S)) return { errcode: 'c01', errmsg: 'config: timestamp expired' };
     const frontToken = await this.settings.frontToken();
-    const url = this.currentUrl();
     const expected = configSignature({ appId, frontToken, nonceStr, timestamp, url });
     return expected === signature
       ? undefined

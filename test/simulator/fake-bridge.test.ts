@@ -63,11 +63,11 @@ describe('simulated upsdk lifecycle', () => {
     expect(sim.calls[0]).toMatchObject({ plugin: 'pay', dropped: true });
   });
 
-  it('fails a plugin with c05 before config succeeded', async () => {
+  it('fails a plugin at once with c05 before config succeeded', async () => {
     sim = installSimulator();
     const fail = vi.fn();
-    raw().pay!({ tn: 't', fail });
-    await eventually(() => expect(fail).toHaveBeenCalledWith(expect.objectContaining({ errcode: 'c05' })));
+    raw().scanQRCode!({ fail });
+    expect(fail).toHaveBeenCalledWith(expect.objectContaining({ errcode: 'c05' }));
   });
 
   it('accepts a correct signature and fires ready', async () => {
