@@ -46,7 +46,10 @@ export interface SimulatorOptions {
   readonly frontToken?: string | (() => string | Promise<string>);
   /** Check `config` signatures and timestamps. Default true. */
   readonly verifySignature?: boolean;
-  /** Milliseconds before each callback, fixed or per plugin. Default 0. */
+  /**
+   * Milliseconds before each native answer, fixed or per plugin (`'config'` for config
+   * answers, `'script'` for the upsdk.js load with `installVia: 'script'`). Default 0.
+   */
   readonly latency?: number | ((plugin: string) => number);
   /**
    * `global` (default): the fake global is there at once. `script`: it appears
