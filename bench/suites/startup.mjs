@@ -3,6 +3,8 @@
 // "parallel" is the real client (dist/) against the simulator loading upsdk.js via a <script>;
 // "sequential" is the order the client used before, in the same run against the same
 // simulator: load the script, then sign, then config. Wall clock on timers, median of ROUNDS.
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { JSDOM } from 'jsdom';
 import { createClient } from '../../dist/index.js';
 import { createSimulatedSigner, installSimulator } from '../../dist/simulator.js';
@@ -13,7 +15,6 @@ const SCRIPT_MS = 300;
 const SIGNER_MS = 200;
 const CONFIG_MS = 100;
 const ROUNDS = 5;
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** A fresh page with the simulator installed; upsdk.js "loads" in SCRIPT_MS, config answers in CONFIG_MS. */
@@ -50,7 +51,7 @@ async function sequential() {
   await loaded;
   const signature = await signer(window.location.href, {
     retry: false,
-    signal: new AbortController().signal,
+    signal: new window.AbortController().signal,
   });
   await new Promise((resolve, reject) => {
     window.upsdk.error(reject);
