@@ -14,7 +14,9 @@
  * answered only by a ready/error that fires after it was issued; attempts
  * run one at a time, and `pending` counts the configs whose answer has not
  * come, so the late answer of an attempt that timed out is not taken for
- * the next one's.
+ * the next one's. If that late answer never comes either, the next attempt
+ * times out too and then stops waiting for it, so one lost answer cannot
+ * deafen the bridge for good.
  */
 import type { RawBridge } from './bridge.js';
 import { UpsdkConfigError } from './errors.js';
@@ -77,9 +79,11 @@ function openChannel(bridge: RawBridge): ConfigAttempt {
   };
 
   return (target, params, timeout) => {
+    let older = 0;
     const run = queue.then(() =>
       settleOnce<ConfigOutcome>(
         ({ resolve }) => {
+          older = pending;
           if (typeof target.config !== 'function')
             throw new UpsdkConfigError({ code: 'c03', msg: 'this upsdk has no config()' });
           subscribe();
@@ -93,7 +97,8 @@ function openChannel(bridge: RawBridge): ConfigAttempt {
         {
           timeout,
           onTimeout: () => {
-            pending = Math.max(0, pending - 1);
+            // Keep expecting our own late answer, unless we already waited a whole timeout for older ones.
+            if (older > 0) pending = 0;
             return new UpsdkConfigError({
               code: 'timeout',
               msg: `upsdk.config: neither ready nor error within ${timeout} ms`,

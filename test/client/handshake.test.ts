@@ -4,7 +4,7 @@
  * native layer. Each test here failed on the client that registered a fresh
  * error/ready handler per attempt.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createClient, UpsdkConfigError } from '../../src/index.js';
 import { createSimulatedSigner, installSimulator, ok } from '../../src/simulator/index.js';
 import type { SignerFunction } from '../../src/client/signer-source.js';
@@ -101,5 +101,27 @@ describe('a bridge window from another realm', () => {
       sim.uninstall();
       frame.remove();
     }
+  });
+});
+
+describe('late answers', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('ignores the late failure of a config that timed out and waits for the next attempt’s own answer', async () => {
+    vi.useFakeTimers();
+    let configs = 0;
+    const { sim } = setup({ latency: (plugin) => (plugin === 'config' ? (++configs === 1 ? 80 : 40) : 0) });
+    const signer = signerSequence(wrongToken, createSimulatedSigner());
+    const client = createClient({ signer, timeout: 50 });
+    const first = client.ready().catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(await first).toMatchObject({ code: 'timeout' });
+    const second = client.ready();
+    await vi.advanceTimersByTimeAsync(49);
+    await expect(second).resolves.toBeUndefined();
+    expect(signer).toHaveBeenCalledTimes(2);
+    expect(sim.configCount).toBe(2);
   });
 });
