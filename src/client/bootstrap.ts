@@ -174,7 +174,9 @@ export function createStartup(options: ResolvedOptions): Startup {
       for (let round = 0; ; round += 1) {
         const url = signableUrl(win.location.href);
         if (configuredUrl !== url) await configureOnce(win, url);
-        if (configuredUrl === signableUrl(win.location.href) || round === 2) return { raw: bridge!, win };
+        // The page's current global, should it have replaced the one we configured (it then answers c05).
+        if (configuredUrl === signableUrl(win.location.href) || round === 2)
+          return { raw: findBridge(win) ?? bridge!, win };
       }
     },
     invalidate() {

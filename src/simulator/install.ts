@@ -67,7 +67,10 @@ export interface SimulatorOptions {
   readonly seed?: number;
   /** Clock used to check config timestamps, in ms since the epoch. Default `Date.now`. */
   readonly clock?: () => number;
-  /** Extra or replacement plugin behaviours (e.g. a plugin of a newer app version). */
+  /**
+   * Extra or replacement native behaviours (e.g. a plugin of a newer app version). They answer
+   * through the native layer: a plugin outside the route table is reached as `UPWebPlugin.<name>`.
+   */
   readonly plugins?: PluginBehaviours;
   /** Virtual BLE peripherals and adapter settings. */
   readonly bluetooth?: BluetoothSimOptions;
