@@ -114,7 +114,7 @@ export function createStartup(options: ResolvedOptions): Startup {
       signature: signature.signature,
       debug: options.debug,
     });
-    return configAttempt(raw)(raw, params, timeout);
+    return configAttempt(raw)(params, timeout);
   };
 
   /** Config once; on failure sign again (telling the signer it is a retry) and config once more. */

@@ -26,11 +26,7 @@ import { settleOnce } from '../shared/settle-once.js';
 export type ConfigOutcome = { readonly ok: true } | { readonly ok: false; readonly failure: unknown };
 
 /** Runs config attempts on one bridge object. */
-export type ConfigAttempt = (
-  bridge: RawBridge,
-  params: Record<string, unknown>,
-  timeout: number,
-) => Promise<ConfigOutcome>;
+export type ConfigAttempt = (params: Record<string, unknown>, timeout: number) => Promise<ConfigOutcome>;
 
 const channels = new WeakMap<RawBridge, ConfigAttempt>();
 
@@ -40,7 +36,7 @@ const channels = new WeakMap<RawBridge, ConfigAttempt>();
  *
  * @example
  * ```ts
- * const outcome = await configAttempt(bridge)(bridge, params, 15_000);
+ * const outcome = await configAttempt(bridge)(params, 15_000);
  * ```
  */
 export function configAttempt(bridge: RawBridge): ConfigAttempt {
@@ -78,21 +74,21 @@ function openChannel(bridge: RawBridge): ConfigAttempt {
     registering = false;
   };
 
-  return (target, params, timeout) => {
+  return (params, timeout) => {
     let older = 0;
     const run = queue.then(() =>
       settleOnce<ConfigOutcome>(
         ({ resolve }) => {
           older = pending;
-          if (typeof target.config !== 'function')
+          if (typeof bridge.config !== 'function')
             throw new UpsdkConfigError({ code: 'c03', msg: 'this upsdk has no config()' });
           subscribe();
           settle = resolve;
           pending += 1;
-          target.config(params);
+          bridge.config(params);
           // A config succeeded before our first subscription (page code of its own), so our ready
           // callback could not be queued: the best left is upsdk.js's immediate ready, as before.
-          if (!readyStored) target.ready?.(() => answer({ ok: true }));
+          if (!readyStored) bridge.ready?.(() => answer({ ok: true }));
         },
         {
           timeout,
