@@ -10,7 +10,7 @@ export type SignerEvent =
       readonly tokenId: string;
       readonly expiresIn: number;
     }
-  /** A report of a failed config invalidated the current token. */
+  /** A report of a failed config was accepted: a replacement is fetched (the token serves until it lands). */
   | { readonly type: 'token_invalidated'; readonly kind: TokenKind; readonly tokenId: string }
   /** A report was ignored: `stale` (not the current token) or `limited` (invalidated less than a minute ago). */
   | {
@@ -19,6 +19,8 @@ export type SignerEvent =
       readonly tokenId: string;
       readonly reason: 'stale' | 'limited';
     }
+  /** A reported token could not be replaced (the platform failed): it was kept, and serves on. */
+  | { readonly type: 'token_restored'; readonly kind: TokenKind; readonly tokenId: string }
   /** The shared store had lost this instance's token (a restarted Redis); it was written back instead of refetched. */
   | { readonly type: 'token_reseeded'; readonly kind: TokenKind; readonly tokenId: string }
   /** One upstream attempt failed. */

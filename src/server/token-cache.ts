@@ -92,7 +92,11 @@ export class TokenCache {
     return Promise.resolve(memo);
   }
 
-  /** Handle a browser's report that `tokenId` failed: invalidate it if still current, at most once per interval. */
+  /**
+   * Handle a report that `tokenId` failed: if it is still current, at most once per interval,
+   * fetch a replacement and swap it in. The reported token keeps serving until the replacement
+   * has actually been fetched, so a report (anonymous, during an outage) never leaves us worse off.
+   */
   async report(tokenId: string): Promise<InvalidateOutcome> {
     const { kind, invalidateInterval } = this.config;
     const outcome = await this.op(
@@ -100,14 +104,33 @@ export class TokenCache {
       this.config.store.invalidate(this.key, tokenId, `${this.key}:invalidated`, invalidateInterval),
     );
     if (outcome === 'invalidated') {
-      if (this.memo?.tokenId === tokenId) this.memo = undefined;
       this.config.log({ type: 'token_invalidated', kind, tokenId });
+      await this.refresh();
     } else {
       this.config.log({ type: 'invalidation_refused', kind, tokenId, reason: outcome });
-      // Stale for us may mean our copy is behind (another instance refreshed): catch up now.
-      if (outcome === 'stale') await this.revalidate();
+      if (outcome === 'stale') await this.catchUp(tokenId);
     }
     return outcome;
+  }
+
+  /** After a stale report: wait for a replacement another instance is fetching, else just re-read the store. */
+  private async catchUp(tokenId: string): Promise<void> {
+    const stored = await this.op('read', this.config.store.read(this.key));
+    if (stored?.token === '' && stored.tokenId === tokenId) await this.refresh();
+    else await this.revalidate();
+  }
+
+  /**
+   * What may serve while a refresh runs or after it failed: the stored token while live, or our
+   * copy of a reported token (its tombstone is in the store) until a replacement lands.
+   */
+  private fallbackFor(stored: TokenRecord | undefined): TokenRecord | undefined {
+    const now = this.config.clock();
+    const tombstone: TokenRecord | undefined = stored; // (isLive's guard would narrow `stored` to never below)
+    if (isLive(stored, now)) return stored;
+    const memo = this.memo;
+    const reported = tombstone?.token === '' && memo?.tokenId === tombstone.tokenId;
+    return reported && isLive(memo, now) ? memo : undefined;
   }
 
   private isFresh(record: TokenRecord, now: number): boolean {
@@ -149,6 +172,8 @@ export class TokenCache {
       await this.op('write', this.config.store.write(this.key, memo, memo.expiresAt - now));
       this.config.log({ type: 'token_reseeded', kind: this.config.kind, tokenId: memo.tokenId });
     } else if (stored.version > memo.version || stored.tokenId !== memo.tokenId) {
+      // A tombstone of our own token: its replacement is being fetched; keep serving ours until it lands.
+      if (this.fallbackFor(stored) === memo) return;
       this.memo = isLive(stored, now) ? stored : undefined;
     }
   }
@@ -164,7 +189,7 @@ export class TokenCache {
     for (;;) {
       const stored = await this.op('read', store.read(this.key));
       if (stored && this.isFresh(stored, clock())) return this.adopt(stored);
-      if (!isLive(stored, clock())) await this.failIfCooling();
+      if (!this.fallbackFor(stored)) await this.failIfCooling();
       if (await this.op('lock', store.lock(`${this.key}:lock`, owner, lockTtl))) {
         try {
           return await this.refreshLocked();
@@ -198,12 +223,22 @@ export class TokenCache {
     }
   }
 
+  /** No replacement could be fetched: go on with `fallback`, writing a reported token back over its tombstone. */
+  private async keep(fallback: TokenRecord, stored: TokenRecord | undefined): Promise<TokenRecord> {
+    if (fallback === stored || !stored) return this.adopt(fallback);
+    const restored: TokenRecord = { ...fallback, version: stored.version + 1 };
+    const ttl = restored.expiresAt - this.config.clock();
+    await this.op('write', this.config.store.write(this.key, restored, ttl)).catch(() => false);
+    this.config.log({ type: 'token_restored', kind: this.config.kind, tokenId: restored.tokenId });
+    return this.adopt(restored);
+  }
+
   /** Holding the lock: check again, then fetch, store and adopt. */
   private async refreshLocked(): Promise<TokenRecord> {
     const { store, clock, kind } = this.config;
     const stored = await this.op('read', store.read(this.key));
     if (stored && this.isFresh(stored, clock())) return this.adopt(stored);
-    const fallback = isLive(stored, clock()) ? stored : undefined;
+    const fallback = this.fallbackFor(stored);
     if (!fallback) await this.failIfCooling();
     let fetched: FetchedToken;
     try {
@@ -217,7 +252,7 @@ export class TokenCache {
           store.lock(`${this.key}:cooldown`, this.config.owner, this.config.failureCooldown),
         ).catch(() => undefined);
       }
-      if (fallback) return this.adopt(fallback);
+      if (fallback) return this.keep(fallback, stored);
       throw error;
     }
     const issuedAt = clock();

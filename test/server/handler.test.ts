@@ -221,7 +221,15 @@ describe('secrecy', () => {
       const back = await signer.backendToken();
       await signer.invalidate(back.tokenId, 'backendToken');
       platform.platform.fault({ resp: 'a20', msg: 'invalid' }, 3);
-      await signer.backendToken().catch((error: Error) => texts.push(error.message, String(error.cause)));
+      // A cold signer (its own memory store) must fetch, and meets the fault.
+      const cold = createSigner({
+        appId: SIMULATED_APP_ID,
+        secret: SIMULATED_SECRET,
+        allowedOrigins: ['m.example.com'],
+        baseUrl: platform.url,
+        log: (event) => events.push(event),
+      });
+      await cold.backendToken().catch((error: Error) => texts.push(error.message, String(error.cause)));
       expect(texts.at(-2)).toContain('a20');
       const everything = [...texts, ...logged, ...events.map((event) => JSON.stringify(event))].join('\n');
       for (const secret of [SIMULATED_SECRET, front.token, back.token])
