@@ -33,8 +33,12 @@ export type SignerEvent =
     }
   /** A refresh gave up; `code` says why. */
   | { readonly type: 'refresh_failed'; readonly kind: TokenKind; readonly code: string }
-  /** A store operation failed or timed out. */
-  | { readonly type: 'store_error'; readonly op: string; readonly error: string };
+  /** The store failed (`op` and the error's name): it is now considered down. Logged once per outage. */
+  | { readonly type: 'store_down'; readonly op: string; readonly error: string }
+  /** While down: `failures` more store operations failed in the last `sinceMs` (at most one such event every 10 s). */
+  | { readonly type: 'store_errors'; readonly failures: number; readonly sinceMs: number }
+  /** The store answered again after `downMs`, during which `failures` operations failed. */
+  | { readonly type: 'store_up'; readonly downMs: number; readonly failures: number };
 
 /** Receives {@link SignerEvent}s. */
 export type SignerLogger = (event: SignerEvent) => void;

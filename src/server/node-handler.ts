@@ -4,12 +4,7 @@
  * are served natively, without building web `Request`/`Response` objects.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import {
-  plainEndpointOf,
-  type FetchHandler,
-  type PlainEndpoint,
-  type PlainResponse,
-} from './plain-http.js';
+import { plainEndpointOf, type FetchHandler, type PlainEndpoint, type PlainResponse } from './plain-http.js';
 import { problem } from './problem.js';
 
 export type { FetchHandler } from './plain-http.js';

@@ -53,7 +53,10 @@ const notFound = (res: ServerResponse): void => {
   res.end(answer.body);
 };
 
-function router(routes: FetchHandler | NodeRoutes, options: NodeHandlerOptions): (path: string) => NodeHandler | undefined {
+function router(
+  routes: FetchHandler | NodeRoutes,
+  options: NodeHandlerOptions,
+): (path: string) => NodeHandler | undefined {
   if (typeof routes === 'function') {
     const only = toNodeHandler(routes, options);
     return () => only;

@@ -11,7 +11,8 @@ import { createOriginPolicy } from './origin-policy.js';
 import { resolveSignerOptions, type SignerOptions } from './options.js';
 import { withRetries } from './retry.js';
 import type { InvalidateOutcome, TokenRecord } from './store.js';
-import { guardStore, TokenCache } from './token-cache.js';
+import { createStoreHealth } from './store-health.js';
+import { TokenCache } from './token-cache.js';
 import { requestToken, type FetchedToken, type TokenKind } from './upstream.js';
 
 /** What the signer answers for one page URL; matches the endpoint's 200 body. */
@@ -135,10 +136,11 @@ export function createSigner(options: SignerOptions): Signer {
   const policy = createOriginPolicy(config.allowedOrigins, config.maxUrlLength);
   const owner = randomUUID();
   const rateKey = `{${appId}}:upstream-calls`;
+  const health = createStoreHealth({ timeout: config.storeTimeout, clock, log });
 
   const attemptOnce = async (kind: TokenKind): Promise<FetchedToken> => {
     const taking = store.take(rateKey, config.maxUpstreamCallsPerMinute, 60_000);
-    const wait = await guardStore('take', taking, config.storeTimeout, log);
+    const wait = await health.guard('take', taking);
     if (wait > 0) {
       throw new SignerError({
         code: 'rate_limited',
@@ -175,7 +177,9 @@ export function createSigner(options: SignerOptions): Signer {
       pollInterval: 50,
       failureCooldown: config.failureCooldown,
       invalidateInterval: config.invalidateInterval,
-      storeTimeout: config.storeTimeout,
+      health,
+      // A background check of a dead store at most every 30 s (it doubles from 1 s while failing).
+      maxRecheckInterval: 30_000,
       fetchToken,
       log,
     });

@@ -5,9 +5,9 @@
  * refresh per token lifetime, while the others wait and read its result.
  */
 import { randomUUID } from 'node:crypto';
-import { raceAbort } from '../shared/abort.js';
 import { SignerError, UpstreamError } from './errors.js';
 import type { SignerLogger } from './events.js';
+import type { StoreHealth } from './store-health.js';
 import { sleep } from './retry.js';
 import { isLive, type InvalidateOutcome, type SignerStore, type TokenRecord } from './store.js';
 import type { FetchedToken, TokenKind } from './upstream.js';
@@ -29,40 +29,21 @@ export interface TokenCacheConfig {
   readonly pollInterval: number;
   readonly failureCooldown: number;
   readonly invalidateInterval: number;
-  readonly storeTimeout: number;
+  /** Guards every store operation (timeout, outage logging). */
+  readonly health: StoreHealth;
+  /** Longest pause between background store checks while they fail (doubling from `revalidateInterval`). */
+  readonly maxRecheckInterval: number;
   /** Fetch a token upstream (with retries and the rate cap). */
   readonly fetchToken: (kind: TokenKind) => Promise<FetchedToken>;
   readonly log: SignerLogger;
-}
-
-/**
- * Bound a store operation by `timeout` ms; a failure or timeout is logged
- * and becomes a `store_unavailable` (503) error.
- */
-export async function guardStore<T>(
-  op: string,
-  promise: Promise<T>,
-  timeout: number,
-  log: SignerLogger,
-): Promise<T> {
-  try {
-    return await raceAbort(promise, AbortSignal.timeout(timeout));
-  } catch (error) {
-    log({ type: 'store_error', op, error: error instanceof Error ? error.name : typeof error });
-    throw new SignerError({
-      code: 'store_unavailable',
-      msg: `token store failed during ${op}`,
-      status: 503,
-      retryAfter: 1,
-      cause: error,
-    });
-  }
 }
 
 /** A token cache; see the module comment. */
 export class TokenCache {
   private memo: TokenRecord | undefined;
   private checkedAt = 0;
+  /** Pause before the next background check: `revalidateInterval`, doubled after each failed check. */
+  private recheckAfter: number;
   private refreshing: Promise<TokenRecord> | undefined;
   private revalidating: Promise<void> | undefined;
   private readonly key: string;
@@ -70,6 +51,7 @@ export class TokenCache {
   constructor(private readonly config: TokenCacheConfig) {
     // The braces make a Redis Cluster hash tag: one app's keys share a slot.
     this.key = `{${config.appId}}:${config.kind}`;
+    this.recheckAfter = config.revalidateInterval;
   }
 
   /** The in-process token if it is fresh, without waiting for anything; else undefined. */
@@ -77,7 +59,7 @@ export class TokenCache {
     const now = this.config.clock();
     const memo = this.memo;
     if (!memo || !this.isFresh(memo, now)) return undefined;
-    if (now - this.checkedAt >= this.config.revalidateInterval) this.background(this.revalidate());
+    if (now - this.checkedAt >= this.recheckAfter) this.background(this.revalidate());
     return memo;
   }
 
@@ -152,7 +134,7 @@ export class TokenCache {
   }
 
   private op<T>(name: string, promise: Promise<T>): Promise<T> {
-    return guardStore(name, promise, this.config.storeTimeout, this.config.log);
+    return this.config.health.guard(name, promise);
   }
 
   private revalidate(): Promise<void> {
@@ -161,10 +143,19 @@ export class TokenCache {
   }
 
   private async compareWithStore(): Promise<void> {
-    const stored = await this.op('read', this.config.store.read(this.key));
+    const { revalidateInterval, maxRecheckInterval } = this.config;
+    // Counted from the attempt: a failing store is re-checked after a growing pause, not on every request.
+    this.checkedAt = this.config.clock();
+    let stored: TokenRecord | undefined;
+    try {
+      stored = await this.op('read', this.config.store.read(this.key));
+      this.recheckAfter = revalidateInterval;
+    } catch (error) {
+      this.recheckAfter = Math.min(maxRecheckInterval, this.recheckAfter * 2);
+      throw error;
+    }
     const memo = this.memo;
     const now = this.config.clock();
-    this.checkedAt = now;
     if (!memo) return;
     if (stored === undefined || stored.version < memo.version) {
       // The store lost our token (a restarted Redis without persistence): put it back rather than refetch.

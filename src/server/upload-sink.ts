@@ -160,7 +160,13 @@ export function createUploadSink(options: UploadSinkOptions = {}): UploadSink {
       return problem(429, 'too_many_uploads', detail, {}, untilFreeSlot());
     }
     const id = newId();
-    const upload: Upload = { parts: [], received: 0, total: undefined, sha256: undefined, touchedAt: clock() };
+    const upload: Upload = {
+      parts: [],
+      received: 0,
+      total: undefined,
+      sha256: undefined,
+      touchedAt: clock(),
+    };
     uploads.set(id, upload);
     return json(describe(id, upload), 201, { location: prefix + id, ...offsetHeader(upload) });
   }
@@ -214,7 +220,8 @@ export function createUploadSink(options: UploadSinkOptions = {}): UploadSink {
     const upload = ID.test(id) ? uploads.get(id) : undefined;
     if (!upload) {
       // Unknown, expired or never issued: ids come from POST only.
-      if (request.method === 'HEAD') return new Response(null, { status: 404, headers: offsetHeader(undefined) });
+      if (request.method === 'HEAD')
+        return new Response(null, { status: 404, headers: offsetHeader(undefined) });
       return problem(404, 'upload_not_found', `no upload ${id.slice(0, 64)}; open one with POST ${prefix}`);
     }
     upload.touchedAt = clock();
