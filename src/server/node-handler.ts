@@ -42,8 +42,9 @@ function collectBody(
   req.on('data', onData).once('end', onEnd).once('error', fail);
 }
 
-const readBody = (req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> =>
-  new Promise((resolve, reject) => collectBody(req, limit, resolve, reject));
+/** The body, `'too-large'`, or `'aborted'` when the request failed (client gone, or node's request timeout). */
+const readBody = (req: IncomingMessage, limit: number): Promise<Buffer | 'too-large' | 'aborted'> =>
+  new Promise((resolve) => collectBody(req, limit, resolve, () => resolve('aborted')));
 
 /** The request's absolute URL, or undefined when the `Host` header does not make one. */
 function requestUrl(req: IncomingMessage): URL | undefined {
@@ -119,7 +120,8 @@ function servePlain(endpoint: PlainEndpoint, req: IncomingMessage, res: ServerRe
     req,
     bound,
     (body) => respond(body === 'too-large' ? undefined : body.toString('utf8')),
-    (error) => failed(res, error),
+    // The request failed while read (client gone, or node answered 408): nobody waits for an answer.
+    () => res.destroy(),
   );
 }
 
@@ -143,6 +145,7 @@ async function serveWeb(
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
   const body = hasBody ? await readBody(req, limit) : undefined;
   if (body === 'too-large') return answerAndClose(res, tooLarge(limit));
+  if (body === 'aborted') return void res.destroy();
   const response = await handler(toRequest(req, url, body, gone.signal));
   res.statusCode = response.status;
   response.headers.forEach((value, name) => res.setHeader(name, value));
