@@ -11,6 +11,7 @@ import type { RedisClientLike } from '../../../src/server/index.js';
 export interface TestClient extends RedisClientLike {
   flushAll(): Promise<unknown>;
   del(key: string): Promise<unknown>;
+  exists(key: string): Promise<number>;
   close(): Promise<void>;
 }
 
