@@ -4,6 +4,8 @@
 // p99 of the signing load in both runs, as ratios. Loopback only; the attack is bounded to
 // SOCKETS sockets and stops with the run. Server pinned to CPU 0 (see signer.mjs).
 import { connect } from 'node:net';
+import { clearInterval, setInterval, setTimeout } from 'node:timers';
+import { setTimeout as delay } from 'node:timers/promises';
 import { load, startServer } from './signer.mjs';
 
 export const name = 'soak';
@@ -68,15 +70,13 @@ async function measureAttacked(server) {
   const attack = slowLoris(server.url, SOCKETS);
   try {
     // Let the sockets connect before measuring.
-    for (let i = 0; i < 100 && attack.stats().open < SOCKETS; i++)
-      await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 100 && attack.stats().open < SOCKETS; i++) await delay(20);
     const openAtStart = attack.stats().open;
     const startedAt = Date.now();
     const figures = await measure(server);
     const during = attack.stats().dropped;
     // The first sockets are due at headersTimeout (10 s): give the server 5 s more to drop them all.
-    for (let i = 0; i < 250 && attack.stats().dropped < SOCKETS; i++)
-      await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 250 && attack.stats().dropped < SOCKETS; i++) await delay(20);
     const droppedAll = attack.stats().dropped >= SOCKETS;
     return { ...figures, openAtStart, during, droppedAll, after: (Date.now() - startedAt) / 1000 };
   } finally {
