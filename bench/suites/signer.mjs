@@ -104,7 +104,7 @@ export async function load(url, duration) {
 }
 
 /** One timed burst against `server`, with the server's CPU time per answered request. */
-async function burst(server, duration) {
+export async function burst(server, duration) {
   const before = await server.stats();
   const result = await load(server.url, duration);
   const after = await server.stats();
@@ -115,7 +115,7 @@ async function burst(server, duration) {
   };
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+export const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 export async function run() {
   if (!existsSync(new URL('../../dist/server.js', import.meta.url)))

@@ -6,7 +6,7 @@
 import { connect } from 'node:net';
 import { clearInterval, setInterval, setTimeout } from 'node:timers';
 import { setTimeout as delay } from 'node:timers/promises';
-import { load, startServer } from './signer.mjs';
+import { burst, load, median, startServer } from './signer.mjs';
 
 export const name = 'soak';
 
@@ -48,20 +48,17 @@ function slowLoris(url, count) {
   };
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const ROUNDS = 2;
 
 /** One measured run against `server`: autocannon's figures and the server's CPU time per answer. */
 async function measure(server) {
-  const before = await server.stats();
-  const result = await load(server.url, DURATION);
-  const after = await server.stats();
+  const { result, cpuPerRequest } = await burst(server, DURATION);
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     non2xx: result.non2xx + result.errors,
-    cpu: (after.cpuMicros - before.cpuMicros) / Math.max(1, result.requests.total),
+    cpu: cpuPerRequest,
   };
 }
 
