@@ -52,8 +52,9 @@ export interface Signer {
   readonly appId: string;
   /**
    * Sign `url` for `upsdk.config`. With `{retry: true, tokenId}` the token
-   * is first invalidated, if `tokenId` is still current and no report
-   * invalidated one in the last minute.
+   * is first replaced, if `tokenId` is still current and no report was
+   * honoured in the last minute; until a replacement has been fetched (the
+   * platform may be down) the current token keeps serving.
    *
    * @throws {@link SignerError} `invalid_url` (400), `origin_not_allowed` (403), `rate_limited` (429),
    *   `store_unavailable` (503), or an {@link UpstreamError} (502).
@@ -83,7 +84,8 @@ export interface Signer {
   backendToken(): Promise<IssuedToken>;
   /**
    * Report that the platform rejected a token (e.g. code `a10` from a backend
-   * API): invalidates it under the same rules as a client's report.
+   * API): replaces it under the same rules as a client's report, and
+   * resolves once the replacement was fetched (or failed: the token stays).
    *
    * @example
    * ```ts
