@@ -48,7 +48,7 @@ function slowLoris(url, count) {
   };
 }
 
-const ROUNDS = 2;
+const ROUNDS = 3; // odd, so the median is a measured round
 
 /** One measured run against `server`: autocannon's figures and the server's CPU time per answer. */
 async function measure(server) {
