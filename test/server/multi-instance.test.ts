@@ -12,7 +12,7 @@ import { startRedis, type RedisServer, type TestClient } from './helpers/redis.j
 import { post, servePlatform, type JsonReply, type ServedPlatform } from './helpers/serve.js';
 
 const INSTANCES = 8;
-const APPS = ['coldApp', 'reportApp', 'staleApp', 'floodApp', 'restartApp'];
+const APPS = ['coldApp', 'reportApp', 'staleApp', 'floodApp', 'restartApp', 'outageApp'];
 const PAGE = 'https://m.example.com/checkout';
 
 let redis: RedisServer;
@@ -95,6 +95,16 @@ it('refreshes exactly once when all 8 instances report the same token at once', 
   expect(served.platform.requests.frontToken - before).toBe(1);
   expect(replies.every((reply) => reply.status === 200 && reply.body.tokenId !== reported)).toBe(true);
   expect(tokenIds(replies).size).toBe(1);
+});
+
+it('keeps all 8 instances signing with the reported token while the platform is down', async () => {
+  const urls = await startInstances('outageApp', { failureCooldown: 0 });
+  const [current] = tokenIds(await burst(urls, 1, { url: PAGE }));
+  served.platform.fault({ status: 500 }, 10_000);
+  const reported = await burst(urls, 1, { url: PAGE, retry: true, tokenId: current });
+  const after = await burst(urls, 5, { url: PAGE });
+  expect([...reported, ...after].every((reply) => reply.status === 200)).toBe(true);
+  expect(tokenIds([...reported, ...after])).toEqual(new Set([current]));
 });
 
 it('does not refresh for a stale report, even with the minute gate open', async () => {
