@@ -35,8 +35,24 @@ export class LoginError extends UpsdkError {
   }
 }
 
-/** The open-platform interfaces the login helpers call. */
-export type OpenApiName = 'token' | 'user.mobile' | 'user.auth';
+/** The open-platform backend interfaces (spec §4.3, §5.2–§5.8), named as in their paths. */
+export type OpenApiName =
+  | 'token'
+  | 'user.mobile'
+  | 'user.auth'
+  | 'verifyPwdSeqId'
+  | 'contract.apply'
+  | 'contract.relieve'
+  | 'contract.status'
+  | 'contract.info'
+  | 'new.msg.push'
+  | 'return.tax'
+  | 'putIndustryCard'
+  | 'red.packet.give'
+  | 'red.packet.select'
+  | 'qual.select'
+  | 'qual.send'
+  | 'qual.reduce';
 
 /** Fields of an {@link OpenApiError}. */
 export interface OpenApiErrorInit extends Omit<LoginErrorInit, 'plugin' | 'status'> {
