@@ -3,6 +3,7 @@
  * login handler answers with, so the mapping lives with the error.
  */
 import { UpsdkError, type UpsdkErrorInit } from '../../client/errors.js';
+import type { OpenPlatformCode } from '../open-platform/codes.js';
 
 /** Fields of a {@link LoginError}. */
 export interface LoginErrorInit extends UpsdkErrorInit {
@@ -77,6 +78,9 @@ export interface OpenApiErrorInit extends Omit<LoginErrorInit, 'plugin' | 'statu
  */
 export class OpenApiError extends LoginError {
   override name = 'OpenApiError';
+  /** A §7.7 code (typed, so `error.code === 'N62131'` is checked), another platform code, or one of ours. */
+  declare readonly code:
+    OpenPlatformCode | 'upstream_timeout' | 'upstream_unreachable' | 'upstream_bad_reply' | (string & {});
   /** The interface that failed. */
   readonly api: OpenApiName;
 

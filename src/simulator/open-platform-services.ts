@@ -1,0 +1,312 @@
+/**
+ * The fake open platform's business interfaces (spec §5.3–§5.8) and its
+ * notifications (§5.2.3, §5.3.2, §5.4.3). Each interface checks its fields
+ * (§7.7 codes), the backendToken or the partner's RSA signature, decrypts
+ * what partners send encrypted, and answers in the shape of the spec's own
+ * sample — including the `{"result": …}` wrapper three samples show. Red
+ * packets and qualifications (§5.8) live in `open-platform-marketing.ts`.
+ */
+import { createMarketing, type FakeMarketing, type MarketingOptions } from './open-platform-marketing.js';
+import { authenticate, beijingStamp, reply, type PlatformState } from './open-platform-wire.js';
+import { createNotifier, type Delivery, type DeliveryOptions } from './notifier.js';
+import { encrypt3des } from './triple-des.js';
+import { SIMULATED_SYMMETRIC_KEY } from './open-platform-user.js';
+import { partnerChecks, type Body, type ServiceContext } from './open-platform-partner.js';
+
+/** The business interfaces of the fake platform, by name. */
+export type ServiceApi =
+  | 'verifyPwdSeqId'
+  | 'contract.apply'
+  | 'contract.relieve'
+  | 'contract.status'
+  | 'contract.info'
+  | 'new.msg.push'
+  | 'return.tax'
+  | 'putIndustryCard'
+  | 'red.packet.give'
+  | 'red.packet.select'
+  | 'qual.select'
+  | 'qual.send'
+  | 'qual.reduce';
+
+/** Options for the business part of `createFakeOpenPlatform`. */
+export interface FakeServiceOptions extends MarketingOptions {
+  /** Key encrypted fields use. Default the simulated symmetricKey. */
+  readonly symmetricKey?: string;
+  /** The partner's RSA public key (base64 X.509) that signed requests are verified with. */
+  readonly partnerPublicKey?: string;
+  /** How notifications are delivered. Default the global `fetch`. */
+  readonly notifyFetch?: typeof fetch;
+}
+
+/** A §5.3.1 sequence number the platform issued. */
+export interface PayPasswordVerification {
+  readonly transNo: string;
+  readonly appId: string;
+  readonly openId: string;
+  readonly bizOrderId: string;
+  readonly bizType: string;
+  readonly merchantId: string;
+  readonly notifyUrl: string;
+}
+
+/** A no-sense payment contract (§5.4). */
+export interface SimulatedContract {
+  readonly contractId: string;
+  readonly contractCode: string;
+  readonly planId: string;
+  readonly openId: string;
+  /** 1 contracted, 3 relieved. */
+  status: '1' | '3';
+}
+
+/** Controls of the business part, available on the fake platform. */
+export interface FakeServicePlatform extends FakeMarketing {
+  /** Make the next `times` calls of `api` answer `resp` (a refusal code, `a10`, …). */
+  refuse(api: ServiceApi, resp: string, options?: { readonly msg?: string; readonly times?: number }): void;
+  /** How many requests each business interface received. */
+  readonly serviceRequests: Readonly<Record<ServiceApi, number>>;
+  /** The base64 X.509 key notifications are signed with (`upPublicKey`). */
+  upPublicKey(): Promise<string>;
+  /** Sign `fields` (§7.5) and deliver them to `url` with retries. */
+  sendNotification(
+    url: string,
+    fields: Readonly<Record<string, string>>,
+    options?: DeliveryOptions,
+  ): Promise<Delivery>;
+  /** The user entered the pay password for `transNo`: send §5.3.2 to its `notifyUrl`. */
+  completePayPasswordVerification(transNo: string, options?: DeliveryOptions): Promise<Delivery>;
+  /** The user relieved contract `contractId` in the app: mark it and send §5.4.3 to `url` (GET). */
+  relieveContractInApp(contractId: string, url: string, options?: DeliveryOptions): Promise<Delivery>;
+  /** The user revoked the app's authorization: send §5.2.3 to `url` (GET). */
+  revokeAuthorization(openId: string, url: string, options?: DeliveryOptions): Promise<Delivery>;
+  /** Sequence numbers issued, oldest first. */
+  readonly payPasswordVerifications: readonly PayPasswordVerification[];
+  /** Contracts, by contractId. */
+  readonly contracts: ReadonlyMap<string, SimulatedContract>;
+  /** Messages pushed (§5.5.1), oldest first. */
+  readonly pushedMessages: readonly {
+    readonly openId: string;
+    readonly content: string;
+    readonly url: string;
+  }[];
+  /** Industry card operations (§5.7.1), decrypted, oldest first. */
+  readonly industryCards: readonly Readonly<Record<string, string>>[];
+}
+
+const PATH_PREFIX = '/open/access/1.0/';
+const API_NAMES: readonly ServiceApi[] = [
+  'verifyPwdSeqId',
+  'contract.apply',
+  'contract.relieve',
+  'contract.status',
+  'contract.info',
+  'new.msg.push',
+  'return.tax',
+  'putIndustryCard',
+  'red.packet.give',
+  'red.packet.select',
+  'qual.select',
+  'qual.send',
+  'qual.reduce',
+];
+/** The card a simulated tax refund goes to. */
+export const SIMULATED_REFUND_CARD = '6214830000000001';
+
+// Three of the spec's samples (§5.4.5, §5.5.1, §5.6.1) wrap the reply in `result`.
+const wrapped = (params: Readonly<Record<string, unknown>>): Response =>
+  new Response(JSON.stringify({ result: { resp: '00', msg: '成功', params } }), {
+    headers: { 'content-type': 'application/json' },
+  });
+const digitsOf = (length: number): string =>
+  Array.from({ length }, () => Math.floor(Math.random() * 10)).join('');
+
+/** The business endpoints of a fake platform. */
+export function createServiceEndpoints(options: FakeServiceOptions, platform: PlatformState) {
+  const key = options.symmetricKey ?? SIMULATED_SYMMETRIC_KEY;
+  const notifier = createNotifier(platform.clock, () => options.notifyFetch ?? globalThis.fetch);
+  const context: ServiceContext = { platform, key, partnerPublicKey: options.partnerPublicKey };
+  const partner = partnerChecks(context);
+  const marketing = createMarketing(options, context);
+  const serviceRequests = Object.fromEntries(API_NAMES.map((api) => [api, 0])) as Record<ServiceApi, number>;
+  const refusals: { api: ServiceApi; resp: string; msg: string }[] = [];
+  const verifications: PayPasswordVerification[] = [];
+  const contracts = new Map<string, SimulatedContract>();
+  const pushedMessages: { openId: string; content: string; url: string }[] = [];
+  const industryCards: Record<string, string>[] = [];
+
+  const handlers: Readonly<Record<ServiceApi, (body: Body) => Response | Promise<Response>>> = {
+    async verifyPwdSeqId(body) {
+      const fields = authenticate(
+        platform,
+        body,
+        {
+          openId: 'N62110',
+          bizOrderId: 'N62122',
+          bizType: 'N62123',
+          merchantId: 'N62124',
+          notifyUrl: 'N62125',
+        },
+        'accessToken',
+      );
+      if (fields instanceof Response) return fields;
+      const refused = await partner.verifySignature(body, []);
+      if (refused) return refused;
+      const transNo = Array.from(
+        { length: 32 },
+        () => '0123456789ABCDEF'[Math.floor(Math.random() * 16)],
+      ).join('');
+      verifications.push({ transNo, ...fields });
+      return reply('00', '', { transNo });
+    },
+    'contract.apply'(body) {
+      const fields = authenticate(platform, body, {
+        accessToken: 'N62109',
+        openId: 'N62110',
+        planId: 'N62114',
+        contractCode: 'N62113',
+      });
+      if (fields instanceof Response) return fields;
+      const contractId = `62184${digitsOf(14)}`;
+      const { contractCode, planId, openId } = fields;
+      contracts.set(contractId, { contractId, contractCode, planId, openId, status: '1' });
+      return reply('00', '', {
+        contractCode,
+        contractId,
+        openId,
+        operationTime: beijingStamp(platform.clock()),
+        planId,
+      });
+    },
+    'contract.relieve'(body) {
+      const fields = authenticate(platform, body, {
+        openId: 'N62110',
+        contractId: 'N62115',
+        planId: 'N62114',
+        contractCode: 'N62113',
+      });
+      if (fields instanceof Response) return fields;
+      const contract = contracts.get(fields.contractId);
+      if (!contract || contract.openId !== fields.openId || contract.contractCode !== fields.contractCode) {
+        // The spec documents no code for this; the fake's own code says so.
+        return reply(
+          'simulated_no_such_contract',
+          'no contract with this contractId, openId and contractCode',
+        );
+      }
+      contract.status = '3';
+      const { contractCode, openId, planId } = contract;
+      return reply('00', '', {
+        contractCode,
+        openId,
+        operationTime: beijingStamp(platform.clock(), true),
+        planId,
+      });
+    },
+    'contract.status'(body) {
+      const fields = authenticate(platform, body, { openId: 'N62110' });
+      return fields instanceof Response ? fields : reply('00', '', { enable: '0' });
+    },
+    'contract.info'(body) {
+      const fields = authenticate(platform, body, { openId: 'N62110', planId: 'N62114' });
+      if (fields instanceof Response) return fields;
+      const found = [...contracts.values()]
+        .reverse()
+        .find((c) => c.openId === fields.openId && c.planId === fields.planId);
+      return wrapped({ contractStatus: found?.status ?? '', contractId: found?.contractId ?? '' });
+    },
+    'new.msg.push'(body) {
+      const fields = authenticate(platform, body, { openId: 'N62110', content: 'N62116', url: 'N62111' });
+      if (fields instanceof Response) return fields;
+      pushedMessages.push({ openId: fields.openId, content: fields.content, url: fields.url });
+      return wrapped({ appId: fields.appId, openId: fields.openId, resultCd: '00' });
+    },
+    'return.tax'(body) {
+      const fields = authenticate(platform, body, { refundNo: 'N62134' });
+      if (fields instanceof Response) return fields;
+      return wrapped({ cardNo: encrypt3des(SIMULATED_REFUND_CARD, key), cardType: '1', resp: '' });
+    },
+    putIndustryCard(body) {
+      const fields = authenticate(platform, body, {
+        // §7.7 has no "… is empty" code for these four; the fake's own code says which.
+        cardModuleId: 'simulated_missing_field',
+        bussCardNo: 'simulated_missing_field',
+        cardSubTp: 'simulated_missing_field',
+        transTp: 'simulated_missing_field',
+        openId: 'N62110',
+      });
+      if (fields instanceof Response) return fields;
+      const plain = partner.decrypted(body, ['name', 'certId', 'mobileNo']);
+      if (plain instanceof Response) return plain;
+      industryCards.push(plain);
+      return reply('00', '', { resp: '' });
+    },
+    'red.packet.give': (body) => marketing.give(body),
+    'red.packet.select': (body) => marketing.select(body),
+    'qual.select': (body) => marketing.qualSelect(body),
+    'qual.send': (body) => marketing.qualSend(body),
+    'qual.reduce': (body) => marketing.qualReduce(body),
+  };
+
+  const apiOf = (request: Request): ServiceApi | undefined => {
+    const { pathname } = new URL(request.url);
+    const name = pathname.startsWith(PATH_PREFIX) ? pathname.slice(PATH_PREFIX.length) : '';
+    return (API_NAMES as readonly string[]).includes(name) ? (name as ServiceApi) : undefined;
+  };
+
+  const send = (url: string, fields: Record<string, string>, delivery?: DeliveryOptions) =>
+    notifier.send(url, fields, delivery);
+
+  const controls: FakeServicePlatform = {
+    ...marketing.controls,
+    refuse(api, resp, { msg = 'simulated refusal', times = 1 } = {}) {
+      for (let i = 0; i < times; i++) refusals.push({ api, resp, msg });
+    },
+    serviceRequests,
+    upPublicKey: notifier.upPublicKey,
+    sendNotification: send,
+    async completePayPasswordVerification(transNo, delivery) {
+      const found = verifications.find((v) => v.transNo === transNo);
+      if (!found) throw new RangeError(`no verifyPwdSeqId issued with transNo ${transNo}`);
+      const { notifyUrl, ...fields } = found;
+      return send(notifyUrl, fields, delivery);
+    },
+    async relieveContractInApp(contractId, url, delivery) {
+      const contract = contracts.get(contractId);
+      if (!contract) throw new RangeError(`no contract ${contractId}`);
+      contract.status = '3';
+      const fields = {
+        appId: platform.defaultApp,
+        operateTime: beijingStamp(platform.clock(), true),
+        openId: contract.openId,
+        trid: '62009000052',
+        contractId,
+      };
+      return send(url, fields, { method: 'GET', ...delivery });
+    },
+    revokeAuthorization: (openId, url, delivery) =>
+      send(url, { appId: platform.defaultApp, openId }, { method: 'GET', ...delivery }),
+    payPasswordVerifications: verifications,
+    contracts,
+    pushedMessages,
+    industryCards,
+  };
+
+  return {
+    /** Whether `request` is for this part. */
+    handles: (request: Request): boolean => apiOf(request) !== undefined,
+    async handle(request: Request): Promise<Response> {
+      const api = apiOf(request)!;
+      if (request.method !== 'POST') return reply('405', 'POST only');
+      serviceRequests[api] += 1;
+      const refusal = refusals.findIndex((r) => r.api === api);
+      if (refusal !== -1) {
+        const { resp, msg } = refusals.splice(refusal, 1)[0]!;
+        return reply(resp, msg);
+      }
+      const body = (await request.json().catch(() => ({}))) as Body | null;
+      return handlers[api](body ?? {});
+    },
+    controls,
+  };
+}
