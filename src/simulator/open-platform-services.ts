@@ -7,7 +7,7 @@
  * packets and qualifications (§5.8) live in `open-platform-marketing.ts`.
  */
 import { createMarketing, type FakeMarketing, type MarketingOptions } from './open-platform-marketing.js';
-import { authenticate, beijingStamp, reply, type PlatformState } from './open-platform-wire.js';
+import { authenticate, beijingStamp, delay, reply, type PlatformState } from './open-platform-wire.js';
 import { createNotifier, type Delivery, type DeliveryOptions } from './notifier.js';
 import { encrypt3des } from './triple-des.js';
 import { SIMULATED_SYMMETRIC_KEY } from './open-platform-user.js';
@@ -64,6 +64,8 @@ export interface SimulatedContract {
 export interface FakeServicePlatform extends FakeMarketing {
   /** Make the next `times` calls of `api` answer `resp` (a refusal code, `a10`, …). */
   refuse(api: ServiceApi, resp: string, options?: { readonly msg?: string; readonly times?: number }): void;
+  /** Make the next call of `api` wait `ms` before answering (or until the caller gives up). */
+  stall(api: ServiceApi, ms: number): void;
   /** How many requests each business interface received. */
   readonly serviceRequests: Readonly<Record<ServiceApi, number>>;
   /** The base64 X.509 key notifications are signed with (`upPublicKey`). */
@@ -129,7 +131,7 @@ export function createServiceEndpoints(options: FakeServiceOptions, platform: Pl
   const partner = partnerChecks(context);
   const marketing = createMarketing(options, context);
   const serviceRequests = Object.fromEntries(API_NAMES.map((api) => [api, 0])) as Record<ServiceApi, number>;
-  const refusals: { api: ServiceApi; resp: string; msg: string }[] = [];
+  const refusals: { api: ServiceApi; resp?: string; msg: string; delayMs?: number }[] = [];
   const verifications: PayPasswordVerification[] = [];
   const contracts = new Map<string, SimulatedContract>();
   const pushedMessages: { openId: string; content: string; url: string }[] = [];
@@ -262,6 +264,7 @@ export function createServiceEndpoints(options: FakeServiceOptions, platform: Pl
     refuse(api, resp, { msg = 'simulated refusal', times = 1 } = {}) {
       for (let i = 0; i < times; i++) refusals.push({ api, resp, msg });
     },
+    stall: (api, delayMs) => void refusals.push({ api, msg: '', delayMs }),
     serviceRequests,
     upPublicKey: notifier.upPublicKey,
     sendNotification: send,
@@ -300,10 +303,9 @@ export function createServiceEndpoints(options: FakeServiceOptions, platform: Pl
       if (request.method !== 'POST') return reply('405', 'POST only');
       serviceRequests[api] += 1;
       const refusal = refusals.findIndex((r) => r.api === api);
-      if (refusal !== -1) {
-        const { resp, msg } = refusals.splice(refusal, 1)[0]!;
-        return reply(resp, msg);
-      }
+      const fault = refusal === -1 ? undefined : refusals.splice(refusal, 1)[0]!;
+      if (fault?.delayMs !== undefined) await delay(fault.delayMs, request.signal);
+      if (fault?.resp !== undefined) return reply(fault.resp, fault.msg);
       const body = (await request.json().catch(() => ({}))) as Body | null;
       return handlers[api](body ?? {});
     },

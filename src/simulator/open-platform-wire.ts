@@ -59,3 +59,18 @@ export function beijingStamp(ms: number, dashed = false): string {
   const iso = new Date(ms + 8 * 3600_000).toISOString();
   return dashed ? `${iso.slice(0, 10)} ${iso.slice(11, 19)}` : iso.replace(/\D/g, '').slice(0, 14);
 }
+
+/** Wait `ms`, or less if the caller gave up (so an in-process fetch that timed out leaves no timer behind). */
+export function delay(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
+  });
+}

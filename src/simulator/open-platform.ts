@@ -14,6 +14,7 @@ import {
   type FakeServiceOptions,
   type FakeServicePlatform,
 } from './open-platform-services.js';
+import { delay } from './open-platform-wire.js';
 
 /** appId and secret of the app the fake platform knows by default. */
 export const SIMULATED_APP_ID = 'a5949221470c4059b9b0b45a90c81527';
@@ -70,21 +71,6 @@ interface Issued {
 
 const reply = (body: unknown, status = 200): Response =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-
-/** Wait `ms`, or less if the caller gave up (so an in-process fetch that timed out leaves no timer behind). */
-function delay(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      { once: true },
-    );
-  });
-}
 
 const PATHS: Readonly<Record<string, TokenKind>> = {
   '/open/access/1.0/frontToken': 'frontToken',
