@@ -101,11 +101,13 @@ export function createNotifier(clock: () => number, fetcher: () => typeof fetch)
     sign,
     async send(url, given, options = {}) {
       const attempts = Math.max(1, Math.min(options.attempts ?? 3, 20));
+      // A `signature` among the fields is replaced, never signed.
       const fields: Record<string, string> = {
         timestamp: unixTimestamp(clock()),
         nonceStr: createNonce(),
         ...given,
       };
+      delete fields.signature;
       fields.signature = await sign(fields);
       const outcomes: { status: number; resp?: string }[] = [];
       for (let n = 0; n < attempts; n++) {

@@ -70,6 +70,8 @@ export interface FakeServicePlatform extends FakeMarketing {
   readonly serviceRequests: Readonly<Record<ServiceApi, number>>;
   /** The base64 X.509 key notifications are signed with (`upPublicKey`). */
   upPublicKey(): Promise<string>;
+  /** Sign `fields` as the platform signs notifications (§7.5); base64. */
+  sign(fields: Readonly<Record<string, string>>): Promise<string>;
   /** Sign `fields` (§7.5) and deliver them to `url` with retries. */
   sendNotification(
     url: string,
@@ -158,7 +160,8 @@ export function createServiceEndpoints(options: FakeServiceOptions, platform: Pl
         { length: 32 },
         () => '0123456789ABCDEF'[Math.floor(Math.random() * 16)],
       ).join('');
-      verifications.push({ transNo, ...fields });
+      const { appId, openId, bizOrderId, bizType, merchantId, notifyUrl } = fields;
+      verifications.push({ transNo, appId, openId, bizOrderId, bizType, merchantId, notifyUrl });
       return reply('00', '', { transNo });
     },
     'contract.apply'(body) {
@@ -267,6 +270,7 @@ export function createServiceEndpoints(options: FakeServiceOptions, platform: Pl
     stall: (api, delayMs) => void refusals.push({ api, msg: '', delayMs }),
     serviceRequests,
     upPublicKey: notifier.upPublicKey,
+    sign: notifier.sign,
     sendNotification: send,
     async completePayPasswordVerification(transNo, delivery) {
       const found = verifications.find((v) => v.transNo === transNo);
