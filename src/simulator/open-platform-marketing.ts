@@ -4,7 +4,7 @@
  * it, qualification pools per user and draws that spend them. Signed
  * interfaces check the partner's signature; the others the backendToken.
  */
-import { authenticate, beijingStamp, reply, type PlatformState } from './open-platform-wire.js';
+import { authenticate, beijingStamp, reply, undocumented, type PlatformState } from './open-platform-wire.js';
 import { partnerChecks, type Body, type ServiceContext } from './open-platform-partner.js';
 import { encrypt3des } from './triple-des.js';
 
@@ -73,11 +73,7 @@ export function createMarketing(options: MarketingOptions, context: ServiceConte
     async give(body: Body): Promise<Response> {
       const fields = await partner.authenticateSigned(
         body,
-        {
-          insAcctId: 'simulated_missing_field',
-          transNumber: 'simulated_missing_field',
-          pointAt: 'simulated_missing_field',
-        },
+        undocumented('insAcctId', 'transNumber', 'pointAt'),
         ['mobile', 'pan', 'pointAt'],
       );
       if (fields instanceof Response) return fields;
@@ -106,12 +102,11 @@ export function createMarketing(options: MarketingOptions, context: ServiceConte
     },
 
     select(body: Body): Response {
-      const fields = authenticate(platform, body, {
-        insAcctId: 'simulated_missing_field',
-        transNumber: 'simulated_missing_field',
-        transDt: 'simulated_missing_field',
-        transTm: 'simulated_missing_field',
-      });
+      const fields = authenticate(
+        platform,
+        body,
+        undocumented('insAcctId', 'transNumber', 'transDt', 'transTm'),
+      );
       if (fields instanceof Response) return fields;
       return reply('00', '成功', {
         acctSt: encrypt3des('1', context.key),
@@ -122,11 +117,7 @@ export function createMarketing(options: MarketingOptions, context: ServiceConte
     },
 
     qualSelect(body: Body): Response {
-      const fields = authenticate(platform, body, {
-        qualNum: 'simulated_missing_field',
-        qualType: 'simulated_missing_field',
-        qualValue: 'simulated_missing_field',
-      });
+      const fields = authenticate(platform, body, undocumented('qualNum', 'qualType', 'qualValue'));
       if (fields instanceof Response) return fields;
       const plain = partner.decrypted(body, ['qualValue']);
       if (plain instanceof Response) return plain;
@@ -138,10 +129,9 @@ export function createMarketing(options: MarketingOptions, context: ServiceConte
     },
 
     async qualSend(body: Body): Promise<Response> {
-      const names = ['qualNum', 'qualType', 'qualValue', 'count', 'transNumber', 'startDate', 'endDate'];
       const fields = await partner.authenticateSigned(
         body,
-        Object.fromEntries(names.map((name) => [name, 'simulated_missing_field'])),
+        undocumented('qualNum', 'qualType', 'qualValue', 'count', 'transNumber', 'startDate', 'endDate'),
         ['qualValue', 'count'],
       );
       if (fields instanceof Response) return fields;
@@ -159,10 +149,9 @@ export function createMarketing(options: MarketingOptions, context: ServiceConte
     },
 
     async qualReduce(body: Body): Promise<Response> {
-      const names = ['activityNumber', 'qualNum', 'qualType', 'qualValue', 'transNumber'];
       const fields = await partner.authenticateSigned(
         body,
-        Object.fromEntries(names.map((name) => [name, 'simulated_missing_field'])),
+        undocumented('activityNumber', 'qualNum', 'qualType', 'qualValue', 'transNumber'),
         ['qualValue', 'certId'],
       );
       if (fields instanceof Response) return fields;

@@ -7,27 +7,21 @@
  * packets and qualifications (§5.8) live in `open-platform-marketing.ts`.
  */
 import { createMarketing, type FakeMarketing, type MarketingOptions } from './open-platform-marketing.js';
-import { authenticate, beijingStamp, delay, reply, type PlatformState } from './open-platform-wire.js';
+import {
+  authenticate,
+  beijingStamp,
+  delay,
+  reply,
+  undocumented,
+  type PlatformState,
+} from './open-platform-wire.js';
 import { createNotifier, type Delivery, type DeliveryOptions } from './notifier.js';
 import { encrypt3des } from './triple-des.js';
 import { SIMULATED_SYMMETRIC_KEY } from './open-platform-user.js';
 import { partnerChecks, type Body, type ServiceContext } from './open-platform-partner.js';
 
 /** The business interfaces of the fake platform, by name. */
-export type ServiceApi =
-  | 'verifyPwdSeqId'
-  | 'contract.apply'
-  | 'contract.relieve'
-  | 'contract.status'
-  | 'contract.info'
-  | 'new.msg.push'
-  | 'return.tax'
-  | 'putIndustryCard'
-  | 'red.packet.give'
-  | 'red.packet.select'
-  | 'qual.select'
-  | 'qual.send'
-  | 'qual.reduce';
+export type ServiceApi = (typeof API_NAMES)[number];
 
 /** Options for the business part of `createFakeOpenPlatform`. */
 export interface FakeServiceOptions extends MarketingOptions {
@@ -99,7 +93,7 @@ export interface FakeServicePlatform extends FakeMarketing {
 }
 
 const PATH_PREFIX = '/open/access/1.0/';
-const API_NAMES: readonly ServiceApi[] = [
+const API_NAMES = [
   'verifyPwdSeqId',
   'contract.apply',
   'contract.relieve',
@@ -113,7 +107,7 @@ const API_NAMES: readonly ServiceApi[] = [
   'qual.select',
   'qual.send',
   'qual.reduce',
-];
+] as const;
 /** The card a simulated tax refund goes to. */
 export const SIMULATED_REFUND_CARD = '6214830000000001';
 
@@ -233,11 +227,7 @@ export function createServiceEndpoints(options: FakeServiceOptions, platform: Pl
     },
     putIndustryCard(body) {
       const fields = authenticate(platform, body, {
-        // §7.7 has no "… is empty" code for these four; the fake's own code says which.
-        cardModuleId: 'simulated_missing_field',
-        bussCardNo: 'simulated_missing_field',
-        cardSubTp: 'simulated_missing_field',
-        transTp: 'simulated_missing_field',
+        ...undocumented('cardModuleId', 'bussCardNo', 'cardSubTp', 'transTp'),
         openId: 'N62110',
       });
       if (fields instanceof Response) return fields;

@@ -19,6 +19,10 @@ export const reply = (resp: string, msg: string, params?: Readonly<Record<string
     headers: { 'content-type': 'application/json' },
   });
 
+/** Required fields §7.7 has no "… is empty" code for: the fake's own code `simulated_missing_field` names them. */
+export const undocumented = <K extends string>(...names: readonly K[]): Readonly<Record<K, string>> =>
+  Object.fromEntries(names.map((name) => [name, 'simulated_missing_field'])) as Record<K, string>;
+
 /** The request fields `names` (name → reply code when empty, §7.7 N621xx), or the reply naming the first one missing. */
 export function required<K extends string>(
   body: Record<string, unknown>,

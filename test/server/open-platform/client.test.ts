@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { LoginError, OpenApiError } from '../../../src/server/index.js';
 import { rejected } from '../../login/caught.js';
-import { platformStack, SAMPLE } from './helpers.js';
+import { platformStack, SAMPLE, SAMPLE_CARD, SAMPLE_GRANT } from './helpers.js';
 
 const failure = (promise: Promise<unknown>): Promise<LoginError> => rejected(LoginError, promise);
 const relief = { openId: SAMPLE.openId, planId: SAMPLE.planId };
@@ -111,27 +111,17 @@ describe('field checks, before anything is sent', () => {
 
   it('refuses a date that is not on the calendar', async () => {
     const { client } = await platformStack();
-    const input = {
-      qualNum: SAMPLE.qualNum,
-      qualType: 'mobile',
-      qualValue: SAMPLE.mobile,
-      count: 1,
-      transNumber: '1',
-    } as const;
-    const error = await failure(client.qualSend({ ...input, startDate: '20190230', endDate: '20190301' }));
+    const error = await failure(
+      client.qualSend({ ...SAMPLE_GRANT, startDate: '20190230', endDate: '20190301' }),
+    );
     expect(error.msg).toMatch(/`startDate` to be a calendar date as yyyyMMdd/);
   });
 
   it('refuses an endDate before the startDate', async () => {
     const { client } = await platformStack();
-    const input = {
-      qualNum: SAMPLE.qualNum,
-      qualType: 'mobile',
-      qualValue: SAMPLE.mobile,
-      count: 1,
-      transNumber: '1',
-    } as const;
-    const error = await failure(client.qualSend({ ...input, startDate: '20191031', endDate: '20191029' }));
+    const error = await failure(
+      client.qualSend({ ...SAMPLE_GRANT, startDate: '20191031', endDate: '20191029' }),
+    );
     expect(error.msg).toContain('`endDate`');
   });
 
@@ -184,16 +174,7 @@ describe('field checks, before anything is sent', () => {
 describe('sensitive values', () => {
   it('never appear in log events', async () => {
     const { client, events } = await platformStack();
-    await client.putIndustryCard({
-      cardModuleId: '213454765435423',
-      bussCardNo: '12321325347654',
-      cardSubTp: '1',
-      transTp: '01',
-      openId: SAMPLE.openId,
-      name: '张三',
-      certId: '11010119900307123X',
-      mobileNo: SAMPLE.mobile,
-    });
+    await client.putIndustryCard(SAMPLE_CARD);
     const logged = JSON.stringify(events);
     expect(events).toHaveLength(1);
     for (const secret of ['张三', '11010119900307123X', SAMPLE.mobile, SAMPLE.openId])

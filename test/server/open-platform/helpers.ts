@@ -33,6 +33,29 @@ export const SAMPLE = {
   mobile: '13800138000',
 } as const;
 
+/** The §5.7.1 sample industry card, in plaintext. */
+export const SAMPLE_CARD = {
+  cardModuleId: '213454765435423',
+  bussCardNo: '12321325347654',
+  cardSubTp: '1',
+  transTp: '01',
+  openId: SAMPLE.openId,
+  region: '200120',
+  channelNo: '12343534654756',
+  name: '张三',
+  certId: '11010119900307123X',
+  mobileNo: SAMPLE.mobile,
+} as const;
+
+/** A §5.8.4 grant of draws without its dates. */
+export const SAMPLE_GRANT = {
+  qualNum: SAMPLE.qualNum,
+  qualType: 'mobile',
+  qualValue: SAMPLE.mobile,
+  count: 1,
+  transNumber: '12321334453254334',
+} as const;
+
 /** Everything a test needs. */
 export interface PlatformStack {
   readonly fake: FakeOpenPlatform;

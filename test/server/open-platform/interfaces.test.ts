@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SIMULATED_REFUND_CARD } from '../../../src/simulator/index.js';
-import { platformStack, SAMPLE } from './helpers.js';
+import { platformStack, SAMPLE, SAMPLE_CARD } from './helpers.js';
 
 describe('§5.3.1 verifyPwdSeqId over HTTP', () => {
   it('answers a transNo and the platform records the sample order under it', async () => {
@@ -123,18 +123,7 @@ describe('§5.5–§5.7 over HTTP', () => {
 
   it('putIndustryCard sends name, certId and mobileNo encrypted; the platform reads them back', async () => {
     const { client, fake } = await platformStack();
-    await client.putIndustryCard({
-      cardModuleId: '213454765435423',
-      bussCardNo: '12321325347654',
-      cardSubTp: '1',
-      transTp: '01',
-      openId: SAMPLE.openId,
-      region: '200120',
-      channelNo: '12343534654756',
-      name: '张三',
-      certId: '11010119900307123X',
-      mobileNo: SAMPLE.mobile,
-    });
+    await client.putIndustryCard(SAMPLE_CARD);
     expect(fake.industryCards[0]).toMatchObject({
       name: '张三',
       certId: '11010119900307123X',
