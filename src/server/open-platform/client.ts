@@ -83,13 +83,13 @@ export type OpenPlatform = OpenPlatformMethods & {
   ): Promise<OpenPlatformApis[K]['output']>;
 };
 
-/** Describe a rejected value: sensitive ones by shape only. */
+/** Describe a rejected value: sensitive ones by type and length only. */
 function describe(field: string, value: unknown): string {
-  if (value === undefined || value === null) return String(value === null ? null : 'nothing');
-  if (typeof value === 'string') {
-    if (SENSITIVE_FIELDS.has(field)) return `a string of ${value.length} characters`;
-    return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (value === undefined || value === null) return value === null ? 'null' : 'nothing';
+  if (SENSITIVE_FIELDS.has(field)) {
+    return typeof value === 'string' ? `a string of ${value.length} characters` : `a ${typeof value}`;
   }
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   return typeof value === 'number' || typeof value === 'boolean' ? String(value) : typeof value;
 }
 
@@ -115,8 +115,9 @@ function checkFields(
     spec.rule?.(fields);
   } catch (error) {
     if (!(error instanceof InvalidField)) throw error;
-    // A check may report a description (a credential's shape) rather than the value itself.
-    const described = typeof error.got === 'string' && error.got !== given[error.field];
+    // A credential check reports a description of the value's shape rather than the value itself.
+    const described =
+      typeof error.got === 'string' && error.got !== given[error.field] && SENSITIVE_FIELDS.has(error.field);
     const got = described ? (error.got as string) : describe(error.field, error.got);
     throw invalidArgument(api, error.field, error.expected, got);
   }

@@ -172,6 +172,18 @@ describe('field checks, before anything is sent', () => {
 });
 
 describe('sensitive values', () => {
+  it('are described by type and length in errors, even when given as numbers', async () => {
+    const { client } = await platformStack();
+    const give = { insAcctId: SAMPLE.insAcctId, transNumber: '1', pointAt: 1 };
+    const asNumber = await failure(
+      client.redPacketGive({ ...give, mobile: 13800138000 as unknown as string }),
+    );
+    expect(asNumber.msg).toMatch(/`mobile` to be an 11-digit mobile number starting with 1, got a number$/);
+    const tooShort = await failure(client.redPacketGive({ ...give, pan: '6214830000' }));
+    expect(tooShort.msg).toMatch(/got a string of 10 characters$/);
+    expect(tooShort.message).not.toContain('6214830000');
+  });
+
   it('never appear in log events', async () => {
     const { client, events } = await platformStack();
     await client.putIndustryCard(SAMPLE_CARD);
