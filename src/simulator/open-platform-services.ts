@@ -6,10 +6,11 @@
  * sample — including the `{"result": …}` wrapper three samples show. Red
  * packets and qualifications (§5.8) live in `open-platform-marketing.ts`.
  */
+import { createContracts, type SimulatedContract } from './open-platform-contracts.js';
 import { createMarketing, type FakeMarketing, type MarketingOptions } from './open-platform-marketing.js';
 import {
   authenticate,
-  beijingStamp,
+  wrapped,
   delay,
   reply,
   undocumented,
@@ -44,15 +45,7 @@ export interface PayPasswordVerification {
   readonly notifyUrl: string;
 }
 
-/** A no-sense payment contract (§5.4). */
-export interface SimulatedContract {
-  readonly contractId: string;
-  readonly contractCode: string;
-  readonly planId: string;
-  readonly openId: string;
-  /** 1 contracted, 3 relieved. */
-  status: '1' | '3';
-}
+export type { SimulatedContract } from './open-platform-contracts.js';
 
 /** Controls of the business part, available on the fake platform. */
 export interface FakeServicePlatform extends FakeMarketing {
@@ -111,14 +104,6 @@ const API_NAMES = [
 /** The card a simulated tax refund goes to. */
 export const SIMULATED_REFUND_CARD = '6214830000000001';
 
-// Three of the spec's samples (§5.4.5, §5.5.1, §5.6.1) wrap the reply in `result`.
-const wrapped = (params: Readonly<Record<string, unknown>>): Response =>
-  new Response(JSON.stringify({ result: { resp: '00', msg: '成功', params } }), {
-    headers: { 'content-type': 'application/json' },
-  });
-const digitsOf = (length: number): string =>
-  Array.from({ length }, () => Math.floor(Math.random() * 10)).join('');
-
 /** The business endpoints of a fake platform. */
 export function createServiceEndpoints(options: FakeServiceOptions, platform: PlatformState) {
   const key = options.symmetricKey ?? SIMULATED_SYMMETRIC_KEY;
@@ -129,7 +114,8 @@ export function createServiceEndpoints(options: FakeServiceOptions, platform: Pl
   const serviceRequests = Object.fromEntries(API_NAMES.map((api) => [api, 0])) as Record<ServiceApi, number>;
   const refusals: { api: ServiceApi; resp?: string; msg: string; delayMs?: number }[] = [];
   const verifications: PayPasswordVerification[] = [];
-  const contracts = new Map<string, SimulatedContract>();
+  const contractEndpoints = createContracts(platform);
+  const { contracts } = contractEndpoints;
   const pushedMessages: { openId: string; content: string; url: string }[] = [];
   const industryCards: Record<string, string>[] = [];
 
@@ -158,62 +144,10 @@ export function createServiceEndpoints(options: FakeServiceOptions, platform: Pl
       verifications.push({ transNo, appId, openId, bizOrderId, bizType, merchantId, notifyUrl });
       return reply('00', '', { transNo });
     },
-    'contract.apply'(body) {
-      const fields = authenticate(platform, body, {
-        accessToken: 'N62109',
-        openId: 'N62110',
-        planId: 'N62114',
-        contractCode: 'N62113',
-      });
-      if (fields instanceof Response) return fields;
-      const contractId = `62184${digitsOf(14)}`;
-      const { contractCode, planId, openId } = fields;
-      contracts.set(contractId, { contractId, contractCode, planId, openId, status: '1' });
-      return reply('00', '', {
-        contractCode,
-        contractId,
-        openId,
-        operationTime: beijingStamp(platform.clock()),
-        planId,
-      });
-    },
-    'contract.relieve'(body) {
-      const fields = authenticate(platform, body, {
-        openId: 'N62110',
-        contractId: 'N62115',
-        planId: 'N62114',
-        contractCode: 'N62113',
-      });
-      if (fields instanceof Response) return fields;
-      const contract = contracts.get(fields.contractId);
-      if (!contract || contract.openId !== fields.openId || contract.contractCode !== fields.contractCode) {
-        // The spec documents no code for this; the fake's own code says so.
-        return reply(
-          'simulated_no_such_contract',
-          'no contract with this contractId, openId and contractCode',
-        );
-      }
-      contract.status = '3';
-      const { contractCode, openId, planId } = contract;
-      return reply('00', '', {
-        contractCode,
-        openId,
-        operationTime: beijingStamp(platform.clock(), true),
-        planId,
-      });
-    },
-    'contract.status'(body) {
-      const fields = authenticate(platform, body, { openId: 'N62110' });
-      return fields instanceof Response ? fields : reply('00', '', { enable: '0' });
-    },
-    'contract.info'(body) {
-      const fields = authenticate(platform, body, { openId: 'N62110', planId: 'N62114' });
-      if (fields instanceof Response) return fields;
-      const found = [...contracts.values()]
-        .reverse()
-        .find((c) => c.openId === fields.openId && c.planId === fields.planId);
-      return wrapped({ contractStatus: found?.status ?? '', contractId: found?.contractId ?? '' });
-    },
+    'contract.apply': (body) => contractEndpoints.apply(body),
+    'contract.relieve': (body) => contractEndpoints.relieve(body),
+    'contract.status': (body) => contractEndpoints.status(body),
+    'contract.info': (body) => contractEndpoints.info(body),
     'new.msg.push'(body) {
       const fields = authenticate(platform, body, { openId: 'N62110', content: 'N62116', url: 'N62111' });
       if (fields instanceof Response) return fields;
@@ -268,19 +202,8 @@ export function createServiceEndpoints(options: FakeServiceOptions, platform: Pl
       const { notifyUrl, ...fields } = found;
       return send(notifyUrl, fields, delivery);
     },
-    async relieveContractInApp(contractId, url, delivery) {
-      const contract = contracts.get(contractId);
-      if (!contract) throw new RangeError(`no contract ${contractId}`);
-      contract.status = '3';
-      const fields = {
-        appId: platform.defaultApp,
-        operateTime: beijingStamp(platform.clock(), true),
-        openId: contract.openId,
-        trid: '62009000052',
-        contractId,
-      };
-      return send(url, fields, { method: 'GET', ...delivery });
-    },
+    relieveContractInApp: (contractId, url, delivery) =>
+      send(url, contractEndpoints.relieveInApp(contractId), { method: 'GET', ...delivery }),
     revokeAuthorization: (openId, url, delivery) =>
       send(url, { appId: platform.defaultApp, openId }, { method: 'GET', ...delivery }),
     payPasswordVerifications: verifications,

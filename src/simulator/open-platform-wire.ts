@@ -19,6 +19,12 @@ export const reply = (resp: string, msg: string, params?: Readonly<Record<string
     headers: { 'content-type': 'application/json' },
   });
 
+/** A success in the `{"result": {resp, msg, params}}` wrapper three of the spec's samples show (§5.4.5, §5.5.1, §5.6.1). */
+export const wrapped = (params: Readonly<Record<string, unknown>>): Response =>
+  new Response(JSON.stringify({ result: { resp: '00', msg: '成功', params } }), {
+    headers: { 'content-type': 'application/json' },
+  });
+
 /** Required fields §7.7 has no "… is empty" code for: the fake's own code `simulated_missing_field` names them. */
 export const undocumented = <K extends string>(...names: readonly K[]): Readonly<Record<K, string>> =>
   Object.fromEntries(names.map((name) => [name, 'simulated_missing_field'])) as Record<K, string>;
