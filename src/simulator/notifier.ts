@@ -76,15 +76,18 @@ export function createNotifier(clock: () => number, fetcher: () => typeof fetch)
   }
 
   async function attempt(url: string, fields: Record<string, string>, method: NotificationMethod) {
+    // FAQ 33: the platform waits 10 seconds for an answer.
+    const signal = AbortSignal.timeout(10_000);
     try {
       const query = Object.entries(fields)
         .map(([key, value]) => `${encodeURIComponent(key)}=${queryValue(value)}`)
         .join('&');
       const response =
         method === 'GET'
-          ? await fetcher()(`${url}${url.includes('?') ? '&' : '?'}${query}`)
+          ? await fetcher()(`${url}${url.includes('?') ? '&' : '?'}${query}`, { signal })
           : await fetcher()(url, {
               method: 'POST',
+              signal,
               headers: { 'content-type': 'application/json' },
               body: JSON.stringify(fields),
             });

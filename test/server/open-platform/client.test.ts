@@ -45,6 +45,14 @@ describe('backendToken handling', () => {
   });
 });
 
+describe('calling by name', () => {
+  it('platform.call(name) is the method of that name', async () => {
+    const { client, fake } = await platformStack();
+    expect(await client.call('contract.status', { openId: SAMPLE.openId })).toEqual({ enable: 0 });
+    expect(fake.serviceRequests['contract.status']).toBe(1);
+  });
+});
+
 describe('refusals', () => {
   it('arrive as OpenApiError with the platform code and, without a message, the §7.7 meaning', async () => {
     const { client, fake } = await platformStack();

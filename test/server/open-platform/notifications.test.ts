@@ -116,6 +116,37 @@ describe('notification kinds, delivered by the fake platform over HTTP', () => {
   });
 });
 
+describe('how a notification may arrive', () => {
+  it('reads a form body, a literal + kept', async () => {
+    const { fake, handled, notifyUrl } = await receiverStack();
+    const unsigned = {
+      appId: SIMULATED_APP_ID,
+      openId: SAMPLE.openId,
+      timestamp: String(Math.floor(Date.now() / 1000)),
+      nonceStr: 'f1',
+    };
+    const fields = { ...unsigned, signature: await fake.sign(unsigned) };
+    const body = Object.entries(fields)
+      .map(([k, v]) => `${k}=${v.replace(/ /g, '%20')}`)
+      .join('&');
+    const reply = await fetch(notifyUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+    });
+    expect(await reply.json()).toEqual({ resp: '00' });
+    expect(handled).toEqual([
+      expect.objectContaining({ kind: 'authorization_revoked', openId: SAMPLE.openId }),
+    ]);
+  });
+
+  it('refuses to start with a key that is not an RSA public key', () => {
+    expect(() =>
+      createNotificationHandler({ upPublicKey: 'not-a-key', onNotification: () => undefined }),
+    ).toThrow(/upPublicKey/);
+  });
+});
+
 describe('forged and replayed notifications', () => {
   it('refuses a notification signed by another key, answering resp 01', async () => {
     const { handled, notifyUrl, logged } = await receiverStack();
