@@ -1,6 +1,13 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { LoginError, OpenApiError } from '../../../src/server/index.js';
+import {
+  createMemoryStore,
+  createOpenPlatform,
+  createSigner,
+  LoginError,
+  OpenApiError,
+} from '../../../src/server/index.js';
+import { SIMULATED_APP_ID, SIMULATED_SECRET } from '../../../src/simulator/index.js';
 import { rejected } from '../../login/caught.js';
 import { platformStack, SAMPLE, SAMPLE_CARD, SAMPLE_GRANT } from './helpers.js';
 
@@ -219,5 +226,25 @@ describe('timeouts and abort', () => {
     await expect.poll(() => fake.serviceRequests['contract.status']).toBe(1);
     controller.abort(reason);
     await expect(call).rejects.toBe(reason);
+  });
+});
+
+describe('with the signer as the token source', () => {
+  it("takes the backendToken from the signer's shared cache and has the signer refresh it after a10", async () => {
+    const { fake, url } = await platformStack();
+    const signer = createSigner({
+      appId: SIMULATED_APP_ID,
+      secret: SIMULATED_SECRET,
+      allowedOrigins: ['m.example.com'],
+      baseUrl: url,
+      store: createMemoryStore(),
+    });
+    const client = createOpenPlatform({ tokens: signer, baseUrl: url });
+    await client.contractStatus({ openId: SAMPLE.openId });
+    await client.contractStatus({ openId: SAMPLE.openId });
+    expect(fake.issued.backendToken).toBe(1);
+    fake.revoke('backendToken');
+    expect(await client.contractStatus({ openId: SAMPLE.openId })).toEqual({ enable: 0 });
+    expect(fake.issued.backendToken).toBe(2);
   });
 });
