@@ -167,18 +167,17 @@ export function createOpenPlatform(options: OpenPlatformOptions): OpenPlatform {
 
   /** The body of one attempt: token, signature over plaintext, then encryption. */
   function body(
-    api: OpenApiName,
     spec: InterfaceSpec,
     fields: Record<string, string>,
     token: string | undefined,
   ): Record<string, string> {
     const plain: Record<string, string> = { appId: tokens.appId, ...fields };
     if (token !== undefined && spec.token !== 'none') plain[spec.token] = token;
+    // `call` checked that the keys a spec needs are configured.
     if (spec.signed) {
-      if (!partnerKey) throw missingOption(api, 'partnerKey', `to sign \`${api}\` requests`);
       plain.nonceStr = createNonce();
       plain.timestamp = unixTimestamp(clock());
-      plain.signature = partnerSignature(plain, partnerKey);
+      plain.signature = partnerSignature(plain, partnerKey!);
     }
     for (const [name, field] of Object.entries(spec.request)) {
       if (field.encrypted && plain[name] !== undefined) plain[name] = encrypt3des(plain[name], key!);
@@ -197,7 +196,7 @@ export function createOpenPlatform(options: OpenPlatformOptions): OpenPlatform {
     const started = clock();
     let code = '00';
     try {
-      return await callOpenApi(transport, api, spec.path, body(api, spec, fields, token), signal);
+      return await callOpenApi(transport, api, spec.path, body(spec, fields, token), signal);
     } catch (error) {
       code = error instanceof OpenApiError ? error.code : 'aborted';
       throw error;
