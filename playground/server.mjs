@@ -214,10 +214,16 @@ function createPayPasswordRoutes({ settings, signer, platform, partner }) {
       return true;
     }
     if (pathname === '/__dev/notifications' && req.method === 'GET') {
+      // Only what the page shows: never the user's openId, even on a tunnelled real-mode server.
       sendJson(
         res,
         200,
-        received.map(({ fields: _fields, ...event }) => event),
+        received.map(({ kind, transNo, bizOrderId, contractId }) => ({
+          kind,
+          transNo,
+          bizOrderId,
+          contractId,
+        })),
       );
       return true;
     }

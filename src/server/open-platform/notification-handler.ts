@@ -53,6 +53,8 @@ export interface NotificationHandlerOptions {
   readonly log?: (event: NotificationEvent) => void;
 }
 
+const MAX_BODY_CHARS = 16 * 1024;
+
 /** Longest a callback may hold a notification before another delivery may take it over. */
 const PROCESSING_MS = 60_000;
 
@@ -67,6 +69,8 @@ async function readFields(request: Request): Promise<Record<string, string> | un
   try {
     if (request.method === 'GET') return Object.fromEntries(parseQuery(new URL(request.url).search));
     const body = await request.text();
+    // Notifications are a dozen short fields; anything large is not one (toNodeHandler also caps bodies).
+    if (body.length > MAX_BODY_CHARS) return undefined;
     const type = request.headers.get('content-type') ?? '';
     if (type.includes('application/x-www-form-urlencoded')) return Object.fromEntries(parseQuery(body));
     const parsed: unknown = JSON.parse(body);

@@ -140,6 +140,13 @@ describe('how a notification may arrive', () => {
     ]);
   });
 
+  it('refuses a body too large to be a notification', async () => {
+    const { handled, notifyUrl } = await receiverStack();
+    const reply = await repost(notifyUrl, { appId: SIMULATED_APP_ID, padding: 'x'.repeat(20_000) });
+    expect(reply.status).toBe(400);
+    expect(handled).toEqual([]);
+  });
+
   it('refuses to start with a key that is not an RSA public key', () => {
     expect(() =>
       createNotificationHandler({ upPublicKey: 'not-a-key', onNotification: () => undefined }),
