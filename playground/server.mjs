@@ -109,7 +109,7 @@ export function createPlaygroundApp(env = process.env) {
     symmetricKey: settings.symmetricKey,
     ...(platform ? { fetch: platform.fetch } : {}),
   });
-  const sink = createUploadSink({ maxBytes: 200 * 1024 * 1024 });
+  const sink = createUploadSink({ maxBytes: 200 * 1024 * 1024, maxTotalBytes: 400 * 1024 * 1024 });
   const payPassword = createPayPasswordRoutes({ settings, signer, platform, partner });
   const routes = {
     signature: toNodeHandler(createSignatureHandler(signer)),

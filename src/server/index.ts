@@ -4,6 +4,8 @@ export type { SignerOptions } from './options.js';
 export { createSignatureHandler } from './handler.js';
 export type { SignatureHandlerOptions, CorsOptions } from './handler.js';
 export { toNodeHandler } from './node-handler.js';
+export { createNodeServer } from './node-server.js';
+export type { NodeServerOptions, NodeRoutes } from './node-server.js';
 export {
   createUploadSink,
   type UploadSink,
