@@ -17,12 +17,14 @@ import { locationSection } from './sections/location.js';
 import { loginSection } from './sections/login.js';
 import { pageSection } from './sections/page.js';
 import { paymentSection } from './sections/payment.js';
+import { payPasswordSection } from './sections/pay-password.js';
 import { reportSection } from './sections/report.js';
 import { simulatorSection } from './sections/simulator-controls.js';
 import { startSimulation, vendorScriptFromUrl, type VendorScript } from './simulation.js';
 
 const SECTIONS: readonly Section[] = [
   paymentSection,
+  payPasswordSection,
   pageSection,
   deviceSection,
   locationSection,

@@ -54,3 +54,13 @@ export type {
 export { HCE_SIM_MESSAGES } from './families/hce-controller.js';
 export type { HceCode, HceSimOptions, SimulatedHce } from './families/hce-controller.js';
 export type { SimulatedUi, PayOutcome } from './families/ui-state.js';
+export { SIMULATED_REFUND_CARD } from './open-platform-services.js';
+export type {
+  FakeServiceOptions,
+  FakeServicePlatform,
+  PayPasswordVerification,
+  ServiceApi,
+  SimulatedContract,
+} from './open-platform-services.js';
+export type { FakeMarketing, MarketingOptions, SimulatedRedPacket } from './open-platform-marketing.js';
+export type { Delivery, DeliveryOptions, NotificationMethod } from './notifier.js';

@@ -163,6 +163,14 @@ describe('playground in simulator mode', () => {
     expect(page.url()).not.toContain('code=');
   });
 
+  it('runs the pay-password story: verifyPwdSeqId on the server, verifyPayPwd on the page, the notification back', async () => {
+    const page = await open();
+    await page.click('#pay-password-form button');
+    const notification = fact(page, 'pay-password-story', 'notification');
+    await expect.poll(() => notification.textContent(), WAIT).toBe('pay_password_verified');
+    expect(await fact(page, 'pay-password-story', 'transNo').textContent()).toMatch(/^[0-9A-F]{32}$/);
+  });
+
   it('downloads a device report that is valid JSON', async () => {
     const page = await open();
     const [download] = await Promise.all([
