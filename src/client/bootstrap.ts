@@ -13,7 +13,6 @@ import { configAttempt } from './handshake.js';
 import type { ResolvedOptions } from './options.js';
 import { toSignerFunction, type Signature } from './signer-source.js';
 import { signableUrl } from '../shared/signature.js';
-import { raceAbort } from '../shared/abort.js';
 import { settleOnce } from '../shared/settle-once.js';
 
 /** The unlocked bridge and the window (realm) its objects must come from. */
@@ -35,23 +34,8 @@ export interface Startup {
 const unavailable = (code: string, msg: string, raw?: unknown): UpsdkUnavailableError =>
   new UpsdkUnavailableError({ code, msg, raw });
 
-function assertInApp(userAgent: string): void {
-  const env = detectEnvironment(userAgent);
-  if (!env.inApp) {
-    throw unavailable(
-      'unavailable',
-      'not inside the UnionPay app (user agent lacks com.unionpay.chsp / com.unionpay.mobilepay); install the simulator to run elsewhere',
-      userAgent,
-    );
-  }
-  if (env.appVersion !== undefined && env.appVersion < MIN_APP_VERSION) {
-    throw unavailable(
-      'c102',
-      `the UnionPay app is too old (version ${env.appVersion} < ${MIN_APP_VERSION})`,
-      userAgent,
-    );
-  }
-}
+const configError = (code: string, msg: string, raw?: unknown, cause?: unknown): UpsdkConfigError =>
+  new UpsdkConfigError({ code, msg, raw, cause, plugin: 'config' });
 
 /** Start-up of one client. */
 export function createStartup(options: ResolvedOptions): Startup {
@@ -60,52 +44,45 @@ export function createStartup(options: ResolvedOptions): Startup {
   let bridge: RawBridge | undefined;
   let loading: Promise<RawBridge> | undefined;
   let configuredUrl: string | undefined;
-  let configuring: { readonly url: string; readonly promise: Promise<void> } | undefined;
+  let configuring: [url: string, promise: Promise<void>] | undefined;
   let appletReady: Promise<void> | undefined;
 
-  const load = (win: BridgeWindow): Promise<RawBridge> => {
-    const existing = findBridge(win);
-    if (existing) return Promise.resolve((bridge = existing));
-    loading ??= loadBridgeScript(win, options.scriptUrl, timeout).then(
+  const load = async (win: BridgeWindow): Promise<RawBridge> =>
+    (bridge = findBridge(win)) ??
+    (loading ??= loadBridgeScript(win, options.scriptUrl, timeout).then(
       (loaded) => (bridge = loaded),
       (error: unknown) => {
         loading = undefined; // a later call tries again
         throw error;
       },
-    );
-    return loading;
-  };
+    ));
 
-  const sign = async (url: string, retry: boolean, tokenId?: string): Promise<Signature> => {
+  /** Ask the signer, aborting its request when the timeout passes. */
+  const sign = (url: string, retry: boolean, tokenId?: string): Promise<Signature> => {
     const controller = new AbortController();
-    const timer = setTimeout(
-      () =>
-        controller.abort(
-          new UpsdkConfigError({ code: 'timeout', msg: `signer did not answer within ${timeout} ms` }),
+    return settleOnce<Signature>(
+      ({ resolve, reject }) =>
+        void signer!(url, { retry, tokenId, signal: controller.signal }).then(resolve, (error: unknown) =>
+          reject(
+            error instanceof UpsdkConfigError
+              ? error
+              : configError('signer_failed', `signer failed: ${String(error)}`, undefined, error),
+          ),
         ),
-      timeout,
+      {
+        timeout,
+        onTimeout: () => {
+          const error = configError('timeout', `signer: no answer within ${timeout} ms`);
+          controller.abort(error);
+          return error;
+        },
+      },
     );
-    try {
-      return await raceAbort(signer!(url, { retry, tokenId, signal: controller.signal }), controller.signal);
-    } catch (error) {
-      if (error instanceof UpsdkConfigError) throw error;
-      throw new UpsdkConfigError({
-        code: 'signer_failed',
-        msg: `the signer failed: ${String(error)}`,
-        cause: error,
-      });
-    } finally {
-      clearTimeout(timer);
-    }
   };
 
   const attempt = (raw: RawBridge, win: BridgeWindow, signature: Signature) => {
     const appId = signature.appId ?? options.appId;
-    if (!appId)
-      throw new UpsdkConfigError({
-        code: 'c00',
-        msg: 'no appId: pass it to createClient or return it from the signer',
-      });
+    if (!appId) throw configError('c00', 'no appId: give it to createClient or return it from the signer');
     // Built with the bridge window's Object: upsdk.js sends another realm's object as {}.
     const params = Object.assign(plainObject(win), {
       appId,
@@ -127,34 +104,33 @@ export function createStartup(options: ResolvedOptions): Startup {
     if (!outcome.ok) outcome = await attempt(raw, win, await sign(url, true, first.tokenId));
     if (!outcome.ok) {
       // The retry's own failure: the handshake never lets an older answer stand in for it.
-      const failure = normalizeFailure(outcome.failure, 'config_failed');
-      throw new UpsdkConfigError({
-        code: failure.code,
-        msg: `upsdk.config failed twice for ${url}: ${failure.msg}`,
-        plugin: 'config',
-        raw: outcome.failure,
-      });
+      const { code, msg } = normalizeFailure(outcome.failure, 'config_failed');
+      throw configError(code, `failed twice for ${url}: ${msg}`, outcome.failure);
     }
     configuredUrl = url;
   };
 
   const configureOnce = (win: BridgeWindow, url: string): Promise<void> => {
-    if (configuring?.url === url) return configuring.promise;
-    const promise = configure(win, url).finally(() => {
-      if (configuring?.promise === promise) configuring = undefined;
-    });
-    configuring = { url, promise };
-    return promise;
+    if (configuring?.[0] !== url) {
+      const promise = configure(win, url).finally(() => {
+        if (configuring?.[1] === promise) configuring = undefined;
+      });
+      configuring = [url, promise];
+    }
+    return configuring[1];
   };
 
   const waitPluginReady = (raw: RawBridge): Promise<void> =>
     (appletReady ??= settleOnce<void>(
       ({ resolve }) => {
         if (typeof raw.pluginReady !== 'function')
-          throw unavailable('c03', 'this upsdk has no pluginReady (not a mini-program host)');
+          throw unavailable('c03', 'upsdk has no pluginReady (not a mini-program)');
         raw.pluginReady(() => resolve());
       },
-      { timeout, onTimeout: () => unavailable('timeout', 'upsdk.pluginReady never fired') },
+      {
+        timeout,
+        onTimeout: () => unavailable('timeout', `upsdk.pluginReady: no answer within ${timeout} ms`),
+      },
     ).catch((error: unknown) => {
       appletReady = undefined;
       throw error;
@@ -163,8 +139,12 @@ export function createStartup(options: ResolvedOptions): Startup {
   return {
     async ready() {
       const win = options.window() as BridgeWindow | undefined;
-      if (!win?.document) throw unavailable('unavailable', 'upsdk needs a browser window');
-      assertInApp(win.navigator.userAgent);
+      if (!win?.document) throw unavailable('unavailable', 'no browser window');
+      const ua = win.navigator.userAgent;
+      const { inApp, appVersion = MIN_APP_VERSION } = detectEnvironment(ua);
+      if (!inApp) throw unavailable('unavailable', 'not in the UnionPay app (no simulator installed)', ua);
+      if (appVersion < MIN_APP_VERSION)
+        throw unavailable('c102', `app version ${appVersion} < ${MIN_APP_VERSION}`, ua);
       if (options.mode === 'applet') {
         const raw = await load(win);
         await waitPluginReady(raw);
@@ -180,8 +160,7 @@ export function createStartup(options: ResolvedOptions): Startup {
       }
     },
     invalidate() {
-      configuredUrl = undefined;
-      appletReady = undefined;
+      configuredUrl = appletReady = undefined;
     },
     loaded: () => bridge,
   };

@@ -47,7 +47,6 @@ export function configAttempt(bridge: RawBridge): ConfigAttempt {
 
 function openChannel(bridge: RawBridge): ConfigAttempt {
   let pending = 0;
-  let registering = false;
   let errorStored = false;
   let readyStored = false;
   let settle: ((outcome: ConfigOutcome) => void) | undefined;
@@ -58,20 +57,15 @@ function openChannel(bridge: RawBridge): ConfigAttempt {
     pending -= 1;
     if (pending === 0) settle?.(outcome); // otherwise it answers an older attempt that timed out
   };
-  // Register until stored: a callback run during registration was not kept by upsdk.js.
-  const subscribe = (): void => {
+  // Subscribe; false when the callback ran during registration, as upsdk.js then did not keep it.
+  const listen = (name: 'error' | 'ready', outcome: (failure?: unknown) => ConfigOutcome): boolean => {
+    let registering = true;
     let immediate = false;
-    registering = true;
-    if (!errorStored) {
-      bridge.error?.((failure) => (registering ? (immediate = true) : answer({ ok: false, failure })));
-      errorStored = !immediate;
-    }
-    immediate = false;
-    if (!readyStored) {
-      bridge.ready?.(() => (registering ? (immediate = true) : answer({ ok: true })));
-      readyStored = !immediate;
-    }
+    (bridge[name] as ((callback: (failure?: unknown) => void) => void) | undefined)?.((failure) =>
+      registering ? (immediate = true) : answer(outcome(failure)),
+    );
     registering = false;
+    return !immediate;
   };
 
   return (params, timeout) => {
@@ -81,8 +75,9 @@ function openChannel(bridge: RawBridge): ConfigAttempt {
         ({ resolve }) => {
           older = pending;
           if (typeof bridge.config !== 'function')
-            throw new UpsdkConfigError({ code: 'c03', msg: 'this upsdk has no config()' });
-          subscribe();
+            throw new UpsdkConfigError({ code: 'c03', msg: 'upsdk has no config()' });
+          errorStored ||= listen('error', (failure) => ({ ok: false, failure }));
+          readyStored ||= listen('ready', () => ({ ok: true }));
           settle = resolve;
           pending += 1;
           bridge.config(params);
@@ -97,7 +92,7 @@ function openChannel(bridge: RawBridge): ConfigAttempt {
             if (older > 0) pending = 0;
             return new UpsdkConfigError({
               code: 'timeout',
-              msg: `upsdk.config: neither ready nor error within ${timeout} ms`,
+              msg: `upsdk.config: no answer within ${timeout} ms`,
             });
           },
         },

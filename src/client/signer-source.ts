@@ -34,57 +34,51 @@ export type SignerFunction = (url: string, context: SignRequestContext) => Promi
 /** The signer endpoint's URL, or a function. */
 export type SignerSource = string | URL | SignerFunction;
 
-/** Normalize a signer option into a function. */
-export function toSignerFunction(source: SignerSource, fetchImpl: () => typeof fetch): SignerFunction {
-  if (typeof source === 'function') {
-    return async (url, context) => validateSignature(await source(url, context));
-  }
-  const endpoint = String(source);
-  return async (url, { retry, tokenId, signal }) => {
-    const body = JSON.stringify(retry ? { url, retry, tokenId } : { url });
-    let response: Response;
-    try {
-      response = await fetchImpl()(endpoint, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body,
-        credentials: 'same-origin',
-        signal,
-      });
-    } catch (cause) {
-      throw new UpsdkConfigError({
-        code: 'signer_unreachable',
-        msg: `could not reach signer ${endpoint}`,
-        cause,
-      });
-    }
-    const payload: unknown = await response.json().catch(() => undefined);
-    if (!response.ok) {
-      const detail = (payload as { detail?: unknown; title?: unknown } | undefined) ?? {};
-      throw new UpsdkConfigError({
-        code: `signer_http_${response.status}`,
-        msg: `signer answered ${response.status}: ${String(detail.detail ?? detail.title ?? response.statusText)}`,
-        raw: payload,
-      });
-    }
-    return validateSignature(payload);
-  };
-}
+const fail = (code: string, msg: string, raw?: unknown, cause?: unknown): UpsdkConfigError =>
+  new UpsdkConfigError({ code, msg, raw, cause });
 
+/** The signer's answer, checked: `timestamp` a string or number, `nonceStr` and `signature` non-empty strings. */
 function validateSignature(value: unknown): Signature {
-  const record = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
-  const { timestamp, nonceStr, signature } = record;
-  const ok =
-    (typeof timestamp === 'string' || typeof timestamp === 'number') &&
+  const { timestamp, nonceStr, signature } = (value ?? {}) as Partial<Record<keyof Signature, unknown>>;
+  if (
+    /^(string|number)$/.test(typeof timestamp) &&
     typeof nonceStr === 'string' &&
     typeof signature === 'string' &&
-    signature.length > 0;
-  if (!ok) {
-    throw new UpsdkConfigError({
-      code: 'signer_bad_response',
-      msg: 'signer must answer {timestamp, nonceStr, signature}',
-      raw: value,
+    signature
+  )
+    return value as Signature;
+  throw fail('signer_bad_response', 'signer must answer {timestamp, nonceStr, signature}', value);
+}
+
+/**
+ * Normalize a signer option into a function whose answers are validated.
+ * A URL is POSTed `{url}` (plus `retry` and `tokenId` when retrying) as JSON.
+ *
+ * @example
+ * ```ts
+ * const sign = toSignerFunction('/upsdk/signature', () => fetch);
+ * ```
+ */
+export function toSignerFunction(source: SignerSource, fetchImpl: () => typeof fetch): SignerFunction {
+  return async (url, context) => {
+    if (typeof source === 'function') return validateSignature(await source(url, context));
+    const { retry, tokenId, signal } = context;
+    const response = await fetchImpl()(String(source), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(retry ? { url, retry, tokenId } : { url }),
+      signal,
+    }).catch((cause: unknown) => {
+      throw fail('signer_unreachable', `could not reach signer ${String(source)}`, undefined, cause);
     });
-  }
-  return record as unknown as Signature;
+    const payload = (await response.json().catch(() => undefined)) as
+      { detail?: unknown; title?: unknown } | undefined;
+    if (!response.ok)
+      throw fail(
+        `signer_http_${response.status}`,
+        `signer answered ${response.status}: ${String(payload?.detail ?? payload?.title ?? response.statusText)}`,
+        payload,
+      );
+    return validateSignature(payload);
+  };
 }

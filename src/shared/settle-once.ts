@@ -4,7 +4,6 @@
  * an abort — and a single cleanup removes the timer and the abort listener
  * whichever path fires first. Later callbacks are ignored.
  */
-import { abortReason } from './abort.js';
 
 /** How long to wait and what can cancel the wait. */
 export interface SettleOnceOptions {
@@ -20,43 +19,73 @@ export interface SettleOnceOptions {
 export interface Settlers<T> {
   readonly resolve: (value: T) => void;
   readonly reject: (reason: unknown) => void;
-  /** True once the promise has settled. */
-  readonly settled: () => boolean;
+}
+
+/**
+ * The reason an aborted signal carries: its own, or a DOMException named AbortError.
+ *
+ * @example
+ * ```ts
+ * if (signal.aborted) throw abortReason(signal);
+ * ```
+ */
+export function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('This operation was aborted', 'AbortError');
 }
 
 /**
  * Create a promise settled by `executor`, guarded by timeout and abort.
  * An exception thrown by the executor rejects the promise.
+ *
+ * @example
+ * ```ts
+ * await settleOnce<void>(({ resolve }) => bridge.ready(resolve), { timeout: 5_000, onTimeout: () => new Error('no ready') });
+ * ```
  */
 export function settleOnce<T>(
   executor: (settlers: Settlers<T>) => void,
-  options: SettleOnceOptions,
+  { timeout, signal, onTimeout }: SettleOnceOptions,
 ): Promise<T> {
-  const { timeout, signal, onTimeout } = options;
-  return new Promise<T>((resolvePromise, rejectPromise) => {
+  return new Promise<T>((resolve, reject) => {
     let done = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
     const onAbort = (): void => settlers.reject(abortReason(signal!));
-    const finish = (): boolean => {
-      if (done) return false;
-      done = true;
-      if (timer !== undefined) clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-      return true;
-    };
-    const settlers: Settlers<T> = {
-      resolve: (value) => finish() && resolvePromise(value),
-      reject: (reason) => finish() && rejectPromise(reason),
-      settled: () => done,
-    };
-    if (signal?.aborted) return settlers.reject(abortReason(signal));
+    const finish =
+      <V>(settle: (value: V) => void) =>
+      (value: V): void => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        settle(value);
+      };
+    const settlers: Settlers<T> = { resolve: finish(resolve), reject: finish(reject) };
+    const timer =
+      timeout > 0 && timeout < Infinity ? setTimeout(() => settlers.reject(onTimeout()), timeout) : undefined;
+    if (signal?.aborted) return onAbort();
     signal?.addEventListener('abort', onAbort, { once: true });
-    if (timeout > 0 && Number.isFinite(timeout))
-      timer = setTimeout(() => settlers.reject(onTimeout()), timeout);
     try {
       executor(settlers);
     } catch (error) {
       settlers.reject(error);
     }
   });
+}
+
+/**
+ * Settle with `promise`, or reject with the signal's reason as soon as it aborts.
+ * The abort listener is removed whichever way it ends.
+ *
+ * @example
+ * ```ts
+ * const bridge = await raceAbort(startup.ready(), options.signal);
+ * ```
+ */
+export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  return signal
+    ? settleOnce<T>(({ resolve, reject }) => void promise.then(resolve, reject), {
+        timeout: 0,
+        signal,
+        onTimeout: () => undefined,
+      })
+    : promise;
 }
