@@ -11,7 +11,7 @@ import { detectEnvironment, MIN_APP_VERSION } from './environment.js';
 import { normalizeFailure, UpsdkConfigError, UpsdkUnavailableError } from './errors.js';
 import { configAttempt } from './handshake.js';
 import type { ResolvedOptions } from './options.js';
-import { toSignerFunction, type Signature } from './signer-source.js';
+import { signerFor, type Signature } from './signer-source.js';
 import { signableUrl } from '../shared/signature.js';
 import { settleOnce } from '../shared/settle-once.js';
 
@@ -34,13 +34,18 @@ export interface Startup {
 const unavailable = (code: string, msg: string, raw?: unknown): UpsdkUnavailableError =>
   new UpsdkUnavailableError({ code, msg, raw });
 
-const configError = (code: string, msg: string, raw?: unknown, cause?: unknown): UpsdkConfigError =>
-  new UpsdkConfigError({ code, msg, raw, cause, plugin: 'config' });
+/** `promise`, calling `forget` first if it rejects: a single-flight step that a later call may retry. */
+const retryable = <T>(promise: Promise<T>, forget: () => void): Promise<T> =>
+  promise.catch((error: unknown) => {
+    forget();
+    throw error;
+  });
 
 /** Start-up of one client. */
 export function createStartup(options: ResolvedOptions): Startup {
   const { timeout } = options;
-  const signer = options.signer ? toSignerFunction(options.signer, options.fetch) : undefined;
+  // Only called in h5 mode, where resolveOptions made sure there is a signer.
+  const sign = signerFor(options.signer!, options.fetch, timeout);
   let bridge: RawBridge | undefined;
   let loading: Promise<RawBridge> | undefined;
   let configuredUrl: string | undefined;
@@ -48,41 +53,22 @@ export function createStartup(options: ResolvedOptions): Startup {
   let appletReady: Promise<void> | undefined;
 
   const load = async (win: BridgeWindow): Promise<RawBridge> =>
-    (bridge = findBridge(win)) ??
-    (loading ??= loadBridgeScript(win, options.scriptUrl, timeout).then(
-      (loaded) => (bridge = loaded),
-      (error: unknown) => {
-        loading = undefined; // a later call tries again
-        throw error;
-      },
-    ));
+    (bridge =
+      findBridge(win) ??
+      (await (loading ??= retryable(
+        loadBridgeScript(win, options.scriptUrl, timeout),
+        () => (loading = undefined),
+      ))));
 
-  /** Ask the signer, aborting its request when the timeout passes. */
-  const sign = (url: string, retry: boolean, tokenId?: string): Promise<Signature> => {
-    const controller = new AbortController();
-    return settleOnce<Signature>(
-      ({ resolve, reject }) =>
-        void signer!(url, { retry, tokenId, signal: controller.signal }).then(resolve, (error: unknown) =>
-          reject(
-            error instanceof UpsdkConfigError
-              ? error
-              : configError('signer_failed', `signer failed: ${String(error)}`, undefined, error),
-          ),
-        ),
-      {
-        timeout,
-        onTimeout: () => {
-          const error = configError('timeout', `signer: no answer within ${timeout} ms`);
-          controller.abort(error);
-          return error;
-        },
-      },
-    );
-  };
-
-  const attempt = (raw: RawBridge, win: BridgeWindow, signature: Signature) => {
+  /** Config with `signature`; the failure native answered, if any. */
+  const attempt = async (raw: RawBridge, win: BridgeWindow, signature: Signature) => {
     const appId = signature.appId ?? options.appId;
-    if (!appId) throw configError('c00', 'no appId: give it to createClient or return it from the signer');
+    if (!appId)
+      throw new UpsdkConfigError({
+        code: 'c00',
+        msg: 'no appId (createClient option or signer answer)',
+        plugin: 'config',
+      });
     // Built with the bridge window's Object: upsdk.js sends another realm's object as {}.
     const params = Object.assign(plainObject(win), {
       appId,
@@ -105,36 +91,15 @@ export function createStartup(options: ResolvedOptions): Startup {
     if (!outcome.ok) {
       // The retry's own failure: the handshake never lets an older answer stand in for it.
       const { code, msg } = normalizeFailure(outcome.failure, 'config_failed');
-      throw configError(code, `failed twice for ${url}: ${msg}`, outcome.failure);
+      throw new UpsdkConfigError({
+        code,
+        msg: `failed twice for ${url}: ${msg}`,
+        plugin: 'config',
+        raw: outcome.failure,
+      });
     }
     configuredUrl = url;
   };
-
-  const configureOnce = (win: BridgeWindow, url: string): Promise<void> => {
-    if (configuring?.[0] !== url) {
-      const promise = configure(win, url).finally(() => {
-        if (configuring?.[1] === promise) configuring = undefined;
-      });
-      configuring = [url, promise];
-    }
-    return configuring[1];
-  };
-
-  const waitPluginReady = (raw: RawBridge): Promise<void> =>
-    (appletReady ??= settleOnce<void>(
-      ({ resolve }) => {
-        if (typeof raw.pluginReady !== 'function')
-          throw unavailable('c03', 'upsdk has no pluginReady (not a mini-program)');
-        raw.pluginReady(() => resolve());
-      },
-      {
-        timeout,
-        onTimeout: () => unavailable('timeout', `upsdk.pluginReady: no answer within ${timeout} ms`),
-      },
-    ).catch((error: unknown) => {
-      appletReady = undefined;
-      throw error;
-    }));
 
   return {
     async ready() {
@@ -142,18 +107,38 @@ export function createStartup(options: ResolvedOptions): Startup {
       if (!win?.document) throw unavailable('unavailable', 'no browser window');
       const ua = win.navigator.userAgent;
       const { inApp, appVersion = MIN_APP_VERSION } = detectEnvironment(ua);
-      if (!inApp) throw unavailable('unavailable', 'not in the UnionPay app (no simulator installed)', ua);
+      if (!inApp)
+        throw unavailable('unavailable', 'not in the UnionPay app (user agent) and no simulator', ua);
       if (appVersion < MIN_APP_VERSION)
-        throw unavailable('c102', `app version ${appVersion} < ${MIN_APP_VERSION}`, ua);
+        throw unavailable('c102', `UnionPay app version ${appVersion} < ${MIN_APP_VERSION}`, ua);
       if (options.mode === 'applet') {
         const raw = await load(win);
-        await waitPluginReady(raw);
+        await (appletReady ??= retryable(
+          settleOnce<void>(
+            (resolve) => {
+              if (typeof raw.pluginReady !== 'function')
+                throw unavailable('c03', 'upsdk has no pluginReady (not a mini-program)');
+              raw.pluginReady(() => resolve());
+            },
+            timeout,
+            () => unavailable('timeout', `upsdk.pluginReady: no answer within ${timeout} ms`),
+          ),
+          () => (appletReady = undefined),
+        ));
         return { raw, win };
       }
       // The URL may change while a config is on its way: configure again for the new one (bounded).
       for (let round = 0; ; round += 1) {
         const url = signableUrl(win.location.href);
-        if (configuredUrl !== url) await configureOnce(win, url);
+        if (configuredUrl !== url) {
+          if (configuring?.[0] !== url) {
+            const promise = configure(win, url).finally(() => {
+              if (configuring?.[1] === promise) configuring = undefined;
+            });
+            configuring = [url, promise];
+          }
+          await configuring[1];
+        }
         // The page's current global, should it have replaced the one we configured (it then answers c05).
         if (configuredUrl === signableUrl(win.location.href) || round === 2)
           return { raw: findBridge(win) ?? bridge!, win };

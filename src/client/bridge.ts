@@ -49,7 +49,7 @@ export function loadBridgeScript(win: BridgeWindow, src: string, timeout: number
   const failed = (why: string): UpsdkUnavailableError =>
     new UpsdkUnavailableError({ code: 'script_load_failed', msg: `${src} ${why}` });
   return settleOnce<RawBridge>(
-    ({ resolve, reject }) => {
+    (resolve, reject) => {
       script.onload = () =>
         // An in-app user agent without "(updebug N)" makes upsdk.js throw before it defines the global.
         findBridge(win) ? resolve(findBridge(win)!) : reject(failed('defined no upsdk global'));
@@ -57,7 +57,8 @@ export function loadBridgeScript(win: BridgeWindow, src: string, timeout: number
       script.src = src;
       (win.document.head ?? win.document.documentElement).appendChild(script);
     },
-    { timeout, onTimeout: () => failed(`did not load within ${timeout} ms`) },
+    timeout,
+    () => failed(`did not load within ${timeout} ms`),
   ).catch((error: unknown) => {
     script.remove();
     throw error;

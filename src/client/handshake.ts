@@ -72,10 +72,10 @@ function openChannel(bridge: RawBridge): ConfigAttempt {
     let older = 0;
     const run = queue.then(() =>
       settleOnce<ConfigOutcome>(
-        ({ resolve }) => {
+        (resolve) => {
           older = pending;
           if (typeof bridge.config !== 'function')
-            throw new UpsdkConfigError({ code: 'c03', msg: 'upsdk has no config()' });
+            throw new UpsdkConfigError({ code: 'c03', msg: 'upsdk has no config()', plugin: 'config' });
           errorStored ||= listen('error', (failure) => ({ ok: false, failure }));
           readyStored ||= listen('ready', () => ({ ok: true }));
           settle = resolve;
@@ -85,16 +85,15 @@ function openChannel(bridge: RawBridge): ConfigAttempt {
           // callback could not be queued: the best left is upsdk.js's immediate ready, as before.
           if (!readyStored) bridge.ready?.(() => answer({ ok: true }));
         },
-        {
-          timeout,
-          onTimeout: () => {
-            // Keep expecting our own late answer, unless we already waited a whole timeout for older ones.
-            if (older > 0) pending = 0;
-            return new UpsdkConfigError({
-              code: 'timeout',
-              msg: `upsdk.config: no answer within ${timeout} ms`,
-            });
-          },
+        timeout,
+        () => {
+          // Keep expecting our own late answer, unless we already waited a whole timeout for older ones.
+          if (older > 0) pending = 0;
+          return new UpsdkConfigError({
+            code: 'timeout',
+            msg: `no answer within ${timeout} ms`,
+            plugin: 'config',
+          });
         },
       ),
     );

@@ -46,7 +46,7 @@ export function invoke(
   { timeout, signal, expectAnswer, listeners }: InvokeOptions,
 ): Promise<unknown> {
   return settleOnce<unknown>(
-    ({ resolve, reject }) => {
+    (resolve, reject) => {
       dispatchToBridge(
         raw,
         plugin,
@@ -59,6 +59,8 @@ export function invoke(
       );
       if (!expectAnswer) resolve(undefined);
     },
-    { timeout, signal, onTimeout: () => new UpsdkTimeoutError(plugin, timeout) },
+    timeout,
+    () => new UpsdkTimeoutError(plugin, timeout),
+    signal,
   );
 }

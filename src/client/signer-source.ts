@@ -3,6 +3,7 @@
  * endpoint (a URL) or their own async function.
  */
 import { UpsdkConfigError } from './errors.js';
+import { settleOnce } from '../shared/settle-once.js';
 
 /** What a signer returns for one page URL. */
 export interface Signature {
@@ -34,34 +35,28 @@ export type SignerFunction = (url: string, context: SignRequestContext) => Promi
 /** The signer endpoint's URL, or a function. */
 export type SignerSource = string | URL | SignerFunction;
 
-const fail = (code: string, msg: string, raw?: unknown, cause?: unknown): UpsdkConfigError =>
-  new UpsdkConfigError({ code, msg, raw, cause });
+/** Signs one page URL for the client: `retry` and `tokenId` when the previous signature was rejected. */
+export type Sign = (url: string, retry: boolean, tokenId?: string) => Promise<Signature>;
 
-/** The signer's answer, checked: `timestamp` a string or number, `nonceStr` and `signature` non-empty strings. */
-function validateSignature(value: unknown): Signature {
-  const { timestamp, nonceStr, signature } = (value ?? {}) as Partial<Record<keyof Signature, unknown>>;
-  if (
-    /^(string|number)$/.test(typeof timestamp) &&
-    typeof nonceStr === 'string' &&
-    typeof signature === 'string' &&
-    signature
-  )
-    return value as Signature;
-  throw fail('signer_bad_response', 'signer must answer {timestamp, nonceStr, signature}', value);
-}
+const fail = (code: string, msg: string, raw?: unknown, cause?: unknown): UpsdkConfigError =>
+  new UpsdkConfigError({ code, msg, raw, cause, plugin: 'config' });
 
 /**
- * Normalize a signer option into a function whose answers are validated.
- * A URL is POSTed `{url}` (plus `retry` and `tokenId` when retrying) as JSON.
+ * The client's signing step for a signer option: a URL is POSTed `{url}`
+ * (plus `retry` and `tokenId` when retrying) as JSON; a function is called.
+ * The answer is validated (`timestamp` a string or number, `nonceStr` and
+ * `signature` strings, the latter non-empty); the request is aborted after
+ * `timeout` ms. Failures are `UpsdkConfigError`s.
  *
  * @example
  * ```ts
- * const sign = toSignerFunction('/upsdk/signature', () => fetch);
+ * const sign = signerFor('/upsdk/signature', () => fetch, 15_000);
+ * const signature = await sign(location.href, false);
  * ```
  */
-export function toSignerFunction(source: SignerSource, fetchImpl: () => typeof fetch): SignerFunction {
-  return async (url, context) => {
-    if (typeof source === 'function') return validateSignature(await source(url, context));
+export function signerFor(source: SignerSource, fetchImpl: () => typeof fetch, timeout: number): Sign {
+  const request = async (url: string, context: SignRequestContext): Promise<unknown> => {
+    if (typeof source === 'function') return source(url, context);
     const { retry, tokenId, signal } = context;
     const response = await fetchImpl()(String(source), {
       method: 'POST',
@@ -79,6 +74,42 @@ export function toSignerFunction(source: SignerSource, fetchImpl: () => typeof f
         `signer answered ${response.status}: ${String(payload?.detail ?? payload?.title ?? response.statusText)}`,
         payload,
       );
-    return validateSignature(payload);
+    return payload;
+  };
+  return (url, retry, tokenId) => {
+    const controller = new AbortController();
+    return settleOnce<Signature>(
+      (resolve, reject) =>
+        void request(url, { retry, tokenId, signal: controller.signal }).then(
+          (value) => {
+            const { timestamp, nonceStr, signature } = (value ?? {}) as Partial<
+              Record<keyof Signature, unknown>
+            >;
+            if (
+              /^(string|number)$/.test(typeof timestamp) &&
+              typeof nonceStr === 'string' &&
+              typeof signature === 'string' &&
+              signature
+            )
+              resolve(value as Signature);
+            else
+              reject(
+                fail('signer_bad_response', 'signer must answer {timestamp, nonceStr, signature}', value),
+              );
+          },
+          (error: unknown) =>
+            reject(
+              error instanceof UpsdkConfigError
+                ? error
+                : fail('signer_failed', `signer failed: ${String(error)}`, undefined, error),
+            ),
+        ),
+      timeout,
+      () => {
+        const error = fail('timeout', `signer: no answer within ${timeout} ms`);
+        controller.abort(error);
+        return error;
+      },
+    );
   };
 }

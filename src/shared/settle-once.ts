@@ -5,21 +5,8 @@
  * whichever path fires first. Later callbacks are ignored.
  */
 
-/** How long to wait and what can cancel the wait. */
-export interface SettleOnceOptions {
-  /** Milliseconds before rejecting with `onTimeout()`; `Infinity` or 0 disables the timer. */
-  readonly timeout: number;
-  /** Rejects with the signal's reason when it aborts. */
-  readonly signal?: AbortSignal | undefined;
-  /** Builds the timeout error. */
-  readonly onTimeout: () => unknown;
-}
-
-/** Resolve/reject functions that only the first caller wins. */
-export interface Settlers<T> {
-  readonly resolve: (value: T) => void;
-  readonly reject: (reason: unknown) => void;
-}
+/** Resolve and reject functions that only the first caller wins. */
+export type Settle<T> = (resolve: (value: T) => void, reject: (reason: unknown) => void) => void;
 
 /**
  * The reason an aborted signal carries: its own, or a DOMException named AbortError.
@@ -34,21 +21,25 @@ export function abortReason(signal: AbortSignal): unknown {
 }
 
 /**
- * Create a promise settled by `executor`, guarded by timeout and abort.
- * An exception thrown by the executor rejects the promise.
+ * Create a promise settled by `executor`, guarded by a timeout (rejecting
+ * with `onTimeout()`; `Infinity` or 0 disables the timer) and by `signal`
+ * (rejecting with its reason). An exception thrown by the executor rejects
+ * the promise.
  *
  * @example
  * ```ts
- * await settleOnce<void>(({ resolve }) => bridge.ready(resolve), { timeout: 5_000, onTimeout: () => new Error('no ready') });
+ * await settleOnce<void>((resolve) => bridge.ready(resolve), 5_000, () => new Error('no ready'));
  * ```
  */
 export function settleOnce<T>(
-  executor: (settlers: Settlers<T>) => void,
-  { timeout, signal, onTimeout }: SettleOnceOptions,
+  executor: Settle<T>,
+  timeout: number,
+  onTimeout: () => unknown,
+  signal?: AbortSignal,
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let done = false;
-    const onAbort = (): void => settlers.reject(abortReason(signal!));
+    const onAbort = (): void => fail(abortReason(signal!));
     const finish =
       <V>(settle: (value: V) => void) =>
       (value: V): void => {
@@ -58,15 +49,15 @@ export function settleOnce<T>(
         signal?.removeEventListener('abort', onAbort);
         settle(value);
       };
-    const settlers: Settlers<T> = { resolve: finish(resolve), reject: finish(reject) };
+    const fail = finish(reject);
     const timer =
-      timeout > 0 && timeout < Infinity ? setTimeout(() => settlers.reject(onTimeout()), timeout) : undefined;
+      timeout > 0 && timeout < Infinity ? setTimeout(() => fail(onTimeout()), timeout) : undefined;
     if (signal?.aborted) return onAbort();
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      executor(settlers);
+      executor(finish(resolve), fail);
     } catch (error) {
-      settlers.reject(error);
+      fail(error);
     }
   });
 }
@@ -82,10 +73,11 @@ export function settleOnce<T>(
  */
 export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   return signal
-    ? settleOnce<T>(({ resolve, reject }) => void promise.then(resolve, reject), {
-        timeout: 0,
+    ? settleOnce<T>(
+        (resolve, reject) => void promise.then(resolve, reject),
+        0,
+        () => undefined,
         signal,
-        onTimeout: () => undefined,
-      })
+      )
     : promise;
 }
