@@ -66,7 +66,7 @@ export function createStartup(options: ResolvedOptions): Startup {
     if (!appId)
       throw new UpsdkConfigError({
         code: 'c00',
-        msg: 'no appId (createClient option or signer answer)',
+        msg: 'no appId',
         plugin: 'config',
       });
     // Built with the bridge window's Object: upsdk.js sends another realm's object as {}.
@@ -107,21 +107,19 @@ export function createStartup(options: ResolvedOptions): Startup {
       if (!win?.document) throw unavailable('unavailable', 'no browser window');
       const ua = win.navigator.userAgent;
       const { inApp, appVersion = MIN_APP_VERSION } = detectEnvironment(ua);
-      if (!inApp)
-        throw unavailable('unavailable', 'not in the UnionPay app (user agent) and no simulator', ua);
+      if (!inApp) throw unavailable('unavailable', 'not in the UnionPay app', ua);
       if (appVersion < MIN_APP_VERSION)
-        throw unavailable('c102', `UnionPay app version ${appVersion} < ${MIN_APP_VERSION}`, ua);
+        throw unavailable('c102', `app version ${appVersion} < ${MIN_APP_VERSION}`, ua);
       if (options.mode === 'applet') {
         const raw = await load(win);
         await (appletReady ??= retryable(
           settleOnce<void>(
             (resolve) => {
-              if (typeof raw.pluginReady !== 'function')
-                throw unavailable('c03', 'upsdk has no pluginReady (not a mini-program)');
+              if (typeof raw.pluginReady !== 'function') throw unavailable('c03', 'no upsdk.pluginReady');
               raw.pluginReady(() => resolve());
             },
             timeout,
-            () => unavailable('timeout', `upsdk.pluginReady: no answer within ${timeout} ms`),
+            () => unavailable('timeout', `pluginReady: no answer within ${timeout} ms`),
           ),
           () => (appletReady = undefined),
         ));

@@ -52,13 +52,13 @@ export function loadBridgeScript(win: BridgeWindow, src: string, timeout: number
     (resolve, reject) => {
       script.onload = () =>
         // An in-app user agent without "(updebug N)" makes upsdk.js throw before it defines the global.
-        findBridge(win) ? resolve(findBridge(win)!) : reject(failed('defined no upsdk global'));
-      script.onerror = () => reject(failed('failed to load'));
+        findBridge(win) ? resolve(findBridge(win)!) : reject(failed('set no upsdk'));
+      script.onerror = () => reject(failed('failed'));
       script.src = src;
       (win.document.head ?? win.document.documentElement).appendChild(script);
     },
     timeout,
-    () => failed(`did not load within ${timeout} ms`),
+    () => failed(`timed out (${timeout} ms)`),
   ).catch((error: unknown) => {
     script.remove();
     throw error;
@@ -68,7 +68,6 @@ export function loadBridgeScript(win: BridgeWindow, src: string, timeout: number
 /** Call `bridge[plugin](payload)`; a missing plugin is the vendor's `c04`. */
 export function dispatchToBridge(bridge: RawBridge, plugin: string, payload: Record<string, unknown>): void {
   const fn = bridge[plugin];
-  if (typeof fn !== 'function')
-    throw new UpsdkError({ code: 'c04', msg: 'upsdk has no such plugin', plugin });
+  if (typeof fn !== 'function') throw new UpsdkError({ code: 'c04', msg: 'no such plugin', plugin });
   (fn as (options: Record<string, unknown>) => void).call(bridge, payload);
 }

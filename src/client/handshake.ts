@@ -75,7 +75,7 @@ function openChannel(bridge: RawBridge): ConfigAttempt {
         (resolve) => {
           older = pending;
           if (typeof bridge.config !== 'function')
-            throw new UpsdkConfigError({ code: 'c03', msg: 'upsdk has no config()', plugin: 'config' });
+            throw new UpsdkConfigError({ code: 'c03', msg: 'no upsdk.config', plugin: 'config' });
           errorStored ||= listen('error', (failure) => ({ ok: false, failure }));
           readyStored ||= listen('ready', () => ({ ok: true }));
           settle = resolve;

@@ -53,12 +53,10 @@ export interface ResolvedOptions {
 /** Merge defaults once, without touching `window` (SSR-safe). */
 export function resolveOptions(options: ClientOptions): ResolvedOptions {
   const timeout = options.timeout ?? DEFAULT_TIMEOUT;
-  if (!(timeout > 0))
-    throw new TypeError(`Expected \`timeout\` to be a positive number, got ${String(timeout)}`);
+  if (!(timeout > 0)) throw new TypeError(`timeout must be > 0, got ${timeout}`);
   const mode =
     options.mode === 'auto' || options.mode === undefined ? (options.signer ? 'h5' : 'applet') : options.mode;
-  if (mode === 'h5' && !options.signer)
-    throw new TypeError('Expected `signer` (a URL or a function) in h5 mode');
+  if (mode === 'h5' && !options.signer) throw new TypeError('h5 mode needs a signer');
   return {
     appId: options.appId,
     signer: options.signer,

@@ -64,14 +64,14 @@ export function signerFor(source: SignerSource, fetchImpl: () => typeof fetch, t
       body: JSON.stringify(retry ? { url, retry, tokenId } : { url }),
       signal,
     }).catch((cause: unknown) => {
-      throw fail('signer_unreachable', `could not reach signer ${String(source)}`, undefined, cause);
+      throw fail('signer_unreachable', `${String(source)} unreachable`, undefined, cause);
     });
     const payload = (await response.json().catch(() => undefined)) as
       { detail?: unknown; title?: unknown } | undefined;
     if (!response.ok)
       throw fail(
         `signer_http_${response.status}`,
-        `signer answered ${response.status}: ${String(payload?.detail ?? payload?.title ?? response.statusText)}`,
+        `HTTP ${response.status} ${String(payload?.detail ?? payload?.title ?? response.statusText)}`,
         payload,
       );
     return payload;
@@ -92,16 +92,13 @@ export function signerFor(source: SignerSource, fetchImpl: () => typeof fetch, t
               signature
             )
               resolve(value as Signature);
-            else
-              reject(
-                fail('signer_bad_response', 'signer must answer {timestamp, nonceStr, signature}', value),
-              );
+            else reject(fail('signer_bad_response', 'need {timestamp, nonceStr, signature}', value));
           },
           (error: unknown) =>
             reject(
               error instanceof UpsdkConfigError
                 ? error
-                : fail('signer_failed', `signer failed: ${String(error)}`, undefined, error),
+                : fail('signer_failed', String(error), undefined, error),
             ),
         ),
       timeout,

@@ -17,7 +17,7 @@ export type Settle<T> = (resolve: (value: T) => void, reject: (reason: unknown) 
  * ```
  */
 export function abortReason(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException('This operation was aborted', 'AbortError');
+  return signal.reason ?? new DOMException('aborted', 'AbortError');
 }
 
 /**
