@@ -13,7 +13,7 @@ import { configAttempt } from './handshake.js';
 import type { ResolvedOptions } from './options.js';
 import { signerFor, type Signature } from './signer-source.js';
 import { signableUrl } from '../shared/signature.js';
-import { settleOnce } from '../shared/settle-once.js';
+import { cleanupOnFailure, settleOnce } from '../shared/settle-once.js';
 
 /** The unlocked bridge and the window (realm) its objects must come from. */
 export interface Bridge {
@@ -34,13 +34,6 @@ export interface Startup {
 const unavailable = (code: string, msg: string, raw?: unknown): UpsdkUnavailableError =>
   new UpsdkUnavailableError({ code, msg, raw });
 
-/** `promise`, calling `forget` first if it rejects: a single-flight step that a later call may retry. */
-const retryable = <T>(promise: Promise<T>, forget: () => void): Promise<T> =>
-  promise.catch((error: unknown) => {
-    forget();
-    throw error;
-  });
-
 /** Start-up of one client. */
 export function createStartup(options: ResolvedOptions): Startup {
   const { timeout } = options;
@@ -55,7 +48,7 @@ export function createStartup(options: ResolvedOptions): Startup {
   const load = async (win: BridgeWindow): Promise<RawBridge> =>
     (bridge =
       findBridge(win) ??
-      (await (loading ??= retryable(
+      (await (loading ??= cleanupOnFailure(
         loadBridgeScript(win, options.scriptUrl, timeout),
         () => (loading = undefined),
       ))));
@@ -112,7 +105,7 @@ export function createStartup(options: ResolvedOptions): Startup {
         throw unavailable('c102', `app version ${appVersion} < ${MIN_APP_VERSION}`, ua);
       if (options.mode === 'applet') {
         const raw = await load(win);
-        await (appletReady ??= retryable(
+        await (appletReady ??= cleanupOnFailure(
           settleOnce<void>(
             (resolve) => {
               if (typeof raw.pluginReady !== 'function') throw unavailable('c03', 'no upsdk.pluginReady');

@@ -4,7 +4,7 @@
  * handled in one place.
  */
 import { UpsdkError, UpsdkUnavailableError } from './errors.js';
-import { settleOnce } from '../shared/settle-once.js';
+import { cleanupOnFailure, settleOnce } from '../shared/settle-once.js';
 
 /** A callback the bridge calls with one payload. */
 export type BridgeCallback = (payload?: unknown) => void;
@@ -37,7 +37,7 @@ export function plainObject(win: BridgeWindow): Record<string, unknown> {
 /** The `upsdk` global of `win`, if one is installed (by upsdk.js or the simulator). */
 export function findBridge(win: BridgeWindow): RawBridge | undefined {
   const candidate = win.upsdk;
-  return typeof candidate === 'object' && candidate !== null ? (candidate as RawBridge) : undefined;
+  return (typeof candidate === 'object' && (candidate as RawBridge)) || undefined;
 }
 
 /**
@@ -48,21 +48,21 @@ export function loadBridgeScript(win: BridgeWindow, src: string, timeout: number
   const script = win.document.createElement('script');
   const failed = (why: string): UpsdkUnavailableError =>
     new UpsdkUnavailableError({ code: 'script_load_failed', msg: `${src} ${why}` });
-  return settleOnce<RawBridge>(
-    (resolve, reject) => {
-      script.onload = () =>
-        // An in-app user agent without "(updebug N)" makes upsdk.js throw before it defines the global.
-        findBridge(win) ? resolve(findBridge(win)!) : reject(failed('set no upsdk'));
-      script.onerror = () => reject(failed('failed'));
-      script.src = src;
-      (win.document.head ?? win.document.documentElement).appendChild(script);
-    },
-    timeout,
-    () => failed(`timed out (${timeout} ms)`),
-  ).catch((error: unknown) => {
-    script.remove();
-    throw error;
-  });
+  return cleanupOnFailure(
+    settleOnce<RawBridge>(
+      (resolve, reject) => {
+        script.onload = () =>
+          // An in-app user agent without "(updebug N)" makes upsdk.js throw before it defines the global.
+          findBridge(win) ? resolve(findBridge(win)!) : reject(failed('set no upsdk'));
+        script.onerror = () => reject(failed('failed'));
+        script.src = src;
+        (win.document.head ?? win.document.documentElement).appendChild(script);
+      },
+      timeout,
+      () => failed(`timed out (${timeout} ms)`),
+    ),
+    () => script.remove(),
+  );
 }
 
 /** Call `bridge[plugin](payload)`; a missing plugin is the vendor's `c04`. */

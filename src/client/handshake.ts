@@ -28,6 +28,8 @@ export type ConfigOutcome = { readonly ok: true } | { readonly ok: false; readon
 /** Runs config attempts on one bridge object. */
 export type ConfigAttempt = (params: Record<string, unknown>, timeout: number) => Promise<ConfigOutcome>;
 
+const OK: ConfigOutcome = { ok: true };
+
 const channels = new WeakMap<RawBridge, ConfigAttempt>();
 
 /**
@@ -77,13 +79,13 @@ function openChannel(bridge: RawBridge): ConfigAttempt {
           if (typeof bridge.config !== 'function')
             throw new UpsdkConfigError({ code: 'c03', msg: 'no upsdk.config', plugin: 'config' });
           errorStored ||= listen('error', (failure) => ({ ok: false, failure }));
-          readyStored ||= listen('ready', () => ({ ok: true }));
+          readyStored ||= listen('ready', () => OK);
           settle = resolve;
           pending += 1;
           bridge.config(params);
           // A config succeeded before our first subscription (page code of its own), so our ready
           // callback could not be queued: the best left is upsdk.js's immediate ready, as before.
-          if (!readyStored) bridge.ready?.(() => answer({ ok: true }));
+          if (!readyStored) bridge.ready?.(() => answer(OK));
         },
         timeout,
         () => {

@@ -55,9 +55,7 @@ const fail = (code: string, msg: string, raw?: unknown, cause?: unknown): UpsdkC
  * ```
  */
 export function signerFor(source: SignerSource, fetchImpl: () => typeof fetch, timeout: number): Sign {
-  const request = async (url: string, context: SignRequestContext): Promise<unknown> => {
-    if (typeof source === 'function') return source(url, context);
-    const { retry, tokenId, signal } = context;
+  const post = async (url: string, { retry, tokenId, signal }: SignRequestContext): Promise<unknown> => {
     const response = await fetchImpl()(String(source), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -76,30 +74,28 @@ export function signerFor(source: SignerSource, fetchImpl: () => typeof fetch, t
       );
     return payload;
   };
+  const request = async (url: string, context: SignRequestContext): Promise<Signature> => {
+    const value = await (typeof source === 'function' ? source : post)(url, context);
+    const { timestamp, nonceStr, signature } = (value ?? {}) as Partial<Record<keyof Signature, unknown>>;
+    if (
+      /^(string|number)$/.test(typeof timestamp) &&
+      typeof nonceStr === 'string' &&
+      typeof signature === 'string' &&
+      signature
+    )
+      return value as Signature;
+    throw fail('signer_bad_response', 'need {timestamp, nonceStr, signature}', value);
+  };
   return (url, retry, tokenId) => {
     const controller = new AbortController();
     return settleOnce<Signature>(
       (resolve, reject) =>
-        void request(url, { retry, tokenId, signal: controller.signal }).then(
-          (value) => {
-            const { timestamp, nonceStr, signature } = (value ?? {}) as Partial<
-              Record<keyof Signature, unknown>
-            >;
-            if (
-              /^(string|number)$/.test(typeof timestamp) &&
-              typeof nonceStr === 'string' &&
-              typeof signature === 'string' &&
-              signature
-            )
-              resolve(value as Signature);
-            else reject(fail('signer_bad_response', 'need {timestamp, nonceStr, signature}', value));
-          },
-          (error: unknown) =>
-            reject(
-              error instanceof UpsdkConfigError
-                ? error
-                : fail('signer_failed', String(error), undefined, error),
-            ),
+        void request(url, { retry, tokenId, signal: controller.signal }).then(resolve, (error: unknown) =>
+          reject(
+            error instanceof UpsdkConfigError
+              ? error
+              : fail('signer_failed', String(error), undefined, error),
+          ),
         ),
       timeout,
       () => {

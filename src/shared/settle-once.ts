@@ -63,6 +63,21 @@ export function settleOnce<T>(
 }
 
 /**
+ * `promise`, running `cleanup` first if it rejects: how a single-flight step
+ * forgets its failed attempt so that a later call tries again.
+ *
+ * @example
+ * ```ts
+ * loading ??= cleanupOnFailure(loadScript(), () => (loading = undefined));
+ * ```
+ */
+export const cleanupOnFailure = <T>(promise: Promise<T>, cleanup: () => void): Promise<T> =>
+  promise.catch((error: unknown) => {
+    cleanup();
+    throw error;
+  });
+
+/**
  * Settle with `promise`, or reject with the signal's reason as soon as it aborts.
  * The abort listener is removed whichever way it ends.
  *
