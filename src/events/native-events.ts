@@ -6,7 +6,7 @@
  * native subscription.
  */
 import { EventEmitter } from 'eventemitter3';
-import type { UpsdkCore } from '../client/client.js';
+import type { UpsdkClient } from '../client/client.js';
 import type { PluginName } from '../client/plugin-map.js';
 import { eventIterator } from './event-iterator.js';
 import { reportTo, type ErrorEmitter } from './report.js';
@@ -78,7 +78,7 @@ export class NativeEvents<Events extends EventPayloads> extends EventEmitter<Lis
   private readonly states = new Map<keyof Events, NativeState>();
 
   constructor(
-    private readonly core: UpsdkCore,
+    private readonly core: UpsdkClient,
     private readonly specs: NativeEventSpecs<Events>,
   ) {
     super();
@@ -170,7 +170,7 @@ export class NativeEvents<Events extends EventPayloads> extends EventEmitter<Lis
    *
    * @example
    * ```ts
-   * for await (const device of client.bluetooth.events.iterate('deviceFound', { signal })) console.log(device.name);
+   * for await (const device of bluetooth(client).events.iterate('deviceFound', { signal })) console.log(device.name);
    * ```
    */
   iterate<K extends keyof Events & string>(

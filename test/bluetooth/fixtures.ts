@@ -3,6 +3,7 @@ import { vi } from 'vitest';
 import type { BluetoothSimOptions, VirtualPeripheral } from '../../src/simulator/index.js';
 import { setup } from '../helpers/harness.js';
 import type { ClientOptions, FamilyOptions } from '../../src/index.js';
+import { bluetooth } from '../../src/bluetooth.js';
 
 export const HEART_RATE = '180D';
 export const MEASUREMENT = '2A37';
@@ -46,8 +47,8 @@ export async function bleSetup(
   opened = true,
 ) {
   const h = setup({ bluetooth: { peripherals: [HRM, SCALE], ...bluetooth } }, clientOptions);
-  if (opened) await h.client.bluetooth.open();
-  return { ...h, ble: h.client.bluetooth };
+  if (opened) await bluetooth(h.client).open();
+  return { ...h, ble: bluetooth(h.client) };
 }
 
 export const eventually = (assertion: () => void): Promise<void> =>

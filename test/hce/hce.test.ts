@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { HCE_CODES, HceError, UpsdkError } from '../../src/index.js';
 import { ok, type HceSimOptions } from '../../src/simulator/index.js';
 import { setup } from '../helpers/harness.js';
+import { hce } from '../../src/hce.js';
 
 const hceSetup = (hce: HceSimOptions = {}, dataEncoding?: 'hex' | 'binary') => {
   const h = setup({ hce }, dataEncoding ? ({ hce: { dataEncoding } } as object) : {});
-  return { ...h, hce: h.client.hce };
+  return { ...h, hce: hce(h.client) };
 };
 
 describe('hce.state', () => {

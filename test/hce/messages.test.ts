@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { HceMessage } from '../../src/index.js';
 import type { HceSimOptions } from '../../src/simulator/index.js';
 import { setup } from '../helpers/harness.js';
+import { hce } from '../../src/hce.js';
 
 const eventually = (assertion: () => void): Promise<void> =>
   vi.waitFor(assertion, { timeout: 2000, interval: 2 });
@@ -10,8 +11,8 @@ const COMMANDS = ['00A404000AA000000010', '80CA9F7F00', '00B2010C00'];
 
 async function started(hce: HceSimOptions = {}) {
   const h = setup({ hce: { reader: { commands: COMMANDS, interval: 5 }, ...hce } });
-  await h.client.hce.start(['A000000010']);
-  return { ...h, hce: h.client.hce };
+  await hce(h.client).start(['A000000010']);
+  return { ...h, hce: hce(h.client) };
 }
 
 async function take(iterator: AsyncGenerator<HceMessage>, count: number): Promise<string[]> {

@@ -7,6 +7,9 @@ import { UpsdkTimeoutError } from '../../src/index.js';
 import { PLUGIN_TIMEOUTS } from '../../src/plugins/index.js';
 import { USER_WAIT_TIMEOUT } from '../../src/plugins/timing.js';
 import { setup } from '../helpers/harness.js';
+import { chooseImage } from '../../src/device.js';
+import { getLocationCity } from '../../src/location.js';
+import { pay } from '../../src/payment.js';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -45,7 +48,7 @@ describe('per-plugin timeouts', () => {
     await client.ready();
     vi.useFakeTimers();
     sim.fault('pay', 'drop');
-    const pay = track(client.pay({ tn: 't' }));
+    const pay = track(pay(client, { tn: 't' }));
     await vi.advanceTimersByTimeAsync(USER_WAIT_TIMEOUT - 1);
     expect(pay.settled()).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
@@ -71,7 +74,7 @@ describe('per-plugin timeouts', () => {
     await client.ready();
     vi.useFakeTimers();
     sim.fault('getLocationCity', 'drop');
-    const city = track(client.getLocationCity());
+    const city = track(getLocationCity(client));
     await vi.advanceTimersByTimeAsync(1000);
     expect(((await city.error()) as UpsdkTimeoutError).timeout).toBe(1000);
   });
@@ -81,7 +84,7 @@ describe('per-plugin timeouts', () => {
     await client.ready();
     vi.useFakeTimers();
     sim.fault('chooseImage', 'drop');
-    const image = track(client.chooseImage({}, { timeout: 50 }));
+    const image = track(chooseImage(client, {}, { timeout: 50 }));
     await vi.advanceTimersByTimeAsync(50);
     expect(((await image.error()) as UpsdkTimeoutError).timeout).toBe(50);
   });
@@ -90,7 +93,7 @@ describe('per-plugin timeouts', () => {
     const { sim, client } = setup();
     sim.fault('pay', 'drop');
     const controller = new AbortController();
-    const pay = client.pay({ tn: 't' }, { signal: controller.signal });
+    const pay = pay(client, { tn: 't' }, { signal: controller.signal });
     controller.abort(new Error('user left the page'));
     await expect(pay).rejects.toThrow('user left the page');
   });
