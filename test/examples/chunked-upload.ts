@@ -6,7 +6,8 @@
  * the reader), the server is asked how much it has (`HEAD` → `Upload-Offset`), and reading
  * resumes there with `from`. The README shows this code; test/examples runs it.
  */
-import type { AlbumFile, UpsdkClient } from '../../src/index.js';
+import type { AlbumFile } from '../../src/media.js';
+import type { UpsdkClient } from '../../src/index.js';
 import { readAlbumFile } from '../../src/media.js';
 
 /** What the upload sink answers once the file is complete. */

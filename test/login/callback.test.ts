@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  isAuthorizeCallback,
-  parseAuthorizeCallback,
-  stripCallback,
-  UpsdkLoginError,
-  type ParseCallbackOptions,
-} from '../../src/index.js';
+import { isAuthorizeCallback, parseAuthorizeCallback, stripCallback, UpsdkLoginError, type ParseCallbackOptions } from '../../src/login.js';
 import { thrown } from './caught.js';
 
 const page = 'https://m.example.com/login/done';

@@ -4,7 +4,8 @@
  * through simulator plugin overrides.
  */
 import { describe, expect, it } from 'vitest';
-import { ChosenImage, UpsdkError } from '../../src/index.js';
+import { ChosenImage } from '../../src/device.js';
+import { UpsdkError } from '../../src/index.js';
 import { ok, type PluginBehaviours } from '../../src/simulator/index.js';
 import { setup } from '../helpers/harness.js';
 import { applet } from '../../src/applet.js';

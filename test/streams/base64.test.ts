@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Base64Error, decodeBase64, encodeBase64 } from '../../src/index.js';
+import { Base64Error, decodeBase64, encodeBase64 } from '../../src/media.js';
 import { decodeFallback } from '../../src/streams/base64.js';
 
 const decoders = { decodeBase64, decodeFallback };

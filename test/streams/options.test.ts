@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { UpsdkError, type ReadOptions } from '../../src/index.js';
+import { UpsdkError } from '../../src/index.js';
+import { type ReadOptions } from '../../src/media.js';
 import { setup } from './harness.js';
 import { chooseFileFromAlbum, readAlbumFile, readFaceImage } from '../../src/media.js';
 

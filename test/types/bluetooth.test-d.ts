@@ -1,15 +1,7 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import {
-  createClient,
-  type AdapterStateChange,
-  type BluetoothDevice,
-  type CharacteristicValue,
-  type ConnectionState,
-  type DecodedValue,
-  type HceMessage,
-  type HceState,
-  type UpsdkClient,
-} from '../../src/index.js';
+import { createClient, type UpsdkClient } from '../../src/index.js';
+import { type AdapterStateChange, type BluetoothDevice, type CharacteristicValue, type ConnectionState, type DecodedValue } from '../../src/bluetooth.js';
+import { type HceMessage, type HceState } from '../../src/hce.js';
 import { bluetooth } from '../../src/bluetooth.js';
 import { hce } from '../../src/hce.js';
 

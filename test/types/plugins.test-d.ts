@@ -1,11 +1,8 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import {
-  createClient,
-  type ChosenImage,
-  type GpsPosition,
-  type Unsubscribe,
-  type UpsdkClient,
-} from '../../src/index.js';
+import { createClient, type UpsdkClient } from '../../src/index.js';
+import { type ChosenImage } from '../../src/device.js';
+import { type GpsPosition } from '../../src/location.js';
+import { type Unsubscribe } from '../../src/page.js';
 import { applet } from '../../src/applet.js';
 import { chooseImage, getScreenBrightness, monitorScreenShot, scanQRCode, setScreenBrightness } from '../../src/device.js';
 import { events } from '../../src/events.js';

@@ -3,7 +3,7 @@
  * `client.bluetooth.scan` until "stop"), connect, and the GATT browser of
  * the connected device (see bluetooth-gatt.ts).
  */
-import type { BluetoothDevice } from '../../../src/index.js';
+import type { BluetoothDevice } from '../../../src/bluetooth.js';
 import { button, buttons, field, h, section, subheading } from '../dom.js';
 import { logEvent, logNote, run } from '../log.js';
 import { observe } from '../report.js';

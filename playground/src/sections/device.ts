@@ -1,5 +1,6 @@
 /** Device plugins: scanner, camera/album (the picture is shown through a blob: URL), screen brightness. */
-import type { ChosenImage, ImageSource, ScanType } from '../../../src/index.js';
+import type { ChosenImage, ImageSource } from '../../../src/device.js';
+import type { ScanType } from '../../../src/index.js';
 import { action, actionForms, outputArea } from '../actions.js';
 import { h, optionalNumber, section } from '../dom.js';
 import type { Section } from '../context.js';

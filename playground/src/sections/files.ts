@@ -3,14 +3,7 @@
  * a progress bar, hash it (SHA-256 via WebCrypto) and upload it to the dev
  * server's sink, which answers its own SHA-256 once the file is complete.
  */
-import type {
-  AlbumFile,
-  AlbumSourceType,
-  AudioRecording,
-  ChunkSource,
-  ReadOptions,
-  VideoRecording,
-} from '../../../src/index.js';
+import type { AlbumFile, AlbumSourceType, AudioRecording, ChunkSource, ReadOptions, VideoRecording } from '../../../src/media.js';
 import { action, actionForms, type Action } from '../actions.js';
 import { button, buttons, facts, form, optionalNumber, progressBar, section, subheading } from '../dom.js';
 import { logNote, run } from '../log.js';

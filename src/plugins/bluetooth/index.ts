@@ -55,4 +55,5 @@ function createBluetooth(core: UpsdkClient, options: BluetoothOptions = {}): Blu
  * ```
  */
 export const bluetooth: (client: UpsdkClient, options?: BluetoothOptions) => Bluetooth =
-  /* @__PURE__ */ perClient('bluetooth', createBluetooth, (options) => options?.valueEncoding);
+  // No encoding means hex: `bluetooth(client)` and `bluetooth(client, { valueEncoding: 'hex' })` are one namespace.
+  /* @__PURE__ */ perClient('bluetooth', createBluetooth, (options) => options?.valueEncoding ?? 'hex');

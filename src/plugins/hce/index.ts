@@ -35,5 +35,5 @@ function createHce(core: UpsdkClient, options: HceOptions = {}): Hce {
 export const hce: (client: UpsdkClient, options?: HceOptions) => Hce = /* @__PURE__ */ perClient(
   'hce',
   createHce,
-  (options) => options?.dataEncoding,
+  (options) => options?.dataEncoding ?? 'hex',
 );
