@@ -35,7 +35,9 @@ const iifeEntry = {
   resolveId: (id) => (id === IIFE_ENTRY ? id : null),
   load: (id) =>
     id === IIFE_ENTRY
-      ? BROWSER_ENTRIES.map((entry) => `export * from ${JSON.stringify(`${process.cwd()}/src/${entry}.ts`)};`).join('\n')
+      ? BROWSER_ENTRIES.map(
+          (entry) => `export * from ${JSON.stringify(`${process.cwd()}/src/${entry}.ts`)};`,
+        ).join('\n')
       : null,
 };
 

@@ -1,6 +1,7 @@
 // The chunked-read path in real Chromium (Debian's, driven by playwright-core), where pages really run:
 // base64 decode throughput of decodeBase64 against the best native decoder the browser has, and the peak
 // JS heap of a 100 MB album read through our iterator against the naive callback loop.
+/* global window, performance, atob, btoa, gc -- decodeInPage and readInPage run in the page. */
 // The built modules (dist/) are served from a loopback HTTP server and imported by the page as they are.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -28,11 +29,15 @@ async function serve() {
       return;
     }
     const file = path.join(root, path.normalize(url.pathname));
-    const allowed = ['dist', 'node_modules/eventemitter3'].some((dir) => file.startsWith(path.join(root, dir)));
+    const allowed = ['dist', 'node_modules/eventemitter3'].some((dir) =>
+      file.startsWith(path.join(root, dir)),
+    );
     try {
       if (!allowed) throw new Error('outside');
       const body = await readFile(file);
-      response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(body);
+      response
+        .writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' })
+        .end(body);
     } catch {
       response.writeHead(404).end();
     }
@@ -47,7 +52,8 @@ async function decodeInPage(chunk) {
   const strings = Array.from({ length: 8 }, (_, i) => {
     const bytes = new Uint8Array(chunk).map((_, j) => (j * 31 + i * 7) ^ (j >> 5));
     let binary = '';
-    for (let j = 0; j < bytes.length; j += 8192) binary += String.fromCharCode(...bytes.subarray(j, j + 8192));
+    for (let j = 0; j < bytes.length; j += 8192)
+      binary += String.fromCharCode(...bytes.subarray(j, j + 8192));
     return btoa(binary);
   });
   const native = Uint8Array.fromBase64;
@@ -147,7 +153,13 @@ export async function run() {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--js-flags=--expose-gc', '--enable-precise-memory-info'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--js-flags=--expose-gc',
+      '--enable-precise-memory-info',
+    ],
   });
   try {
     const open = async () => {
@@ -156,8 +168,12 @@ export async function run() {
       return page;
     };
     const decode = await (await open()).evaluate(decodeInPage, CHUNK);
-    const ours = await (await open()).evaluate(readInPage, { variant: 'ours', fileMb: FILE_MB, chunk: CHUNK });
-    const naive = await (await open()).evaluate(readInPage, { variant: 'naive', fileMb: FILE_MB, chunk: CHUNK });
+    const ours = await (
+      await open()
+    ).evaluate(readInPage, { variant: 'ours', fileMb: FILE_MB, chunk: CHUNK });
+    const naive = await (
+      await open()
+    ).evaluate(readInPage, { variant: 'naive', fileMb: FILE_MB, chunk: CHUNK });
     const bestNative = Math.max(decode.mbps.fromBase64 ?? 0, decode.mbps.atob);
     const mb = (bytes) => Math.round((bytes / 1024 / 1024) * 10) / 10;
     const round = (value, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
@@ -189,7 +205,11 @@ export async function run() {
         value: round(decode.mbps.oursFallback / decode.mbps.atob),
         target: '—',
       },
-      { ratio: 'Chromium peak JS heap, iterator / naive', value: round(ours.peak / naive.peak, 3), target: '≤ 0.1' },
+      {
+        ratio: 'Chromium peak JS heap, iterator / naive',
+        value: round(ours.peak / naive.peak, 3),
+        target: '≤ 0.1',
+      },
     ];
     const notes = [
       `Chromium ${browser.version()}; Uint8Array.fromBase64 ${decode.hasFromBase64 ? 'present' : 'absent'}.`,

@@ -76,7 +76,7 @@ async function serverOffset(url: string, signal: AbortSignal | undefined): Promi
  *
  * @example
  * ```ts
- * const { blob, server } = await readAndUpload((from) => client.readAlbumFile(file, { from }), newUploadUrl(), { total: file.size, chunkSize });
+ * const { blob, server } = await readAndUpload((from) => readAlbumFile(client, file, { from }), newUploadUrl(), { total: file.size, chunkSize });
  * ```
  */
 export async function readAndUpload(

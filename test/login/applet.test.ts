@@ -20,7 +20,9 @@ describe('mini-program login', () => {
     const stack = await loginStack();
     const { sim, client } = setup({}, { mode: 'applet' });
     sim.fault('appletAuth', { fail: 'errcode', code: 'c02' }, 1);
-    await expect(signIn({ via: 'applet', applet: applet(client), endpoint: stack.loginUrl })).rejects.toMatchObject({
+    await expect(
+      signIn({ via: 'applet', applet: applet(client), endpoint: stack.loginUrl }),
+    ).rejects.toMatchObject({
       code: 'c02',
     });
     expect(stack.platform.userRequests.token).toBe(0);

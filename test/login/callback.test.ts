@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isAuthorizeCallback, parseAuthorizeCallback, stripCallback, UpsdkLoginError, type ParseCallbackOptions } from '../../src/login.js';
+import {
+  isAuthorizeCallback,
+  parseAuthorizeCallback,
+  stripCallback,
+  UpsdkLoginError,
+  type ParseCallbackOptions,
+} from '../../src/login.js';
 import { thrown } from './caught.js';
 
 const page = 'https://m.example.com/login/done';

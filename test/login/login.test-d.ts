@@ -1,5 +1,11 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import { buildAuthorizeUrl, signIn, type LoginScope, type LoginSession, type SignInOutcome } from '../../src/login.js';
+import {
+  buildAuthorizeUrl,
+  signIn,
+  type LoginScope,
+  type LoginSession,
+  type SignInOutcome,
+} from '../../src/login.js';
 import { createClient } from '../../src/index.js';
 import type { CodeExchange, LoginService } from '../../src/server/index.js';
 import { applet } from '../../src/applet.js';

@@ -4,7 +4,16 @@
  * token and user interfaces.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { completeLogin, exchangeAtEndpoint, signIn, startLogin, STATE_STORAGE_KEY, UpsdkLoginError, type SignInOptions, type SignInOutcome } from '../../src/login.js';
+import {
+  completeLogin,
+  exchangeAtEndpoint,
+  signIn,
+  startLogin,
+  STATE_STORAGE_KEY,
+  UpsdkLoginError,
+  type SignInOptions,
+  type SignInOutcome,
+} from '../../src/login.js';
 import { SIMULATED_APP_ID, SIMULATED_USER } from '../../src/simulator/index.js';
 import { loginStack, type LoginStack } from '../server/login/helpers.js';
 import { rejected } from './caught.js';

@@ -9,9 +9,21 @@ import { UpsdkError, type UpsdkClient } from '../../src/index.js';
 import type { Simulator } from '../../src/simulator/index.js';
 import { setup } from '../helpers/harness.js';
 import { applet } from '../../src/applet.js';
-import { chooseImage, getScreenBrightness, monitorScreenShot, scanQRCode, setScreenBrightness } from '../../src/device.js';
+import {
+  chooseImage,
+  getScreenBrightness,
+  monitorScreenShot,
+  scanQRCode,
+  setScreenBrightness,
+} from '../../src/device.js';
 import { getLocationCity, getLocationGps, navi } from '../../src/location.js';
-import { closeWebApp, setNavigationBarRightButton, setNavigationBarTitle, showFlashInfo, showSharePopup } from '../../src/page.js';
+import {
+  closeWebApp,
+  setNavigationBarRightButton,
+  setNavigationBarTitle,
+  showFlashInfo,
+  showSharePopup,
+} from '../../src/page.js';
 import { addBankCard, pay, verifyPayPwd } from '../../src/payment.js';
 
 type Act = (client: UpsdkClient) => Promise<unknown>;

@@ -8,9 +8,21 @@ import type { UpsdkClient } from '../../src/index.js';
 import type { SimulatedPlatform, Simulator } from '../../src/simulator/index.js';
 import { setup } from '../helpers/harness.js';
 import { applet } from '../../src/applet.js';
-import { chooseImage, getScreenBrightness, monitorScreenShot, scanQRCode, setScreenBrightness } from '../../src/device.js';
+import {
+  chooseImage,
+  getScreenBrightness,
+  monitorScreenShot,
+  scanQRCode,
+  setScreenBrightness,
+} from '../../src/device.js';
 import { getLocationCity, getLocationGps, navi } from '../../src/location.js';
-import { closeWebApp, setNavigationBarRightButton, setNavigationBarTitle, showFlashInfo, showSharePopup } from '../../src/page.js';
+import {
+  closeWebApp,
+  setNavigationBarRightButton,
+  setNavigationBarTitle,
+  showFlashInfo,
+  showSharePopup,
+} from '../../src/page.js';
 import { addBankCard, pay, verifyPayPwd } from '../../src/payment.js';
 
 interface HappyCase {

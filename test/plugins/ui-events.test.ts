@@ -1,7 +1,7 @@
 /**
  * The page's listener plugins: the right-hand title-bar button and
  * screenshots, as methods returning an unsubscribe function and as
- * `client.events`. Neither has a vendor cancel: stopping detaches our side.
+ * `events(client)`. Neither has a vendor cancel: stopping detaches our side.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { setup } from '../helpers/harness.js';
@@ -22,7 +22,7 @@ describe('setNavigationBarRightButton', () => {
     expect(onClick).toHaveBeenCalledTimes(1);
   });
 
-  it('delivers taps to client.events rightButtonClick listeners too', async () => {
+  it('delivers taps to events(client) rightButtonClick listeners too', async () => {
     const { sim, client } = setup();
     const listener = vi.fn();
     events(client).on('rightButtonClick', listener);
@@ -112,7 +112,7 @@ describe('monitorScreenShot', () => {
     expect(sim.activeSubscriptions()).toEqual(['screenShotAction']);
   });
 
-  it('shares one native registration with client.events screenshot listeners', async () => {
+  it('shares one native registration with events(client) screenshot listeners', async () => {
     const { sim, client } = setup({ platform: 'ios' });
     const viaMethod = vi.fn();
     const viaEvents = vi.fn();
@@ -123,7 +123,7 @@ describe('monitorScreenShot', () => {
     expect([viaMethod.mock.calls.length, viaEvents.mock.calls.length]).toEqual([1, 1]);
   });
 
-  it('registers natively on the first client.events.on listener', async () => {
+  it('registers natively on the first events(client).on listener', async () => {
     const { sim, client } = setup({ platform: 'ios' });
     const listener = vi.fn();
     events(client).on('screenshot', listener);

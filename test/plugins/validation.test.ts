@@ -9,7 +9,12 @@ import { setup } from '../helpers/harness.js';
 import { applet } from '../../src/applet.js';
 import { chooseImage, monitorScreenShot, scanQRCode, setScreenBrightness } from '../../src/device.js';
 import { navi } from '../../src/location.js';
-import { setNavigationBarRightButton, setNavigationBarTitle, showFlashInfo, showSharePopup } from '../../src/page.js';
+import {
+  setNavigationBarRightButton,
+  setNavigationBarTitle,
+  showFlashInfo,
+  showSharePopup,
+} from '../../src/page.js';
 import { addBankCard, pay, verifyPayPwd } from '../../src/payment.js';
 
 interface BadInput {
@@ -323,7 +328,12 @@ const CASES: readonly BadInput[] = [
     act: (c) => applet(c).saveData({ key: 'k', value: bad({ a: 1 }) }),
   },
   { plugin: 'queryData', field: 'key', label: 'an empty key', act: (c) => applet(c).queryData({ key: '' }) },
-  { plugin: 'deleteData', field: 'key', label: 'an empty key', act: (c) => applet(c).deleteData({ key: '' }) },
+  {
+    plugin: 'deleteData',
+    field: 'key',
+    label: 'an empty key',
+    act: (c) => applet(c).deleteData({ key: '' }),
+  },
   {
     plugin: 'addCommonApp',
     field: 'url',

@@ -59,7 +59,8 @@ describe('reading an album file', () => {
     const { sim, client } = setup();
     const file = sim.files.addAlbumFile({ size: 2500 });
     const lengths: number[] = [];
-    for await (const bytes of readAlbumFile(client, file.url, { chunkSize: 1000 })) lengths.push(bytes.length);
+    for await (const bytes of readAlbumFile(client, file.url, { chunkSize: 1000 }))
+      lengths.push(bytes.length);
     expect(lengths).toEqual([1000, 1000, 500]);
   });
 

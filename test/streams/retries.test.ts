@@ -28,7 +28,9 @@ describe('transient failures', () => {
     for (let seed = 1; seed <= 40; seed++) {
       const file = sim.files.addAlbumFile({ size: 20_000 + seed * 37 });
       sim.files.failRandomChunks('album', { rate: 0.3, seed, fault: { code: seed % 2 ? '01' : '04' } });
-      const bytes = await drain(readAlbumFile(client, file.url, { ...fast, retries: 30, prefetch: seed % 4 }));
+      const bytes = await drain(
+        readAlbumFile(client, file.url, { ...fast, retries: 30, prefetch: seed % 4 }),
+      );
       expect(sha256(bytes), `seed ${seed}`).toBe(sha256(sim.files.contentOf(file)));
     }
   });
@@ -37,7 +39,9 @@ describe('transient failures', () => {
     const { sim, client } = setup();
     const file = sim.files.addAlbumFile({ size: 2500 });
     sim.files.failChunk('album', 1, 'garbled');
-    expect(sha256(await drain(readAlbumFile(client, file.url, fast)))).toBe(sha256(sim.files.contentOf(file)));
+    expect(sha256(await drain(readAlbumFile(client, file.url, fast)))).toBe(
+      sha256(sim.files.contentOf(file)),
+    );
   });
 
   it('retry a chunk whose call timed out', async () => {

@@ -1,6 +1,12 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import { createClient, type UpsdkClient } from '../../src/index.js';
-import { type AdapterStateChange, type BluetoothDevice, type CharacteristicValue, type ConnectionState, type DecodedValue } from '../../src/bluetooth.js';
+import {
+  type AdapterStateChange,
+  type BluetoothDevice,
+  type CharacteristicValue,
+  type ConnectionState,
+  type DecodedValue,
+} from '../../src/bluetooth.js';
 import { type HceMessage, type HceState } from '../../src/hce.js';
 import { bluetooth } from '../../src/bluetooth.js';
 import { hce } from '../../src/hce.js';
@@ -103,10 +109,12 @@ describe('hce types', () => {
   });
 
   it('types the state reason', () => {
-    void hce(client).state().then(({ reason }) => {
-      expectTypeOf(reason).toEqualTypeOf<
-        'ok' | 'unsupported' | 'disabled' | 'no-hce' | 'not-default' | 'unknown'
-      >();
-    });
+    void hce(client)
+      .state()
+      .then(({ reason }) => {
+        expectTypeOf(reason).toEqualTypeOf<
+          'ok' | 'unsupported' | 'disabled' | 'no-hce' | 'not-default' | 'unknown'
+        >();
+      });
   });
 });

@@ -4,7 +4,13 @@ import { type ChosenImage } from '../../src/device.js';
 import { type GpsPosition } from '../../src/location.js';
 import { type Unsubscribe } from '../../src/page.js';
 import { applet } from '../../src/applet.js';
-import { chooseImage, getScreenBrightness, monitorScreenShot, scanQRCode, setScreenBrightness } from '../../src/device.js';
+import {
+  chooseImage,
+  getScreenBrightness,
+  monitorScreenShot,
+  scanQRCode,
+  setScreenBrightness,
+} from '../../src/device.js';
 import { events } from '../../src/events.js';
 import { getLocationCity, getLocationGps, navi } from '../../src/location.js';
 import { setNavigationBarRightButton } from '../../src/page.js';
@@ -67,7 +73,7 @@ describe('typed plugin methods', () => {
     expectTypeOf(events(client).subscribe('screenshot', () => undefined)).toEqualTypeOf<
       Promise<() => Promise<void>>
     >();
-    // @ts-expect-error not an event of client.events
+    // @ts-expect-error not an event of events(client)
     events(client).on('deviceFound', () => undefined);
   });
 

@@ -1,4 +1,4 @@
-/** A few mini-program extras (`client.applet`): in an H5 page most answer c02 unless the appId is permitted. */
+/** A few mini-program extras (`applet(client)`): in an H5 page most answer c02 unless the appId is permitted. */
 import { action, actionForms } from '../actions.js';
 import { section } from '../dom.js';
 import type { Section } from '../context.js';
@@ -8,7 +8,7 @@ export const appletSection: Section = ({ client }) =>
   section(
     'applet',
     'Mini-program extras',
-    'client.applet — meant for UnionPay mini-programs; an H5 page usually gets c02 (no permission).',
+    'applet(client) — meant for UnionPay mini-programs; an H5 page usually gets c02 (no permission).',
     ...actionForms([
       action({ id: 'applet.getSystemInfo', label: 'system info', run: () => applet(client).getSystemInfo() }),
       action({ id: 'applet.vibrate', label: 'vibrate', run: () => applet(client).vibrate() }),

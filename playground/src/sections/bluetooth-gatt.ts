@@ -4,7 +4,11 @@
  * value seen is recorded raw for the device report (the wire encoding of BLE
  * values is not public).
  */
-import type { BluetoothCharacteristic, CharacteristicRef, CharacteristicValue } from '../../../src/bluetooth.js';
+import type {
+  BluetoothCharacteristic,
+  CharacteristicRef,
+  CharacteristicValue,
+} from '../../../src/bluetooth.js';
 import { button, buttons, h, hex } from '../dom.js';
 import { run } from '../log.js';
 import { observe } from '../report.js';

@@ -1,6 +1,6 @@
 /**
  * Bluetooth LE: a scan list that updates live (`for await` over
- * `client.bluetooth.scan` until "stop"), connect, and the GATT browser of
+ * `bluetooth(client).scan` until "stop"), connect, and the GATT browser of
  * the connected device (see bluetooth-gatt.ts).
  */
 import type { BluetoothDevice } from '../../../src/bluetooth.js';
@@ -110,13 +110,21 @@ export const bluetoothSection: Section = (context) => {
     buttons(
       button('ble-scan', 'scan', () => void run('bluetooth.scan', scan)),
       button('ble-stop', 'stop scan', () => scanning?.abort()),
-      button('ble-state', 'adapter state', () => void run('bluetooth.state', () => bluetooth(client).state())),
+      button(
+        'ble-state',
+        'adapter state',
+        () => void run('bluetooth.state', () => bluetooth(client).state()),
+      ),
       button(
         'ble-settings',
         'Bluetooth settings',
         () => void run('bluetooth.openSettings', () => bluetooth(client).openSettings()),
       ),
-      button('ble-close', 'close adapter', () => void run('bluetooth.close', () => bluetooth(client).close())),
+      button(
+        'ble-close',
+        'close adapter',
+        () => void run('bluetooth.close', () => bluetooth(client).close()),
+      ),
     ),
     status,
     list,

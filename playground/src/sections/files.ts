@@ -3,13 +3,29 @@
  * a progress bar, hash it (SHA-256 via WebCrypto) and upload it to the dev
  * server's sink, which answers its own SHA-256 once the file is complete.
  */
-import type { AlbumFile, AlbumSourceType, AudioRecording, ChunkSource, ReadOptions, VideoRecording } from '../../../src/media.js';
+import type {
+  AlbumFile,
+  AlbumSourceType,
+  AudioRecording,
+  ChunkSource,
+  ReadOptions,
+  VideoRecording,
+} from '../../../src/media.js';
 import { action, actionForms, type Action } from '../actions.js';
 import { button, buttons, facts, form, optionalNumber, progressBar, section, subheading } from '../dom.js';
 import { logNote, run } from '../log.js';
 import { newUploadUrl, readAndUpload, sha256Hex } from '../upload.js';
 import type { PlaygroundContext, Section } from '../context.js';
-import { chooseFileFromAlbum, readAlbumFile, readAudioRecording, readFaceImage, readFaceVideo, readVideoRecording, startAudioRecording, startVideoRecording } from '../../../src/media.js';
+import {
+  chooseFileFromAlbum,
+  readAlbumFile,
+  readAudioRecording,
+  readFaceImage,
+  readFaceVideo,
+  readVideoRecording,
+  startAudioRecording,
+  startVideoRecording,
+} from '../../../src/media.js';
 
 const SOURCES = ['album file', 'audio recording', 'video recording', 'face image', 'face video'] as const;
 type SourceKind = (typeof SOURCES)[number];

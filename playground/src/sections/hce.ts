@@ -1,6 +1,6 @@
 /**
  * NFC host card emulation: state, start with AIDs, the reader's commands as
- * a live list (`for await` over `client.hce.messages`), and sending answers.
+ * a live list (`for await` over `hce(client).messages`), and sending answers.
  * Every command is recorded raw for the device report (the `data` format is
  * not public).
  */

@@ -4,7 +4,13 @@ import { button, buttons, optionalText, section } from '../dom.js';
 import { logEvent, logNote, run } from '../log.js';
 import type { Section } from '../context.js';
 import { monitorScreenShot } from '../../../src/device.js';
-import { closeWebApp, setNavigationBarRightButton, setNavigationBarTitle, showFlashInfo, showSharePopup } from '../../../src/page.js';
+import {
+  closeWebApp,
+  setNavigationBarRightButton,
+  setNavigationBarTitle,
+  showFlashInfo,
+  showSharePopup,
+} from '../../../src/page.js';
 
 export const pageSection: Section = ({ client, sim }) => {
   // upsdk cannot remove the button's handler: keep one stop function and replace it on each set.
