@@ -126,7 +126,7 @@ describe('built package', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 120_000); // one tsc run over every declaration file: slow on a busy machine
 
   it('exposes every export of every browser entry on the IIFE global upsdkKit', async () => {
     // A bare context with only what every ES2020 browser has beyond the language itself.
