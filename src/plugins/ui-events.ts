@@ -1,14 +1,16 @@
 /**
  * The listener-like plugins of the page: clicks on the right-hand title-bar
  * button (§6.6) and screenshots (§6.21), as `events(client)` and as functions
- * returning an unsubscribe function. The
- * emitter and the button state hang off the client in a `WeakMap`.
+ * returning an unsubscribe function. Their
+ * listener sets and the button state hang off the client in a `WeakMap`; the
+ * emitter `events(client)` (ui-emitter.ts) shares them, so the two functions
+ * here ship no eventemitter3.
  *
  * Neither has a vendor cancel in the spec, so stopping only detaches our
  * side: native delivery continues into a handler that drops it.
  */
 import type { UpsdkClient } from '../client/client.js';
-import { NativeEvents, type NativeEventSpecs } from '../events/native-events.js';
+import { NativeSubscriptions, type NativeEventSpecs } from '../events/native-subscriptions.js';
 import { RightButton, type RightButtonInput, type Unsubscribe } from './page/right-button.js';
 import type { CallControl } from './define.js';
 import { callback, validated } from './validate.js';
@@ -21,7 +23,8 @@ export type UiEvents = {
   screenshot: void;
 };
 
-const UI_EVENT_SPECS: NativeEventSpecs<UiEvents> = {
+/** How the page's events map onto their plugins (neither has a cancel). */
+export const UI_EVENT_SPECS: NativeEventSpecs<UiEvents> = {
   rightButtonClick: {
     register: 'setNavigationBarRightButton',
     listenerKey: 'handler',
@@ -36,36 +39,22 @@ const UI_EVENT_SPECS: NativeEventSpecs<UiEvents> = {
   },
 };
 
-/** The page's events and its button state, one pair per client, made on first use. */
-interface UiState {
-  readonly events: NativeEvents<UiEvents>;
+/** The page's native subscriptions and its button state, one pair per client, made on first use. */
+export interface UiState {
+  readonly hub: NativeSubscriptions<UiEvents>;
   readonly rightButton: RightButton;
 }
 const states = new WeakMap<UpsdkClient, UiState>();
 
-function uiState(client: UpsdkClient): UiState {
+/** The page's listener state of `client`. */
+export function uiState(client: UpsdkClient): UiState {
   let state = states.get(client);
   if (!state) {
     const rightButton = new RightButton(client);
-    state = { rightButton, events: new NativeEvents<UiEvents>(rightButton.view, UI_EVENT_SPECS) };
+    state = { rightButton, hub: new NativeSubscriptions<UiEvents>(rightButton.view, UI_EVENT_SPECS) };
     states.set(client, state);
   }
   return state;
-}
-
-/**
- * Typed events of the page: `rightButtonClick` and `screenshot`, one
- * emitter per client. `on`/`off`/`once`, `await subscribe(event, fn)` →
- * unsubscribe, `iterate(event, {signal})` → async iterator.
- *
- * @example
- * ```ts
- * import { events } from 'upsdk-kit/events';
- * events(client).on('screenshot', () => console.log('screenshot taken'));
- * ```
- */
-export function events(client: UpsdkClient): NativeEvents<UiEvents> {
-  return uiState(client).events;
 }
 
 /**
@@ -91,7 +80,7 @@ export function setNavigationBarRightButton(
   options?: CallControl,
 ): Promise<Unsubscribe> {
   const state = uiState(client);
-  return state.rightButton.set(state.events, button, onClick, options);
+  return state.rightButton.set(state.hub, button, onClick, options);
 }
 
 /**
@@ -110,5 +99,5 @@ export function setNavigationBarRightButton(
  */
 export async function monitorScreenShot(client: UpsdkClient, onScreenshot: () => void): Promise<Unsubscribe> {
   const listener = validated('monitorScreenShot', () => callback<() => void>('onScreenshot', onScreenshot));
-  return events(client).subscribe('screenshot', listener);
+  return uiState(client).hub.subscribe('screenshot', listener);
 }

@@ -159,3 +159,24 @@ describe('monitorScreenShot', () => {
     expect(onScreenshot).not.toHaveBeenCalled();
   });
 });
+
+describe('events(client)', () => {
+  it('is one emitter per client, made on first use', () => {
+    const { client } = setup();
+    const other = setup().client;
+    expect(events(client)).toBe(events(client));
+    expect(events(other)).not.toBe(events(client));
+  });
+
+  it('hears a click that setNavigationBarRightButton registered before the emitter existed', async () => {
+    const { sim, client } = setup();
+    const onClick = vi.fn();
+    await setNavigationBarRightButton(client, { title: '分享' }, onClick);
+    const listener = vi.fn();
+    await events(client).subscribe('rightButtonClick', listener);
+    sim.ui.clickRightButton();
+    expect(onClick).toHaveBeenCalledTimes(1);
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(sim.callsOf('setNavigationBarRightButton')).toHaveLength(1);
+  });
+});
