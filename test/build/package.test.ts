@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { runInNewContext } from 'node:vm';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BROWSER_ENTRIES } from '../../build/entries.mjs';
 
 // These check the built package (CI runs `npm run build` before `npm test`).
 const root = path.resolve(__dirname, '../..');
@@ -20,19 +21,9 @@ const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as
   typesVersions: Record<string, Record<string, string[]>>;
 };
 /** The browser entries as package specifiers: `upsdk-kit`, `upsdk-kit/payment`, …. */
-const BROWSER_SPECIFIERS = [
-  '',
-  'payment',
-  'page',
-  'device',
-  'location',
-  'media',
-  'bluetooth',
-  'hce',
-  'applet',
-  'events',
-  'login',
-].map((entry) => (entry ? `upsdk-kit/${entry}` : 'upsdk-kit'));
+const BROWSER_SPECIFIERS = BROWSER_ENTRIES.map((entry) =>
+  entry === 'index' ? 'upsdk-kit' : `upsdk-kit/${entry}`,
+);
 const node = (code: string, type: 'module' | 'commonjs' = 'module'): string =>
   execFileSync(process.execPath, ['--input-type', type, '-e', code], { cwd: root, encoding: 'utf8' }).trim();
 
