@@ -81,7 +81,7 @@ describe('built package', () => {
     ).toBe('true true true');
   });
 
-  it('resolves the types of every entry under moduleResolution node10 (typesVersions)', () => {
+  it('resolves the types of every entry under moduleResolution node10 (typesVersions), plugin map mergeable', () => {
     for (const [subpath, target] of Object.entries(pkg.exports)) {
       if (typeof target === 'string' || subpath === '.') continue;
       expect(pkg.typesVersions['*']?.[subpath.slice(2)], subpath).toEqual([target.types]);
@@ -98,6 +98,9 @@ describe('built package', () => {
         "import type { SignerOptions } from 'upsdk-kit/server';",
         "const client: UpsdkClient = createClient({ signer: '/s' });",
         'export const run = (s: SignerOptions) => [pay(client, { tn: s.appId }), bluetooth(client).open()];',
+        // UpsdkPluginMap stays mergeable through the package's declaration files.
+        "declare module 'upsdk-kit' { interface UpsdkPluginMap { getBatteryInfo: { params: {}; result: { level: string } } } }",
+        "export const level = async (): Promise<string> => (await client.call('getBatteryInfo')).level;",
         ...BROWSER_SPECIFIERS.map((id, i) => `import * as entry${i} from '${id}';\nexport { entry${i} };`),
       ];
       writeFileSync(path.join(dir, 'consumer.ts'), lines.join('\n'));
