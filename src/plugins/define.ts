@@ -1,9 +1,11 @@
 /**
- * Typed plugin methods as data. A family is a table of {@link PluginSpec}s
- * (plugin name → param converter → result normalizer → timeout → whether the
- * call waits its turn in the device queue) and {@link bindPlugins} turns the
- * table into methods on top of `core.call`; no family writes its own call,
- * validation, queueing or error plumbing.
+ * Typed plugins as data. A plugin is a {@link PluginSpec} (plugin name →
+ * param converter → result normalizer → timeout → whether the call waits its
+ * turn in the device queue); {@link runPlugin} runs one on a client, so a
+ * flat family's function (`pay(client, …)`) is one line over it, and
+ * {@link bindPlugins} turns a table into a namespace's methods (`bluetooth`,
+ * `hce`, `applet`). No family writes its own call, validation, queueing or
+ * error plumbing.
  */
 import type { UpsdkClient } from '../client/client.js';
 import type { PluginName, PluginParams, PluginResult } from '../client/plugin-map.js';
