@@ -4,7 +4,7 @@
  * are standalone functions that take the client first (`pay(client, …)`),
  * each in its own entry, so a page ships only the families it imports.
  */
-import { Bootstrap } from './bootstrap.js';
+import { createStartup } from './bootstrap.js';
 import type { BridgeWindow } from './bridge.js';
 import { detectEnvironment, type HostEnvironment } from './environment.js';
 import { UpsdkError } from './error.js';
@@ -66,7 +66,7 @@ export interface UpsdkClient {
   ready(options?: { readonly signal?: AbortSignal }): Promise<void>;
   /** What the user agent says about the host app. Reads `navigator` when called. */
   environment(): HostEnvironment;
-  /** The plugins the last successful `config` permitted, when the bridge reported them. */
+  /** The plugins the last successful `config` permitted (upsdk.js's flattened `upsdk.jsApiList`), once loaded. */
   readonly jsApiList: readonly string[] | undefined;
 }
 
@@ -86,10 +86,10 @@ export interface UpsdkClient {
  */
 export function createClient(options: ClientOptions): UpsdkClient {
   const resolved = resolveOptions(options);
-  const bootstrap = new Bootstrap(resolved);
+  const startup = createStartup(resolved);
   // Closures, not methods: `const { call } = client` and passing them as callbacks work, and they minify well.
   const ready = async (control: { readonly signal?: AbortSignal } = {}): Promise<void> => {
-    await raceAbort(bootstrap.ready(), control.signal);
+    await raceAbort(startup.ready(), control.signal);
   };
   const call = async (plugin: string, params?: object, control: CallOptions = {}): Promise<unknown> => {
     const invokeOptions = {
@@ -98,14 +98,14 @@ export function createClient(options: ClientOptions): UpsdkClient {
       expectAnswer: control.expectAnswer ?? !CALLBACKLESS_PLUGINS.has(plugin),
       listeners: control.listeners,
     };
-    const bridge = await raceAbort(bootstrap.ready(), control.signal);
+    const bridge = await raceAbort(startup.ready(), control.signal);
     try {
       return await invoke(bridge, plugin, params, invokeOptions);
     } catch (error) {
       if (!(error instanceof UpsdkError && error.code === 'c05')) throw error;
       // c05: the bridge lost our config (e.g. the app reloaded its side). Configure again, retry once.
-      bootstrap.invalidate();
-      return invoke(await raceAbort(bootstrap.ready(), control.signal), plugin, params, invokeOptions);
+      startup.invalidate();
+      return invoke(await raceAbort(startup.ready(), control.signal), plugin, params, invokeOptions);
     }
   };
   return {
@@ -114,8 +114,8 @@ export function createClient(options: ClientOptions): UpsdkClient {
     environment: () =>
       detectEnvironment((resolved.window() as BridgeWindow | undefined)?.navigator?.userAgent ?? ''),
     get jsApiList() {
-      const info = bootstrap.readyInfo as { jsApiList?: unknown } | undefined;
-      return Array.isArray(info?.jsApiList) ? (info.jsApiList as string[]) : undefined;
+      const list = startup.loaded()?.jsApiList;
+      return Array.isArray(list) ? (list as string[]) : undefined;
     },
   };
 }

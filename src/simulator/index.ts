@@ -1,6 +1,9 @@
 export { installSimulator, SIMULATED_FRONT_TOKEN } from './install.js';
 export type { Simulator, SimulatorOptions } from './install.js';
-export type { RawCall } from './fake-bridge.js';
+export type { RawCall } from './call-log.js';
+export { nativeRoute } from './native-routes.js';
+export type { NativeRoute } from './native-routes.js';
+export type { FakeCordova, NativeStatus } from './native-layer.js';
 export type { Fault, FailureShape } from './faults.js';
 export type {
   Outcome,
@@ -14,7 +17,8 @@ export { createSimulatedSigner } from './simulated-signer.js';
 export type { SimulatedSignerOptions } from './simulated-signer.js';
 export { createFakeOpenPlatform, SIMULATED_APP_ID, SIMULATED_SECRET } from './open-platform.js';
 export type { FakeOpenPlatform, FakeOpenPlatformOptions, TokenKind, UpstreamFault } from './open-platform.js';
-export { ListenerRegistry, listenerPair } from './listeners.js';
+export { ListenerRegistry, listenerPair, listensTo } from './listeners.js';
+export type { DocumentListenerSpec } from './listeners.js';
 export { ok, failWith, silent } from './family.js';
 export {
   SIMULATED_SYMMETRIC_KEY,
@@ -50,3 +54,13 @@ export type {
 export { HCE_SIM_MESSAGES } from './families/hce-controller.js';
 export type { HceCode, HceSimOptions, SimulatedHce } from './families/hce-controller.js';
 export type { SimulatedUi, PayOutcome } from './families/ui-state.js';
+export { SIMULATED_REFUND_CARD } from './open-platform-services.js';
+export type {
+  FakeServiceOptions,
+  FakeServicePlatform,
+  PayPasswordVerification,
+  ServiceApi,
+  SimulatedContract,
+} from './open-platform-services.js';
+export type { FakeMarketing, MarketingOptions, SimulatedRedPacket } from './open-platform-marketing.js';
+export type { Delivery, DeliveryOptions, NotificationMethod } from './notifier.js';
