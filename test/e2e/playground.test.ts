@@ -62,7 +62,7 @@ describe('playground in simulator mode', () => {
     await expect(page.locator('#banner').textContent()).resolves.toContain('Simulator mode');
   });
 
-  it('pays with client.pay through the signer and the simulated bridge', async () => {
+  it('pays with pay(client) through the signer and the simulated bridge', async () => {
     const page = await open();
     await page.click('#pay-form button');
     expect(await logLine(page, 'pay')).toMatch(/^pay → done \(\d+ ms\)$/);
