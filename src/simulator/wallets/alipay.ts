@@ -10,13 +10,16 @@ import {
   type WalletSimOptions,
 } from './wallet-bridge.js';
 
-/** How a simulated Alipay payment ends: its `resultCode`. */
-export type AlipayOutcome = '9000' | '8000' | '4000' | '6001' | '6002' | '6004';
+/** How a simulated Alipay payment ends: its `resultCode` (any other string is answered as is). */
+export type AlipayOutcome = '9000' | '8000' | '4000' | '6001' | '6002' | '6004' | (string & {});
 
 /** Options of {@link installAlipayBridge}. */
-export type AlipaySimOptions = WalletSimOptions<AlipayOutcome>;
+export interface AlipaySimOptions extends WalletSimOptions<AlipayOutcome> {
+  /** Answer `resultCode` as a number, as some Alipay versions do. Default false. */
+  readonly numericResultCode?: boolean;
+}
 
-const MEMOS: Readonly<Record<AlipayOutcome, string>> = {
+const MEMOS: Readonly<Record<string, string>> = {
   '9000': '',
   '8000': 'processing (simulated)',
   '4000': 'payment failed (simulated)',
@@ -32,7 +35,7 @@ export const ALIPAY_USER_AGENT =
   'NebulaSDK/1.8.100112 Nebula AlipayDefined(nt:WIFI,ws:412|915|2.6) AliApp(AP/10.5.36.8000) ' +
   'AlipayClient/10.5.36.8000 Language/zh-Hans Region/CN';
 
-const MODEL: WalletModel<AlipayOutcome> = {
+const model = (numeric: boolean): WalletModel<AlipayOutcome> => ({
   global: 'AlipayJSBridge',
   readyEvent: 'AlipayJSBridgeReady',
   method: 'call',
@@ -44,9 +47,9 @@ const MODEL: WalletModel<AlipayOutcome> = {
     if (!given('tradeNO') && !given('orderStr')) {
       return { resultCode: '4000', memo: 'missing tradeNO or orderStr (simulated)' };
     }
-    return { resultCode: outcome, memo: MEMOS[outcome] };
+    return { resultCode: numeric ? Number(outcome) : outcome, memo: MEMOS[outcome] ?? '' };
   },
-};
+});
 
 /**
  * Install a fake `AlipayJSBridge` and an Alipay user agent on a window.
@@ -59,5 +62,5 @@ const MODEL: WalletModel<AlipayOutcome> = {
  * ```
  */
 export function installAlipayBridge(options: AlipaySimOptions = {}): SimulatedWallet<AlipayOutcome> {
-  return installWalletBridge(MODEL, options);
+  return installWalletBridge(model(options.numericResultCode ?? false), options);
 }
