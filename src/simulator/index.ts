@@ -61,3 +61,18 @@ export type {
   WalletReadiness,
   WalletSimOptions,
 } from './wallets/wallet-bridge.js';
+export {
+  createFakePreOrderGateway,
+  SIMULATED_AGENT_ID,
+  SIMULATED_MCH_ID,
+  SIMULATED_MCH_KEY,
+  SIMULATED_WECHAT_PAY_KEY,
+} from './preorder-gateway.js';
+export type {
+  Delivery,
+  FakePreOrderGateway,
+  FakePreOrderGatewayOptions,
+  GatewayFault,
+  GatewayOrder,
+  NotificationAttempt,
+} from './preorder-gateway.js';
