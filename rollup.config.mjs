@@ -31,6 +31,7 @@ export default [
   library('src/index.ts', 'index', 'es2020'),
   library('src/simulator/index.ts', 'simulator', 'es2020'),
   library('src/server/index.ts', 'server', 'node20'),
+  library('src/wallets/index.ts', 'wallets', 'es2020'),
   {
     // `upsdk-kit serve` (package bin); also ships the signer endpoint's OpenAPI document.
     input: 'src/server/cli.ts',
@@ -91,4 +92,5 @@ export default [
   types('src/index.ts', 'index'),
   types('src/simulator/index.ts', 'simulator'),
   types('src/server/index.ts', 'server'),
+  types('src/wallets/index.ts', 'wallets'),
 ];
