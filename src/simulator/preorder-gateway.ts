@@ -140,7 +140,10 @@ export function createFakePreOrderGateway(options: FakePreOrderGatewayOptions = 
     if ('refusal' in read) return refuse('20004', read.refusal);
     const mchId = fields.mch_id!;
     const existing = orders.get(read.outTradeNo);
-    const { sign: _sign, nonce_str: _nonce, ...request } = fields;
+    // What identifies a repeat: the request without its signature and nonce.
+    const request = Object.fromEntries(
+      Object.entries(fields).filter(([name]) => name !== 'sign' && name !== 'nonce_str'),
+    );
     if (existing && JSON.stringify(existing.request) !== JSON.stringify(request)) {
       return refuse('20004', '订单号重复 (out_trade_no used with other fields)');
     }
