@@ -1,6 +1,8 @@
 // `npm start`: one loopback server for everything the playground needs — the page, the signer
 // endpoint, the upload sink, the login endpoint and, unless real credentials are given, an
-// embedded fake open platform (token endpoints and authorize pages) on the same origin.
+// embedded fake open platform (token endpoints and authorize pages) on the same origin, plus the
+// "any wallet" routes: pre-orders against an in-process fake aggregated-payment gateway, whose
+// notifications come back to /wallets/notify over loopback HTTP.
 // It uses the built package exactly as a user's server would.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -9,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 import {
   createLoginHandler,
   createLoginService,
+  createPreOrderClient,
+  createPreOrderNotificationHandler,
   createSignatureHandler,
   createSigner,
   createUploadSink,
@@ -16,6 +20,10 @@ import {
 } from '../dist/server.js';
 import {
   createFakeOpenPlatform,
+  createFakePreOrderGateway,
+  SIMULATED_AGENT_ID,
+  SIMULATED_MCH_ID,
+  SIMULATED_MCH_KEY,
   SIMULATED_APP_ID,
   SIMULATED_SECRET,
   SIMULATED_SYMMETRIC_KEY,
@@ -77,6 +85,108 @@ function settingsFrom(env) {
   };
 }
 
+/** Read a small JSON request body ({} when empty or not JSON). */
+async function readJson(req) {
+  let text = '';
+  for await (const chunk of req) {
+    text += chunk;
+    if (text.length > 16_384) break;
+  }
+  try {
+    return JSON.parse(text || '{}');
+  } catch {
+    return {};
+  }
+}
+
+function sendJson(res, status, body) {
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+/**
+ * "Any wallet": pre-orders against the fake aggregated-payment gateway (in process), its
+ * notifications back to this server over loopback HTTP, and the order query.
+ */
+function createWalletRoutes() {
+  const gateway = createFakePreOrderGateway({ notifySchedule: [0, 2000, 5000] });
+  const key = SIMULATED_MCH_KEY;
+  const provider = createPreOrderClient({
+    baseUrl: 'http://gateway.invalid',
+    agentId: SIMULATED_AGENT_ID,
+    mchId: SIMULATED_MCH_ID,
+    key,
+    fetch: gateway.fetch,
+  });
+  const notified = [];
+  const notify = toNodeHandler(
+    createPreOrderNotificationHandler({ key, onNotification: (event) => void notified.push(event) }),
+  );
+  let serial = 0;
+  const routes = {
+    async '/wallets/preorder'(req, res) {
+      const { wallet, totalFee = 1 } = await readJson(req);
+      const outTradeNo = `P${Date.now()}${++serial}`;
+      const order = { outTradeNo, body: 'playground order', totalFee: Number(totalFee) };
+      const notifyUrl = `http://${req.headers.host}/wallets/notify`;
+      if (wallet === 'unionpay') {
+        return sendJson(res, 200, {
+          outTradeNo,
+          payment: { unionpay: { tn: `2026${outTradeNo.slice(1)}` } },
+        });
+      }
+      const answer =
+        wallet === 'alipay'
+          ? await provider.alipayPreOrder({
+              ...order,
+              productId: 'playground',
+              buyerId: '2088000000000001',
+              notifyUrl,
+            })
+          : await provider.wechatPreOrder({
+              ...order,
+              subAppId: 'wx00000000playground',
+              openId: 'o-playground-buyer',
+              notifyUrl,
+            });
+      return sendJson(res, 200, {
+        outTradeNo,
+        payment: { [wallet === 'alipay' ? 'alipay' : 'wechat']: answer.payInfoText },
+      });
+    },
+    async '/wallets/query'(req, res) {
+      const { wallet, outTradeNo } = await readJson(req);
+      const notifications = notified.filter((event) => event.outTradeNo === outTradeNo).length;
+      if (wallet === 'unionpay') return sendJson(res, 200, { status: 'unknown', notifications });
+      const status = await provider.queryOrder({ wallet, outTradeNo });
+      return sendJson(res, 200, { status: status.status, totalFee: status.totalFee, notifications });
+    },
+    async '/__dev/wallets/settle'(req, res) {
+      // Simulator mode only: the simulated wallet "paid", so the fake gateway settles and notifies.
+      const { outTradeNo, outcome = 'paid' } = await readJson(req);
+      return sendJson(res, 200, await gateway.settle(outTradeNo, outcome));
+    },
+    '/wallets/notify': notify,
+  };
+  return {
+    gateway,
+    async handle(pathname, req, res) {
+      const route = routes[pathname];
+      if (!route) return false;
+      if (req.method !== 'POST') {
+        sendJson(res, 405, { error: 'POST only' });
+        return true;
+      }
+      try {
+        await route(req, res);
+      } catch (error) {
+        sendJson(res, 502, { error: error.code ?? 'error', msg: error.msg ?? String(error) });
+      }
+      return true;
+    },
+  };
+}
+
 /** Build the routes; exported for tests. */
 export function createPlaygroundApp(env = process.env) {
   const settings = settingsFrom(env);
@@ -95,6 +205,7 @@ export function createPlaygroundApp(env = process.env) {
     ...(platform ? { fetch: platform.fetch } : {}),
   });
   const sink = createUploadSink({ maxBytes: 200 * 1024 * 1024 });
+  const wallets = createWalletRoutes();
   const routes = {
     signature: toNodeHandler(createSignatureHandler(signer)),
     login: toNodeHandler(createLoginHandler(login, { profile: ['mobile', 'realName'] })),
@@ -107,6 +218,7 @@ export function createPlaygroundApp(env = process.env) {
     if (pathname === '/upsdk/signature') return routes.signature(req, res);
     if (pathname === '/upsdk/login') return routes.login(req, res);
     if (pathname.startsWith('/uploads/')) return routes.upload(req, res);
+    if (await wallets.handle(pathname, req, res)) return;
     if (routes.platform && (pathname.startsWith('/s/open/') || pathname.startsWith('/open/access/'))) {
       return routes.platform(req, res);
     }
@@ -121,7 +233,7 @@ export function createPlaygroundApp(env = process.env) {
     res.writeHead(404, { 'content-type': 'text/plain' });
     res.end('not found');
   };
-  return { handler, settings, platform, signer, sink };
+  return { handler, settings, platform, signer, sink, gateway: wallets.gateway };
 }
 
 /** Start the playground server and resolve once it listens. */
@@ -137,6 +249,7 @@ export async function startServer({
       res.end('internal error');
     });
   });
+  server.on('close', () => app.gateway.close());
   await new Promise((resolve) => server.listen(port, host, resolve));
   return server;
 }

@@ -20,9 +20,11 @@ import { paymentSection } from './sections/payment.js';
 import { reportSection } from './sections/report.js';
 import { simulatorSection } from './sections/simulator-controls.js';
 import { startSimulation } from './simulation.js';
+import { walletsSection } from './sections/wallets.js';
 
 const SECTIONS: readonly Section[] = [
   paymentSection,
+  walletsSection,
   pageSection,
   deviceSection,
   locationSection,
