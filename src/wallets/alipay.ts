@@ -17,11 +17,6 @@ export interface AlipayPayAnswer {
   readonly result?: string;
 }
 
-/** The part of `AlipayJSBridge` used here. */
-export interface AlipayJSBridgeLike {
-  call(api: 'tradePay', params: AlipayPayParams, callback: (answer: unknown) => void): void;
-}
-
 const PLUGIN = 'tradePay';
 
 /** Result codes and what they mean in the wallet vocabulary; 9000 is paid. */
@@ -43,14 +38,11 @@ function judge(payload: unknown): UpsdkError | undefined {
 }
 
 /** How `tradePay` is reached and read. */
-export function alipaySpec(params: AlipayPayParams): WalletBridgeSpec<AlipayJSBridgeLike> {
-  return {
-    plugin: PLUGIN,
-    global: 'AlipayJSBridge',
-    readyEvent: 'AlipayJSBridgeReady',
-    isBridge: (value): value is AlipayJSBridgeLike =>
-      typeof (value as Partial<AlipayJSBridgeLike> | undefined)?.call === 'function',
-    send: (bridge, answer) => bridge.call(PLUGIN, { ...params }, answer),
-    judge,
-  };
-}
+export const alipaySpec = (params: AlipayPayParams): WalletBridgeSpec => ({
+  plugin: PLUGIN,
+  global: 'AlipayJSBridge',
+  readyEvent: 'AlipayJSBridgeReady',
+  method: 'call',
+  params,
+  judge,
+});

@@ -8,18 +8,21 @@
 import { UpsdkError, UpsdkTimeoutError } from '../client/errors.js';
 import { settleOnce } from '../shared/settle-once.js';
 
+/** A wallet bridge's calling convention: `bridge[method](api, params, callback)`. */
+type BridgeMethod = (api: string, params: object, callback: (answer: unknown) => void) => void;
+
 /** How one wallet's bridge is reached and how its answer reads. */
-export interface WalletBridgeSpec<Bridge> {
+export interface WalletBridgeSpec {
   /** The wallet's API name, used as `plugin` in errors (`getBrandWCPayRequest`, `tradePay`). */
   readonly plugin: string;
   /** The global the wallet injects (`WeixinJSBridge`). */
   readonly global: string;
   /** The document event fired once the global is there (`WeixinJSBridgeReady`). */
   readonly readyEvent: string;
-  /** Whether the global is usable (has the method we call). */
-  isBridge(value: unknown): value is Bridge;
-  /** Send the request; `answer` may be called any number of times, only the first counts. */
-  send(bridge: Bridge, answer: (payload: unknown) => void): void;
+  /** The global's method that takes `(api, params, callback)`: `invoke` (WeChat), `call` (Alipay). */
+  readonly method: string;
+  /** The request; a copy is sent, since a bridge may write onto what it is given. */
+  readonly params: object;
   /** `undefined` when the payload means paid, else the error to reject with. */
   judge(payload: unknown): UpsdkError | undefined;
 }
@@ -35,29 +38,31 @@ export interface WalletBridgeControl {
 }
 
 /** Call the wallet's bridge; resolves with its raw answer when it means paid. */
-export function callWalletBridge<Bridge>(
-  spec: WalletBridgeSpec<Bridge>,
-  control: WalletBridgeControl,
-): Promise<unknown> {
+export function callWalletBridge(spec: WalletBridgeSpec, control: WalletBridgeControl): Promise<unknown> {
   const { window: win } = control;
-  const lookup = (): unknown => (win as unknown as Record<string, unknown>)[spec.global];
+  // The bridge's method, once the global has it; the bridge is its `this`.
+  const lookup = (): BridgeMethod | undefined => {
+    const bridge = (win as unknown as Record<string, Record<string, unknown> | undefined>)[spec.global];
+    const method = bridge?.[spec.method];
+    return typeof method === 'function' ? (method.bind(bridge) as BridgeMethod) : undefined;
+  };
   let detach = (): void => undefined;
   const paid = settleOnce<unknown>(
     ({ resolve, reject, settled }) => {
-      const send = (bridge: Bridge): void =>
-        spec.send(bridge, (payload) => {
+      const send = (method: BridgeMethod): void =>
+        method(spec.plugin, { ...spec.params }, (payload) => {
           if (settled()) return;
           const error = spec.judge(payload);
           if (error) reject(error);
           else resolve(payload);
         });
       const present = lookup();
-      if (spec.isBridge(present)) return send(present);
+      if (present) return send(present);
       const onReady = (): void => {
-        const bridge = lookup();
-        if (!spec.isBridge(bridge)) return; // a stray event: keep waiting
+        const method = lookup();
+        if (!method) return; // a stray event: keep waiting
         detach();
-        send(bridge);
+        send(method);
       };
       const timer = setTimeout(
         () =>

@@ -15,11 +15,6 @@ export interface WeChatPayAnswer {
   readonly err_desc?: string;
 }
 
-/** The part of `WeixinJSBridge` used here. */
-export interface WeixinJSBridgeLike {
-  invoke(api: 'getBrandWCPayRequest', params: WeChatPayParams, callback: (answer: unknown) => void): void;
-}
-
 const PLUGIN = 'getBrandWCPayRequest';
 
 function judge(payload: unknown): UpsdkError | undefined {
@@ -34,15 +29,11 @@ function judge(payload: unknown): UpsdkError | undefined {
 }
 
 /** How `getBrandWCPayRequest` is reached and read. */
-export function weChatSpec(params: WeChatPayParams): WalletBridgeSpec<WeixinJSBridgeLike> {
-  return {
-    plugin: PLUGIN,
-    global: 'WeixinJSBridge',
-    readyEvent: 'WeixinJSBridgeReady',
-    isBridge: (value): value is WeixinJSBridgeLike =>
-      typeof (value as Partial<WeixinJSBridgeLike> | undefined)?.invoke === 'function',
-    // A copy: the bridge may write onto what it is given.
-    send: (bridge, answer) => bridge.invoke(PLUGIN, { ...params }, answer),
-    judge,
-  };
-}
+export const weChatSpec = (params: WeChatPayParams): WalletBridgeSpec => ({
+  plugin: PLUGIN,
+  global: 'WeixinJSBridge',
+  readyEvent: 'WeixinJSBridgeReady',
+  method: 'invoke',
+  params,
+  judge,
+});

@@ -1,6 +1,7 @@
 /** Real Chromium (Debian's) driven by playwright-core, against the playground server on a loopback port. */
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Server } from 'node:http';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { startServer } from '../../playground/server.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -40,4 +41,35 @@ export async function openPage(browser: Browser, url: string): Promise<{ page: P
   page.on('pageerror', (error) => errors.push(String(error)));
   await page.goto(url);
   return { page, errors };
+}
+
+/**
+ * Register the hooks of a playground suite: one server and one browser for
+ * the file, a fresh page per test whose console must stay clean.
+ */
+export function usePlayground(): { open(query?: string): Promise<Page> } {
+  let browser: Browser;
+  let server: Server;
+  let url: string;
+  let current: { page: Page; errors: string[] } | undefined;
+  beforeAll(async () => {
+    ({ server, url } = await startPlayground());
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+  });
+  afterEach(async () => {
+    const errors = current?.errors ?? [];
+    await current?.page.close();
+    current = undefined;
+    expect(errors).toEqual([]);
+  });
+  return {
+    async open(query = '') {
+      current = await openPage(browser, url + query);
+      return current.page;
+    },
+  };
 }

@@ -3,39 +3,16 @@
  * host: server pre-order against the fake gateway → payInWallet → the
  * gateway's notification back to the server over loopback → order query.
  */
-import type { Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openPage, startPlayground } from './browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { usePlayground } from './browser.js';
 
 const WAIT = { timeout: 15_000 };
-
-let browser: Browser;
-let server: Server;
-let url: string;
-let current: { page: Page; errors: string[] } | undefined;
-
-beforeAll(async () => {
-  ({ server, url } = await startPlayground());
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
-});
-
-afterEach(async () => {
-  const errors = current?.errors ?? [];
-  await current?.page.close();
-  current = undefined;
-  expect(errors).toEqual([]);
-});
+const playground = usePlayground();
 
 /** Open the playground and switch the simulated host. */
 async function inHost(host: string, ready = 'before', outcome = 'paid'): Promise<Page> {
-  current = await openPage(browser, url);
-  const { page } = current;
+  const page = await playground.open();
   await page.selectOption('#wallet-host-form select[name="host"]', host);
   await page.selectOption('#wallet-host-form select[name="ready"]', ready);
   await page.selectOption('#wallet-host-form select[name="outcome"]', outcome);
@@ -55,29 +32,20 @@ const fact = async (page: Page, key: string): Promise<string | null> => {
 };
 
 describe('playground: any wallet', () => {
-  it('pays in WeChat, is notified and queries the order as paid', async () => {
-    const page = await inHost('wechat');
-    expect(await fact(page, 'host')).toBe('wechat');
-    await pay(page);
-    await page.locator('#wallet-facts dd[data-key="query"]').waitFor(WAIT);
-    expect([await fact(page, 'pay'), await fact(page, 'query'), await fact(page, 'notifications')]).toEqual([
-      'paid',
-      'paid',
-      '1',
-    ]);
-  });
-
-  it('pays in Alipay with the bridge arriving after the page, notified and paid', async () => {
-    const page = await inHost('alipay', 'after');
-    expect(await fact(page, 'host')).toBe('alipay');
-    await pay(page);
-    await page.locator('#wallet-facts dd[data-key="query"]').waitFor(WAIT);
-    expect([await fact(page, 'pay'), await fact(page, 'query'), await fact(page, 'notifications')]).toEqual([
-      'paid',
-      'paid',
-      '1',
-    ]);
-  });
+  const PAID: readonly [string, string, string][] = [
+    ['WeChat', 'wechat', 'before'],
+    ['Alipay', 'alipay', 'after'],
+  ];
+  for (const [name, host, ready] of PAID) {
+    it(`pays in ${name} (bridge ready ${ready} the page), is notified and queries the order as paid`, async () => {
+      const page = await inHost(host, ready);
+      expect(await fact(page, 'host')).toBe(host);
+      await pay(page);
+      await page.locator('#wallet-facts dd[data-key="query"]').waitFor(WAIT);
+      const shown = [await fact(page, 'pay'), await fact(page, 'query'), await fact(page, 'notifications')];
+      expect(shown).toEqual(['paid', 'paid', '1']);
+    });
+  }
 
   it('reports a pending Alipay payment as pending', async () => {
     const page = await inHost('alipay', 'before', 'pending');
