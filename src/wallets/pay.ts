@@ -98,12 +98,10 @@ const passesThrough = (error: unknown): boolean =>
   ['timeout', 'invalid_param'].includes(error.code);
 
 async function payInUnionPay(tn: string, checked: Checked, options: PayInWalletOptions): Promise<WalletPaid> {
-  const { client, signal } = options;
-  if (client === undefined) {
-    throw validated(PLUGIN, () =>
-      fail('client', 'an upsdk client (createClient) to pay in UnionPay', client),
-    );
-  }
+  const { signal } = options;
+  const client =
+    options.client ??
+    validated(PLUGIN, () => fail('client', 'an upsdk client (createClient) to pay in UnionPay', undefined));
   try {
     // Integrator: switch to the payment family's `pay(client, { tn }, …)` once it exists.
     await client.call('pay', { tn }, { timeout: checked.timeout, signal });
