@@ -22,16 +22,36 @@ function library(input, name, target) {
   };
 }
 
+/**
+ * ESM + CJS for several browser entries built together, so that what they share (the core, the
+ * error classes) lives once in a chunk: `instanceof UpsdkError` holds for errors of every entry.
+ */
+function browserLibraries(inputs) {
+  const output = (format, extension) => ({
+    dir: 'dist',
+    format,
+    sourcemap: true,
+    entryFileNames: `[name].${extension}`,
+    chunkFileNames: `chunks/[name]-[hash].${extension}`,
+    ...(format === 'cjs' ? { exports: 'named' } : {}),
+  });
+  return {
+    input: inputs,
+    external,
+    plugins: [esbuild({ target: 'es2020', tsconfig: 'tsconfig.json' })],
+    output: [output('es', 'js'), output('cjs', 'cjs')],
+  };
+}
+
 /** Bundled declaration file for one entry. */
 function types(input, name) {
   return { input, external, plugins: [dts()], output: { file: `dist/${name}.d.ts`, format: 'es' } };
 }
 
 export default [
-  library('src/index.ts', 'index', 'es2020'),
+  browserLibraries({ index: 'src/index.ts', wallets: 'src/wallets/index.ts' }),
   library('src/simulator/index.ts', 'simulator', 'es2020'),
   library('src/server/index.ts', 'server', 'node20'),
-  library('src/wallets/index.ts', 'wallets', 'es2020'),
   {
     // `upsdk-kit serve` (package bin); also ships the signer endpoint's OpenAPI document.
     input: 'src/server/cli.ts',
