@@ -32,6 +32,9 @@ export async function run() {
     "ESM: import { createClient } from 'upsdk-kit'": await bundle(
       "export { createClient } from 'upsdk-kit';",
     ),
+    "ESM: import { payInWallet } from 'upsdk-kit/wallets'": await bundle(
+      "export { payInWallet, detectWallet } from 'upsdk-kit/wallets';",
+    ),
     "ESM: import { installSimulator } from 'upsdk-kit/simulator'": await bundle(
       "export { installSimulator } from 'upsdk-kit/simulator';",
     ),

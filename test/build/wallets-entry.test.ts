@@ -15,6 +15,21 @@ describe('upsdk-kit/wallets', () => {
     expect(out).toBe('detectWallet,payInWallet {"wallet":"none"}');
   });
 
+  it("rejects with the root entry's UpsdkError class, so instanceof holds", () => {
+    const out = node(
+      "const { UpsdkError } = await import('upsdk-kit'); const { payInWallet } = await import('upsdk-kit/wallets'); await payInWallet({}).catch((e) => console.log(e instanceof UpsdkError, e.code))",
+    );
+    expect(out).toBe('true invalid_param');
+  });
+
+  it('shares the class under require() too', () => {
+    const out = node(
+      "const { UpsdkError } = require('upsdk-kit'); require('upsdk-kit/wallets').payInWallet({}).catch((e) => console.log(e instanceof UpsdkError))",
+      'commonjs',
+    );
+    expect(out).toBe('true');
+  });
+
   it('loads with require()', () => {
     expect(node("console.log(typeof require('upsdk-kit/wallets').payInWallet)", 'commonjs')).toBe('function');
   });
