@@ -52,6 +52,7 @@ export interface PreOrderCallOptions {
 
 /** What a pre-order answers, with `pay_info` parsed. */
 export interface PreOrder<PayInfo> {
+  /** Your order number, as the provider echoed it. */
   readonly outTradeNo: string;
   /** The parameters the page's wallet needs, checked. */
   readonly payInfo: PayInfo;
@@ -71,8 +72,11 @@ export interface AlipayPreOrder extends PreOrder<AlipayPayParams> {
 
 /** Which order to query: yours (`outTradeNo`, preferred) or the provider's number. */
 export interface OrderQueryInput {
+  /** Which wallet the order was pre-ordered for (`paytype`). */
   readonly wallet: 'wechat' | 'alipay';
+  /** Your order number; preferred when both are given. */
   readonly outTradeNo?: string;
+  /** The provider's number (`transaction_id`). */
   readonly transactionId?: string;
 }
 
@@ -166,6 +170,7 @@ function payInfoOf<T>(
 /**
  * Create a client of the provider's JSPAY API.
  *
+ * @throws {@link PreOrderError} `invalid_param` at once for a missing `baseUrl`, `agentId`, `mchId` or `key`.
  * @example
  * ```ts
  * const provider = createPreOrderClient({
