@@ -25,7 +25,13 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'node', environment: 'node', include: nodeSuites },
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: nodeSuites,
+          // The CLI and multi-instance tests run dist/: rebuild it first when src/ is newer.
+          globalSetup: ['test/setup/build-dist.ts'],
+        },
       },
     ],
   },

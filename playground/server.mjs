@@ -1,9 +1,12 @@
 // `npm start`: one loopback server for everything the playground needs — the page, the signer
-// endpoint, the upload sink, the login endpoint and, unless real credentials are given, an
-// embedded fake open platform (token endpoints and authorize pages) on the same origin, plus the
-// "any wallet" routes: pre-orders against an in-process fake aggregated-payment gateway, whose
-// notifications come back to /wallets/notify over loopback HTTP.
+// endpoint, the upload sink, the login endpoint, the pay-password story (a verifyPwdSeqId issued
+// through createOpenPlatform, the platform's result notification received by
+// createNotificationHandler), the "any wallet" routes (pre-orders against an in-process fake
+// aggregated-payment gateway, whose notifications come back to /wallets/notify over loopback HTTP)
+// and, unless real credentials are given, an embedded fake open platform (token endpoints,
+// authorize pages, business interfaces) on the same origin.
 // It uses the built package exactly as a user's server would.
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,6 +14,8 @@ import { fileURLToPath } from 'node:url';
 import {
   createLoginHandler,
   createLoginService,
+  createNotificationHandler,
+  createOpenPlatform,
   createPreOrderClient,
   createPreOrderNotificationHandler,
   createSignatureHandler,
@@ -78,6 +83,11 @@ function settingsFrom(env) {
     appId: env.UPSDK_APP_ID ?? SIMULATED_APP_ID,
     secret: secret ?? SIMULATED_SECRET,
     symmetricKey: secret ? env.UPSDK_SYMMETRIC_KEY : SIMULATED_SYMMETRIC_KEY,
+    // The pay-password story: your RSA private key (UnionPay holds its public half), UnionPay's
+    // public key for notifications, your merchant number. The fake platform needs none of them.
+    partnerKey: secret ? env.UPSDK_PARTNER_KEY : undefined,
+    upPublicKey: secret ? env.UPSDK_UP_PUBLIC_KEY : undefined,
+    merchantId: env.UPSDK_MERCHANT_ID ?? '474919534200503',
     allowedOrigins: (env.UPSDK_ALLOWED_ORIGINS ?? 'localhost,127.0.0.1')
       .split(',')
       .map((origin) => origin.trim())
@@ -190,9 +200,14 @@ function createWalletRoutes() {
 /** Build the routes; exported for tests. */
 export function createPlaygroundApp(env = process.env) {
   const settings = settingsFrom(env);
+  // Simulator mode: a partner key pair made now, its public half given to the fake platform.
+  const partner = settings.real ? undefined : generateKeyPairSync('rsa', { modulusLength: 2048 });
   const platform = settings.real
     ? undefined
-    : createFakeOpenPlatform({ apps: { [settings.appId]: settings.secret } });
+    : createFakeOpenPlatform({
+        apps: { [settings.appId]: settings.secret },
+        partnerPublicKey: partner.publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
+      });
   const signer = createSigner({
     appId: settings.appId,
     secret: settings.secret,
@@ -204,8 +219,9 @@ export function createPlaygroundApp(env = process.env) {
     symmetricKey: settings.symmetricKey,
     ...(platform ? { fetch: platform.fetch } : {}),
   });
-  const sink = createUploadSink({ maxBytes: 200 * 1024 * 1024 });
+  const sink = createUploadSink({ maxBytes: 200 * 1024 * 1024, maxTotalBytes: 400 * 1024 * 1024 });
   const wallets = createWalletRoutes();
+  const payPassword = createPayPasswordRoutes({ settings, signer, platform, partner });
   const routes = {
     signature: toNodeHandler(createSignatureHandler(signer)),
     login: toNodeHandler(createLoginHandler(login, { profile: ['mobile', 'realName'] })),
@@ -219,6 +235,7 @@ export function createPlaygroundApp(env = process.env) {
     if (pathname === '/upsdk/login') return routes.login(req, res);
     if (pathname.startsWith('/uploads/')) return routes.upload(req, res);
     if (await wallets.handle(pathname, req, res)) return;
+    if (await payPassword.handle(pathname, req, res)) return;
     if (routes.platform && (pathname.startsWith('/s/open/') || pathname.startsWith('/open/access/'))) {
       return routes.platform(req, res);
     }
@@ -233,7 +250,99 @@ export function createPlaygroundApp(env = process.env) {
     res.writeHead(404, { 'content-type': 'text/plain' });
     res.end('not found');
   };
-  return { handler, settings, platform, signer, sink, gateway: wallets.gateway };
+  return {
+    handler,
+    settings,
+    platform,
+    signer,
+    sink,
+    gateway: wallets.gateway,
+    notifications: payPassword.received,
+  };
+}
+
+/**
+ * The pay-password story's routes. `POST /upsdk/pay-password` asks the platform for a
+ * verifyPwdSeqId (§5.3.1) through createOpenPlatform, with this server's notification endpoint
+ * as `notifyUrl`; the page passes the answered `transNo` to verifyPayPwd; the platform's result
+ * (§5.3.2) arrives at `/upsdk/notifications` (createNotificationHandler) and is listed at
+ * `GET /__dev/notifications`. With the fake platform, `POST /__dev/pay-password/complete`
+ * plays the user entering the password: the platform sends its signed notification.
+ */
+function createPayPasswordRoutes({ settings, signer, platform, partner }) {
+  const received = [];
+  const open = createOpenPlatform({
+    tokens: signer,
+    symmetricKey: settings.symmetricKey,
+    partnerKey: partner ? partner.privateKey : settings.partnerKey,
+    ...(platform ? { fetch: platform.fetch } : {}),
+  });
+  const upPublicKey = platform ? platform.upPublicKey() : Promise.resolve(settings.upPublicKey);
+  // Made on first use: the fake platform's key pair is generated asynchronously.
+  let notifications;
+  const notificationRoute = async () =>
+    (notifications ??= toNodeHandler(
+      createNotificationHandler({
+        upPublicKey: await upPublicKey,
+        appId: settings.appId,
+        onNotification: (event) => void received.push(event),
+      }),
+    ));
+
+  async function handle(pathname, req, res) {
+    if (pathname === '/upsdk/notifications') {
+      if (await upPublicKey) (await notificationRoute())(req, res);
+      else sendJson(res, 503, { resp: '01', msg: 'set UPSDK_UP_PUBLIC_KEY' });
+      return true;
+    }
+    if (pathname === '/upsdk/pay-password' && req.method === 'POST') {
+      const body = await readJson(req);
+      const openId =
+        typeof body.openId === 'string' ? body.openId : platform?.openIdOf(undefined, settings.appId);
+      const bizOrderId = randomUUID().replace(/-/g, '').slice(0, 20);
+      try {
+        const { transNo } = await open.verifyPwdSeqId({
+          openId,
+          bizOrderId,
+          bizType: '4h',
+          merchantId: settings.merchantId,
+          notifyUrl: `http://${req.headers.host}/upsdk/notifications`,
+        });
+        sendJson(res, 200, { transNo, bizOrderId });
+      } catch (error) {
+        sendJson(res, error.status ?? 500, { code: error.code ?? 'error', msg: error.msg ?? 'failed' });
+      }
+      return true;
+    }
+    if (pathname === '/__dev/notifications' && req.method === 'GET') {
+      // Only what the page shows: never the user's openId, even on a tunnelled real-mode server.
+      sendJson(
+        res,
+        200,
+        received.map(({ kind, transNo, bizOrderId, contractId }) => ({
+          kind,
+          transNo,
+          bizOrderId,
+          contractId,
+        })),
+      );
+      return true;
+    }
+    if (platform && pathname === '/__dev/pay-password/complete' && req.method === 'POST') {
+      const { transNo } = await readJson(req);
+      try {
+        const delivery = await platform.completePayPasswordVerification(String(transNo), {
+          retryDelayMs: 200,
+        });
+        sendJson(res, 200, { delivered: delivery.delivered, attempts: delivery.attempts });
+      } catch (error) {
+        sendJson(res, 404, { msg: error.message });
+      }
+      return true;
+    }
+    return false;
+  }
+  return { handle, received };
 }
 
 /** Start the playground server and resolve once it listens. */

@@ -36,11 +36,6 @@ declare namespace UpsdkRaw {
     url?: string;
   }
 
-  /** What `ready` may receive: the plugins this page may use. */
-  interface ReadyInfo {
-    jsApiList?: string[];
-  }
-
   /**
    * The failure shapes seen from the bridge. SDK codes: c00 bad argument,
    * c01 signature failed, c02 no permission, c03 no such action (or app too
@@ -286,10 +281,20 @@ declare namespace UpsdkRaw {
   interface Upsdk extends SpecPlugins, AppletPlugins {
     /** Unlock the plugins for this page URL (§6.2). */
     config(options: ConfigOptions): void;
-    /** Runs after config succeeded; callbacks queue. */
-    ready(callback: (info?: ReadyInfo) => void): void;
-    /** Runs when config failed; only the last handler is kept. */
+    /**
+     * Runs `callback`, with no argument, at once if any earlier config
+     * succeeded (even for another URL, even while a newer one is being
+     * verified); otherwise queues it. The queue is never cleared: every later
+     * successful config runs every queued callback again.
+     */
+    ready(callback: () => void): void;
+    /**
+     * If the last config failed, runs `callback` at once with that failure
+     * and does not keep it; otherwise it replaces the one stored handler.
+     */
     error(callback: (error: Failure) => void): void;
+    /** The plugins the last successful config permitted, flattened from native's answer. */
+    readonly jsApiList?: string[];
     /** Mini-programs: runs when the bridge is loaded; no config needed. */
     pluginReady(callback: () => void): void;
     /** Whether the user agent is the UnionPay app's. */

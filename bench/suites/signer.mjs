@@ -1,8 +1,10 @@
 // Signer throughput: requests/s and p50/p99 latency of the signature endpoint over node:http,
-// pinned to one core, against a bare node:http server answering a constant JSON in the same run.
+// pinned to one core, against a bare node:http server answering a constant JSON of exactly the
+// signer's size and headers in the same run (so the ratio measures the signer, not the bytes).
 // Load comes from autocannon in this process (loopback only, bounded duration). The signer
 // starts cold, so the burst also counts upstream token calls (the fake platform, in-process).
-// This file doubles as the server: the runner forks it with `--serve <bare|signer>`.
+// This file doubles as the server: the runner forks it with `--serve <bare|signer|hardened>`
+// (`hardened`: the signer behind createNodeServer, for the soak suite).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -16,20 +18,26 @@ const ROUNDS = 3;
 const CONNECTIONS = 50;
 const BODY = JSON.stringify({ url: 'https://m.example.com/pay?order=42#top' });
 
+/** A constant answer shaped like the signer's: same fields, same lengths, same headers. */
+const BARE_ANSWER = JSON.stringify({
+  appId: 'a5949221470c4059b9b0b45a90c81527',
+  timestamp: '1700000000',
+  nonceStr: 'AAAAAAAAAAAAAAAA',
+  signature: '0'.repeat(64),
+  tokenId: '0'.repeat(16),
+});
+const BARE_HEADERS = { 'content-type': 'application/json', 'cache-control': 'no-store', vary: 'Origin' };
+
 async function serveBench(kind) {
   let handler;
+  let http;
   let upstreamCalls = () => 0;
   if (kind === 'bare') {
-    const answer = JSON.stringify({
-      appId: 'a5949221470c4059b9b0b45a90c81527',
-      timestamp: '1700000000',
-      nonceStr: 'AAAAAAAAAAAAAAAA',
-    });
     handler = (req, res) => {
       req.resume();
       req.on('end', () => {
-        res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-        res.end(answer);
+        res.writeHead(200, BARE_HEADERS);
+        res.end(BARE_ANSWER);
       });
     };
   } else {
@@ -42,10 +50,12 @@ async function serveBench(kind) {
       allowedOrigins: ['m.example.com'],
       fetch: platform.fetch,
     });
-    handler = server.toNodeHandler(server.createSignatureHandler(signer));
+    const endpoint = server.createSignatureHandler(signer);
+    if (kind === 'hardened') http = server.createNodeServer({ '/': endpoint });
+    else handler = server.toNodeHandler(endpoint);
     upstreamCalls = () => platform.requests.frontToken;
   }
-  const http = createServer(handler);
+  http ??= createServer(handler);
   await new Promise((resolve) => http.listen(0, '127.0.0.1', resolve));
   process.send({ port: http.address().port });
   process.on('message', (message) => {
@@ -61,7 +71,7 @@ async function serveBench(kind) {
 }
 
 /** Fork this file as a server of `kind`, pinned to CPU 0 when taskset exists. */
-async function startServer(kind) {
+export async function startServer(kind) {
   const pin = existsSync('/usr/bin/taskset');
   const argv = [SELF, '--serve', kind];
   const child = pin
@@ -80,7 +90,8 @@ async function startServer(kind) {
   };
 }
 
-async function load(url, duration) {
+/** autocannon POSTing a signature request to `url` for `duration` s. */
+export async function load(url, duration) {
   const { default: autocannon } = await import('autocannon');
   return autocannon({
     url,
@@ -93,7 +104,7 @@ async function load(url, duration) {
 }
 
 /** One timed burst against `server`, with the server's CPU time per answered request. */
-async function burst(server, duration) {
+export async function burst(server, duration) {
   const before = await server.stats();
   const result = await load(server.url, duration);
   const after = await server.stats();
@@ -104,7 +115,7 @@ async function burst(server, duration) {
   };
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+export const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 export async function run() {
   if (!existsSync(new URL('../../dist/server.js', import.meta.url)))
@@ -126,6 +137,7 @@ export async function run() {
           p99: result.latency.p99,
           cpu: cpuPerRequest,
           non2xx: result.non2xx + result.errors,
+          bytes: result.throughput.total / Math.max(1, result.requests.total),
         });
         if (server.kind === 'signer') upstreamCalls = calls;
       }
@@ -140,8 +152,9 @@ export async function run() {
     'p99 ms': median(list.map((r) => r.p99)),
     'server CPU µs/req': Number(median(list.map((r) => r.cpu)).toFixed(1)),
     'non-2xx+errors': list.reduce((sum, r) => sum + r.non2xx, 0),
+    'bytes/answer': Math.round(median(list.map((r) => r.bytes))),
   });
-  const bareRow = row('bare node:http (constant JSON)', rounds.bare);
+  const bareRow = row('bare node:http (constant JSON, same bytes)', rounds.bare);
   const signerRow = {
     ...row('signer (createSignatureHandler + toNodeHandler)', rounds.signer),
     'upstream calls': upstreamCalls,
@@ -173,6 +186,7 @@ export async function run() {
     notes: [
       `${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${DURATION} s per server after a 1 s warm-up; servers pinned to CPU ${bare.pinned ? '0' : '(not pinned: no taskset)'}, autocannon in this process.`,
       `upstream frontToken calls from a cold cache through warm-up and every burst: ${upstreamCalls} (expected 1).`,
+      `bytes per answer (status line, headers, body), bare vs signer: ${bareRow['bytes/answer']} vs ${signerRow['bytes/answer']}${bareRow['bytes/answer'] === signerRow['bytes/answer'] ? ' (equal)' : ' (DIFFERENT: the comparison is off)'}.`,
       "CPU µs/req is the server process's user+system time per answered request: less sensitive than req/s to other load on the machine.",
     ],
   };

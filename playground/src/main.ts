@@ -17,14 +17,16 @@ import { locationSection } from './sections/location.js';
 import { loginSection } from './sections/login.js';
 import { pageSection } from './sections/page.js';
 import { paymentSection } from './sections/payment.js';
+import { payPasswordSection } from './sections/pay-password.js';
 import { reportSection } from './sections/report.js';
 import { simulatorSection } from './sections/simulator-controls.js';
-import { startSimulation } from './simulation.js';
+import { startSimulation, vendorScriptFromUrl, type VendorScript } from './simulation.js';
 import { walletsSection } from './sections/wallets.js';
 
 const SECTIONS: readonly Section[] = [
   paymentSection,
   walletsSection,
+  payPasswordSection,
   pageSection,
   deviceSection,
   locationSection,
@@ -47,13 +49,30 @@ function navigation(sections: readonly HTMLElement[]): HTMLElement {
   return h('nav', { class: 'chips' }, ...links, h('a', { href: '#log-section' }, 'Log'));
 }
 
+/** The banner's switch: which upsdk.js runs over the simulated native layer. */
+function vendorSwitch(current: VendorScript): HTMLElement {
+  const link = (value: VendorScript, label: string): HTMLElement =>
+    value === current
+      ? h('strong', {}, label)
+      : h('a', { id: `vendor-${value}`, href: value === 'real' ? '?vendor=real' : '?' }, label);
+  return h(
+    'span',
+    { class: 'vendor-switch' },
+    ' Vendor script: ',
+    link('simulated', 'simulated'),
+    ' / ',
+    link('real', "real (loaded from the vendor's host)"),
+  );
+}
+
 /** Header, simulator banner, the sections' container and the sticky status line. */
-function renderShell(simulated: boolean): HTMLElement {
+function renderShell(simulated: boolean, vendorScript: VendorScript): HTMLElement {
   const main = h('main', { id: 'sections' });
   const banner = h(
     'div',
     { id: 'banner', class: 'banner', hidden: !simulated },
     'Simulator mode: not inside the UnionPay app — every plugin answers from the simulator.',
+    vendorSwitch(vendorScript),
   );
   document.body.append(
     h(
@@ -71,8 +90,9 @@ function renderShell(simulated: boolean): HTMLElement {
 
 function boot(): void {
   const inApp = detectEnvironment(navigator.userAgent).inApp;
-  const sim = inApp ? undefined : startSimulation();
-  const main = renderShell(sim !== undefined);
+  const vendorScript = vendorScriptFromUrl();
+  const sim = inApp ? undefined : startSimulation(vendorScript);
+  const main = renderShell(sim !== undefined, vendorScript);
   const context: PlaygroundContext = {
     client: createClient({ signer: '/upsdk/signature' }),
     sim,

@@ -62,10 +62,18 @@ function demoPicture(): { base64: string; type: string } | undefined {
   return { base64: canvas.toDataURL('image/png').split(',')[1]!, type: 'png' };
 }
 
+/** Which upsdk.js runs over the simulated native layer: our model, or the vendor's real script. */
+export type VendorScript = 'simulated' | 'real';
+
+/** `?vendor=real`: the vendor's real upsdk.js, loaded from its host, over the simulated native layer. */
+export const vendorScriptFromUrl = (): VendorScript =>
+  new URLSearchParams(location.search).get('vendor') === 'real' ? 'real' : 'simulated';
+
 /** Install the simulator with the demo world. */
-export function startSimulation(): Simulator {
+export function startSimulation(vendorScript: VendorScript = 'simulated'): Simulator {
   const sim = installSimulator({
     window,
+    vendorScript,
     latency: 150,
     frontToken: frontTokenFromDevServer,
     bluetooth: { peripherals: [DEMO_HEART_RATE_MONITOR, DEMO_SCALE] },

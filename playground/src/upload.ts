@@ -1,6 +1,6 @@
 /**
  * Read a chunked file and upload it as it is read: each chunk is one
- * `PUT /uploads/<id>` with `Content-Range`; a failed request is resumed from
+ * `PUT /uploads/<id>` (an id the sink issued on `POST /uploads/`) with `Content-Range`; a failed request is resumed from
  * the server's `Upload-Offset` (`HEAD`), re-reading from there with `from`.
  * The bytes are kept too, so the page can hash them and compare with the
  * SHA-256 the server answers once the file is complete.
@@ -33,9 +33,14 @@ export interface UploadOptions {
   readonly signal?: AbortSignal;
 }
 
-/** A fresh upload URL on the dev server's sink. */
-export const newUploadUrl = (): string =>
-  `/uploads/pg-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+/** Open an upload on the dev server's sink; resolves with its (server-issued) URL. */
+export async function newUploadUrl(): Promise<string> {
+  const response = await fetch('/uploads/', { method: 'POST' });
+  const location = response.headers.get('location');
+  if (response.status !== 201 || !location)
+    throw new Error(`opening an upload answered HTTP ${response.status}: ${await response.text()}`);
+  return location;
+}
 
 /** A PUT that failed on the network or with an HTTP error: worth resuming (a failed read is not). */
 export class UploadRequestError extends Error {
@@ -76,7 +81,7 @@ async function serverOffset(url: string, signal: AbortSignal | undefined): Promi
  *
  * @example
  * ```ts
- * const { blob, server } = await readAndUpload((from) => client.readAlbumFile(file, { from }), newUploadUrl(), { total: file.size, chunkSize });
+ * const { blob, server } = await readAndUpload((from) => client.readAlbumFile(file, { from }), await newUploadUrl(), { total: file.size, chunkSize });
  * ```
  */
 export async function readAndUpload(

@@ -12,7 +12,10 @@ export type BridgeCallback = (payload?: unknown) => void;
 /** The raw vendor global as far as the client needs to know it. */
 export interface RawBridge {
   config?: (options: Record<string, unknown>) => void;
-  ready?: (callback: (info?: unknown) => void) => void;
+  /** Runs `callback` (no argument) after a successful config; see handshake.ts for its quirks. */
+  ready?: (callback: () => void) => void;
+  /** The flattened list of plugins the last successful config permitted. */
+  jsApiList?: unknown;
   error?: (callback: (error?: unknown) => void) => void;
   pluginReady?: (callback: (info?: unknown) => void) => void;
   [plugin: string]: unknown;
@@ -20,6 +23,16 @@ export interface RawBridge {
 
 /** A window that may carry the vendor global. */
 export type BridgeWindow = Window & { upsdk?: unknown };
+
+/**
+ * An empty object made by `win`'s own `Object`: upsdk.js copies an object to
+ * native only if its prototype is its page's `Object.prototype`, so one made
+ * in another realm (an iframe, a test driving a jsdom window) would be sent as `{}`.
+ */
+export function plainObject(win: BridgeWindow): Record<string, unknown> {
+  const Ctor = (win as { Object?: ObjectConstructor }).Object ?? Object;
+  return new Ctor() as Record<string, unknown>;
+}
 
 /** The `upsdk` global of `win`, if one is installed (by upsdk.js or the simulator). */
 export function findBridge(win: BridgeWindow): RawBridge | undefined {

@@ -3,7 +3,7 @@
  * the start-up state and the generic `call`; plugin families are thin
  * functions on top of `call`.
  */
-import { Bootstrap } from './bootstrap.js';
+import { createStartup, type Startup } from './bootstrap.js';
 import type { BridgeWindow } from './bridge.js';
 import { detectEnvironment, type HostEnvironment } from './environment.js';
 import { UpsdkError } from './errors.js';
@@ -68,15 +68,15 @@ export interface UpsdkCore {
   ready(options?: { readonly signal?: AbortSignal }): Promise<void>;
   /** What the user agent says about the host app. Reads `navigator` when called. */
   environment(): HostEnvironment;
-  /** The plugins the last successful `config` permitted, when the bridge reported them. */
+  /** The plugins the last successful `config` permitted (upsdk.js's flattened `upsdk.jsApiList`), once loaded. */
   readonly jsApiList: readonly string[] | undefined;
 }
 
 class Core implements UpsdkCore {
-  private readonly bootstrap: Bootstrap;
+  private readonly bootstrap: Startup;
 
   constructor(private readonly options: ResolvedOptions) {
-    this.bootstrap = new Bootstrap(options);
+    this.bootstrap = createStartup(options);
     // Bound, so `const { call } = client` and passing methods as callbacks work.
     this.call = this.call.bind(this);
     this.ready = this.ready.bind(this);
@@ -84,8 +84,8 @@ class Core implements UpsdkCore {
   }
 
   get jsApiList(): readonly string[] | undefined {
-    const info = this.bootstrap.readyInfo as { jsApiList?: unknown } | undefined;
-    return Array.isArray(info?.jsApiList) ? (info.jsApiList as string[]) : undefined;
+    const list = this.bootstrap.loaded()?.jsApiList;
+    return Array.isArray(list) ? (list as string[]) : undefined;
   }
 
   environment(): HostEnvironment {

@@ -3,6 +3,7 @@
  * `UpsdkError` (or the abort signal's own reason), whatever shape the vendor
  * bridge used to report it.
  */
+import { codeFromText } from './sdk-texts.js';
 
 /** Fields every {@link UpsdkError} carries. */
 export interface UpsdkErrorInit {
@@ -98,17 +99,27 @@ export function normalizeFailure(payload: unknown, fallbackCode = 'unknown'): Ve
   }
   if (typeof payload === 'object') {
     const record = payload as Record<string, unknown>;
-    const code = text(record.errcode) ?? text(record.code) ?? text(record.errCode) ?? fallbackCode;
-    const msg =
-      text(record.errmsg) ?? text(record.msg) ?? text(record.errMsg) ?? text(record.message) ?? code;
-    return { code, msg };
+    const msg = text(record.errmsg) ?? text(record.msg) ?? text(record.errMsg) ?? text(record.message);
+    // The newest upsdk.js wraps a bare string in {msg}: a bare code stays a code.
+    const code =
+      text(record.errcode) ??
+      text(record.code) ??
+      text(record.errCode) ??
+      (msg !== undefined && CODE_LIKE.test(msg) ? msg : fallbackCode);
+    return { code, msg: msg ?? code };
   }
   return { code: fallbackCode, msg: String(payload) };
 }
 
-/** An `UpsdkError` for a vendor failure payload of `plugin`. */
-export function vendorError(plugin: string, payload: unknown, fallbackCode?: string): UpsdkError {
-  return new UpsdkError({ ...normalizeFailure(payload, fallbackCode), plugin, raw: payload });
+/**
+ * An `UpsdkError` for a vendor failure payload of `plugin`. A failure that
+ * carries only a message (every `pay` failure does) gets its code back from
+ * the SDK's fixed texts: `c02`…`c05`, or `cancel`.
+ */
+export function vendorError(plugin: string, payload: unknown, fallbackCode = 'unknown'): UpsdkError {
+  const failure = normalizeFailure(payload, fallbackCode);
+  const code = failure.code === fallbackCode ? (codeFromText(failure.msg) ?? fallbackCode) : failure.code;
+  return new UpsdkError({ code, msg: failure.msg, plugin, raw: payload });
 }
 
 /** A parameter failed validation before the bridge was called. Code `invalid_param`. */

@@ -2,7 +2,7 @@
  * Turn one callback-style plugin call into a promise. This is the single
  * mechanism every typed plugin goes through (via `client.call`).
  */
-import { dispatchToBridge, type RawBridge } from './bridge.js';
+import { dispatchToBridge, plainObject, type BridgeWindow, type RawBridge } from './bridge.js';
 import { UpsdkTimeoutError, vendorError } from './errors.js';
 import { settleOnce } from '../shared/settle-once.js';
 
@@ -22,12 +22,13 @@ export interface InvokeOptions {
 }
 
 /**
- * A copy of `params` for the bridge: `undefined` fields dropped (the vendor
- * wants optional fields omitted, not empty), functions removed, the caller's
- * object untouched — the bridge itself mutates what it receives.
+ * A copy of `params` for the bridge, made in the bridge window's realm:
+ * `undefined` fields dropped (the vendor wants optional fields omitted, not
+ * empty), functions removed, the caller's object untouched — the bridge
+ * itself mutates what it receives.
  */
-export function wireParams(params: unknown): Record<string, unknown> {
-  const copy: Record<string, unknown> = {};
+export function wireParams(win: BridgeWindow, params: unknown): Record<string, unknown> {
+  const copy = plainObject(win);
   if (typeof params !== 'object' || params === null) return copy;
   for (const [key, value] of Object.entries(params)) {
     if (value !== undefined && typeof value !== 'function') copy[key] = value;
@@ -41,20 +42,23 @@ export function wireParams(params: unknown): Record<string, unknown> {
  * reason. Callbacks fired synchronously during dispatch are handled too.
  */
 export function invoke(
-  bridge: RawBridge,
+  { raw, win }: { readonly raw: RawBridge; readonly win: BridgeWindow },
   plugin: string,
   params: unknown,
   options: InvokeOptions,
 ): Promise<unknown> {
   return settleOnce<unknown>(
     ({ resolve, reject }) => {
-      dispatchToBridge(bridge, plugin, {
-        ...wireParams(params),
-        success: (payload?: unknown) => resolve(payload),
-        fail: (payload?: unknown) => reject(vendorError(plugin, payload)),
-        cancel: (payload?: unknown) => reject(vendorError(plugin, payload, 'cancel')),
-        ...options.listeners,
-      });
+      dispatchToBridge(
+        raw,
+        plugin,
+        Object.assign(wireParams(win, params), {
+          success: (payload?: unknown) => resolve(payload),
+          fail: (payload?: unknown) => reject(vendorError(plugin, payload)),
+          cancel: (payload?: unknown) => reject(vendorError(plugin, payload, 'cancel')),
+          ...options.listeners,
+        }),
+      );
       if (!options.expectAnswer) resolve(undefined);
     },
     {

@@ -10,7 +10,7 @@ export type SignerEvent =
       readonly tokenId: string;
       readonly expiresIn: number;
     }
-  /** A report of a failed config invalidated the current token. */
+  /** A report of a failed config was accepted: a replacement is fetched (the token serves until it lands). */
   | { readonly type: 'token_invalidated'; readonly kind: TokenKind; readonly tokenId: string }
   /** A report was ignored: `stale` (not the current token) or `limited` (invalidated less than a minute ago). */
   | {
@@ -19,6 +19,8 @@ export type SignerEvent =
       readonly tokenId: string;
       readonly reason: 'stale' | 'limited';
     }
+  /** A reported token could not be replaced (the platform failed): it was kept, and serves on. */
+  | { readonly type: 'token_restored'; readonly kind: TokenKind; readonly tokenId: string }
   /** The shared store had lost this instance's token (a restarted Redis); it was written back instead of refetched. */
   | { readonly type: 'token_reseeded'; readonly kind: TokenKind; readonly tokenId: string }
   /** One upstream attempt failed. */
@@ -31,8 +33,12 @@ export type SignerEvent =
     }
   /** A refresh gave up; `code` says why. */
   | { readonly type: 'refresh_failed'; readonly kind: TokenKind; readonly code: string }
-  /** A store operation failed or timed out. */
-  | { readonly type: 'store_error'; readonly op: string; readonly error: string };
+  /** The store failed (`op` and the error's name): it is now considered down. Logged once per outage. */
+  | { readonly type: 'store_down'; readonly op: string; readonly error: string }
+  /** While down: `failures` more store operations failed in the last `sinceMs` (at most one such event every 10 s). */
+  | { readonly type: 'store_errors'; readonly failures: number; readonly sinceMs: number }
+  /** The store answered again after `downMs`, during which `failures` operations failed. */
+  | { readonly type: 'store_up'; readonly downMs: number; readonly failures: number };
 
 /** Receives {@link SignerEvent}s. */
 export type SignerLogger = (event: SignerEvent) => void;

@@ -26,12 +26,14 @@ export interface SignatureHandlerOptions {
 }
 
 const ALLOW = 'POST, OPTIONS';
-// Shared, never mutated: the common no-CORS answer allocates no header objects.
-const NO_HEADERS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+// Every answer depends on `Origin` (403, CORS grants), so caches must key on it.
+// Shared, never mutated: the common answer without a CORS grant allocates no header objects.
+const VARY: Record<string, string> = Object.freeze({ vary: 'Origin' }) as Record<string, string>;
 const JSON_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   'content-type': 'application/json',
   'cache-control': 'no-store',
 });
+const JSON_VARY: Readonly<Record<string, string>> = Object.freeze({ ...JSON_HEADERS, ...VARY });
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
 const badRequest = (detail: string): SignerError =>
@@ -88,20 +90,22 @@ export function createSignatureHandler(signer: Signer, options: SignatureHandler
     console.error(
       `upsdk-kit: signature handler failed (${error instanceof Error ? error.name : typeof error})`,
     );
-    return problem(500, { code: 'internal', detail: 'the signer failed unexpectedly', headers });
+    return problem(500, { code: 'internal_error', detail: 'the signer failed unexpectedly', headers });
   };
   const success = (result: SignatureResult, headers: Record<string, string>): PlainResponse => ({
     status: 200,
-    headers: headers === NO_HEADERS ? JSON_HEADERS : { ...headers, ...JSON_HEADERS },
+    headers: headers === VARY ? JSON_VARY : { ...headers, ...JSON_HEADERS },
     body: JSON.stringify(result),
   });
 
   const handle: PlainHandler = (request) => {
     const origin = request.header('origin');
+    const allowed = origin === undefined || allowsOrigin(origin);
+    // A CORS grant only to an allowed origin: a refused one (`null` included) reads nothing.
     const headers: Record<string, string> =
-      cors && origin !== undefined ? { 'access-control-allow-origin': origin, vary: 'Origin' } : NO_HEADERS;
+      cors && origin !== undefined && allowed ? { 'access-control-allow-origin': origin, ...VARY } : VARY;
     try {
-      if (origin !== undefined && !allowsOrigin(origin)) {
+      if (!allowed) {
         throw new SignerError({
           code: 'origin_not_allowed',
           msg: 'the request origin is not allowed',

@@ -4,6 +4,8 @@ export type { SignerOptions } from './options.js';
 export { createSignatureHandler } from './handler.js';
 export type { SignatureHandlerOptions, CorsOptions } from './handler.js';
 export { toNodeHandler } from './node-handler.js';
+export { createNodeServer } from './node-server.js';
+export type { NodeServerOptions, NodeRoutes } from './node-server.js';
 export {
   createUploadSink,
   type UploadSink,
@@ -76,3 +78,22 @@ export type { PreOrderErrorInit } from './preorder/errors.js';
 export { aggregatorSignString } from '../shared/aggregator-signature.js';
 export type { AggregatorParams } from '../shared/aggregator-signature.js';
 export type { ProviderAnswer } from './preorder/transport.js';
+// The open platform's backend interfaces (§4.3, §5.2–§5.8) and its notifications (§5.2.3, §5.3.2, §5.4.3).
+export { createOpenPlatform } from './open-platform/client.js';
+export type { OpenPlatform, OpenPlatformOptions, OpenPlatformEvent } from './open-platform/client.js';
+export type * from './open-platform/api-types.js';
+export { OPEN_PLATFORM_CODES } from './open-platform/codes.js';
+export type { OpenPlatformCode } from './open-platform/codes.js';
+export { INTERFACES as OPEN_PLATFORM_INTERFACES } from './open-platform/interfaces.js';
+export type { InterfaceSpec, RequestField, ReplyField, ReplyKind } from './open-platform/interfaces.js';
+export { encrypt3des } from './login/triple-des.js';
+export { createNotificationHandler } from './open-platform/notification-handler.js';
+export type { NotificationHandlerOptions, NotificationEvent } from './open-platform/notification-handler.js';
+export type {
+  PlatformNotification,
+  NotificationKind,
+  AuthorizationRevoked,
+  PayPasswordVerified,
+  ContractRelieved,
+  UnknownNotification,
+} from './open-platform/notifications.js';

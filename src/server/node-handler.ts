@@ -4,13 +4,7 @@
  * are served natively, without building web `Request`/`Response` objects.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import {
-  plainEndpointOf,
-  toWebResponse,
-  type FetchHandler,
-  type PlainEndpoint,
-  type PlainResponse,
-} from './plain-http.js';
+import { plainEndpointOf, type FetchHandler, type PlainEndpoint, type PlainResponse } from './plain-http.js';
 import { problem } from './problem.js';
 
 export type { FetchHandler } from './plain-http.js';
@@ -48,17 +42,26 @@ function collectBody(
   req.on('data', onData).once('end', onEnd).once('error', fail);
 }
 
-const readBody = (req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> =>
-  new Promise((resolve, reject) => collectBody(req, limit, resolve, reject));
+/** The body, `'too-large'`, or `'aborted'` when the request failed (client gone, or node's request timeout). */
+const readBody = (req: IncomingMessage, limit: number): Promise<Buffer | 'too-large' | 'aborted'> =>
+  new Promise((resolve) => collectBody(req, limit, resolve, () => resolve('aborted')));
 
-function toRequest(req: IncomingMessage, body: Buffer | undefined, signal: AbortSignal): Request {
-  const host = req.headers.host ?? 'localhost';
+/** The request's absolute URL, or undefined when the `Host` header does not make one. */
+function requestUrl(req: IncomingMessage): URL | undefined {
+  try {
+    return new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+  } catch {
+    return undefined;
+  }
+}
+
+function toRequest(req: IncomingMessage, url: URL, body: Buffer | undefined, signal: AbortSignal): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (Array.isArray(value)) for (const item of value) headers.append(name, item);
     else if (value !== undefined) headers.set(name, value);
   }
-  return new Request(new URL(req.url ?? '/', `http://${host}`), {
+  return new Request(url, {
     method: req.method ?? 'GET',
     headers,
     body: body && body.length > 0 ? new Uint8Array(body) : undefined,
@@ -71,17 +74,22 @@ function failed(res: ServerResponse, error: unknown): void {
     res.statusCode = 500;
     res.setHeader('content-type', 'application/problem+json');
   }
-  const body = {
-    type: 'about:blank',
-    title: 'Internal Server Error',
-    status: 500,
-    detail: 'the handler failed',
-    code: 'internal',
-  };
-  res.end(JSON.stringify(body));
+  res.end(problem(500, { code: 'internal_error', detail: 'the handler failed' }).body);
   // Never echo the error: it might carry a token. Log only its kind.
   console.error(`upsdk-kit: request handler failed (${error instanceof Error ? error.name : typeof error})`);
 }
+
+/** The declared `Content-Length`, or 0 when absent (chunked bodies are counted while read). */
+const declaredLength = (req: IncomingMessage): number => Number(req.headers['content-length'] ?? 0);
+
+/** Write a complete answer and close the connection: the rest of its body is never read. */
+function answerAndClose(res: ServerResponse, response: PlainResponse): void {
+  res.writeHead(response.status, { ...response.headers, connection: 'close' });
+  res.end(response.body ?? undefined);
+}
+
+const tooLarge = (limit: number): PlainResponse =>
+  problem(413, { code: 'payload_too_large', detail: `the body exceeds ${limit} bytes` });
 
 /** Serve one of our endpoints straight from node:http objects, synchronously when it can. */
 function servePlain(endpoint: PlainEndpoint, req: IncomingMessage, res: ServerResponse, limit: number): void {
@@ -89,32 +97,31 @@ function servePlain(endpoint: PlainEndpoint, req: IncomingMessage, res: ServerRe
     const value = req.headers[name];
     return Array.isArray(value) ? value.join(', ') : value;
   };
+  /** Hand `body` (undefined: too large) to the endpoint and write its answer. */
+  const respond = (body: string | undefined): void => {
+    const write = (response: PlainResponse): void => {
+      // The rest of a too-large body is never read: end the connection after answering.
+      if (body === undefined) return answerAndClose(res, response);
+      res.writeHead(response.status, response.headers);
+      res.end(response.body ?? undefined);
+    };
+    try {
+      const response = endpoint.handle({ method: req.method ?? 'GET', header, body });
+      if (response instanceof Promise) response.then(write, (error: unknown) => failed(res, error));
+      else write(response);
+    } catch (error) {
+      failed(res, error);
+    }
+  };
+  const bound = Math.min(endpoint.maxBodyBytes, limit);
+  // Answer from the declared length at once rather than wait for (and read) a body we refuse anyway.
+  if (declaredLength(req) > bound) return respond(undefined);
   collectBody(
     req,
-    Math.min(endpoint.maxBodyBytes, limit),
-    (body) => {
-      const tooLarge = body === 'too-large';
-      const write = (response: PlainResponse): void => {
-        // The rest of a too-large body is never read: end the connection after answering.
-        res.writeHead(
-          response.status,
-          tooLarge ? { ...response.headers, connection: 'close' } : response.headers,
-        );
-        res.end(response.body ?? undefined);
-      };
-      try {
-        const response = endpoint.handle({
-          method: req.method ?? 'GET',
-          header,
-          body: tooLarge ? undefined : body.toString('utf8'),
-        });
-        if (response instanceof Promise) response.then(write, (error: unknown) => failed(res, error));
-        else write(response);
-      } catch (error) {
-        failed(res, error);
-      }
-    },
-    (error) => failed(res, error),
+    bound,
+    (body) => respond(body === 'too-large' ? undefined : body.toString('utf8')),
+    // The request failed while read (client gone, or node answered 408): nobody waits for an answer.
+    () => res.destroy(),
   );
 }
 
@@ -130,18 +137,16 @@ async function serveWeb(
   res.once('close', () => {
     if (!res.writableFinished) gone.abort();
   });
+  const url = requestUrl(req);
+  if (!url) {
+    return answerAndClose(res, problem(400, { code: 'invalid_request', detail: 'malformed Host header' }));
+  }
+  if (declaredLength(req) > limit) return answerAndClose(res, tooLarge(limit));
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
   const body = hasBody ? await readBody(req, limit) : undefined;
-  const response =
-    body === 'too-large'
-      ? toWebResponse(
-          problem(413, {
-            code: 'payload_too_large',
-            detail: `the body exceeds ${limit} bytes`,
-            headers: { connection: 'close' },
-          }),
-        )
-      : await handler(toRequest(req, body, gone.signal));
+  if (body === 'too-large') return answerAndClose(res, tooLarge(limit));
+  if (body === 'aborted') return void res.destroy();
+  const response = await handler(toRequest(req, url, body, gone.signal));
   res.statusCode = response.status;
   response.headers.forEach((value, name) => res.setHeader(name, value));
   res.end(Buffer.from(await response.arrayBuffer()));
@@ -158,6 +163,19 @@ async function serveWeb(
 export function toNodeHandler(handler: FetchHandler, options: NodeHandlerOptions = {}): NodeHandler {
   const limit = options.maxBodyBytes ?? 64 * 1024;
   const endpoint = plainEndpointOf(handler);
-  if (endpoint) return (req, res) => servePlain(endpoint, req, res, limit);
-  return (req, res) => void serveWeb(handler, req, res, limit).catch((error: unknown) => failed(res, error));
+  const node: NodeHandler = endpoint
+    ? (req, res) => servePlain(endpoint, req, res, limit)
+    : (req, res) => void serveWeb(handler, req, res, limit).catch((error: unknown) => failed(res, error));
+  bodyLimits.set(node, endpoint ? Math.min(endpoint.maxBodyBytes, limit) : limit);
+  return node;
+}
+
+const bodyLimits = new WeakMap<NodeHandler, number>();
+
+/**
+ * Whether `handler` (from {@link toNodeHandler}) will read the body `req` declares, so a server may
+ * send `100 Continue` for it; a body it would refuse with 413 is answered without being invited.
+ */
+export function acceptsDeclaredBody(handler: NodeHandler, req: IncomingMessage): boolean {
+  return declaredLength(req) <= (bodyLimits.get(handler) ?? Infinity);
 }

@@ -43,16 +43,25 @@ function parseRule(entry: unknown): OriginRule {
   }
   const bare =
     parsed.pathname === '/' && !parsed.search && !parsed.hash && !parsed.username && !parsed.password;
-  if ((scheme !== undefined && scheme !== 'http' && scheme !== 'https') || !bare || rest.endsWith('/')) {
+  // A `*` is only meaningful as the leading `*.` of a wildcard; elsewhere it is a typo, not a pattern.
+  const stray = (wildcard ? rest.slice(2) : rest).includes('*');
+  if (
+    (scheme !== undefined && scheme !== 'http' && scheme !== 'https') ||
+    !bare ||
+    stray ||
+    rest.endsWith('/')
+  ) {
     throw invalidOption('allowedOrigins[]', 'a host, `*.host` or origin string without path', entry);
   }
   const hostname = parsed.hostname;
   const explicitPort = /:(\d+)$/.exec(rest)?.[1];
+  // An origin names its port, written or not (`https://example.com` is port 443); a bare host allows any.
+  const defaultPort = scheme === 'https' ? '443' : scheme === 'http' ? '80' : undefined;
   return {
     protocol: scheme ? `${scheme}:` : undefined,
     host: wildcard ? hostname.slice(1) : hostname,
     wildcard,
-    port: explicitPort === undefined ? undefined : String(Number(explicitPort)),
+    port: explicitPort === undefined ? defaultPort : String(Number(explicitPort)),
   };
 }
 

@@ -14,6 +14,7 @@ const TITLES: Readonly<Record<number, string>> = {
   500: 'Internal Server Error',
   502: 'Bad Gateway',
   503: 'Service Unavailable',
+  507: 'Insufficient Storage',
 };
 
 /** The body of a problem answer. `code` is our extension member, stable for programs to branch on. */

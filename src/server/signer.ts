@@ -11,7 +11,8 @@ import { createOriginPolicy } from './origin-policy.js';
 import { resolveSignerOptions, type SignerOptions } from './options.js';
 import { withRetries } from './retry.js';
 import type { InvalidateOutcome, TokenRecord } from './store.js';
-import { guardStore, TokenCache } from './token-cache.js';
+import { createStoreHealth } from './store-health.js';
+import { TokenCache } from './token-cache.js';
 import { requestToken, type FetchedToken, type TokenKind } from './upstream.js';
 
 /** What the signer answers for one page URL; matches the endpoint's 200 body. */
@@ -51,8 +52,9 @@ export interface Signer {
   readonly appId: string;
   /**
    * Sign `url` for `upsdk.config`. With `{retry: true, tokenId}` the token
-   * is first invalidated, if `tokenId` is still current and no report
-   * invalidated one in the last minute.
+   * is first replaced, if `tokenId` is still current and no report was
+   * honoured in the last minute; until a replacement has been fetched (the
+   * platform may be down) the current token keeps serving.
    *
    * @throws {@link SignerError} `invalid_url` (400), `origin_not_allowed` (403), `rate_limited` (429),
    *   `store_unavailable` (503), or an {@link UpstreamError} (502).
@@ -82,7 +84,8 @@ export interface Signer {
   backendToken(): Promise<IssuedToken>;
   /**
    * Report that the platform rejected a token (e.g. code `a10` from a backend
-   * API): invalidates it under the same rules as a client's report.
+   * API): replaces it under the same rules as a client's report, and
+   * resolves once the replacement was fetched (or failed: the token stays).
    *
    * @example
    * ```ts
@@ -135,10 +138,11 @@ export function createSigner(options: SignerOptions): Signer {
   const policy = createOriginPolicy(config.allowedOrigins, config.maxUrlLength);
   const owner = randomUUID();
   const rateKey = `{${appId}}:upstream-calls`;
+  const health = createStoreHealth({ timeout: config.storeTimeout, clock, log });
 
   const attemptOnce = async (kind: TokenKind): Promise<FetchedToken> => {
     const taking = store.take(rateKey, config.maxUpstreamCallsPerMinute, 60_000);
-    const wait = await guardStore('take', taking, config.storeTimeout, log);
+    const wait = await health.guard('take', taking);
     if (wait > 0) {
       throw new SignerError({
         code: 'rate_limited',
@@ -175,7 +179,9 @@ export function createSigner(options: SignerOptions): Signer {
       pollInterval: 50,
       failureCooldown: config.failureCooldown,
       invalidateInterval: config.invalidateInterval,
-      storeTimeout: config.storeTimeout,
+      health,
+      // A background check of a dead store at most every 30 s (it doubles from 1 s while failing).
+      maxRecheckInterval: 30_000,
       fetchToken,
       log,
     });

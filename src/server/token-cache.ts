@@ -5,9 +5,9 @@
  * refresh per token lifetime, while the others wait and read its result.
  */
 import { randomUUID } from 'node:crypto';
-import { raceAbort } from '../shared/abort.js';
 import { SignerError, UpstreamError } from './errors.js';
 import type { SignerLogger } from './events.js';
+import type { StoreHealth } from './store-health.js';
 import { sleep } from './retry.js';
 import { isLive, type InvalidateOutcome, type SignerStore, type TokenRecord } from './store.js';
 import type { FetchedToken, TokenKind } from './upstream.js';
@@ -29,40 +29,21 @@ export interface TokenCacheConfig {
   readonly pollInterval: number;
   readonly failureCooldown: number;
   readonly invalidateInterval: number;
-  readonly storeTimeout: number;
+  /** Guards every store operation (timeout, outage logging). */
+  readonly health: StoreHealth;
+  /** Longest pause between background store checks while they fail (doubling from `revalidateInterval`). */
+  readonly maxRecheckInterval: number;
   /** Fetch a token upstream (with retries and the rate cap). */
   readonly fetchToken: (kind: TokenKind) => Promise<FetchedToken>;
   readonly log: SignerLogger;
-}
-
-/**
- * Bound a store operation by `timeout` ms; a failure or timeout is logged
- * and becomes a `store_unavailable` (503) error.
- */
-export async function guardStore<T>(
-  op: string,
-  promise: Promise<T>,
-  timeout: number,
-  log: SignerLogger,
-): Promise<T> {
-  try {
-    return await raceAbort(promise, AbortSignal.timeout(timeout));
-  } catch (error) {
-    log({ type: 'store_error', op, error: error instanceof Error ? error.name : typeof error });
-    throw new SignerError({
-      code: 'store_unavailable',
-      msg: `token store failed during ${op}`,
-      status: 503,
-      retryAfter: 1,
-      cause: error,
-    });
-  }
 }
 
 /** A token cache; see the module comment. */
 export class TokenCache {
   private memo: TokenRecord | undefined;
   private checkedAt = 0;
+  /** Pause before the next background check: `revalidateInterval`, doubled after each failed check. */
+  private recheckAfter: number;
   private refreshing: Promise<TokenRecord> | undefined;
   private revalidating: Promise<void> | undefined;
   private readonly key: string;
@@ -70,6 +51,7 @@ export class TokenCache {
   constructor(private readonly config: TokenCacheConfig) {
     // The braces make a Redis Cluster hash tag: one app's keys share a slot.
     this.key = `{${config.appId}}:${config.kind}`;
+    this.recheckAfter = config.revalidateInterval;
   }
 
   /** The in-process token if it is fresh, without waiting for anything; else undefined. */
@@ -77,7 +59,7 @@ export class TokenCache {
     const now = this.config.clock();
     const memo = this.memo;
     if (!memo || !this.isFresh(memo, now)) return undefined;
-    if (now - this.checkedAt >= this.config.revalidateInterval) this.background(this.revalidate());
+    if (now - this.checkedAt >= this.recheckAfter) this.background(this.revalidate());
     return memo;
   }
 
@@ -92,7 +74,11 @@ export class TokenCache {
     return Promise.resolve(memo);
   }
 
-  /** Handle a browser's report that `tokenId` failed: invalidate it if still current, at most once per interval. */
+  /**
+   * Handle a report that `tokenId` failed: if it is still current, at most once per interval,
+   * fetch a replacement and swap it in. The reported token keeps serving until the replacement
+   * has actually been fetched, so a report (anonymous, during an outage) never leaves us worse off.
+   */
   async report(tokenId: string): Promise<InvalidateOutcome> {
     const { kind, invalidateInterval } = this.config;
     const outcome = await this.op(
@@ -100,14 +86,33 @@ export class TokenCache {
       this.config.store.invalidate(this.key, tokenId, `${this.key}:invalidated`, invalidateInterval),
     );
     if (outcome === 'invalidated') {
-      if (this.memo?.tokenId === tokenId) this.memo = undefined;
       this.config.log({ type: 'token_invalidated', kind, tokenId });
+      await this.refresh();
     } else {
       this.config.log({ type: 'invalidation_refused', kind, tokenId, reason: outcome });
-      // Stale for us may mean our copy is behind (another instance refreshed): catch up now.
-      if (outcome === 'stale') await this.revalidate();
+      if (outcome === 'stale') await this.catchUp(tokenId);
     }
     return outcome;
+  }
+
+  /** After a stale report: wait for a replacement another instance is fetching, else just re-read the store. */
+  private async catchUp(tokenId: string): Promise<void> {
+    const stored = await this.op('read', this.config.store.read(this.key));
+    if (stored?.token === '' && stored.tokenId === tokenId) await this.refresh();
+    else await this.revalidate();
+  }
+
+  /**
+   * What may serve while a refresh runs or after it failed: the stored token while live, or our
+   * copy of a reported token (its tombstone is in the store) until a replacement lands.
+   */
+  private fallbackFor(stored: TokenRecord | undefined): TokenRecord | undefined {
+    const now = this.config.clock();
+    const tombstone: TokenRecord | undefined = stored; // (isLive's guard would narrow `stored` to never below)
+    if (isLive(stored, now)) return stored;
+    const memo = this.memo;
+    const reported = tombstone?.token === '' && memo?.tokenId === tombstone.tokenId;
+    return reported && isLive(memo, now) ? memo : undefined;
   }
 
   private isFresh(record: TokenRecord, now: number): boolean {
@@ -129,7 +134,7 @@ export class TokenCache {
   }
 
   private op<T>(name: string, promise: Promise<T>): Promise<T> {
-    return guardStore(name, promise, this.config.storeTimeout, this.config.log);
+    return this.config.health.guard(name, promise);
   }
 
   private revalidate(): Promise<void> {
@@ -138,10 +143,19 @@ export class TokenCache {
   }
 
   private async compareWithStore(): Promise<void> {
-    const stored = await this.op('read', this.config.store.read(this.key));
+    const { revalidateInterval, maxRecheckInterval } = this.config;
+    // Counted from the attempt: a failing store is re-checked after a growing pause, not on every request.
+    this.checkedAt = this.config.clock();
+    let stored: TokenRecord | undefined;
+    try {
+      stored = await this.op('read', this.config.store.read(this.key));
+      this.recheckAfter = revalidateInterval;
+    } catch (error) {
+      this.recheckAfter = Math.min(maxRecheckInterval, this.recheckAfter * 2);
+      throw error;
+    }
     const memo = this.memo;
     const now = this.config.clock();
-    this.checkedAt = now;
     if (!memo) return;
     if (stored === undefined || stored.version < memo.version) {
       // The store lost our token (a restarted Redis without persistence): put it back rather than refetch.
@@ -149,6 +163,8 @@ export class TokenCache {
       await this.op('write', this.config.store.write(this.key, memo, memo.expiresAt - now));
       this.config.log({ type: 'token_reseeded', kind: this.config.kind, tokenId: memo.tokenId });
     } else if (stored.version > memo.version || stored.tokenId !== memo.tokenId) {
+      // A tombstone of our own token: its replacement is being fetched; keep serving ours until it lands.
+      if (this.fallbackFor(stored) === memo) return;
       this.memo = isLive(stored, now) ? stored : undefined;
     }
   }
@@ -164,7 +180,7 @@ export class TokenCache {
     for (;;) {
       const stored = await this.op('read', store.read(this.key));
       if (stored && this.isFresh(stored, clock())) return this.adopt(stored);
-      if (!isLive(stored, clock())) await this.failIfCooling();
+      if (!this.fallbackFor(stored)) await this.failIfCooling();
       if (await this.op('lock', store.lock(`${this.key}:lock`, owner, lockTtl))) {
         try {
           return await this.refreshLocked();
@@ -198,12 +214,22 @@ export class TokenCache {
     }
   }
 
+  /** No replacement could be fetched: go on with `fallback`, writing a reported token back over its tombstone. */
+  private async keep(fallback: TokenRecord, stored: TokenRecord | undefined): Promise<TokenRecord> {
+    if (fallback === stored || !stored) return this.adopt(fallback);
+    const restored: TokenRecord = { ...fallback, version: stored.version + 1 };
+    const ttl = restored.expiresAt - this.config.clock();
+    await this.op('write', this.config.store.write(this.key, restored, ttl)).catch(() => false);
+    this.config.log({ type: 'token_restored', kind: this.config.kind, tokenId: restored.tokenId });
+    return this.adopt(restored);
+  }
+
   /** Holding the lock: check again, then fetch, store and adopt. */
   private async refreshLocked(): Promise<TokenRecord> {
     const { store, clock, kind } = this.config;
     const stored = await this.op('read', store.read(this.key));
     if (stored && this.isFresh(stored, clock())) return this.adopt(stored);
-    const fallback = isLive(stored, clock()) ? stored : undefined;
+    const fallback = this.fallbackFor(stored);
     if (!fallback) await this.failIfCooling();
     let fetched: FetchedToken;
     try {
@@ -217,7 +243,7 @@ export class TokenCache {
           store.lock(`${this.key}:cooldown`, this.config.owner, this.config.failureCooldown),
         ).catch(() => undefined);
       }
-      if (fallback) return this.adopt(fallback);
+      if (fallback) return this.keep(fallback, stored);
       throw error;
     }
     const issuedAt = clock();

@@ -1,4 +1,5 @@
 /** Fault injection for simulated plugin calls. */
+import { SDK_TEXTS } from '../client/sdk-texts.js';
 
 /** The failure payload shapes real upsdk.js versions use. */
 export type FailureShape = 'errcode' | 'code' | 'msg' | 'string' | 'none';
@@ -9,17 +10,28 @@ export type FailureShape = 'errcode' | 'code' | 'msg' | 'string' | 'none';
  * - `double`: call `success` twice;
  * - `sync`: answer synchronously, inside the plugin call;
  * - `cancel`: call `cancel`;
- * - `{fail}`: call `fail` with a payload of that shape (code and msg optional).
+ * - `{fail}`: call `fail` with a payload of that shape (code and msg optional);
+ * - `{status}`: fail with that cordova status in `errorRetStatus`, which upsdk.js
+ *   reports as `c02` (ILLEGAL_ACCESS_EXCEPTION), `c03` (INVALID_ACTION) or
+ *   `c04` (CLASS_NOT_FOUND_EXCEPTION).
  */
 export type Fault =
   | 'drop'
   | 'double'
   | 'sync'
   | 'cancel'
-  | { readonly fail: FailureShape; readonly code?: string; readonly msg?: string };
+  | { readonly fail: FailureShape; readonly code?: string; readonly msg?: string }
+  | { readonly status: 'ILLEGAL_ACCESS_EXCEPTION' | 'INVALID_ACTION' | 'CLASS_NOT_FOUND_EXCEPTION' };
 
-/** A failure payload of the given shape. */
-export function failurePayload(shape: FailureShape, code = '04', msg = 'simulated failure'): unknown {
+/**
+ * A failure payload of the given shape. Without a message, an SDK code gets
+ * the SDK's own text (so `{fail: 'msg', code: 'c05'}` reads as upsdk.js's c05).
+ */
+export function failurePayload(
+  shape: FailureShape,
+  code = '04',
+  msg: string = SDK_TEXTS[code as keyof typeof SDK_TEXTS] ?? 'simulated failure',
+): unknown {
   switch (shape) {
     case 'errcode':
       return { errcode: code, errmsg: msg };

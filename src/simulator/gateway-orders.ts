@@ -1,5 +1,5 @@
 /** What the fake gateway checks in a pre-order, and the faults it can be told to meet. */
-import { delay } from './open-platform.js';
+import { delay } from './open-platform-wire.js';
 
 /** The wallets the fake pre-orders for (`paytype`). */
 export type PayType = 'WECHAT' | 'ALIPAY';

@@ -1,6 +1,9 @@
 export { installSimulator, SIMULATED_FRONT_TOKEN } from './install.js';
 export type { Simulator, SimulatorOptions } from './install.js';
-export type { RawCall } from './fake-bridge.js';
+export type { RawCall } from './call-log.js';
+export { nativeRoute } from './native-routes.js';
+export type { NativeRoute } from './native-routes.js';
+export type { FakeCordova, NativeStatus } from './native-layer.js';
 export type { Fault, FailureShape } from './faults.js';
 export type {
   Outcome,
@@ -14,7 +17,8 @@ export { createSimulatedSigner } from './simulated-signer.js';
 export type { SimulatedSignerOptions } from './simulated-signer.js';
 export { createFakeOpenPlatform, SIMULATED_APP_ID, SIMULATED_SECRET } from './open-platform.js';
 export type { FakeOpenPlatform, FakeOpenPlatformOptions, TokenKind, UpstreamFault } from './open-platform.js';
-export { ListenerRegistry, listenerPair } from './listeners.js';
+export { ListenerRegistry, listenerPair, listensTo } from './listeners.js';
+export type { DocumentListenerSpec } from './listeners.js';
 export { ok, failWith, silent } from './family.js';
 export {
   SIMULATED_SYMMETRIC_KEY,
@@ -69,10 +73,20 @@ export {
   SIMULATED_WECHAT_PAY_KEY,
 } from './preorder-gateway.js';
 export type {
-  Delivery,
+  Delivery as GatewayDelivery,
   FakePreOrderGateway,
   FakePreOrderGatewayOptions,
   GatewayFault,
   GatewayOrder,
   NotificationAttempt,
 } from './preorder-gateway.js';
+export { SIMULATED_REFUND_CARD } from './open-platform-services.js';
+export type {
+  FakeServiceOptions,
+  FakeServicePlatform,
+  PayPasswordVerification,
+  ServiceApi,
+  SimulatedContract,
+} from './open-platform-services.js';
+export type { FakeMarketing, MarketingOptions, SimulatedRedPacket } from './open-platform-marketing.js';
+export type { Delivery, DeliveryOptions, NotificationMethod } from './notifier.js';

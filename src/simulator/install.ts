@@ -1,8 +1,14 @@
 /**
- * `installSimulator`: put a faithful fake `upsdk` on a window (jsdom or a
- * real browser) so that the client, tests and the playground run anywhere.
+ * `installSimulator`: put the two layers of the app on a window (jsdom or a
+ * real browser) — a fake native layer answering `cordova.exec`, and under
+ * `vendorScript: 'simulated'` a model of upsdk.js on top — so that the
+ * client, tests and the playground run anywhere.
  */
-import { FakeBridge, type FakeBridgeSettings, type RawCall } from './fake-bridge.js';
+import type { RawCall } from './call-log.js';
+import { FakeNative, type NativeSettings } from './native-layer.js';
+import { createVendorScript } from './vendor-script.js';
+import { BLE_EVENT_TYPES } from './families/bluetooth-peripherals.js';
+import { listenerSpecs } from './listeners.js';
 import { FaultTable, type Fault } from './faults.js';
 import type { PluginBehaviours, SimulatedPlatform, SimulationContext } from './family.js';
 import { overrideUserAgent, simulatedUserAgent } from './user-agent.js';
@@ -25,6 +31,13 @@ export const SIMULATED_FRONT_TOKEN = 'SIMULATED-FRONT-TOKEN==';
 export interface SimulatorOptions {
   /** The window to install on. Default the global `window`. */
   readonly window?: Window;
+  /**
+   * `simulated` (default): the simulator's model of upsdk.js provides `window.upsdk`.
+   * `real`: only the native layer is installed (`window.cordova`, then `deviceready`),
+   * for the vendor's real upsdk.js, which the page loads itself from the vendor's host;
+   * `installVia` and `scriptLoad` then do not apply.
+   */
+  readonly vendorScript?: 'simulated' | 'real';
   /** Which device to imitate (affects some payload shapes). Default `android`. */
   readonly platform?: SimulatedPlatform;
   /** Only this appId passes `config`. Default: any appId. */
@@ -33,7 +46,10 @@ export interface SimulatorOptions {
   readonly frontToken?: string | (() => string | Promise<string>);
   /** Check `config` signatures and timestamps. Default true. */
   readonly verifySignature?: boolean;
-  /** Milliseconds before each callback, fixed or per plugin. Default 0. */
+  /**
+   * Milliseconds before each native answer, fixed or per plugin (`'config'` for config
+   * answers, `'script'` for the upsdk.js load with `installVia: 'script'`). Default 0.
+   */
   readonly latency?: number | ((plugin: string) => number);
   /**
    * `global` (default): the fake global is there at once. `script`: it appears
@@ -43,7 +59,7 @@ export interface SimulatorOptions {
   readonly installVia?: 'global' | 'script';
   /** With `installVia: 'script'`: `load` (default), `error`, or `no-global` (loads but defines nothing). */
   readonly scriptLoad?: 'load' | 'error' | 'no-global';
-  /** Milliseconds until the native bridge "loads"; plugins are no-op stubs before. Default 0. */
+  /** Milliseconds until native fires `deviceready`; plugins are no-op stubs before. Default 0. */
   readonly bridgeDelay?: number;
   /** Reported user agent. Default an in-app UA of `platform`. */
   readonly userAgent?: string;
@@ -51,7 +67,10 @@ export interface SimulatorOptions {
   readonly seed?: number;
   /** Clock used to check config timestamps, in ms since the epoch. Default `Date.now`. */
   readonly clock?: () => number;
-  /** Extra or replacement plugin behaviours (e.g. a plugin of a newer app version). */
+  /**
+   * Extra or replacement native behaviours (e.g. a plugin of a newer app version). They answer
+   * through the native layer: a plugin outside the route table is reached as `UPWebPlugin.<name>`.
+   */
   readonly plugins?: PluginBehaviours;
   /** Virtual BLE peripherals and adapter settings. */
   readonly bluetooth?: BluetoothSimOptions;
@@ -61,16 +80,21 @@ export interface SimulatorOptions {
 
 /** A running simulator. */
 export interface Simulator {
-  /** The fake global, also installed as `window.upsdk`. */
+  /** The `upsdk` global: the simulator's model, or the real script's once it loaded. */
   readonly upsdk: Readonly<Record<string, unknown>>;
-  /** Every call the page made, in order, with the exact params the bridge received. */
+  /**
+   * Every call the page made, in order, with the params it passed (with
+   * `vendorScript: 'real'`: every `cordova.exec`, with what native received).
+   */
   readonly calls: readonly RawCall[];
   /** Calls of one plugin. */
   callsOf(plugin: string): readonly RawCall[];
   /** Forget the call log. */
   clearCalls(): void;
-  /** How many times `config` was called. */
+  /** How many configs reached native. */
   readonly configCount: number;
+  /** The page URL native accepted the last config for (`undefined` before, and after `loseConfig`). */
+  readonly acceptedUrl: string | undefined;
   /** How many `<script>` loads of upsdk.js the page started (with `installVia: 'script'`). */
   readonly scriptLoads: number;
   /**
@@ -135,14 +159,16 @@ const fixedToken = (token: string | (() => string | Promise<string>)) =>
 export function installSimulator(options: SimulatorOptions = {}): Simulator {
   const win = (options.window ?? globalThis.window) as Window & typeof globalThis;
   const platform = options.platform ?? 'android';
+  const real = options.vendorScript === 'real';
   const restoreUserAgent = overrideUserAgent(win, options.userAgent ?? simulatedUserAgent(platform));
-  const settings: FakeBridgeSettings = {
+  const settings: NativeSettings = {
     latency: fixedLatency(options.latency ?? 0),
     frontToken: fixedToken(options.frontToken ?? SIMULATED_FRONT_TOKEN),
     appId: options.appId,
     verifySignature: options.verifySignature ?? true,
     clock: options.clock ?? Date.now,
   };
+  // cordova.fireDocumentEvent: an Event of `type` with the payload's fields copied onto it.
   const emitDocumentEvent = (type: string, payload: Readonly<Record<string, unknown>>): void => {
     const event = new win.Event(type);
     Object.assign(event, payload);
@@ -161,30 +187,48 @@ export function installSimulator(options: SimulatorOptions = {}): Simulator {
   const files = new FilesState();
   const bluetooth = new BluetoothSimulation(context, options.bluetooth);
   const hce = new HceSimulation(options.hce);
-  const behaviours = {
+  const behaviours: PluginBehaviours = {
     ...uiFamily.behaviours,
     ...filesBehaviours(files),
-    ...bluetoothBehaviours(bluetooth, options.bluetooth?.eventPayload),
+    ...bluetoothBehaviours(bluetooth),
     ...hceBehaviours(hce),
     ...options.plugins,
   };
-  const bridge = new FakeBridge(behaviours, faults, settings, context);
-  const host = win as Window & { upsdk?: unknown };
+  const calls: RawCall[] = [];
+  const native = new FakeNative(
+    behaviours,
+    faults,
+    settings,
+    context,
+    real
+      ? (plugin, params) => calls.push({ plugin, params: { ...params }, dropped: false, native: params })
+      : undefined,
+  );
+  const host = win as Window & { upsdk?: unknown; cordova?: unknown };
   const timers: ReturnType<typeof setTimeout>[] = [];
+  const restoreDocument = installCordova(win, native);
+  const model = real
+    ? undefined
+    : createVendorScript({
+        window: win,
+        plugins: Object.keys(behaviours),
+        listenerSpecs: listenerSpecs(behaviours),
+        listeners,
+        plainEventTypes: new Set(
+          options.bluetooth?.eventPayload === 'object' ? Object.values(BLE_EVENT_TYPES) : [],
+        ),
+        log: (call) => calls.push(call),
+      });
+  // After the model listens (a script loaded later still hears it: deviceready is sticky).
+  const delay = options.bridgeDelay ?? 0;
+  if (delay > 0) timers.push(setTimeout(() => native.deviceReady(), delay));
+  else native.deviceReady();
   let scriptLoad = options.scriptLoad ?? 'load';
   let scriptLoads = 0;
-
-  const goLive = (): void => {
-    host.upsdk = bridge.upsdk;
-    const delay = options.bridgeDelay ?? 0;
-    if (delay > 0) timers.push(setTimeout(() => bridge.loadBridge(), delay));
-    else bridge.loadBridge();
-  };
-
   let observer: MutationObserver | undefined;
-  if ((options.installVia ?? 'global') === 'global') {
-    goLive();
-  } else {
+  if (model && (options.installVia ?? 'global') === 'global') {
+    host.upsdk = model;
+  } else if (model) {
     // Answer the page's own <script src=".../upsdk.js"> as the network would.
     observer = new win.MutationObserver((records: MutationRecord[]) => {
       for (const record of records) {
@@ -195,9 +239,9 @@ export function installSimulator(options: SimulatorOptions = {}): Simulator {
           const outcome = scriptLoad;
           timers.push(
             setTimeout(() => {
-              if (outcome === 'load') goLive();
+              if (outcome === 'load') host.upsdk = model;
               node.dispatchEvent(new win.Event(outcome === 'error' ? 'error' : 'load'));
-            }, 0),
+            }, settings.latency('script')),
           );
         }
       }
@@ -206,12 +250,17 @@ export function installSimulator(options: SimulatorOptions = {}): Simulator {
   }
 
   return {
-    upsdk: bridge.upsdk,
-    calls: bridge.calls,
-    callsOf: (plugin) => bridge.calls.filter((call) => call.plugin === plugin),
-    clearCalls: () => void bridge.calls.splice(0),
+    get upsdk() {
+      return model ?? ((host.upsdk ?? {}) as Record<string, unknown>);
+    },
+    calls,
+    callsOf: (plugin) => calls.filter((call) => call.plugin === plugin),
+    clearCalls: () => void calls.splice(0),
     get configCount() {
-      return bridge.configCount;
+      return native.configCount;
+    },
+    get acceptedUrl() {
+      return native.acceptedUrl;
     },
     get scriptLoads() {
       return scriptLoads;
@@ -221,7 +270,7 @@ export function installSimulator(options: SimulatorOptions = {}): Simulator {
     setLatency: (latency) => void (settings.latency = fixedLatency(latency)),
     setScriptLoad: (outcome) => void (scriptLoad = outcome),
     setFrontToken: (token) => void (settings.frontToken = fixedToken(token)),
-    loseConfig: () => bridge.loseConfig(),
+    loseConfig: () => native.loseConfig(),
     emit: emitDocumentEvent,
     fire: (type, payload) => listeners.fire(type, payload),
     activeSubscriptions: () => listeners.active(),
@@ -236,8 +285,38 @@ export function installSimulator(options: SimulatorOptions = {}): Simulator {
       observer?.disconnect();
       files.dispose();
       for (const timer of timers) clearTimeout(timer);
-      if (host.upsdk === bridge.upsdk) delete host.upsdk;
+      if (model && host.upsdk === model) delete host.upsdk;
+      if (host.cordova === native.cordova) delete host.cordova;
+      restoreDocument();
       restoreUserAgent();
     },
+  };
+}
+
+/**
+ * Put the fake `window.cordova` in place before any upsdk.js runs, and make
+ * `deviceready` sticky as cordova does: a listener added after it fired is
+ * called anyway (the real upsdk.js may load long after the bridge is up).
+ * Returns a function that undoes the document patch.
+ */
+function installCordova(win: Window & typeof globalThis, native: FakeNative): () => void {
+  (win as { cordova?: unknown }).cordova = native.cordova;
+  const doc = win.document;
+  const add = doc.addEventListener;
+  doc.addEventListener = function (
+    this: Document,
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: boolean | AddEventListenerOptions,
+  ): void {
+    add.call(this, type, listener as EventListenerOrEventListenerObject, options);
+    if (type !== 'deviceready' || !native.isReady || !listener) return;
+    const event = new win.Event('deviceready');
+    setTimeout(() =>
+      typeof listener === 'function' ? listener.call(doc, event) : listener.handleEvent(event),
+    );
+  } as Document['addEventListener'];
+  return () => {
+    delete (doc as { addEventListener?: unknown }).addEventListener;
   };
 }

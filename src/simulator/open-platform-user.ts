@@ -12,6 +12,7 @@ import { sha256 } from '../shared/sha256.js';
 import { encodeBase64 } from '../streams/base64.js';
 import { createNonce } from '../shared/signature.js';
 import { encrypt3des } from './triple-des.js';
+import { authenticate as authenticateWith, reply, type PlatformState } from './open-platform-wire.js';
 import {
   grantsMobile,
   grantsRealName,
@@ -92,14 +93,7 @@ export interface FakeUserPlatform {
   readonly userRequests: Readonly<Record<UserApi, number>>;
 }
 
-/** What the user part needs from the platform around it. */
-export interface PlatformState {
-  readonly apps: Readonly<Record<string, string>>;
-  readonly defaultApp: string;
-  readonly clock: () => number;
-  /** Whether `token` is the valid backendToken of `appId`. */
-  isBackendToken(token: string, appId: string): boolean;
-}
+export type { PlatformState } from './open-platform-wire.js';
 
 interface Grant {
   readonly appId: string;
@@ -113,26 +107,10 @@ const API_PATHS: Readonly<Record<string, UserApi>> = {
   '/open/access/1.0/user.mobile': 'user.mobile',
   '/open/access/1.0/user.auth': 'user.auth',
 };
-const reply = (resp: string, msg: string, params?: Record<string, string>): Response =>
-  new Response(JSON.stringify(params ? { resp, msg, params } : { resp, msg }), {
-    headers: { 'content-type': 'application/json' },
-  });
 const bytesOf = (text: string): Uint8Array => new TextEncoder().encode(text);
 // Base64-like like the real ones, with a '+' and a '/' always in.
 const mintCode = (): string => `${createNonce(7)}+${createNonce(8)}`;
 const mintAccessToken = (): string => `${createNonce(30)}+${createNonce(30)}/${createNonce(10)}`;
-
-/** The request fields `names` (name → reply code when empty, §7.7 N621xx), or the reply naming the first one missing. */
-function required<K extends string>(
-  body: Record<string, unknown>,
-  names: Readonly<Record<K, string>>,
-): Response | Readonly<Record<K, string>> {
-  for (const [name, resp] of Object.entries<string>(names)) {
-    if (typeof body[name] !== 'string' || body[name] === '')
-      return reply(resp, `${name}不能为空 (${name} is required)`);
-  }
-  return body as Record<K, string>;
-}
 
 /** The user-login endpoints of a fake platform. */
 export function createUserEndpoints(options: FakeUserPlatformOptions, platform: PlatformState) {
@@ -174,19 +152,10 @@ export function createUserEndpoints(options: FakeUserPlatformOptions, platform: 
     return grant && grant.appId === appId && grant.expiresAt > platform.clock() ? grant : undefined;
   }
 
-  /** What every backend interface checks first: its fields, a known appId, a valid backendToken (§7.7). */
-  function authenticate<K extends string>(
+  const authenticate = <K extends string>(
     body: Record<string, unknown>,
     names: Readonly<Record<K, string>>,
-  ): Response | Readonly<Record<K | 'appId' | 'backendToken', string>> {
-    const fields = required(body, { appId: 'N62100', backendToken: 'N62101', ...names });
-    if (fields instanceof Response) return fields;
-    if (platform.apps[fields.appId] === undefined) return reply('N62126', '缓存中不包含此商户appId');
-    if (!platform.isBackendToken(fields.backendToken, fields.appId)) {
-      return reply('a10', '不合法的backend_token，或已过期');
-    }
-    return fields;
-  }
+  ) => authenticateWith(platform, body, names);
 
   function exchange(body: Record<string, unknown>): Response {
     const fields = authenticate(body, { code: 'N62112', grantType: 'N62106' });

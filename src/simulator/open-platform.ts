@@ -9,6 +9,12 @@ import {
   type FakeUserPlatform,
   type FakeUserPlatformOptions,
 } from './open-platform-user.js';
+import {
+  createServiceEndpoints,
+  type FakeServiceOptions,
+  type FakeServicePlatform,
+} from './open-platform-services.js';
+import { delay } from './open-platform-wire.js';
 
 /** appId and secret of the app the fake platform knows by default. */
 export const SIMULATED_APP_ID = 'a5949221470c4059b9b0b45a90c81527';
@@ -25,7 +31,7 @@ export type UpstreamFault =
   | { readonly delay: number };
 
 /** Options of {@link createFakeOpenPlatform}. */
-export interface FakeOpenPlatformOptions extends FakeUserPlatformOptions {
+export interface FakeOpenPlatformOptions extends FakeUserPlatformOptions, FakeServiceOptions {
   /** Known apps, appId → secret. Default one app: {@link SIMULATED_APP_ID}. */
   readonly apps?: Readonly<Record<string, string>>;
   /** Token lifetime in seconds. Default 7200, as the real platform. */
@@ -37,7 +43,7 @@ export interface FakeOpenPlatformOptions extends FakeUserPlatformOptions {
 }
 
 /** A running fake platform. */
-export interface FakeOpenPlatform extends FakeUserPlatform {
+export interface FakeOpenPlatform extends FakeUserPlatform, FakeServicePlatform {
   /** Handle one HTTP request (POST /open/access/1.0/frontToken or /backendToken). */
   handle(request: Request): Promise<Response>;
   /** A `fetch` that answers from this platform whatever the host, for in-process use. */
@@ -65,21 +71,6 @@ interface Issued {
 
 const reply = (body: unknown, status = 200): Response =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-
-/** Wait `ms`, or less if the caller gave up (so an in-process fetch that timed out leaves no timer behind). */
-export function delay(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      { once: true },
-    );
-  });
-}
 
 const PATHS: Readonly<Record<string, TokenKind>> = {
   '/open/access/1.0/frontToken': 'frontToken',
@@ -112,15 +103,19 @@ export function createFakeOpenPlatform(options: FakeOpenPlatformOptions = {}): F
   };
 
   // User login (authorize pages, token, user.mobile, user.auth) lives in its own module.
-  const user = createUserEndpoints(options, {
+  const state = {
     apps,
     defaultApp,
     clock,
-    isBackendToken: (token, appId) => current('backendToken', appId)?.token === token,
-  });
+    isBackendToken: (token: string, appId: string) => current('backendToken', appId)?.token === token,
+  };
+  const user = createUserEndpoints(options, state);
+  // The business interfaces (§5.3–§5.8) and the notifications live in their own modules.
+  const services = createServiceEndpoints(options, state);
 
   async function handle(request: Request): Promise<Response> {
     if (user.handles(request)) return user.handle(request);
+    if (services.handles(request)) return services.handle(request);
     const kind = PATHS[new URL(request.url).pathname];
     if (!kind) return reply({ resp: '404', msg: 'no such endpoint' }, 404);
     if (request.method !== 'POST') return reply({ resp: '405', msg: 'POST only' }, 405);
@@ -160,6 +155,7 @@ export function createFakeOpenPlatform(options: FakeOpenPlatformOptions = {}): F
   return {
     handle,
     ...user.controls,
+    ...services.controls,
     fetch: (input, init) => handle(new Request(input, init)),
     issued,
     requests,

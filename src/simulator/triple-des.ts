@@ -1,12 +1,13 @@
 /**
  * 3DES-ECB with PKCS#5 padding (FIPS 46-3, SP 800-67) in plain TypeScript,
  * for the fake open platform: it encrypts the user fields of `user.mobile`
- * and `user.auth` (spec §2.4.2) and must run wherever the simulator runs —
+ * and `user.auth` (spec §2.4.2) and decrypts the fields partners send
+ * encrypted (§5.7.1, §5.8) and must run wherever the simulator runs —
  * browsers and jsdom have no 3DES in WebCrypto. The server decrypts with
  * `node:crypto`; a test checks that both agree. Speed does not matter here
  * (a few short strings per login), clarity does: bits are plain arrays.
  */
-import { encodeBase64 } from '../streams/base64.js';
+import { decodeBase64, encodeBase64 } from '../streams/base64.js';
 
 type Bits = number[];
 
@@ -148,4 +149,41 @@ export function encrypt3des(text: string, keyHex: string): string {
     cipher.set(toBytes(desBlock(desBlock(desBlock(block, k1), reversed), k3)), offset);
   }
   return encodeBase64(cipher);
+}
+
+/**
+ * Decrypt base64 `cipherText` made by {@link encrypt3des} (or the platform's
+ * partners): answers the UTF-8 text, or `undefined` when the key is wrong or
+ * the value damaged — the fake platform then refuses the request.
+ *
+ * @example
+ * ```ts
+ * decrypt3des('lst7/3YbD5ojqDEH0uSHKg==', '0123456789abcdeffedcba987654321089abcdef01234567'); // '13800138000'
+ * ```
+ */
+export function decrypt3des(cipherText: string, keyHex: string): string | undefined {
+  const [k1, k2, k3] = tripleKeys(keyHex);
+  let bytes: Uint8Array;
+  try {
+    bytes = decodeBase64(cipherText);
+  } catch {
+    return undefined;
+  }
+  if (bytes.length === 0 || bytes.length % 8 !== 0) return undefined;
+  const plain = new Uint8Array(bytes.length);
+  const [r1, r3] = [[...k1].reverse(), [...k3].reverse()];
+  for (let offset = 0; offset < bytes.length; offset += 8) {
+    const block = toBits(bytes.subarray(offset, offset + 8));
+    // EDE reversed: decrypt with K3, encrypt with K2, decrypt with K1.
+    plain.set(toBytes(desBlock(desBlock(desBlock(block, r3), k2), r1)), offset);
+  }
+  const padding = plain[plain.length - 1]!;
+  if (padding < 1 || padding > 8 || plain.subarray(plain.length - padding).some((b) => b !== padding)) {
+    return undefined;
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(plain.subarray(0, plain.length - padding));
+  } catch {
+    return undefined;
+  }
 }

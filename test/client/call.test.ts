@@ -125,8 +125,8 @@ describe('client.call', () => {
 
   it('maps a cancel callback to an UpsdkError with code cancel', async () => {
     const { sim, client } = setup();
-    sim.fault('pay', 'cancel');
-    await expect(client.call('pay', { tn: 't' })).rejects.toMatchObject({ code: 'cancel', plugin: 'pay' });
+    sim.fault('scanQRCode', 'cancel');
+    await expect(client.call('scanQRCode')).rejects.toMatchObject({ code: 'cancel', plugin: 'scanQRCode' });
   });
 
   it('reports a plugin the bridge does not have as c04', async () => {
@@ -144,23 +144,23 @@ describe('vendor error shapes', () => {
   for (const [shape, code, msg] of cases) {
     it(`maps a ${shape}-shaped failure onto code ${code}`, async () => {
       const { sim, client } = setup();
-      sim.fault('pay', { fail: shape, code, msg });
-      const error = await client.call('pay', { tn: 't' }).catch((e: unknown) => e);
+      sim.fault('scanQRCode', { fail: shape, code, msg });
+      const error = await client.call('scanQRCode').catch((e: unknown) => e);
       expect(error).toBeInstanceOf(UpsdkError);
-      expect(error).toMatchObject({ code, msg, plugin: 'pay' });
+      expect(error).toMatchObject({ code, msg, plugin: 'scanQRCode' });
     });
   }
 
-  it('maps a {msg}-only failure onto code unknown with the message kept', async () => {
+  it('maps a {msg}-only failure with an unknown text onto code unknown with the message kept', async () => {
     const { sim, client } = setup();
-    sim.fault('pay', { fail: 'msg', msg: '用户取消' });
-    await expect(client.call('pay', { tn: 't' })).rejects.toMatchObject({ code: 'unknown', msg: '用户取消' });
+    sim.fault('scanQRCode', { fail: 'msg', msg: '银行拒绝' });
+    await expect(client.call('scanQRCode')).rejects.toMatchObject({ code: 'unknown', msg: '银行拒绝' });
   });
 
   it('maps an empty failure onto code unknown and keeps the raw payload', async () => {
     const { sim, client } = setup();
-    sim.fault('pay', { fail: 'none' });
-    const error = (await client.call('pay', { tn: 't' }).catch((e: unknown) => e)) as UpsdkError;
+    sim.fault('scanQRCode', { fail: 'none' });
+    const error = (await client.call('scanQRCode').catch((e: unknown) => e)) as UpsdkError;
     expect(error.code).toBe('unknown');
     expect(error.raw).toBeUndefined();
   });
@@ -175,8 +175,8 @@ describe('vendor error shapes', () => {
 
   it('keeps the raw payload on the error', async () => {
     const raw = { errcode: 'c02', errmsg: 'denied', extra: 1 };
-    const { client } = setup({ plugins: { pay: () => ({ fail: raw }) } });
-    await expect(client.call('pay', { tn: 't' })).rejects.toMatchObject({ raw });
+    const { client } = setup({ plugins: { scanQRCode: () => ({ fail: raw }) } });
+    await expect(client.call('scanQRCode')).rejects.toMatchObject({ raw });
   });
 });
 

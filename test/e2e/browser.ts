@@ -31,14 +31,19 @@ export async function startPlayground(): Promise<{ server: Server; url: string }
   return { server, url: `http://127.0.0.1:${port}/` };
 }
 
-/** A page that records console errors and page errors. */
-export async function openPage(browser: Browser, url: string): Promise<{ page: Page; errors: string[] }> {
+/** A page that records console errors and page errors; `prepare` runs before it navigates (e.g. routes). */
+export async function openPage(
+  browser: Browser,
+  url: string,
+  prepare?: (page: Page) => Promise<unknown>,
+): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 412, height: 900 }, acceptDownloads: true });
   const errors: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(String(error)));
+  await prepare?.(page);
   await page.goto(url);
   return { page, errors };
 }
@@ -47,7 +52,9 @@ export async function openPage(browser: Browser, url: string): Promise<{ page: P
  * Register the hooks of a playground suite: one server and one browser for
  * the file, a fresh page per test whose console must stay clean.
  */
-export function usePlayground(): { open(query?: string): Promise<Page> } {
+export function usePlayground(): {
+  open(query?: string, prepare?: (page: Page) => Promise<unknown>): Promise<Page>;
+} {
   let browser: Browser;
   let server: Server;
   let url: string;
@@ -67,8 +74,8 @@ export function usePlayground(): { open(query?: string): Promise<Page> } {
     expect(errors).toEqual([]);
   });
   return {
-    async open(query = '') {
-      current = await openPage(browser, url + query);
+    async open(query = '', prepare?: (page: Page) => Promise<unknown>) {
+      current = await openPage(browser, url + query, prepare);
       return current.page;
     },
   };

@@ -45,7 +45,7 @@ describe('playground in simulator mode', () => {
   it('shows the code of a failed payment', async () => {
     const page = await open();
     await page.fill('#fault-form [name=plugin]', 'pay');
-    await page.selectOption('#fault-form [name=fault]', 'fail (errcode c02)');
+    await page.selectOption('#fault-form [name=fault]', 'no permission (c02)');
     await page.click('#fault-form button');
     await page.click('#pay-form button');
     expect(await logLine(page, 'pay ✗')).toContain('c02');
@@ -137,6 +137,14 @@ describe('playground in simulator mode', () => {
     expect(page.url()).not.toContain('code=');
   });
 
+  it('runs the pay-password story: verifyPwdSeqId on the server, verifyPayPwd on the page, the notification back', async () => {
+    const page = await open();
+    await page.click('#pay-password-form button');
+    const notification = fact(page, 'pay-password-story', 'notification');
+    await expect.poll(() => notification.textContent(), WAIT).toBe('pay_password_verified');
+    expect(await fact(page, 'pay-password-story', 'transNo').textContent()).toMatch(/^[0-9A-F]{32}$/);
+  });
+
   it('downloads a device report that is valid JSON', async () => {
     const page = await open();
     const [download] = await Promise.all([
@@ -182,5 +190,47 @@ describe('playground in simulator mode', () => {
     const file = path.join(RESULTS, 'playground.png');
     await page.screenshot({ path: file, fullPage: true });
     expect((await readFile(file)).subarray(1, 4).toString()).toBe('PNG');
+  });
+});
+
+/**
+ * A stand-in for the vendor's script, served at its URL (the tests run offline, and the vendor's
+ * script is not ours to ship): just enough of upsdk.js to reach the simulated native layer through
+ * `window.cordova` — deviceready, config, ready/error, pay.
+ */
+const STAND_IN_UPSDK = `(function () {
+  var queue = [], onError, configured = false, up = false, pending;
+  var exec = function (ok, fail, service, action, params) { window.cordova.exec(ok, fail, service, action, [params]); };
+  var send = function (params) {
+    exec(function () { configured = true; queue.forEach(function (cb) { cb(); }); },
+      function (failure) { if (onError) onError(failure); }, 'UPWebSdk', 'config', params);
+  };
+  document.addEventListener('deviceready', function () { up = true; if (pending) send(pending); });
+  window.upsdk = {
+    config: function (options) {
+      var copy = {};
+      for (var key in options) if (key !== 'debug' && typeof options[key] !== 'function') copy[key] = options[key];
+      if (up) send(copy); else pending = copy;
+    },
+    ready: function (cb) { if (configured) cb(); else queue.push(cb); },
+    error: function (cb) { onError = cb; },
+    pay: function (o) { exec(o.success, function (e) { if (o.fail) o.fail({ msg: String(e && e.msg || e) }); }, 'UPWebPay', 'pay', { tn: o.tn }); }
+  };
+})();`;
+
+describe('playground with the vendor script switched to real', () => {
+  it('installs only the native layer and pays through a script loaded from the vendor host', async () => {
+    const fetched: string[] = [];
+    const page = await playground.open('?vendor=real', (page) =>
+      page.route('https://open.95516.com/**', async (route) => {
+        fetched.push(route.request().url());
+        await route.fulfill({ contentType: 'text/javascript', body: STAND_IN_UPSDK });
+      }),
+    );
+    await expect(page.locator('#banner').textContent()).resolves.toContain('real (loaded from the vendor');
+    expect(await page.evaluate(() => ['cordova' in window, 'upsdk' in window])).toEqual([true, false]);
+    await page.click('#pay-form button');
+    expect(await logLine(page, 'pay')).toMatch(/^pay → done \(\d+ ms\)$/);
+    expect(fetched).toEqual(['https://open.95516.com/s/open/js/upsdk.js']);
   });
 });

@@ -12,6 +12,9 @@ afterEach(async () => {
   server = undefined;
 });
 
+/** The upload id at the end of an upload URL. */
+const idOf = (endpoint: string): string => endpoint.slice(endpoint.lastIndexOf('/') + 1);
+
 /**
  * Serve `sink` on a random loopback port. `failPut(n)` decides whether the n-th PUT fails:
  * 'before' answers 503 without storing it, 'after' stores it and then answers 502 (a lost response).
@@ -30,7 +33,11 @@ async function serve(
   };
   server = createServer(toNodeHandler(handler, { maxBodyBytes: 1024 * 1024 }));
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server!.address() as AddressInfo).port}/uploads/clip`;
+  const base = `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
+  // The sink issues upload ids: open one, and upload to the URL it answers.
+  const opened = await fetch(`${base}/uploads/`, { method: 'POST' });
+  expect(opened.status).toBe(201);
+  return new URL(opened.headers.get('location')!, base).href;
 }
 
 describe('the chunked upload example', () => {
@@ -57,7 +64,7 @@ describe('the chunked upload example', () => {
       chunkSize: 100_000,
     });
     expect(result.sha256).toBe(sha256(sim.files.contentOf(original)));
-    expect(sha256(sink.bytes('clip')!)).toBe(result.sha256);
+    expect(sha256(sink.bytes(idOf(endpoint))!)).toBe(result.sha256);
     // Reading resumed at chunk 2, whose PUT failed (chunk 3 had been prefetched meanwhile, then abandoned).
     expect(sim.callsOf('readAlbumData').map((call) => call.params.fromOffset)).toEqual([
       '0',
@@ -81,7 +88,7 @@ describe('the chunked upload example', () => {
       chunkSize: 100_000,
     });
     expect(result).toMatchObject({ received: 450_000, sha256: sha256(sim.files.contentOf(original)) });
-    expect(sha256(sink.bytes('clip')!)).toBe(sha256(sim.files.contentOf(original)));
+    expect(sha256(sink.bytes(idOf(endpoint))!)).toBe(sha256(sim.files.contentOf(original)));
   });
 
   it('gives up after the last attempt with the upload error', async () => {
@@ -96,10 +103,16 @@ describe('the chunked upload example', () => {
 });
 
 describe('the upload sink', () => {
+  /** Open an upload in-process; resolves with its URL. */
+  const open = async (sink: UploadSink): Promise<string> => {
+    const opened = await sink.handle(new Request('http://127.0.0.1/uploads/', { method: 'POST' }));
+    return new URL(opened.headers.get('location')!, 'http://127.0.0.1').href;
+  };
+
   it('answers 409 with its offset when a chunk does not start where it is', async () => {
     const sink = createUploadSink();
     const response = await sink.handle(
-      new Request('http://127.0.0.1/uploads/a', {
+      new Request(await open(sink), {
         method: 'PUT',
         headers: { 'content-range': 'bytes 10-19/20' },
         body: new Uint8Array(10),
@@ -112,7 +125,7 @@ describe('the upload sink', () => {
   it('rejects a file larger than maxBytes with 413', async () => {
     const sink = createUploadSink({ maxBytes: 100 });
     const response = await sink.handle(
-      new Request('http://127.0.0.1/uploads/a', {
+      new Request(await open(sink), {
         method: 'PUT',
         headers: { 'content-range': 'bytes 0-9/101' },
         body: new Uint8Array(10),

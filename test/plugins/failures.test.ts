@@ -69,7 +69,8 @@ function withoutPlugin(sim: Simulator, plugin: string): void {
 }
 
 describe('vendor failures', () => {
-  for (const [plugin, act] of Object.entries(ANSWERING)) {
+  // pay is left out: upsdk.js keeps only a message of its failures (test/client/pay-failures.test.ts).
+  for (const [plugin, act] of Object.entries(ANSWERING).filter(([name]) => name !== 'pay')) {
     it(`${plugin} rejects with the vendor's code and its own name`, async () => {
       const { sim, client } = setup();
       sim.fault(plugin, { fail: 'errcode', code: 'c02', msg: 'no permission' });

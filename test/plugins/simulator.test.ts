@@ -78,9 +78,12 @@ describe('simulated plugins', () => {
     await expect(client.call('pay', { tn: '' })).rejects.toMatchObject({ msg: 'TN号不合法 (invalid tn)' });
   });
 
-  it('openApplet fails with a bare code when appId is missing', async () => {
+  it('openApplet fails with a bare code, which upsdk.js wraps in {msg}, when appId is missing', async () => {
     const { client } = setup();
-    await expect(client.call('openApplet', { appId: '' })).rejects.toMatchObject({ code: '101', raw: '101' });
+    await expect(client.call('openApplet', { appId: '' })).rejects.toMatchObject({
+      code: '101',
+      raw: { msg: '101' },
+    });
   });
 
   it.each(['setNavigationBarTitle', 'showFlashInfo', 'showSharePopup', 'closeWebApp', 'createWebView'])(

@@ -1,44 +1,78 @@
-/** `upsdk-kit serve` from dist/: runs out of the box on loopback with the embedded fake platform. */
+/**
+ * `upsdk-kit serve` from dist/ (rebuilt by the global setup when src/ is newer): runs out of the
+ * box on loopback with the embedded fake platform, fails with one line, and rides out a Redis outage.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { afterEach, expect, it } from 'vitest';
-import { post } from './helpers/serve.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { SIMULATED_APP_ID, SIMULATED_SECRET } from '../../src/simulator/index.js';
+import { startRedis, type RedisServer } from './helpers/redis.js';
+import { post, servePlatform, type ServedPlatform } from './helpers/serve.js';
 
 const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
-let child: ChildProcess | undefined;
+const children: ChildProcess[] = [];
 
 afterEach(async () => {
-  if (child && child.exitCode === null) {
-    await new Promise((resolve) => child!.once('exit', resolve).kill('SIGTERM'));
-  }
-  child = undefined;
+  await Promise.all(
+    children
+      .splice(0)
+      .map((child) =>
+        child.exitCode === null && child.signalCode === null
+          ? new Promise((resolve) => child.once('exit', resolve).kill('SIGTERM'))
+          : undefined,
+      ),
+  );
 });
 
-/** Run the CLI; resolves with the URL it prints, and what it wrote to stderr so far. */
-function run(
+/** A running CLI: the endpoint URL it printed and what it wrote to stderr so far. */
+interface Running {
+  readonly url: string;
+  readonly origin: string;
+  stderr(): string;
+}
+
+function spawnCli(
   args: string[],
-  env: Record<string, string> = {},
-): Promise<{ url: string; stderr: () => string }> {
-  if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` first');
-  const cleanEnv = { PATH: process.env.PATH ?? '', ...env };
-  child = spawn(process.execPath, [CLI, ...args], { env: cleanEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  env: Record<string, string>,
+): { child: ChildProcess; output: () => string } {
+  const child = spawn(process.execPath, [CLI, ...args], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return { child, output: () => output };
+}
+
+/** Run the CLI until it prints its URL. */
+function run(args: string[], env: Record<string, string> = {}): Promise<Running> {
+  const { child, output } = spawnCli(args, env);
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   return new Promise((resolve, reject) => {
-    let stdout = '';
-    child!.stdout?.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      const url = /listening on (http:\/\/\S+)/.exec(stdout)?.[1];
-      if (url) resolve({ url, stderr: () => stderr });
+    child.stdout?.on('data', () => {
+      const url = /listening on (http:\/\/\S+)/.exec(output())?.[1];
+      if (url) resolve({ url, origin: new URL(url).origin, stderr: () => stderr });
     });
-    child!.once('exit', (code) => reject(new Error(`exited with ${code}: ${stdout}${stderr}`)));
+    child.once('exit', (code) => reject(new Error(`exited with ${code}: ${output()}`)));
   });
 }
 
-it('serves signatures with no configuration, bound to 127.0.0.1', async () => {
+/** Run the CLI to its exit; resolves with the code and everything it printed. */
+function runToExit(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; output: string }> {
+  const { child, output } = spawnCli(args, env);
+  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output: output() })));
+}
+
+it('serves signatures with no configuration, bound to 127.0.0.1, at /upsdk/signature', async () => {
   const { url, stderr } = await run(['serve', '--port', '0']);
-  expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/upsdk\/signature$/);
   const reply = await post(url, { url: 'http://localhost:5173/#/home' });
   expect(reply.status).toBe(200);
   expect(reply.body).toMatchObject({
@@ -58,12 +92,133 @@ it('takes its settings from the environment', async () => {
   expect((await post(url, { url: 'http://localhost/' })).status).toBe(403);
 });
 
-it('refuses to start with a real secret but no allowed origins', async () => {
-  await expect(run(['serve', '--port', '0'], { UPSDK_SECRET: 's3cret' })).rejects.toThrow(
-    /exited with 2[\s\S]*allowed-origins/,
-  );
+describe('paths', () => {
+  it('answers 404 problem+json off its path', async () => {
+    const { origin } = await run(['serve', '--port', '0']);
+    for (const path of ['/', '/anything', '/upsdk/signature/x']) {
+      const reply = await post(`${origin}${path}`, { url: 'http://localhost/' });
+      expect(reply).toMatchObject({
+        status: 404,
+        type: 'application/problem+json',
+        body: { code: 'not_found' },
+      });
+    }
+  });
+
+  it('serves another path with --path', async () => {
+    const { url, origin } = await run(['serve', '--port', '0', '--path', '/sign']);
+    expect(url).toBe(`${origin}/sign`);
+    expect((await post(url, { url: 'http://localhost/' })).status).toBe(200);
+    expect((await post(`${origin}/upsdk/signature`, { url: 'http://localhost/' })).status).toBe(404);
+  });
 });
 
-it('prints its usage for an unknown command', async () => {
-  await expect(run(['start'])).rejects.toThrow(/exited with 2[\s\S]*Usage: upsdk-kit serve/);
+describe('a platform URL', () => {
+  let platform: ServedPlatform;
+  beforeAll(async () => {
+    platform = await servePlatform();
+  });
+  afterAll(async () => {
+    await platform.close();
+  });
+
+  it.each([
+    ['--platform-url', (url: string) => [['--platform-url', url], {}] as const],
+    ['UPSDK_PLATFORM_URL', (url: string) => [[], { UPSDK_PLATFORM_URL: url }] as const],
+  ])('is taken from %s', async (_name, settings) => {
+    const [flags, env] = settings(platform.url);
+    const before = platform.platform.requests.frontToken;
+    const { url } = await run(['serve', '--port', '0', ...flags], {
+      ...env,
+      UPSDK_APP_ID: SIMULATED_APP_ID,
+      UPSDK_SECRET: SIMULATED_SECRET,
+      UPSDK_ALLOWED_ORIGINS: 'm.example.com',
+    });
+    expect((await post(url, { url: 'https://m.example.com/' })).status).toBe(200);
+    expect(platform.platform.requests.frontToken).toBe(before + 1);
+  });
+});
+
+describe('failing with one line', () => {
+  it('exits 1 with one line when the port is in use', async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = String((busy.address() as { port: number }).port);
+      const { code, output } = await runToExit(['serve', '--port', port]);
+      expect(code).toBe(1);
+      expect(output.trim()).toMatch(
+        /^upsdk-kit: cannot listen on 127\.0\.0\.1:\d+: the port is in use \(EADDRINUSE\)$/,
+      );
+    } finally {
+      await new Promise((resolve) => busy.close(resolve));
+    }
+  });
+
+  it('exits 1 with one line for a host that does not resolve', async () => {
+    const { code, output } = await runToExit(['serve', '--port', '0', '--host', 'no-such-host.invalid']);
+    expect(code).toBe(1);
+    expect(output.trim().split('\n')).toHaveLength(1);
+    expect(output).toMatch(/^upsdk-kit: cannot listen on no-such-host\.invalid:0: /);
+  });
+
+  it.each([
+    [['start'], /unknown command "start": the only command is "serve"/],
+    [['serve', '--secret', 'x'], /the secret is read from UPSDK_SECRET only/],
+    [['serve', '--secret=x'], /the secret is read from UPSDK_SECRET only/],
+    [['serve', '--prot', '1'], /Unknown option '--prot'/],
+    [['serve', '--path', 'sign'], /Expected `--path` to be a path/],
+  ])('exits 2 saying what was wrong for %j', async (args, message) => {
+    const { code, output } = await runToExit(args);
+    expect(code).toBe(2);
+    expect(output).toMatch(message);
+    expect(output).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses to start with a real secret but no allowed origins', async () => {
+    const { code, output } = await runToExit(['serve', '--port', '0'], { UPSDK_SECRET: 's3cret' });
+    expect(code).toBe(2);
+    expect(output).toMatch(/allowed-origins/);
+  });
+});
+
+describe('with REDIS_URL', () => {
+  let redis: RedisServer;
+  beforeAll(async () => {
+    redis = await startRedis();
+  });
+  afterAll(async () => {
+    await redis.stop();
+  });
+
+  it('listens while Redis is unreachable, answers 503 with Retry-After, and signs once it is back', async () => {
+    await redis.down();
+    let up = false;
+    try {
+      const { url, stderr } = await run(['serve', '--port', '0'], { REDIS_URL: redis.url });
+      const refused = await post(url, { url: 'http://localhost/' });
+      expect(refused).toMatchObject({
+        status: 503,
+        type: 'application/problem+json',
+        body: { code: 'store_unavailable' },
+      });
+      expect(refused.headers.get('retry-after')).toBe('1');
+      // It never fetched a token of its own while it could not share it.
+      expect(stderr()).not.toContain('token_refreshed');
+      await redis.up();
+      up = true;
+      await expect
+        .poll(async () => (await post(url, { url: 'http://localhost/' })).status, { timeout: 15_000 })
+        .toBe(200);
+      expect(stderr().match(/"type":"redis_unreachable"/g)).toHaveLength(1);
+    } finally {
+      if (!up) await redis.up();
+    }
+  });
+});
+
+it('prints its usage with --help', async () => {
+  const { code, output } = await runToExit(['serve', '--help']);
+  expect(code).toBe(0);
+  expect(output).toContain('Usage: upsdk-kit serve');
 });

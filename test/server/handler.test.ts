@@ -183,6 +183,37 @@ describe('CORS', () => {
     }
   });
 
+  it.each(['https://evil.example', 'null', 'https://m.example.com.evil.example'])(
+    'grants nothing to the refused origin %s, preflight or POST',
+    async (origin) => {
+      const preflight = await fetch(corsEndpoint.url, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST' },
+      });
+      const posted = await post(corsEndpoint.url, { url: 'https://m.example.com/' }, { origin });
+      for (const response of [preflight, posted]) {
+        expect(response.status).toBe(403);
+        expect(response.headers.get('access-control-allow-origin')).toBeNull();
+        expect(response.headers.get('vary')).toBe('Origin');
+      }
+    },
+  );
+
+  it('answers Vary: Origin on every answer, with or without CORS and Origin', async () => {
+    const replies = [
+      await post(endpoint.url, { url: 'https://m.example.com/' }),
+      await post(endpoint.url, { url: 'ftp://x/' }),
+      await post(corsEndpoint.url, { url: 'https://m.example.com/' }),
+      await post(endpoint.url, { url: 'https://m.example.com/' }, { origin: 'https://m.example.com' }),
+    ];
+    expect(replies.map((reply) => reply.headers.get('vary'))).toEqual([
+      'Origin',
+      'Origin',
+      'Origin',
+      'Origin',
+    ]);
+  });
+
   it('sends no CORS headers when CORS is off', async () => {
     const reply = await post(
       endpoint.url,
@@ -221,7 +252,15 @@ describe('secrecy', () => {
       const back = await signer.backendToken();
       await signer.invalidate(back.tokenId, 'backendToken');
       platform.platform.fault({ resp: 'a20', msg: 'invalid' }, 3);
-      await signer.backendToken().catch((error: Error) => texts.push(error.message, String(error.cause)));
+      // A cold signer (its own memory store) must fetch, and meets the fault.
+      const cold = createSigner({
+        appId: SIMULATED_APP_ID,
+        secret: SIMULATED_SECRET,
+        allowedOrigins: ['m.example.com'],
+        baseUrl: platform.url,
+        log: (event) => events.push(event),
+      });
+      await cold.backendToken().catch((error: Error) => texts.push(error.message, String(error.cause)));
       expect(texts.at(-2)).toContain('a20');
       const everything = [...texts, ...logged, ...events.map((event) => JSON.stringify(event))].join('\n');
       for (const secret of [SIMULATED_SECRET, front.token, back.token])

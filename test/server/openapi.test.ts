@@ -6,14 +6,18 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
+  createLoginHandler,
+  createLoginService,
+  createNodeServer,
   createRedisStore,
   createSignatureHandler,
   createSigner,
+  createUploadSink,
   type SignerOptions,
 } from '../../src/server/index.js';
-import { SIMULATED_APP_ID, SIMULATED_SECRET } from '../../src/simulator/index.js';
+import { SIMULATED_APP_ID, SIMULATED_SECRET, SIMULATED_SYMMETRIC_KEY } from '../../src/simulator/index.js';
 import { startRedis } from './helpers/redis.js';
 import { post, read, serve, servePlatform, type JsonReply, type ServedPlatform } from './helpers/serve.js';
 
@@ -35,9 +39,9 @@ const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats(ajv);
 ajv.addSchema(doc, 'signer.json');
 
-/** Check `reply` against the document's response for `method` and its status; return ajv's errors. */
-function violations(method: string, reply: JsonReply): string[] {
-  const operation = doc.paths['/upsdk/signature']?.[method];
+/** Check `reply` against the document's response for `method` on `path` and its status; return ajv's errors. */
+function violations(method: string, reply: JsonReply, path = '/upsdk/signature'): string[] {
+  const operation = doc.paths[path]?.[method];
   let response = operation?.responses[String(reply.status)];
   if (!response) return [`status ${reply.status} is not documented for ${method}`];
   if (response.$ref) response = doc.components.responses[response.$ref.split('/').pop()!];
@@ -159,5 +163,141 @@ describe('real answers match the document', () => {
       text: '',
     };
     expect(violations('post', reply).length).toBeGreaterThan(0);
+  });
+});
+
+/** Every response object of the document, its $ref resolved, with where it is. */
+function everyResponse(): [
+  string,
+  { content?: Record<string, { schema: object; examples?: Record<string, { value: unknown }> }> },
+][] {
+  const all: [string, never][] = [];
+  for (const [path, item] of Object.entries(doc.paths)) {
+    for (const [method, operation] of Object.entries(item)) {
+      if (!operation || typeof operation !== 'object' || !('responses' in operation)) continue;
+      for (const [status, response] of Object.entries(operation.responses)) {
+        const resolved = response.$ref ? doc.components.responses[response.$ref.split('/').pop()!] : response;
+        all.push([`${method.toUpperCase()} ${path} ${status}`, resolved as never]);
+      }
+    }
+  }
+  return all;
+}
+
+describe('examples', () => {
+  it.each(everyResponse().filter(([, response]) => response.content))(
+    '%s has an example its schema accepts',
+    (_where, response) => {
+      for (const media of Object.values(response.content!)) {
+        const examples = Object.values(media.examples ?? {});
+        expect(examples.length).toBeGreaterThan(0);
+        const validate = ajv.compile({ $ref: refOf(media.schema) });
+        for (const example of examples)
+          expect(validate(example.value), JSON.stringify(validate.errors)).toBe(true);
+      }
+    },
+  );
+});
+
+describe('one error vocabulary', () => {
+  it('documents no code outside the vocabulary', () => {
+    const validate = ajv.compile({ $ref: 'signer.json#/components/schemas/Problem' });
+    for (const code of ['internal', 'body_too_large', 'too_large'])
+      expect(validate({ type: 'about:blank', title: 'x', status: 500, detail: 'x', code })).toBe(false);
+  });
+
+  it('answers 413 payload_too_large from the signer, the login handler and the upload sink alike', async () => {
+    const signer = createSigner({
+      appId: SIMULATED_APP_ID,
+      secret: SIMULATED_SECRET,
+      allowedOrigins: ['m.example.com'],
+      baseUrl: platform.url,
+    });
+    const login = createLoginHandler(
+      createLoginService({ tokens: signer, symmetricKey: SIMULATED_SYMMETRIC_KEY }),
+    );
+    const sink = createUploadSink({ maxBytes: 10 });
+    const big = JSON.stringify({ url: 'x'.repeat(20_000), code: 'x'.repeat(20_000) });
+    const signed = await post(await endpointWith(), big);
+    const loginServed = await serve(login);
+    endpoints.push(loginServed);
+    const loggedIn = await post(loginServed.url, big);
+    const sinkServed = await serve(sink.handle);
+    endpoints.push(sinkServed);
+    const opened = await fetch(`${sinkServed.url}/uploads/`, { method: 'POST' });
+    const uploaded = await read(
+      await fetch(new URL(opened.headers.get('location')!, sinkServed.url), {
+        method: 'PUT',
+        headers: { 'content-range': 'bytes 0-19/20' },
+        body: 'x'.repeat(20),
+      }),
+    );
+    for (const [path, reply] of [
+      ['/upsdk/signature', signed],
+      ['/upsdk/login', loggedIn],
+      ['/uploads/{id}', uploaded],
+    ] as const) {
+      expect(reply.body.code).toBe('payload_too_large');
+      expect(violations(path === '/uploads/{id}' ? 'put' : 'post', reply, path)).toEqual([]);
+    }
+  });
+
+  it('answers an unexpected failure as 500 internal_error', async () => {
+    const failing = await serve(async () => {
+      throw new TypeError('boom');
+    });
+    endpoints.push(failing);
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const reply = await post(failing.url, {});
+      expect(reply).toMatchObject({
+        status: 500,
+        type: 'application/problem+json',
+        body: { code: 'internal_error' },
+      });
+    } finally {
+      errors.mockRestore();
+    }
+  });
+});
+
+describe('upload sink answers match the document', () => {
+  it('201, 200, 409, 404, 429 and 507', async () => {
+    const sink = createUploadSink({ maxBytes: 100, maxTotalBytes: 150, maxUploads: 2 });
+    const server = createNodeServer({ '/uploads/': sink.handle });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    try {
+      const open = async () => read(await fetch(`${base}/uploads/`, { method: 'POST' }));
+      const opened = await open();
+      const url = new URL(opened.headers.get('location')!, base);
+      const put = async (range: string, body: string) =>
+        read(await fetch(url, { method: 'PUT', headers: { 'content-range': range }, body }));
+      const second = await open();
+      const checks: [string, string, JsonReply][] = [
+        ['post', '/uploads/', opened],
+        ['put', '/uploads/{id}', await put('bytes 0-9/100', 'x'.repeat(10))],
+        ['put', '/uploads/{id}', await put('bytes 0-9/100', 'x'.repeat(10))],
+        ['post', '/uploads/', await open()],
+        ['get', '/uploads/{id}', await read(await fetch(`${base}/uploads/${'0'.repeat(32)}`))],
+        [
+          'put',
+          '/uploads/{id}',
+          await read(
+            await fetch(new URL(second.headers.get('location')!, base), {
+              method: 'PUT',
+              headers: { 'content-range': 'bytes 0-9/100' },
+              body: 'x'.repeat(10),
+            }),
+          ),
+        ],
+        ['put', '/uploads/{id}', await put('bytes 10-99/100', 'x'.repeat(90))],
+      ];
+      expect(checks.map(([, , reply]) => reply.status)).toEqual([201, 200, 409, 429, 404, 507, 201]);
+      for (const [method, path, reply] of checks) expect(violations(method, reply, path)).toEqual([]);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

@@ -86,6 +86,30 @@ describe('cooldown', () => {
   });
 });
 
+describe('a failure report during an outage', () => {
+  it('keeps serving the reported token over HTTP until a replacement is fetched', async () => {
+    const endpoint = await serve(createSignatureHandler(signerWith()));
+    try {
+      const page = 'https://m.example.com/';
+      const first = await post(endpoint.url, { url: page });
+      fx.served.platform.fault({ status: 500 }, 1_000);
+      const reported = await post(endpoint.url, { url: page, retry: true, tokenId: first.body.tokenId });
+      const after = await post(endpoint.url, { url: page });
+      expect([reported.status, after.status]).toEqual([200, 200]);
+      expect([reported.body.tokenId, after.body.tokenId]).toEqual([first.body.tokenId, first.body.tokenId]);
+      expect(fx.events.map((event) => event.type)).toContain('token_restored');
+      // Back up: the next accepted report swaps in a new token.
+      fx.served.platform.clearFaults();
+      fx.now += 60_000;
+      const swapped = await post(endpoint.url, { url: page, retry: true, tokenId: first.body.tokenId });
+      expect(swapped.status).toBe(200);
+      expect(swapped.body.tokenId).not.toBe(first.body.tokenId);
+    } finally {
+      await endpoint.close();
+    }
+  });
+});
+
 describe('rate cap', () => {
   it('never calls upstream more than the cap per minute under a flood', async () => {
     fx.served.platform.fault({ status: 500 }, 1_000);

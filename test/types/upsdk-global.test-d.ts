@@ -9,7 +9,8 @@ describe('the raw upsdk global', () => {
     upsdk.config({ appId: 'a', timestamp: '1556096162', nonceStr: 'n', signature: 's', debug: true });
     // @ts-expect-error signature is required
     upsdk.config({ appId: 'a', timestamp: '1', nonceStr: 'n' });
-    upsdk.ready((info) => expectTypeOf(info).toEqualTypeOf<UpsdkRaw.ReadyInfo | undefined>());
+    upsdk.ready((...args) => expectTypeOf(args).toEqualTypeOf<[]>());
+    expectTypeOf(upsdk.jsApiList).toEqualTypeOf<string[] | undefined>();
     upsdk.error((error) => expectTypeOf(error).toEqualTypeOf<UpsdkRaw.Failure>());
     upsdk.pluginReady(() => undefined);
   });

@@ -100,7 +100,7 @@ export const filesSection: Section = (context) => {
           signal: controller.signal,
           onProgress: ({ loaded, total }) => progress.set(loaded, total ?? source.size),
         }),
-      newUploadUrl(),
+      await newUploadUrl(),
       { total: source.size, chunkSize: size, signal: controller.signal },
     );
     progress.set(outcome.blob.size, outcome.blob.size);

@@ -5,7 +5,7 @@ import { logNote } from '../log.js';
 import type { Section } from '../context.js';
 
 const FAULTS: Readonly<Record<string, Fault>> = {
-  'fail (errcode c02)': { fail: 'errcode', code: 'c02', msg: 'no permission (simulated)' },
+  'no permission (c02)': { status: 'ILLEGAL_ACCESS_EXCEPTION' },
   'fail (code 01)': { fail: 'code', code: '01', msg: 'internal error (simulated)' },
   'fail ({msg})': { fail: 'msg', msg: 'user cancelled (simulated)' },
   cancel: 'cancel',

@@ -3,6 +3,7 @@
  * login handler answers with, so the mapping lives with the error.
  */
 import { UpsdkError, type UpsdkErrorInit } from '../../client/errors.js';
+import type { OpenPlatformCode } from '../open-platform/codes.js';
 
 /** Fields of a {@link LoginError}. */
 export interface LoginErrorInit extends UpsdkErrorInit {
@@ -35,8 +36,24 @@ export class LoginError extends UpsdkError {
   }
 }
 
-/** The open-platform interfaces the login helpers call. */
-export type OpenApiName = 'token' | 'user.mobile' | 'user.auth';
+/** The open-platform backend interfaces (spec §4.3, §5.2–§5.8), named as in their paths. */
+export type OpenApiName =
+  | 'token'
+  | 'user.mobile'
+  | 'user.auth'
+  | 'verifyPwdSeqId'
+  | 'contract.apply'
+  | 'contract.relieve'
+  | 'contract.status'
+  | 'contract.info'
+  | 'new.msg.push'
+  | 'return.tax'
+  | 'putIndustryCard'
+  | 'red.packet.give'
+  | 'red.packet.select'
+  | 'qual.select'
+  | 'qual.send'
+  | 'qual.reduce';
 
 /** Fields of an {@link OpenApiError}. */
 export interface OpenApiErrorInit extends Omit<LoginErrorInit, 'plugin' | 'status'> {
@@ -61,6 +78,9 @@ export interface OpenApiErrorInit extends Omit<LoginErrorInit, 'plugin' | 'statu
  */
 export class OpenApiError extends LoginError {
   override name = 'OpenApiError';
+  /** A §7.7 code (typed, so `error.code === 'N62131'` is checked), another platform code, or one of ours. */
+  declare readonly code:
+    OpenPlatformCode | 'upstream_timeout' | 'upstream_unreachable' | 'upstream_bad_reply' | (string & {});
   /** The interface that failed. */
   readonly api: OpenApiName;
 

@@ -54,7 +54,7 @@ async function readCode(request: Request, limit: number): Promise<string | Respo
   }
   const text = await webBody(request, limit);
   if (text === undefined) {
-    return problem(413, { code: 'body_too_large', detail: `The body exceeds ${limit} bytes` });
+    return problem(413, { code: 'payload_too_large', detail: `The body exceeds ${limit} bytes` });
   }
   let body: unknown;
   try {

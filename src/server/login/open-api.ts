@@ -1,96 +1,17 @@
 /**
- * One POST to an open-platform backend interface (spec §2.2–§2.3): JSON in,
- * `{resp, msg, params}` out, anything but `resp: '00'` an {@link OpenApiError}.
+ * Where the login's interfaces live. The call itself is the open-platform
+ * client's (`../open-platform/transport.ts`); these names stay exported.
  */
-import { InvalidCodeError, OpenApiError, type OpenApiName } from './errors.js';
+import type { OpenApiName } from './errors.js';
+import { INTERFACES } from '../open-platform/interfaces.js';
 
-/** The production open platform. */
-export const OPEN_PLATFORM_ORIGIN = 'https://open.95516.com';
+export { OPEN_PLATFORM_ORIGIN } from '../open-platform/transport.js';
 
 /** Path of each interface the login helpers call (spec §4.3, §5.2.1, §5.2.2). */
-export const LOGIN_API_PATHS: Readonly<Record<OpenApiName, string>> = {
-  token: '/open/access/1.0/token',
-  'user.mobile': '/open/access/1.0/user.mobile',
-  'user.auth': '/open/access/1.0/user.auth',
+export const LOGIN_API_PATHS: Readonly<
+  Record<Extract<OpenApiName, 'token' | 'user.mobile' | 'user.auth'>, string>
+> = {
+  token: INTERFACES.token.path,
+  'user.mobile': INTERFACES['user.mobile'].path,
+  'user.auth': INTERFACES['user.auth'].path,
 };
-
-/** How to reach the platform. */
-export interface OpenApiTransport {
-  readonly fetch: typeof fetch;
-  /** Origin (and optional path prefix) of the platform. */
-  readonly baseUrl: string;
-  /** Milliseconds per request. */
-  readonly timeout: number;
-}
-
-const text = (value: unknown): string | undefined =>
-  typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
-
-/**
- * The reply's fields. §2.2 says every reply is `{resp, msg, params}`, but the
- * §4.3 sample of `token` is flat; a reply without `resp` is read as flat.
- */
-function readReply(api: OpenApiName, body: unknown): Readonly<Record<string, unknown>> {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new OpenApiError({
-      code: 'upstream_bad_reply',
-      msg: 'the reply is not a JSON object',
-      api,
-      raw: body,
-    });
-  }
-  const record = body as Record<string, unknown>;
-  if (!('resp' in record)) return record;
-  const resp = text(record.resp)?.trim() ?? '';
-  const msg = text(record.msg) || `the platform answered resp ${JSON.stringify(resp)}`;
-  if (resp === 'a31') throw new InvalidCodeError(msg, body);
-  if (resp !== '00') throw new OpenApiError({ code: resp || 'upstream_bad_reply', msg, api, raw: body });
-  const params = record.params;
-  return typeof params === 'object' && params !== null ? (params as Record<string, unknown>) : {};
-}
-
-/**
- * POST `body` to interface `api` and answer its `params`.
- *
- * @throws {@link OpenApiError} for a refusal (`resp` code), HTTP error, timeout, network failure or garbage;
- *   {@link InvalidCodeError} for `a31`.
- */
-export async function callOpenApi(
-  transport: OpenApiTransport,
-  api: OpenApiName,
-  body: Readonly<Record<string, string>>,
-  signal?: AbortSignal,
-): Promise<Readonly<Record<string, unknown>>> {
-  const timeout = AbortSignal.timeout(transport.timeout);
-  let status: number;
-  let raw: string;
-  try {
-    const response = await transport.fetch(new URL(LOGIN_API_PATHS[api], transport.baseUrl).href, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify(body),
-      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-    });
-    status = response.status;
-    raw = await response.text();
-  } catch (error) {
-    if (signal?.aborted) throw signal.reason;
-    const timedOut = timeout.aborted;
-    throw new OpenApiError({
-      code: timedOut ? 'upstream_timeout' : 'upstream_unreachable',
-      msg: timedOut ? `no answer within ${transport.timeout} ms` : 'the platform could not be reached',
-      api,
-      cause: error,
-    });
-  }
-  if (status < 200 || status > 299) {
-    throw new OpenApiError({ code: `upstream_http_${status}`, msg: `HTTP ${status}`, api });
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    throw new OpenApiError({ code: 'upstream_bad_reply', msg: 'the reply is not JSON', api });
-  }
-  return readReply(api, parsed);
-}

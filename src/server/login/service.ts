@@ -7,22 +7,10 @@
  * replaced and the call retried once.
  */
 import type { LoginScope } from '../../login/authorize-url.js';
-import { LoginError, OpenApiError, invalidArgument, type OpenApiName } from './errors.js';
-import { callOpenApi, OPEN_PLATFORM_ORIGIN, type OpenApiTransport } from './open-api.js';
-import { decrypt3des, parseSymmetricKey } from './triple-des.js';
+import { createOpenPlatform, type BackendTokenSource } from '../open-platform/client.js';
+import { invalidArgument } from './errors.js';
 
-/**
- * Where backendTokens come from: cached, shared between instances and
- * refreshed once when reported bad. `createSigner(...)` satisfies it as is.
- */
-export interface BackendTokenSource {
-  /** The appId the tokens belong to. */
-  readonly appId: string;
-  /** The current backendToken and an id to report it by. */
-  backendToken(): Promise<{ readonly token: string; readonly tokenId: string }>;
-  /** The platform rejected the token with this id (`a10`): the next `backendToken()` should be a fresh one. */
-  invalidate(tokenId: string, kind: 'backendToken'): Promise<unknown>;
-}
+export type { BackendTokenSource } from '../open-platform/client.js';
 
 /** Options of {@link createLoginService}. */
 export interface LoginServiceOptions {
@@ -108,39 +96,6 @@ export interface LoginService {
   getRealName(user: UserCredentials, options?: LoginCallOptions): Promise<RealName>;
 }
 
-/** Replies meaning "this backendToken is not (or no longer) valid": a10, and "not in the cache" (§7.7). */
-const TOKEN_REJECTED: ReadonlySet<string> = new Set(['a10', 'BC2127', 'N62127']);
-// Codes, openIds and accessTokens are base64-like; a space can only be a '+' that was form-decoded (FAQ 13–14).
-const CREDENTIAL = /^[A-Za-z0-9+/=_.-]{1,1024}$/;
-
-function credential(operation: string, field: string, value: unknown): string {
-  if (typeof value !== 'string') return failCredential(operation, field, typeof value);
-  // Only line breaks and tabs are dropped: a trailing space is a trailing '+' that was form-decoded.
-  const restored = value.replace(/[\t\r\n]/g, '').replace(/ /g, '+');
-  if (CREDENTIAL.test(restored)) return restored;
-  const got =
-    restored === ''
-      ? 'an empty string'
-      : restored.includes('%')
-        ? 'a percent-encoded string'
-        : 'other characters';
-  return failCredential(operation, field, got);
-}
-
-function failCredential(operation: string, field: string, got: string): never {
-  throw invalidArgument(
-    operation,
-    field,
-    `the ${field} exactly as the platform issued it (1…1024 of A-Z a-z 0-9 + / = _ . -, decoded once)`,
-    got,
-  );
-}
-
-const stringField = (params: Readonly<Record<string, unknown>>, name: string): string | undefined => {
-  const value = params[name];
-  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
-};
-
 /**
  * Create the login service.
  *
@@ -154,105 +109,43 @@ const stringField = (params: Readonly<Record<string, unknown>>, name: string): s
  * ```
  */
 export function createLoginService(options: LoginServiceOptions): LoginService {
-  const { tokens } = options;
-  const key = options.symmetricKey === undefined ? undefined : parseSymmetricKey(options.symmetricKey);
   const timeout = options.timeout ?? 10_000;
   if (!Number.isInteger(timeout) || timeout < 100 || timeout > 120_000) {
     throw invalidArgument('createLoginService', 'timeout', 'an integer in 100…120000', String(timeout), 500);
   }
-  const transport: OpenApiTransport = {
-    fetch: options.fetch ?? globalThis.fetch,
-    baseUrl: options.baseUrl ?? OPEN_PLATFORM_ORIGIN,
-    timeout,
-  };
-
-  /** Call `api` with the current backendToken; on a rejected token, replace it and try once more. */
-  async function withToken(
-    api: OpenApiName,
-    body: Readonly<Record<string, string>>,
-    signal: AbortSignal | undefined,
-  ): Promise<Readonly<Record<string, unknown>>> {
-    const first = await tokens.backendToken();
-    try {
-      return await callOpenApi(
-        transport,
-        api,
-        { appId: tokens.appId, backendToken: first.token, ...body },
-        signal,
-      );
-    } catch (error) {
-      if (!(error instanceof OpenApiError && TOKEN_REJECTED.has(error.code))) throw error;
-      await tokens.invalidate(first.tokenId, 'backendToken');
-      const second = await tokens.backendToken();
-      return callOpenApi(
-        transport,
-        api,
-        { appId: tokens.appId, backendToken: second.token, ...body },
-        signal,
-      );
-    }
-  }
-
-  function decryptor(
-    operation: string,
-  ): (params: Readonly<Record<string, unknown>>, field: string) => string {
-    if (!key) {
-      throw new LoginError({
-        code: 'invalid_param',
-        msg: 'the `symmetricKey` option is needed to decrypt user information',
-        plugin: operation,
-        status: 500,
-      });
-    }
-    return (params, field) => decrypt3des(stringField(params, field) ?? '', key, field);
-  }
-
-  const userBody = (operation: string, user: UserCredentials): Record<string, string> => ({
-    accessToken: credential(operation, 'accessToken', user?.accessToken),
-    openId: credential(operation, 'openId', user?.openId),
-  });
+  // Login is one user of the open-platform client: token handling, a10, 3DES and errors live there.
+  const platform = createOpenPlatform({ ...options, timeout });
+  const tokens: BackendTokenSource = options.tokens;
 
   return {
     appId: tokens.appId,
 
     async exchangeCode(code, callOptions = {}) {
-      const body = { code: credential('exchangeCode', 'code', code), grantType: 'authorization_code' };
-      const params = await withToken('token', body, callOptions.signal);
-      const openId = stringField(params, 'openId')?.trim();
-      const accessToken = stringField(params, 'accessToken')?.trim();
-      if (!openId || !accessToken) {
-        throw new OpenApiError({
-          code: 'upstream_bad_reply',
-          msg: 'the reply lacks openId or accessToken',
-          api: 'token',
-        });
-      }
-      const expiresIn = Number(stringField(params, 'expiresIn'));
-      const refreshToken = stringField(params, 'refreshToken')?.trim();
+      const reply = await platform.token({ code, grantType: 'authorization_code' }, callOptions);
+      const expiresIn = Number(reply.expiresIn);
       return {
-        openId,
-        accessToken,
+        openId: reply.openId,
+        accessToken: reply.accessToken,
         // §4.3: "currently 3600 seconds"; used when the reply omits it.
         expiresIn: Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : 3600,
-        scope: stringField(params, 'scope')?.trim() ?? '',
-        ...(refreshToken ? { refreshToken } : {}),
+        scope: reply.scope,
+        ...(reply.refreshToken ? { refreshToken: reply.refreshToken } : {}),
       };
     },
 
     async getMobile(user, callOptions = {}) {
-      const decrypt = decryptor('getMobile');
-      const params = await withToken('user.mobile', userBody('getMobile', user), callOptions.signal);
-      return decrypt(params, 'mobile');
+      return (await platform.userMobile(userFields(user), callOptions)).mobile;
     },
 
     async getRealName(user, callOptions = {}) {
-      const decrypt = decryptor('getRealName');
-      const params = await withToken('user.auth', userBody('getRealName', user), callOptions.signal);
-      return {
-        realName: decrypt(params, 'realName'),
-        certType: decrypt(params, 'certTp'),
-        certId: decrypt(params, 'certId'),
-      };
+      const reply = await platform.userAuth(userFields(user), callOptions);
+      return { realName: reply.realName, certType: reply.certTp, certId: reply.certId };
     },
   };
 }
+
+/** The two credentials of a user, read off whatever the caller passed (checked by the client). */
+const userFields = (user: UserCredentials): UserCredentials => ({
+  openId: user?.openId,
+  accessToken: user?.accessToken,
+});

@@ -5,7 +5,7 @@
  * almost every wrong key, and the rest is caught by requiring valid UTF-8
  * text without control characters — the fields are names, numbers and codes.
  */
-import { createDecipheriv } from 'node:crypto';
+import { createCipheriv, createDecipheriv } from 'node:crypto';
 import { LoginError, invalidArgument } from './errors.js';
 
 const KEY_PATTERN = /^[0-9a-fA-F]{48}$/;
@@ -85,4 +85,19 @@ export function decrypt3des(value: string, symmetricKey: string | Buffer, field 
   if (CONTROL.test(text))
     throw decryptFailed(field, 'the result contains control characters (most likely the wrong key)');
   return text;
+}
+
+/**
+ * Encrypt one field for the platform (spec §5.7.1, §5.8): 3DES-EDE, ECB,
+ * PKCS#5 padding, base64 out — the inverse of {@link decrypt3des}.
+ *
+ * @example
+ * ```ts
+ * encrypt3des('13800138000', '0123456789abcdeffedcba987654321089abcdef01234567'); // 'lst7/3YbD5ojqDEH0uSHKg=='
+ * ```
+ */
+export function encrypt3des(value: string, symmetricKey: string | Buffer): string {
+  const key = typeof symmetricKey === 'string' ? parseSymmetricKey(symmetricKey) : symmetricKey;
+  const cipher = createCipheriv('des-ede3', key, null);
+  return Buffer.concat([cipher.update(value, 'utf8'), cipher.final()]).toString('base64');
 }

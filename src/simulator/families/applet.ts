@@ -62,9 +62,8 @@ export function appletBehaviours(state: UiState, listeners: ListenerRegistry): P
       state.screenshotsForbidden = options.switch === true;
       return ok();
     },
-    // upsdk.js removes its screenshot listener here and tells native to stop.
+    // upsdk.js removes its screenshot listener here; native stops reporting.
     removeScreenShot: () => {
-      listeners.register(UI_DOCUMENT_EVENTS.screenshot, undefined);
       listeners.cancel(UI_DOCUMENT_EVENTS.screenshot);
       return ok();
     },

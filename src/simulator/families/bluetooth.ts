@@ -30,37 +30,18 @@ const isYes = (value: unknown): boolean => typeof value === 'string' && value.to
 const services = (options: Options): readonly string[] | undefined =>
   Array.isArray(options.services) ? (options.services as string[]) : undefined;
 
-/** Pass listener callbacks a plain copy of the event's fields instead of the Event itself. */
-function asPlainObject(callback: unknown): unknown {
-  if (typeof callback !== 'function') return callback;
-  return (event: Event) => {
-    const fields = Object.fromEntries(Object.entries(event).filter(([key]) => key !== 'isTrusted'));
-    (callback as (payload: unknown) => void)(fields);
-  };
-}
-
 /**
  * The §6.23 behaviours.
  *
  * @example
  * ```ts
  * const ble = new BluetoothSimulation(context, { peripherals });
- * new FakeBridge({ ...bluetoothBehaviours(ble, 'event') }, …);
+ * new FakeNative({ ...bluetoothBehaviours(ble) }, …);
  * ```
  */
-export function bluetoothBehaviours(
-  ble: BluetoothSimulation,
-  payload: 'event' | 'object' = 'event',
-): PluginBehaviours {
-  const pair = (type: string, name: string): PluginBehaviours => {
-    const behaviours = listenerPair(type, `register${name}`, `cancel${name}`);
-    if (payload === 'event') return behaviours;
-    return {
-      ...behaviours,
-      [`register${name}`]: (options, context) =>
-        behaviours[`register${name}`]!({ ...options, callback: asPlainObject(options.callback) }, context),
-    };
-  };
+export function bluetoothBehaviours(ble: BluetoothSimulation): PluginBehaviours {
+  const pair = (type: string, name: string): PluginBehaviours =>
+    listenerPair(type, `register${name}`, `cancel${name}`);
   const valuePair = pair(EVENT.value, 'BLECharacteristicValueChange');
 
   const withDevice = (options: Options, answer: (deviceId: string) => Outcome): Outcome => {

@@ -4,7 +4,7 @@
  * shared `sim.ui` state.
  */
 import { ok, silent, type Outcome, type PluginBehaviours } from '../family.js';
-import type { ListenerRegistry } from '../listeners.js';
+import { listensTo, type ListenerRegistry } from '../listeners.js';
 import { appletBehaviours } from './applet.js';
 import { deviceBehaviours } from './device.js';
 import { locationBehaviours } from './location.js';
@@ -20,17 +20,11 @@ function paymentBehaviours(state: UiState): PluginBehaviours {
   return {
     pay: (options) => {
       if (!param(options, 'tn')) return { fail: { msg: 'TN号不合法 (invalid tn)' } };
-      // upsdk.js drops merchantId and adds the environment's mode to the caller's object.
-      delete options.merchantId;
-      options.mode = '00';
       return state.payOutcome === 'success' ? ok() : PAY_FAILURES[state.payOutcome];
     },
     verifyPayPwd: (options) =>
       param(options, 'transNo') ? ok() : { fail: { code: '00', msg: 'transNo is required' } },
-    addBankCard: (options) => {
-      options.scene ??= '10007'; // upsdk.js's default scenario, written onto the caller's object
-      return ok();
-    },
+    addBankCard: () => ok(), // upsdk.js fills in the default scene '10007'
   };
 }
 
@@ -49,21 +43,20 @@ function pageBehaviours(state: UiState, listeners: ListenerRegistry): PluginBeha
       state.closed = true;
       return silent;
     },
-    setNavigationBarRightButton: (options) => {
-      const title = param(options, 'title');
-      const image = param(options, 'image');
-      state.rightButton = title ? { title } : image ? { image } : {};
-      // Like upsdk.js: a new handler replaces the old one; no handler leaves the old one in place.
-      if (typeof options.handler === 'function')
-        listeners.register(UI_DOCUMENT_EVENTS.rightButton, options.handler);
-      return ok();
-    },
-    showSharePopup: (options, context) => {
-      // The defaults upsdk.js writes onto the caller's object before handing it over.
-      options.title ??= '';
-      options.desc ??= '';
-      options.picUrl ??= 'https://base.95516.com/s/wl/web/402/images/common/logo.png';
-      options.shareUrl ??= context.window.location.href;
+    // upsdk.js hangs `handler` on the click event (a new one replaces the old, none keeps it).
+    setNavigationBarRightButton: listensTo(
+      (options) => {
+        const title = param(options, 'title');
+        const image = param(options, 'image');
+        state.rightButton = title ? { title } : image ? { image } : {};
+        listeners.register(UI_DOCUMENT_EVENTS.rightButton);
+        return ok();
+      },
+      UI_DOCUMENT_EVENTS.rightButton,
+      'handler',
+    ),
+    // Native sees the defaults upsdk.js wrote onto the caller's object.
+    showSharePopup: (options) => {
       state.shares.push(
         Object.fromEntries(Object.entries(options).filter(([, value]) => typeof value !== 'function')),
       );
@@ -85,7 +78,7 @@ export interface UiFamily {
  * @example
  * ```ts
  * const family = createUiFamily(listeners);
- * new FakeBridge({ ...family.behaviours }, faults, settings, context);
+ * new FakeNative({ ...family.behaviours }, faults, settings, context);
  * ```
  */
 export function createUiFamily(listeners: ListenerRegistry): UiFamily {

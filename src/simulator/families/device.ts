@@ -1,6 +1,6 @@
 /** Simulated scanner, camera/album, brightness and screenshot plugins (spec §6.4, §6.7, §6.19–§6.21). */
 import { ok, silent, type PluginBehaviours } from '../family.js';
-import type { ListenerRegistry } from '../listeners.js';
+import { listensTo, type ListenerRegistry } from '../listeners.js';
 import { UI_DOCUMENT_EVENTS, type UiState } from './ui-state.js';
 
 const SCAN_TYPES = new Set(['qrCode', 'barCode']);
@@ -12,19 +12,14 @@ export function deviceBehaviours(state: UiState, listeners: ListenerRegistry): P
       if (types !== undefined && !(Array.isArray(types) && types.every((type) => SCAN_TYPES.has(type)))) {
         return { fail: { code: '00', msg: 'scanType must list qrCode and/or barCode' } };
       }
-      return ok(state.scanResult); // upsdk.js unwraps the native {value} into the bare string
+      return ok({ value: state.scanResult }); // upsdk.js unwraps {value} into the bare string
     },
+    // upsdk.js fills in the sizes and sourceType before the call and parses the JSON string answer.
     chooseImage: (options) => {
-      // upsdk.js: unless both sizes are given, both fall back to 500×1000, written onto the caller's object.
-      if (!(options.maxWidth && options.maxHeight)) {
-        options.maxWidth = 500;
-        options.maxHeight = 1000;
-      }
-      options.sourceType ||= '3';
       if (!['1', '2', '3'].includes(String(options.sourceType))) {
         return { fail: { code: '00', msg: `unknown sourceType ${String(options.sourceType)}` } };
       }
-      return ok({ base64: state.image.base64, type: state.image.type });
+      return ok(JSON.stringify({ base64: state.image.base64, type: state.image.type }));
     },
     getScreenBrightness: () => ok({ brightness: String(state.brightness) }),
     setScreenBrightness: (options) => {
@@ -35,11 +30,14 @@ export function deviceBehaviours(state: UiState, listeners: ListenerRegistry): P
       state.brightness = level;
       return ok({ brightness: options.brightness });
     },
-    // `success` is the per-screenshot callback, hung on the document event; nothing answers the call itself.
-    monitorScreenShot: (options) => {
-      if (typeof options.success === 'function')
-        listeners.register(UI_DOCUMENT_EVENTS.screenshot, options.success);
-      return silent;
-    },
+    // upsdk.js hangs `success` on the document event; native starts reporting and never answers the call.
+    monitorScreenShot: listensTo(
+      () => {
+        listeners.register(UI_DOCUMENT_EVENTS.screenshot);
+        return silent;
+      },
+      UI_DOCUMENT_EVENTS.screenshot,
+      'success',
+    ),
   };
 }

@@ -9,7 +9,7 @@ const AID = /^[0-9A-F]{10,32}$/;
  *
  * @example
  * ```ts
- * new FakeBridge({ ...hceBehaviours(new HceSimulation({ state: '1002' })) }, …);
+ * new FakeNative({ ...hceBehaviours(new HceSimulation({ state: '1002' })) }, …);
  * ```
  */
 export function hceBehaviours(hce: HceSimulation): PluginBehaviours {

@@ -6,12 +6,9 @@ const NAVI_FIELDS = ['sLat', 'sLon', 'sName', 'dLat', 'dLon', 'dName'] as const;
 
 export function locationBehaviours(state: UiState): PluginBehaviours {
   return {
-    getLocationCity: (options) => {
-      options.type = '0'; // upsdk.js routes both location plugins through one native call, told apart by type
-      return ok(state.city);
-    },
-    getLocationGps: (options, context) => {
-      options.type = '1';
+    // Both are UPWalletPlugin.fetchNativeData, told apart by the `type` upsdk.js adds ('0' / '1').
+    getLocationCity: () => ok({ cityCd: state.city }), // upsdk.js picks cityCd out
+    getLocationGps: (_options, context) => {
       const position = {
         latitude: String(state.position.latitude),
         longitude: String(state.position.longitude),

@@ -11,6 +11,7 @@ import type { RedisClientLike } from '../../../src/server/index.js';
 export interface TestClient extends RedisClientLike {
   flushAll(): Promise<unknown>;
   del(key: string): Promise<unknown>;
+  exists(key: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -19,6 +20,10 @@ export interface RedisServer {
   readonly url: string;
   /** A new connected client; closed by `stop()`. */
   client(): Promise<TestClient>;
+  /** Kill the server, losing every key (no persistence); clients stay and try to reconnect. */
+  down(): Promise<void>;
+  /** Start the server again on the same port (after {@link RedisServer.down}). */
+  up(): Promise<void>;
   /** Kill the server, losing every key (no persistence), and start it again on the same port. */
   restart(downMs?: number): Promise<void>;
   stop(): Promise<void>;
@@ -86,6 +91,10 @@ export async function startRedis(): Promise<RedisServer> {
       const typed: TestClient = client;
       clients.push(typed);
       return typed;
+    },
+    down: () => kill(child),
+    async up() {
+      child = await launch(port);
     },
     async restart(downMs = 300) {
       await kill(child);

@@ -1,6 +1,6 @@
 /** Real HTTP on loopback for server tests: serve a web handler, and talk to it. */
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { toNodeHandler, type FetchHandler } from '../../../src/server/index.js';
 import {
   createFakeOpenPlatform,
@@ -81,4 +81,33 @@ export async function read(response: Response): Promise<JsonReply> {
     body,
     text,
   };
+}
+
+/** A raw TCP exchange with a loopback server, for requests `fetch` will not send. */
+export interface RawExchange {
+  /** Everything the server sent, once it closed the connection. */
+  readonly closed: Promise<string>;
+  /** Send more bytes. */
+  write(text: string): void;
+  /** Close our side. */
+  destroy(): void;
+}
+
+/** Connect to `url`'s host and port, send `text` (when given) and collect the answer. */
+export function rawExchange(url: string, text = ''): Promise<RawExchange> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname);
+    let received = '';
+    const closed = new Promise<string>((done) => {
+      socket.on('data', (chunk: Buffer) => (received += chunk.toString('latin1')));
+      socket.once('close', () => done(received));
+    });
+    socket.once('error', () => undefined);
+    socket.once('connect', () => {
+      if (text) socket.write(text);
+      resolve({ closed, write: (more) => void socket.write(more), destroy: () => socket.destroy() });
+    });
+    socket.once('error', reject);
+  });
 }

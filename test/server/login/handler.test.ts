@@ -82,7 +82,7 @@ describe('createLoginHandler over HTTP', () => {
     expect(response.headers.get('content-type')).toBe('application/problem+json');
     const body = (await response.json()) as Record<string, unknown>;
     expect(body).toMatchObject({ status: 400, code: 'a31' });
-    expectMatches(body, 'LoginProblem');
+    expectMatches(body, 'Problem');
   });
 
   it('answers a wrong symmetricKey with 502 decrypt_failed', async () => {

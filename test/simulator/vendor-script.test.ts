@@ -63,11 +63,11 @@ describe('simulated upsdk lifecycle', () => {
     expect(sim.calls[0]).toMatchObject({ plugin: 'pay', dropped: true });
   });
 
-  it('fails a plugin with c05 before config succeeded', async () => {
+  it('fails a plugin at once with c05 before config succeeded', async () => {
     sim = installSimulator();
     const fail = vi.fn();
-    raw().pay!({ tn: 't', fail });
-    await eventually(() => expect(fail).toHaveBeenCalledWith(expect.objectContaining({ errcode: 'c05' })));
+    raw().scanQRCode!({ fail });
+    expect(fail).toHaveBeenCalledWith(expect.objectContaining({ errcode: 'c05' }));
   });
 
   it('accepts a correct signature and fires ready', async () => {
@@ -195,5 +195,120 @@ describe('simulated upsdk lifecycle', () => {
     document.removeEventListener('screenShotAction', seen);
     expect(seen.mock.calls[0]![0]).toBeInstanceOf(Event);
     expect((seen.mock.calls[0]![0] as Event & { shot: string }).shot).toBe('yes');
+  });
+});
+
+describe('the model of upsdk.js, quirk for quirk', () => {
+  it('keeps a config made before deviceready and replays it when the bridge is ready', async () => {
+    sim = installSimulator({ bridgeDelay: 20 });
+    const ready = vi.fn();
+    raw().ready!(ready);
+    raw().config!(await validConfig());
+    await flush(10);
+    expect(sim.configCount).toBe(0);
+    await eventually(() => expect(ready).toHaveBeenCalledTimes(1));
+    expect(sim.configCount).toBe(1);
+  });
+
+  it('calls ready callbacks with no argument', async () => {
+    sim = installSimulator();
+    const ready = vi.fn();
+    raw().ready!(ready);
+    raw().config!(await validConfig());
+    await eventually(() => expect(ready).toHaveBeenCalledWith());
+  });
+
+  it('runs ready at once when any earlier config succeeded, even while a newer one is being verified', async () => {
+    sim = installSimulator({ latency: 30 });
+    await configure(await validConfig());
+    raw().config!(await validConfig({ signature: 'f'.repeat(64) }));
+    const ready = vi.fn();
+    raw().ready!(ready);
+    expect(ready).toHaveBeenCalledTimes(1);
+  });
+
+  it('never clears the ready queue: every later successful config runs every queued callback again', async () => {
+    sim = installSimulator();
+    const ready = vi.fn();
+    raw().ready!(ready);
+    raw().config!(await validConfig());
+    await eventually(() => expect(ready).toHaveBeenCalledTimes(1));
+    raw().config!(await validConfig());
+    await eventually(() => expect(ready).toHaveBeenCalledTimes(2));
+  });
+
+  it('runs an error handler at once with the last failure and does not store it', async () => {
+    sim = installSimulator();
+    raw().config!({}); // fails at once: c00
+    const late = vi.fn();
+    raw().error!(late);
+    expect(late).toHaveBeenCalledWith({ errcode: 'c00', errmsg: 'config: missing appId' });
+    raw().config!(await validConfig({ signature: 'f'.repeat(64) }));
+    await flush(10);
+    expect(late).toHaveBeenCalledTimes(1);
+  });
+
+  it('publishes the flattened jsApiList on upsdk.jsApiList', async () => {
+    sim = installSimulator({ platform: 'android' });
+    await configure(await validConfig());
+    expect(sim.upsdk.jsApiList).toEqual(expect.arrayContaining(['pay', 'scanQRCode', 'fetchNativeData']));
+  });
+
+  it('sends an object made by another realm to native as {}', async () => {
+    const frame = document.createElement('iframe');
+    document.body.append(frame);
+    sim = installSimulator();
+    raw().pluginReady!(() => undefined);
+    const foreign = new (frame.contentWindow as unknown as typeof globalThis).Object() as Record<
+      string,
+      unknown
+    >;
+    const fail = vi.fn();
+    foreign.tn = 't';
+    foreign.fail = fail;
+    raw().pay!(foreign);
+    frame.remove();
+    expect(sim.callsOf('pay')[0]!.native).toEqual({});
+    await eventually(() => expect(fail).toHaveBeenCalledWith({ msg: 'TN号不合法 (invalid tn)' }));
+  });
+
+  it("reduces pay's c05 to a message", () => {
+    sim = installSimulator();
+    const fail = vi.fn();
+    raw().pay!({ tn: 't', fail });
+    expect(fail).toHaveBeenCalledWith({ msg: 'config执行成功以后才能调用插件方法' });
+  });
+
+  it.each([
+    ['ILLEGAL_ACCESS_EXCEPTION', 'c02'],
+    ['INVALID_ACTION', 'c03'],
+    ['CLASS_NOT_FOUND_EXCEPTION', 'c04'],
+  ] as const)('turns cordova status %s into %s', async (status, code) => {
+    sim = installSimulator();
+    raw().pluginReady!(() => undefined);
+    sim.fault('scanQRCode', { status });
+    const fail = vi.fn();
+    raw().scanQRCode!({ fail });
+    await eventually(() => expect(fail).toHaveBeenCalledWith(expect.objectContaining({ errcode: code })));
+  });
+
+  it('turns a bare-string failure into {msg}', async () => {
+    sim = installSimulator({ plugins: { scanQRCode: () => ({ fail: 'camera busy' }) } });
+    raw().pluginReady!(() => undefined);
+    const fail = vi.fn();
+    raw().scanQRCode!({ fail });
+    await eventually(() => expect(fail).toHaveBeenCalledWith({ msg: 'camera busy' }));
+  });
+
+  it("unwraps scanQRCode's {value} and parses chooseImage's JSON string", async () => {
+    sim = installSimulator();
+    raw().pluginReady!(() => undefined);
+    const scanned = vi.fn();
+    const chosen = vi.fn();
+    raw().scanQRCode!({ success: scanned });
+    raw().chooseImage!({ success: chosen });
+    await eventually(() => expect(chosen).toHaveBeenCalledTimes(1));
+    expect(scanned).toHaveBeenCalledWith(sim.ui.scanResult);
+    expect(chosen).toHaveBeenCalledWith(sim.ui.image);
   });
 });
