@@ -13,4 +13,5 @@ export const BROWSER_ENTRIES = [
   'applet',
   'events',
   'login',
+  'wallets',
 ];
