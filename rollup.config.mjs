@@ -1,15 +1,21 @@
 // Builds every published entry. Browser code targets ES2020; the server entry targets Node 20.
+//
+// The browser entries (the core `upsdk-kit` and one per family) are built as separate modules
+// (`preserveModules`): with `sideEffects: false` a bundler keeps exactly the modules a page reaches,
+// and every class (UpsdkError, …) exists in one module whichever entries a page imports.
 import esbuild from 'rollup-plugin-esbuild';
 import { dts } from 'rollup-plugin-dts';
 import terser from '@rollup/plugin-terser';
 import resolve from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import { readFileSync } from 'node:fs';
+import { BROWSER_ENTRIES } from './build/entries.mjs';
 
 const nodeBuiltins = (id) => id.startsWith('node:');
 const external = (id) => nodeBuiltins(id) || id === 'eventemitter3' || id === 'redis';
+const browserInputs = Object.fromEntries(BROWSER_ENTRIES.map((entry) => [entry, `src/${entry}.ts`]));
 
-/** ESM + CJS pair for one entry. */
+/** ESM + CJS pair for one single-file entry (simulator, server). */
 function library(input, name, target) {
   return {
     input,
@@ -22,13 +28,44 @@ function library(input, name, target) {
   };
 }
 
-/** Bundled declaration file for one entry. */
-function types(input, name) {
-  return { input, external, plugins: [dts()], output: { file: `dist/${name}.d.ts`, format: 'es' } };
+/** The IIFE's entry: every export of every browser entry, under its own name. */
+const IIFE_ENTRY = '\0upsdk-kit-iife';
+const iifeEntry = {
+  name: 'iife-entry',
+  resolveId: (id) => (id === IIFE_ENTRY ? id : null),
+  load: (id) =>
+    id === IIFE_ENTRY
+      ? BROWSER_ENTRIES.map(
+          (entry) => `export * from ${JSON.stringify(`${process.cwd()}/src/${entry}.ts`)};`,
+        ).join('\n')
+      : null,
+};
+
+/** Two entries exporting one name would silently drop it from the IIFE: fail the build instead. */
+function strict(warning, warn) {
+  if (warning.code === 'NAMESPACE_CONFLICT') throw new Error(warning.message);
+  warn(warning);
 }
 
 export default [
-  library('src/index.ts', 'index', 'es2020'),
+  {
+    input: browserInputs,
+    external,
+    onwarn: strict,
+    plugins: [esbuild({ target: 'es2020', tsconfig: 'tsconfig.json' })],
+    output: [
+      { dir: 'dist', format: 'es', sourcemap: true, preserveModules: true, preserveModulesRoot: 'src' },
+      {
+        dir: 'dist/cjs',
+        format: 'cjs',
+        sourcemap: true,
+        exports: 'named',
+        preserveModules: true,
+        preserveModulesRoot: 'src',
+        entryFileNames: '[name].cjs',
+      },
+    ],
+  },
   library('src/simulator/index.ts', 'simulator', 'es2020'),
   library('src/server/index.ts', 'server', 'node20'),
   {
@@ -52,9 +89,11 @@ export default [
     output: { file: 'dist/cli.js', format: 'es', sourcemap: true, banner: '#!/usr/bin/env node' },
   },
   {
-    // A drop-in <script> build: everything inlined, exposed as the global `upsdkKit`.
-    input: 'src/index.ts',
+    // A drop-in <script> build: every browser entry inlined, exposed as the global `upsdkKit`.
+    input: IIFE_ENTRY,
+    onwarn: strict,
     plugins: [
+      iifeEntry,
       resolve({ browser: true }),
       commonjs(),
       esbuild({ target: 'es2020', tsconfig: 'tsconfig.json' }),
@@ -88,7 +127,17 @@ export default [
       chunkFileNames: 'chunks/[name]-[hash].js',
     },
   },
-  types('src/index.ts', 'index'),
-  types('src/simulator/index.ts', 'simulator'),
-  types('src/server/index.ts', 'server'),
+  {
+    // One declaration file per browser entry; types they share go to shared chunks.
+    input: browserInputs,
+    external,
+    plugins: [dts()],
+    output: { dir: 'dist', format: 'es', chunkFileNames: 'types/[name]-[hash].d.ts' },
+  },
+  ...['simulator', 'server'].map((name) => ({
+    input: `src/${name}/index.ts`,
+    external,
+    plugins: [dts()],
+    output: { file: `dist/${name}.d.ts`, format: 'es' },
+  })),
 ];

@@ -1,8 +1,10 @@
 // `npm start`: one loopback server for everything the playground needs — the page, the signer
 // endpoint, the upload sink, the login endpoint, the pay-password story (a verifyPwdSeqId issued
 // through createOpenPlatform, the platform's result notification received by
-// createNotificationHandler) and, unless real credentials are given, an embedded fake open
-// platform (token endpoints, authorize pages, business interfaces) on the same origin.
+// createNotificationHandler), the "any wallet" routes (pre-orders against an in-process fake
+// aggregated-payment gateway, whose notifications come back to /wallets/notify over loopback HTTP)
+// and, unless real credentials are given, an embedded fake open platform (token endpoints,
+// authorize pages, business interfaces) on the same origin.
 // It uses the built package exactly as a user's server would.
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -14,6 +16,8 @@ import {
   createLoginService,
   createNotificationHandler,
   createOpenPlatform,
+  createPreOrderClient,
+  createPreOrderNotificationHandler,
   createSignatureHandler,
   createSigner,
   createUploadSink,
@@ -21,6 +25,10 @@ import {
 } from '../dist/server.js';
 import {
   createFakeOpenPlatform,
+  createFakePreOrderGateway,
+  SIMULATED_AGENT_ID,
+  SIMULATED_MCH_ID,
+  SIMULATED_MCH_KEY,
   SIMULATED_APP_ID,
   SIMULATED_SECRET,
   SIMULATED_SYMMETRIC_KEY,
@@ -87,6 +95,108 @@ function settingsFrom(env) {
   };
 }
 
+/** Read a small JSON request body ({} when empty or not JSON). */
+async function readJson(req) {
+  let text = '';
+  for await (const chunk of req) {
+    text += chunk;
+    if (text.length > 16_384) break;
+  }
+  try {
+    return JSON.parse(text || '{}');
+  } catch {
+    return {};
+  }
+}
+
+function sendJson(res, status, body) {
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+/**
+ * "Any wallet": pre-orders against the fake aggregated-payment gateway (in process), its
+ * notifications back to this server over loopback HTTP, and the order query.
+ */
+function createWalletRoutes() {
+  const gateway = createFakePreOrderGateway({ notifySchedule: [0, 2000, 5000] });
+  const key = SIMULATED_MCH_KEY;
+  const provider = createPreOrderClient({
+    baseUrl: 'http://gateway.invalid',
+    agentId: SIMULATED_AGENT_ID,
+    mchId: SIMULATED_MCH_ID,
+    key,
+    fetch: gateway.fetch,
+  });
+  const notified = [];
+  const notify = toNodeHandler(
+    createPreOrderNotificationHandler({ key, onNotification: (event) => void notified.push(event) }),
+  );
+  let serial = 0;
+  const routes = {
+    async '/wallets/preorder'(req, res) {
+      const { wallet, totalFee = 1 } = await readJson(req);
+      const outTradeNo = `P${Date.now()}${++serial}`;
+      const order = { outTradeNo, body: 'playground order', totalFee: Number(totalFee) };
+      const notifyUrl = `http://${req.headers.host}/wallets/notify`;
+      if (wallet === 'unionpay') {
+        return sendJson(res, 200, {
+          outTradeNo,
+          payment: { unionpay: { tn: `2026${outTradeNo.slice(1)}` } },
+        });
+      }
+      const answer =
+        wallet === 'alipay'
+          ? await provider.alipayPreOrder({
+              ...order,
+              productId: 'playground',
+              buyerId: '2088000000000001',
+              notifyUrl,
+            })
+          : await provider.wechatPreOrder({
+              ...order,
+              subAppId: 'wx00000000playground',
+              openId: 'o-playground-buyer',
+              notifyUrl,
+            });
+      return sendJson(res, 200, {
+        outTradeNo,
+        payment: { [wallet === 'alipay' ? 'alipay' : 'wechat']: answer.payInfoText },
+      });
+    },
+    async '/wallets/query'(req, res) {
+      const { wallet, outTradeNo } = await readJson(req);
+      const notifications = notified.filter((event) => event.outTradeNo === outTradeNo).length;
+      if (wallet === 'unionpay') return sendJson(res, 200, { status: 'unknown', notifications });
+      const status = await provider.queryOrder({ wallet, outTradeNo });
+      return sendJson(res, 200, { status: status.status, totalFee: status.totalFee, notifications });
+    },
+    async '/__dev/wallets/settle'(req, res) {
+      // Simulator mode only: the simulated wallet "paid", so the fake gateway settles and notifies.
+      const { outTradeNo, outcome = 'paid' } = await readJson(req);
+      return sendJson(res, 200, await gateway.settle(outTradeNo, outcome));
+    },
+    '/wallets/notify': notify,
+  };
+  return {
+    gateway,
+    async handle(pathname, req, res) {
+      const route = routes[pathname];
+      if (!route) return false;
+      if (req.method !== 'POST') {
+        sendJson(res, 405, { error: 'POST only' });
+        return true;
+      }
+      try {
+        await route(req, res);
+      } catch (error) {
+        sendJson(res, 502, { error: error.code ?? 'error', msg: error.msg ?? String(error) });
+      }
+      return true;
+    },
+  };
+}
+
 /** Build the routes; exported for tests. */
 export function createPlaygroundApp(env = process.env) {
   const settings = settingsFrom(env);
@@ -110,6 +220,7 @@ export function createPlaygroundApp(env = process.env) {
     ...(platform ? { fetch: platform.fetch } : {}),
   });
   const sink = createUploadSink({ maxBytes: 200 * 1024 * 1024, maxTotalBytes: 400 * 1024 * 1024 });
+  const wallets = createWalletRoutes();
   const payPassword = createPayPasswordRoutes({ settings, signer, platform, partner });
   const routes = {
     signature: toNodeHandler(createSignatureHandler(signer)),
@@ -123,6 +234,7 @@ export function createPlaygroundApp(env = process.env) {
     if (pathname === '/upsdk/signature') return routes.signature(req, res);
     if (pathname === '/upsdk/login') return routes.login(req, res);
     if (pathname.startsWith('/uploads/')) return routes.upload(req, res);
+    if (await wallets.handle(pathname, req, res)) return;
     if (await payPassword.handle(pathname, req, res)) return;
     if (routes.platform && (pathname.startsWith('/s/open/') || pathname.startsWith('/open/access/'))) {
       return routes.platform(req, res);
@@ -138,27 +250,16 @@ export function createPlaygroundApp(env = process.env) {
     res.writeHead(404, { 'content-type': 'text/plain' });
     res.end('not found');
   };
-  return { handler, settings, platform, signer, sink, notifications: payPassword.received };
+  return {
+    handler,
+    settings,
+    platform,
+    signer,
+    sink,
+    gateway: wallets.gateway,
+    notifications: payPassword.received,
+  };
 }
-
-/** Read a small JSON body; `{}` when there is none or it is not JSON. */
-async function jsonBody(req) {
-  let text = '';
-  for await (const chunk of req) {
-    text += chunk;
-    if (text.length > 4096) break;
-  }
-  try {
-    return JSON.parse(text || '{}');
-  } catch {
-    return {};
-  }
-}
-
-const sendJson = (res, status, body) => {
-  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-  res.end(JSON.stringify(body));
-};
 
 /**
  * The pay-password story's routes. `POST /upsdk/pay-password` asks the platform for a
@@ -195,7 +296,7 @@ function createPayPasswordRoutes({ settings, signer, platform, partner }) {
       return true;
     }
     if (pathname === '/upsdk/pay-password' && req.method === 'POST') {
-      const body = await jsonBody(req);
+      const body = await readJson(req);
       const openId =
         typeof body.openId === 'string' ? body.openId : platform?.openIdOf(undefined, settings.appId);
       const bizOrderId = randomUUID().replace(/-/g, '').slice(0, 20);
@@ -228,7 +329,7 @@ function createPayPasswordRoutes({ settings, signer, platform, partner }) {
       return true;
     }
     if (platform && pathname === '/__dev/pay-password/complete' && req.method === 'POST') {
-      const { transNo } = await jsonBody(req);
+      const { transNo } = await readJson(req);
       try {
         const delivery = await platform.completePayPasswordVerification(String(transNo), {
           retryDelayMs: 200,
@@ -257,6 +358,7 @@ export async function startServer({
       res.end('internal error');
     });
   });
+  server.on('close', () => app.gateway.close());
   await new Promise((resolve) => server.listen(port, host, resolve));
   return server;
 }

@@ -21,9 +21,11 @@ import { payPasswordSection } from './sections/pay-password.js';
 import { reportSection } from './sections/report.js';
 import { simulatorSection } from './sections/simulator-controls.js';
 import { startSimulation, vendorScriptFromUrl, type VendorScript } from './simulation.js';
+import { walletsSection } from './sections/wallets.js';
 
 const SECTIONS: readonly Section[] = [
   paymentSection,
+  walletsSection,
   payPasswordSection,
   pageSection,
   deviceSection,

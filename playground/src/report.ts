@@ -6,6 +6,10 @@
 import type { UpsdkClient } from '../../src/index.js';
 import { attempt, logEntries, type LogEntry } from './log.js';
 import { KNOWN_PLUGINS } from './plugin-names.js';
+import { bluetooth } from '../../src/bluetooth.js';
+import { getScreenBrightness } from '../../src/device.js';
+import { hce } from '../../src/hce.js';
+import { getLocationCity } from '../../src/location.js';
 
 /** Things sections noticed while the user tried plugins (BLE values as seen, HCE payloads, …). */
 const observations = new Map<string, unknown[]>();
@@ -51,15 +55,15 @@ const outcome = ({ ok, ms, result, code, msg, kind }: LogEntry): Record<string, 
 /** Read-only calls that are safe on any phone: no UI, no payment, nothing written. */
 async function runProbes(client: UpsdkClient): Promise<Record<string, unknown>> {
   const probes: Record<string, () => Promise<unknown>> = {
-    getScreenBrightness: () => client.getScreenBrightness(),
-    getHCEState: () => client.hce.state(),
+    getScreenBrightness: () => getScreenBrightness(client),
+    getHCEState: () => hce(client).state(),
     bluetoothAdapter: async () => {
-      const opened = await client.bluetooth.open();
-      const state = await client.bluetooth.state();
+      const opened = await bluetooth(client).open();
+      const state = await bluetooth(client).state();
       observe('adapterStates', { via: 'getBluetoothAdapterState after open', ...state });
       return { ...opened, ...state };
     },
-    getLocationCity: () => client.getLocationCity(),
+    getLocationCity: () => getLocationCity(client),
   };
   const results: Record<string, unknown> = {};
   // One after another: the bridge is not known to like parallel calls.

@@ -5,7 +5,7 @@
  * The bytes are kept too, so the page can hash them and compare with the
  * SHA-256 the server answers once the file is complete.
  */
-import type { ChunkSource } from '../../src/index.js';
+import type { ChunkSource } from '../../src/media.js';
 
 /** What the upload sink answers. */
 export interface UploadAnswer {
@@ -81,7 +81,7 @@ async function serverOffset(url: string, signal: AbortSignal | undefined): Promi
  *
  * @example
  * ```ts
- * const { blob, server } = await readAndUpload((from) => client.readAlbumFile(file, { from }), await newUploadUrl(), { total: file.size, chunkSize });
+ * const { blob, server } = await readAndUpload((from) => readAlbumFile(client, file, { from }), await newUploadUrl(), { total: file.size, chunkSize });
  * ```
  */
 export async function readAndUpload(

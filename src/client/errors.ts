@@ -3,49 +3,11 @@
  * `UpsdkError` (or the abort signal's own reason), whatever shape the vendor
  * bridge used to report it.
  */
+import { UpsdkError } from './error.js';
 import { codeFromText } from './sdk-texts.js';
 
-/** Fields every {@link UpsdkError} carries. */
-export interface UpsdkErrorInit {
-  /** Vendor code (`c05`, `01`, `1101`, …) or one of ours (`timeout`, `unavailable`, `invalid_param`, …). */
-  readonly code: string;
-  /** Human-readable reason, from the vendor when it gave one. */
-  readonly msg: string;
-  /** The plugin whose call failed, when the failure belongs to one. */
-  readonly plugin?: string;
-  /** The payload exactly as the bridge delivered it. */
-  readonly raw?: unknown;
-  /** The underlying error, if any. */
-  readonly cause?: unknown;
-}
-
-/**
- * Base class of every error raised by upsdk-kit.
- *
- * @example
- * ```ts
- * try {
- *   await client.pay({ tn });
- * } catch (error) {
- *   if (error instanceof UpsdkError) console.log(error.code, error.msg);
- * }
- * ```
- */
-export class UpsdkError extends Error {
-  override name = 'UpsdkError';
-  readonly code: string;
-  readonly msg: string;
-  readonly plugin: string | undefined;
-  readonly raw: unknown;
-
-  constructor(init: UpsdkErrorInit) {
-    super(`${init.plugin ? `${init.plugin}: ` : ''}${init.msg} (code ${init.code})`, { cause: init.cause });
-    this.code = init.code;
-    this.msg = init.msg;
-    this.plugin = init.plugin;
-    this.raw = init.raw;
-  }
-}
+export { UpsdkError };
+export type { UpsdkErrorInit } from './error.js';
 
 /** A call (or the start-up it waited for) took longer than its timeout. Code `timeout`. */
 export class UpsdkTimeoutError extends UpsdkError {

@@ -1,11 +1,11 @@
-import type { MediaPluginMap } from '../plugins/media/wire.js';
-import type { BluetoothPluginMap } from '../plugins/bluetooth/map.js';
-import type { HcePluginMap } from '../plugins/hce/map.js';
-import type { AppletPluginMap } from '../plugins/applet/plugins.js';
-import type { DevicePluginMap } from '../plugins/device/index.js';
-import type { LocationPluginMap } from '../plugins/location/index.js';
-import type { PagePluginMap } from '../plugins/page/index.js';
-import type { PaymentPluginMap } from '../plugins/payment/index.js';
+import type { AppletPluginMap } from './wire/applet.js';
+import type { BluetoothPluginMap } from './wire/bluetooth.js';
+import type { DevicePluginMap } from './wire/device.js';
+import type { HcePluginMap } from './wire/hce.js';
+import type { LocationPluginMap } from './wire/location.js';
+import type { MediaPluginMap } from './wire/media.js';
+import type { PagePluginMap } from './wire/page.js';
+import type { PaymentPluginMap } from './wire/payment.js';
 
 /**
  * The type-level map of raw plugins: what `client.call(name, params)` sends

@@ -3,7 +3,7 @@
  * the typed `call` checks params against one literal plugin name, which a
  * name held in a variable cannot satisfy, so these callers use this form.
  */
-import type { CallOptions, UpsdkCore } from './client.js';
+import type { CallOptions, UpsdkClient } from './client.js';
 
 /** `core.call` with the plugin name as a plain string. */
 export type UntypedCall = (plugin: string, params: object, options?: CallOptions) => Promise<unknown>;
@@ -17,7 +17,7 @@ export type UntypedCall = (plugin: string, params: object, options?: CallOptions
  * await call(spec.register, {}, { expectAnswer: false });
  * ```
  */
-export function untypedCall(core: UpsdkCore): UntypedCall {
+export function untypedCall(core: UpsdkClient): UntypedCall {
   return (core.call as unknown as UntypedCall).bind(core);
 }
 
@@ -33,9 +33,9 @@ export function untypedCall(core: UpsdkCore): UntypedCall {
  *   plugin === 'onHCEMessage' ? arm(options) : direct(plugin, params, options));
  * ```
  */
-export function withCall(core: UpsdkCore, call: UntypedCall): UpsdkCore {
+export function withCall(core: UpsdkClient, call: UntypedCall): UpsdkClient {
   return {
-    call: call as UpsdkCore['call'],
+    call: call as UpsdkClient['call'],
     ready: (options) => core.ready(options),
     environment: () => core.environment(),
     get jsApiList() {

@@ -6,28 +6,12 @@
  * native subscription.
  */
 import { EventEmitter } from 'eventemitter3';
-import type { UpsdkCore } from '../client/client.js';
-import type { PluginName } from '../client/plugin-map.js';
+import type { UpsdkClient } from '../client/client.js';
 import { eventIterator } from './event-iterator.js';
+import { NativeSubscriptions, type EventPayloads, type NativeEventSpecs } from './native-subscriptions.js';
 import { reportTo, type ErrorEmitter } from './report.js';
-import { untypedCall } from '../client/untyped-call.js';
 
-/** How one event maps onto the vendor's plugins. */
-export interface NativeEventSpec<Payload> {
-  /** The plugin that starts delivery. */
-  readonly register: PluginName;
-  /** The plugin that stops it, if the vendor has one. */
-  readonly cancel?: PluginName;
-  /** Name under which the bridge takes the long-lived callback. Default `callback`. */
-  readonly listenerKey?: string;
-  /** Whether the register plugin answers success/fail besides the events. Default true. */
-  readonly expectAnswer?: boolean;
-  /** Raw payload (a plain object or an Event carrying the fields) → typed payload. */
-  readonly normalize: (raw: unknown) => Payload;
-}
-
-/** Event name → payload type. */
-export type EventPayloads = Record<string, unknown>;
+export type { NativeEventSpec, EventPayloads, NativeEventSpecs } from './native-subscriptions.js';
 
 /** Listener signatures of an event map, as eventemitter3 wants them, plus `error`. */
 export type ListenerMap<Events extends EventPayloads> = {
@@ -37,11 +21,6 @@ export type ListenerMap<Events extends EventPayloads> = {
   error: (error: unknown, event: keyof Events) => void;
 };
 
-/** The spec of every event of a map. */
-export type NativeEventSpecs<Events extends EventPayloads> = {
-  readonly [K in keyof Events]: NativeEventSpec<Events[K]>;
-};
-
 /** An event name of `NativeEvents<Events>`: one of `Events` or `error`. */
 type NameOf<Events extends EventPayloads> = EventEmitter.EventNames<ListenerMap<Events>>;
 /** The listener signature of event `K`. */
@@ -49,14 +28,6 @@ type ListenerOf<Events extends EventPayloads, K extends NameOf<Events>> = EventE
   ListenerMap<Events>,
   K
 >;
-
-interface NativeState {
-  /** The register call succeeded and no cancel has started since. */
-  registered: boolean;
-  /** Events are passed on: from the register call's dispatch (the app may send before it answers) until cancel. */
-  delivering: boolean;
-  chain: Promise<void>;
-}
 
 /** Options of {@link NativeEvents.iterate}. */
 export interface IterateOptions {
@@ -75,11 +46,17 @@ export interface IterateOptions {
  * ```
  */
 export class NativeEvents<Events extends EventPayloads> extends EventEmitter<ListenerMap<Events>> {
-  private readonly states = new Map<keyof Events, NativeState>();
+  /** Per event, the one hub listener that re-emits to this emitter's listeners while it has any. */
+  private readonly forwarders = new Map<keyof Events, (payload: unknown) => void>();
 
+  /**
+   * @param hub - the native subscriptions to share, e.g. with functions that
+   *   listen without an emitter; default: this emitter's own.
+   */
   constructor(
-    private readonly core: UpsdkCore,
-    private readonly specs: NativeEventSpecs<Events>,
+    core: UpsdkClient,
+    specs: NativeEventSpecs<Events>,
+    private readonly hub: NativeSubscriptions<Events> = new NativeSubscriptions(core, specs),
   ) {
     super();
   }
@@ -170,7 +147,7 @@ export class NativeEvents<Events extends EventPayloads> extends EventEmitter<Lis
    *
    * @example
    * ```ts
-   * for await (const device of client.bluetooth.events.iterate('deviceFound', { signal })) console.log(device.name);
+   * for await (const device of bluetooth(client).events.iterate('deviceFound', { signal })) console.log(device.name);
    * ```
    */
   iterate<K extends keyof Events & string>(
@@ -182,72 +159,27 @@ export class NativeEvents<Events extends EventPayloads> extends EventEmitter<Lis
 
   /** Whether the native subscription of `event` is currently registered. */
   isRegistered(event: keyof Events): boolean {
-    return this.states.get(event)?.registered ?? false;
-  }
-
-  private state(event: keyof Events): NativeState {
-    let state = this.states.get(event);
-    if (!state) {
-      state = { registered: false, delivering: false, chain: Promise.resolve() };
-      this.states.set(event, state);
-    }
-    return state;
+    return this.hub.isRegistered(event);
   }
 
   private reconcileInBackground(event: PropertyKey): void {
-    if (event === 'error' || !(event in this.specs)) return;
-    void this.reconcile(event as keyof Events).then((failure) => {
-      if (failure !== undefined) this.report(failure, event as keyof Events);
+    if (!this.hub.has(event)) return;
+    void this.reconcile(event).then((failure) => {
+      if (failure !== undefined) this.report(failure, event);
     });
   }
 
-  /**
-   * Bring the native subscription in line with the listener count. Steps of
-   * one event run one after another, so register always precedes cancel.
-   * Resolves with this step's failure, if any (never rejects).
-   */
+  /** Hang this emitter on the hub while `event` has listeners here, then reconcile the native side. */
   private reconcile(event: keyof Events): Promise<unknown> {
-    const state = this.state(event);
-    const step = state.chain.then(async () => {
-      const wanted = this.listenerCount(event as NameOf<Events>) > 0;
-      if (wanted === state.registered) return;
-      const spec = this.specs[event];
-      // Register/cancel plugins are named by data, so they go through the untyped form of call.
-      const call = untypedCall(this.core);
-      if (wanted) {
-        state.delivering = true;
-        try {
-          await call(
-            spec.register,
-            {},
-            {
-              expectAnswer: spec.expectAnswer ?? true,
-              listeners: { [spec.listenerKey ?? 'callback']: (raw?: unknown) => this.deliver(event, raw) },
-            },
-          );
-        } catch (error) {
-          state.delivering = false;
-          throw error;
-        }
-        state.registered = true;
-      } else {
-        // Stop passing events on even if cancel fails: the bridge keeps its JS listener anyway.
-        state.registered = false;
-        state.delivering = false;
-        if (spec.cancel) await call(spec.cancel, {});
-      }
-    });
-    state.chain = step.catch(() => undefined);
-    return step.then(
-      () => undefined,
-      (error: unknown) => error,
-    );
-  }
-
-  private deliver(event: keyof Events, raw: unknown): void {
-    if (!this.state(event).delivering) return;
-    const payload = this.specs[event].normalize(raw);
-    (this.emit as (event: keyof Events, payload: unknown) => boolean)(event, payload);
+    let forward = this.forwarders.get(event);
+    if (!forward) {
+      forward = (payload) =>
+        (this.emit as (event: keyof Events, payload: unknown) => boolean)(event, payload);
+      this.forwarders.set(event, forward);
+    }
+    if (this.listenerCount(event as NameOf<Events>) > 0) this.hub.add(event, forward);
+    else this.hub.remove(event, forward);
+    return this.hub.reconcile(event);
   }
 
   private report(error: unknown, event: keyof Events): void {

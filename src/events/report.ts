@@ -18,7 +18,7 @@ export type ErrorEmitter<Name> = Pick<
  * @param what - how the warning names the failure. Default: the event's name.
  * @example
  * ```ts
- * reportTo(client.bluetooth.events, error, 'deviceFound');
+ * reportTo(bluetooth(client).events, error, 'deviceFound');
  * ```
  */
 export function reportTo<Name extends PropertyKey>(

@@ -40,17 +40,19 @@ export interface CompleteLoginOptions extends BrowserHost {
   readonly cleanUrl?: boolean;
 }
 
-/** Anything that can get a mini-program login code, i.e. the client (`client.applet.appletAuth`). */
+/**
+ * Anything that can get a mini-program login code: `applet(client)` from
+ * `upsdk-kit/applet` (login takes it as given rather than importing the
+ * applet family).
+ */
 export interface AppletAuthSource {
-  readonly applet: {
-    appletAuth(options?: { readonly signal?: AbortSignal }): Promise<string>;
-  };
+  appletAuth(options?: { readonly signal?: AbortSignal }): Promise<string>;
 }
 
 /** Options of {@link signIn}. */
 export type SignInOptions =
   | (StartLoginOptions & CompleteLoginOptions & LoginEndpointOptions & { readonly via?: 'redirect' })
-  | (LoginEndpointOptions & { readonly via: 'applet'; readonly client: AppletAuthSource });
+  | (LoginEndpointOptions & { readonly via: 'applet'; readonly applet: AppletAuthSource });
 
 /** What {@link signIn} did: signed in, or sent the browser to the authorize page. */
 export type SignInOutcome<T> =
@@ -114,7 +116,7 @@ export function completeLogin(options: CompleteLoginOptions = {}): AuthorizeCall
 
 /**
  * Learn who the user is, in one call. In a mini-program (`via: 'applet'`)
- * the code comes from `client.applet.appletAuth()`. Otherwise: back from the
+ * the code comes from `applet(client).appletAuth()`. Otherwise: back from the
  * authorize page, the callback is checked and its code exchanged; on any
  * other visit the browser is sent to the authorize page.
  *
@@ -130,7 +132,7 @@ export function completeLogin(options: CompleteLoginOptions = {}): AuthorizeCall
  */
 export async function signIn<T = LoginSession>(options: SignInOptions): Promise<SignInOutcome<T>> {
   if (options.via === 'applet') {
-    const code = await options.client.applet.appletAuth({ signal: options.signal });
+    const code = await options.applet.appletAuth({ signal: options.signal });
     return { kind: 'session', session: await exchangeAtEndpoint<T>(code, options) };
   }
   const callback = completeLogin(options);

@@ -1,11 +1,13 @@
 /**
- * Typed plugin methods as data. A family is a table of {@link PluginSpec}s
- * (plugin name → param converter → result normalizer → timeout → whether the
- * call waits its turn in the device queue) and {@link bindPlugins} turns the
- * table into methods on top of `core.call`; no family writes its own call,
- * validation, queueing or error plumbing.
+ * Typed plugins as data. A plugin is a {@link PluginSpec} (plugin name →
+ * param converter → result normalizer → timeout → whether the call waits its
+ * turn in the device queue); {@link runPlugin} runs one on a client, so a
+ * flat family's function (`pay(client, …)`) is one line over it, and
+ * {@link bindPlugins} turns a table into a namespace's methods (`bluetooth`,
+ * `hce`, `applet`). No family writes its own call, validation, queueing or
+ * error plumbing.
  */
-import type { UpsdkCore } from '../client/client.js';
+import type { UpsdkClient } from '../client/client.js';
 import type { PluginName, PluginParams, PluginResult } from '../client/plugin-map.js';
 import { SerialQueue } from '../shared/serial-queue.js';
 import { InvalidResult, invalidResult } from './payload.js';
@@ -26,7 +28,7 @@ export interface CallControl {
  * @example
  * ```ts
  * const options: OperationOptions = { timeout: 10_000, signal };
- * await client.bluetooth.connect(deviceId, options);
+ * await bluetooth(client).connect(deviceId, options);
  * ```
  */
 export type OperationOptions = CallControl;
@@ -98,37 +100,45 @@ export function definePlugin<K extends PluginName, Input = void, Output = void>(
 }
 
 /**
- * Call the plugin a spec describes: convert and check the input (a bad value
- * rejects before anything is queued or sent), wait for the device queue if
- * the spec says so, call, normalize the answer.
+ * Call the plugin `spec` describes on `client`: convert and check the input
+ * (a bad value rejects before anything is queued or sent), wait for `queue`
+ * if the spec says so, call, normalize the answer. Every typed family
+ * function is one line over this.
+ *
+ * @example
+ * ```ts
+ * export const pay = (client: UpsdkClient, input: PayInput, control?: CallControl): Promise<void> =>
+ *   runPlugin(client, PAY, input, control);
+ * ```
  */
-async function runPlugin(
-  core: UpsdkCore,
-  queue: SerialQueue,
-  spec: ErasedSpec,
-  input: unknown,
+export async function runPlugin<K extends PluginName, Input, Output>(
+  client: UpsdkClient,
+  spec: PluginSpec<K, Input, Output>,
+  input?: Input,
   control: CallControl = {},
-): Promise<unknown> {
+  queue?: SerialQueue,
+): Promise<Output> {
+  const erased = spec as unknown as ErasedSpec;
   const given = input ?? {};
-  const params = spec.toParams
-    ? validated(spec.plugin, () => (spec.toParams as (input: unknown) => object)(given))
+  const params = erased.toParams
+    ? validated(erased.plugin, () => (erased.toParams as (input: unknown) => object)(given))
     : {};
   // Specs are typed against their own plugin; here the name is data, so call untyped.
   const send = (): Promise<unknown> =>
-    untypedCall(core)(spec.plugin, params, {
-      timeout: control.timeout ?? spec.timeout,
+    untypedCall(client)(erased.plugin, params, {
+      timeout: control.timeout ?? erased.timeout,
       signal: control.signal,
     });
-  const raw = spec.queued ? await queue.run(send, { signal: control.signal }) : await send();
-  if (!spec.toResult) return undefined;
+  const raw = queue && erased.queued ? await queue.run(send, { signal: control.signal }) : await send();
+  if (!erased.toResult) return undefined as Output;
   try {
-    return (spec.toResult as (raw: unknown, input: unknown, plugin: string) => unknown)(
+    return (erased.toResult as (raw: unknown, input: unknown, plugin: string) => Output)(
       raw,
       given,
-      spec.plugin,
+      erased.plugin,
     );
   } catch (error) {
-    throw error instanceof InvalidResult ? invalidResult(spec.plugin, error, raw) : error;
+    throw error instanceof InvalidResult ? invalidResult(erased.plugin, error, raw) : error;
   }
 }
 
@@ -143,15 +153,16 @@ async function runPlugin(
  * ```
  */
 export function bindPlugins<Table extends Readonly<Record<string, ErasedSpec>>>(
-  core: UpsdkCore,
+  core: UpsdkClient,
   table: Table,
   queue: SerialQueue = new SerialQueue(),
 ): PluginMethods<Table> {
   const methods: Record<string, unknown> = {};
-  for (const [name, spec] of Object.entries(table)) {
+  for (const [name, erased] of Object.entries(table)) {
+    const spec = erased as unknown as PluginSpec<PluginName, unknown, unknown>;
     methods[name] = spec.toParams
-      ? (input?: unknown, control?: CallControl) => runPlugin(core, queue, spec, input, control)
-      : (control?: CallControl) => runPlugin(core, queue, spec, undefined, control);
+      ? (input?: unknown, control?: CallControl) => runPlugin(core, spec, input, control, queue)
+      : (control?: CallControl) => runPlugin(core, spec, undefined, control, queue);
   }
   return methods as PluginMethods<Table>;
 }

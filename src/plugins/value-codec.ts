@@ -94,7 +94,13 @@ export function resolveCodec(option: ValueEncoding | ValueCodec | undefined, fie
   )
     return option;
   if (typeof option === 'string' && option in VALUE_CODECS) return VALUE_CODECS[option];
-  throw invalidParam('createClient', field, '"hex", "base64", "binary" or a {encode, decode} codec', option);
+  // The family (`bluetooth`, `hce`) whose options held the bad value names the error.
+  throw invalidParam(
+    field.split('.')[0] ?? field,
+    field,
+    '"hex", "base64", "binary" or a {encode, decode} codec',
+    option,
+  );
 }
 
 /**

@@ -52,6 +52,32 @@ export { decrypt3des } from './login/triple-des.js';
 export { verifyUpSignature, verifyUpNotification, upSignatureString } from './login/verify.js';
 export type { SignedParams } from './login/verify.js';
 export { LOGIN_API_PATHS, OPEN_PLATFORM_ORIGIN } from './login/open-api.js';
+export { createPreOrderClient } from './preorder/client.js';
+export type {
+  AlipayPreOrder,
+  OrderQueryInput,
+  PreOrder,
+  PreOrderCallOptions,
+  PreOrderClient,
+  PreOrderClientOptions,
+  WeChatPreOrder,
+} from './preorder/client.js';
+export type {
+  AlipayPreOrderInput,
+  GoodsLine,
+  PreOrderCommon,
+  WeChatPreOrderInput,
+} from './preorder/orders.js';
+export type { OrderState, OrderStatus } from './preorder/order-status.js';
+export { createPreOrderNotificationHandler } from './preorder/notification.js';
+export type { PaymentNotification, PreOrderNotificationOptions } from './preorder/notification.js';
+export { signPreOrderParams, verifyPreOrderParams } from './preorder/signature.js';
+export type { PreOrderSignAlgorithm } from './preorder/signature.js';
+export { PreOrderError } from './preorder/errors.js';
+export type { PreOrderErrorInit } from './preorder/errors.js';
+export { aggregatorSignString } from '../shared/aggregator-signature.js';
+export type { AggregatorParams } from '../shared/aggregator-signature.js';
+export type { ProviderAnswer } from './preorder/transport.js';
 // The open platform's backend interfaces (§4.3, §5.2–§5.8) and its notifications (§5.2.3, §5.3.2, §5.4.3).
 export { createOpenPlatform } from './open-platform/client.js';
 export type { OpenPlatform, OpenPlatformOptions, OpenPlatformEvent } from './open-platform/client.js';

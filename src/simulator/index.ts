@@ -54,6 +54,32 @@ export type {
 export { HCE_SIM_MESSAGES } from './families/hce-controller.js';
 export type { HceCode, HceSimOptions, SimulatedHce } from './families/hce-controller.js';
 export type { SimulatedUi, PayOutcome } from './families/ui-state.js';
+export { installWeChatBridge, weChatUserAgent } from './wallets/wechat.js';
+export type { WeChatOutcome, WeChatSimOptions } from './wallets/wechat.js';
+export { installAlipayBridge, ALIPAY_USER_AGENT } from './wallets/alipay.js';
+export type { AlipayOutcome, AlipaySimOptions } from './wallets/alipay.js';
+export type {
+  SimulatedWallet,
+  WalletCall,
+  WalletFault,
+  WalletReadiness,
+  WalletSimOptions,
+} from './wallets/wallet-bridge.js';
+export {
+  createFakePreOrderGateway,
+  SIMULATED_AGENT_ID,
+  SIMULATED_MCH_ID,
+  SIMULATED_MCH_KEY,
+  SIMULATED_WECHAT_PAY_KEY,
+} from './preorder-gateway.js';
+export type {
+  Delivery as GatewayDelivery,
+  FakePreOrderGateway,
+  FakePreOrderGatewayOptions,
+  GatewayFault,
+  GatewayOrder,
+  NotificationAttempt,
+} from './preorder-gateway.js';
 export { SIMULATED_REFUND_CARD } from './open-platform-services.js';
 export type {
   FakeServiceOptions,

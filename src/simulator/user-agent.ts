@@ -11,11 +11,16 @@ export function simulatedUserAgent(platform: SimulatedPlatform): string {
     : `Mozilla/5.0 (Linux; Android 13; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36 ${SUFFIX}`;
 }
 
-/** Make `win.navigator.userAgent` report `userAgent`; returns a function that undoes it. */
+/**
+ * Make `win.navigator.userAgent` report `userAgent`; returns a function that
+ * undoes it, bringing back an override made before (so simulated hosts can be stacked and switched).
+ */
 export function overrideUserAgent(win: Window, userAgent: string): () => void {
   const navigator = win.navigator;
+  const previous = Object.getOwnPropertyDescriptor(navigator, 'userAgent');
   Object.defineProperty(navigator, 'userAgent', { configurable: true, get: () => userAgent });
   return () => {
-    delete (navigator as { userAgent?: string }).userAgent;
+    if (previous) Object.defineProperty(navigator, 'userAgent', previous);
+    else delete (navigator as { userAgent?: string }).userAgent;
   };
 }

@@ -25,8 +25,8 @@ export interface ChunkSourceSpec {
  *
  * @example
  * ```ts
- * const file = await client.chooseFileFromAlbum({ sourceType: 'video' });
- * for await (const bytes of client.readAlbumFile(file)) await upload(bytes);
+ * const file = await chooseFileFromAlbum(client, { sourceType: 'video' });
+ * for await (const bytes of readAlbumFile(client, file)) await upload(bytes);
  * ```
  */
 export class ChunkSource implements AsyncIterable<Uint8Array> {
@@ -94,7 +94,7 @@ export class ChunkSource implements AsyncIterable<Uint8Array> {
    *
    * @example
    * ```ts
-   * img.src = URL.createObjectURL(await client.readFaceImage().blob());
+   * img.src = URL.createObjectURL(await readFaceImage(client).blob());
    * ```
    */
   async blob(): Promise<Blob> {
@@ -106,7 +106,7 @@ export class ChunkSource implements AsyncIterable<Uint8Array> {
    *
    * @example
    * ```ts
-   * const bytes = await client.readAudioRecording().bytes();
+   * const bytes = await readAudioRecording(client).bytes();
    * ```
    */
   async bytes(): Promise<Uint8Array> {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { CharacteristicValue, ConnectionState } from '../../src/index.js';
+import type { CharacteristicValue, ConnectionState } from '../../src/bluetooth.js';
 import { bleSetup, eventually, HRM, measurement } from './fixtures.js';
 
 const CONNECTION = 'BLEConnectionStateChange';

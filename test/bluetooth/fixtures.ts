@@ -2,7 +2,7 @@
 import { vi } from 'vitest';
 import type { BluetoothSimOptions, VirtualPeripheral } from '../../src/simulator/index.js';
 import { setup } from '../helpers/harness.js';
-import type { ClientOptions, FamilyOptions } from '../../src/index.js';
+import { bluetooth, type BluetoothOptions } from '../../src/bluetooth.js';
 
 export const HEART_RATE = '180D';
 export const MEASUREMENT = '2A37';
@@ -39,15 +39,16 @@ export const SCALE: VirtualPeripheral = {
 export const measurement = { deviceId: HRM.deviceId, serviceId: HEART_RATE, characteristicId: MEASUREMENT };
 export const control = { deviceId: HRM.deviceId, serviceId: HEART_RATE, characteristicId: CONTROL };
 
-/** A simulator with the HRM and the scale, and a client; `opened` opens the adapter first. */
+/** A simulator with the HRM and the scale, a client and its `bluetooth(client, familyOptions)`; `opened` opens the adapter first. */
 export async function bleSetup(
-  bluetooth: BluetoothSimOptions = {},
-  clientOptions: Partial<ClientOptions & FamilyOptions> = {},
+  simOptions: BluetoothSimOptions = {},
+  familyOptions?: BluetoothOptions,
   opened = true,
 ) {
-  const h = setup({ bluetooth: { peripherals: [HRM, SCALE], ...bluetooth } }, clientOptions);
-  if (opened) await h.client.bluetooth.open();
-  return { ...h, ble: h.client.bluetooth };
+  const h = setup({ bluetooth: { peripherals: [HRM, SCALE], ...simOptions } });
+  const ble = bluetooth(h.client, familyOptions);
+  if (opened) await ble.open();
+  return { ...h, ble };
 }
 
 export const eventually = (assertion: () => void): Promise<void> =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BluetoothDevice, CharacteristicValue, ConnectionState } from '../../src/index.js';
+import type { BluetoothDevice, CharacteristicValue, ConnectionState } from '../../src/bluetooth.js';
 import type { Simulator } from '../../src/simulator/index.js';
 import { bleSetup, control, eventually, HEART_RATE, HRM, measurement, SCALE } from './fixtures.js';
 

@@ -12,6 +12,7 @@ import {
   MEASUREMENT,
   SCALE,
 } from './fixtures.js';
+import { bluetooth } from '../../src/bluetooth.js';
 
 const paramsOf = (
   sim: { callsOf(name: string): readonly { params: Readonly<Record<string, unknown>> }[] },
@@ -36,15 +37,15 @@ describe('bluetooth adapter methods', () => {
         getBluetoothAdapterState: () => ok({ available: 'YES', discovering: 'No' }),
       },
     });
-    await expect(h.client.bluetooth.open()).resolves.toEqual({ supported: true });
-    await expect(h.client.bluetooth.state()).resolves.toEqual({ available: true, discovering: false });
+    await expect(bluetooth(h.client).open()).resolves.toEqual({ supported: true });
+    await expect(bluetooth(h.client).state()).resolves.toEqual({ available: true, discovering: false });
   });
 
   it('reads a JSON-string answer (as Android sends some) like an object', async () => {
     const h = setup({
       plugins: { getBluetoothAdapterState: () => ok('{"available":"no","discovering":"yes"}') },
     });
-    await expect(h.client.bluetooth.state()).resolves.toEqual({ available: false, discovering: true });
+    await expect(bluetooth(h.client).state()).resolves.toEqual({ available: false, discovering: true });
   });
 
   it('state reports discovering while discovery runs', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CharacteristicValue } from '../../src/index.js';
+import type { CharacteristicValue } from '../../src/bluetooth.js';
 import { DEMO_HEART_RATE_MONITOR, installSimulator } from '../../src/simulator/index.js';
 import { bleSetup, eventually, HEART_RATE, HRM, measurement, SCALE } from './fixtures.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createClient, type ValueCodec } from '../../src/index.js';
+import { createClient } from '../../src/index.js';
+import { bluetooth, type ValueCodec } from '../../src/bluetooth.js';
 import { createSimulatedSigner } from '../../src/simulator/index.js';
 import { decodeValue, VALUE_CODECS } from '../../src/plugins/value-codec.js';
 import { bleSetup, control, eventually, HRM, measurement } from './fixtures.js';
@@ -43,7 +44,7 @@ describe('bluetooth write values', () => {
 
 describe('bluetooth value encoding option', () => {
   it('writes and reads base64 when configured', async () => {
-    const { sim, ble } = await connected({ encoding: 'base64' }, { bluetooth: { valueEncoding: 'base64' } });
+    const { sim, ble } = await connected({ encoding: 'base64' }, { valueEncoding: 'base64' });
     await ble.write({ ...control, value: Uint8Array.of(1, 2, 3) });
     expect(sim.callsOf(WRITE)[0]?.params.value).toBe('AQID');
     await expect(ble.read(measurement)).resolves.toMatchObject({
@@ -53,7 +54,7 @@ describe('bluetooth value encoding option', () => {
   });
 
   it('decodes base64 notifications when configured', async () => {
-    const { sim, ble } = await connected({ encoding: 'base64' }, { bluetooth: { valueEncoding: 'base64' } });
+    const { sim, ble } = await connected({ encoding: 'base64' }, { valueEncoding: 'base64' });
     const iterator = ble.notifications(measurement);
     const next = iterator.next();
     await eventually(() => expect(sim.bluetooth.notifying()).toHaveLength(1));
@@ -77,18 +78,35 @@ describe('bluetooth value encoding option', () => {
       encode: (bytes) => [...bytes].join('.'),
       decode: (text) => Uint8Array.from(text.split('.'), Number),
     };
-    const { sim, ble } = await connected({}, { bluetooth: { valueEncoding: decimal } });
+    const { sim, ble } = await connected({}, { valueEncoding: decimal });
     await expect(ble.write({ ...control, value: Uint8Array.of(10, 20) })).rejects.toMatchObject({
       code: '10013',
     });
     expect(sim.callsOf(WRITE)[0]?.params.value).toBe('10.20');
   });
 
-  it('rejects an unknown encoding when the client is created', () => {
-    expect(() =>
-      createClient({ signer: createSimulatedSigner(), bluetooth: { valueEncoding: 'utf8' as 'hex' } }),
-    ).toThrow(
+  it('rejects an unknown encoding when the namespace is made', () => {
+    const client = createClient({ signer: createSimulatedSigner() });
+    expect(() => bluetooth(client, { valueEncoding: 'utf8' as 'hex' })).toThrow(
       /Expected `bluetooth.valueEncoding` to be "hex", "base64", "binary" or a \{encode, decode\} codec, got "utf8"/,
+    );
+  });
+});
+
+describe('bluetooth(client) per client', () => {
+  it('returns the same namespace for the same client and another for another client', () => {
+    const client = createClient({ signer: createSimulatedSigner() });
+    const other = createClient({ signer: createSimulatedSigner() });
+    expect(bluetooth(client)).toBe(bluetooth(client));
+    expect(bluetooth(client, { valueEncoding: 'hex' })).toBe(bluetooth(client));
+    expect(bluetooth(other)).not.toBe(bluetooth(client));
+  });
+
+  it('rejects other options once the namespace exists, rather than ignoring them', () => {
+    const client = createClient({ signer: createSimulatedSigner() });
+    bluetooth(client);
+    expect(() => bluetooth(client, { valueEncoding: 'base64' })).toThrow(
+      /bluetooth: Expected `options` to be the options this client's bluetooth was first made with/,
     );
   });
 });

@@ -1,14 +1,29 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { runInNewContext } from 'node:vm';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BROWSER_ENTRIES } from '../../build/entries.mjs';
 
 // These check the built package (CI runs `npm run build` before `npm test`).
 const root = path.resolve(__dirname, '../..');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
   exports: Record<string, Record<string, string> | string>;
+  typesVersions: Record<string, Record<string, string[]>>;
 };
+/** The browser entries as package specifiers: `upsdk-kit`, `upsdk-kit/payment`, …. */
+const BROWSER_SPECIFIERS = BROWSER_ENTRIES.map((entry) =>
+  entry === 'index' ? 'upsdk-kit' : `upsdk-kit/${entry}`,
+);
 const node = (code: string, type: 'module' | 'commonjs' = 'module'): string =>
   execFileSync(process.execPath, ['--input-type', type, '-e', code], { cwd: root, encoding: 'utf8' }).trim();
 
@@ -36,19 +51,86 @@ describe('built package', () => {
   });
 
   it('loads every entry with require()', () => {
+    const ids = [...BROWSER_SPECIFIERS, 'upsdk-kit/server', 'upsdk-kit/simulator'];
     const out = node(
-      "console.log(['upsdk-kit','upsdk-kit/server','upsdk-kit/simulator'].map((id) => Object.keys(require(id)).length > 0).join())",
+      `console.log(${JSON.stringify(ids)}.map((id) => Object.keys(require(id)).length > 0).join())`,
       'commonjs',
     );
-    expect(out).toBe('true,true,true');
+    expect(out).toBe(ids.map(() => 'true').join());
   });
 
-  it('exposes the IIFE build as the global upsdkKit', () => {
+  it('ships exactly one UpsdkError whichever entries a page imports (ESM and CJS)', () => {
+    const check = (load: string) =>
+      `${load}; const e = new hce.HceError('startHCE', { code: '1101', msg: 'x' }); ` +
+      `console.log(e instanceof core.UpsdkError, e instanceof login.UpsdkLoginError === false, ` +
+      `new login.UpsdkLoginError({ code: 'c', msg: 'm' }) instanceof core.UpsdkError)`;
+    expect(
+      node(
+        check(
+          "const [core, hce, login] = await Promise.all(['upsdk-kit', 'upsdk-kit/hce', 'upsdk-kit/login'].map((id) => import(id)))",
+        ),
+      ),
+    ).toBe('true true true');
+    expect(
+      node(
+        check(
+          "const [core, hce, login] = ['upsdk-kit', 'upsdk-kit/hce', 'upsdk-kit/login'].map((id) => require(id))",
+        ),
+        'commonjs',
+      ),
+    ).toBe('true true true');
+  });
+
+  it('resolves the types of every entry under moduleResolution node10 (typesVersions), plugin map mergeable', () => {
+    for (const [subpath, target] of Object.entries(pkg.exports)) {
+      if (typeof target === 'string' || subpath === '.') continue;
+      expect(pkg.typesVersions['*']?.[subpath.slice(2)], subpath).toEqual([target.types]);
+    }
+    // A consumer on the old resolution: the package under node_modules, one import per subpath.
+    const dir = mkdtempSync(path.join(tmpdir(), 'upsdk-kit-node10-'));
+    try {
+      mkdirSync(path.join(dir, 'node_modules'));
+      symlinkSync(root, path.join(dir, 'node_modules', 'upsdk-kit'), 'dir');
+      const lines = [
+        "import { createClient, type UpsdkClient } from 'upsdk-kit';",
+        "import { pay } from 'upsdk-kit/payment';",
+        "import { bluetooth } from 'upsdk-kit/bluetooth';",
+        "import type { SignerOptions } from 'upsdk-kit/server';",
+        "const client: UpsdkClient = createClient({ signer: '/s' });",
+        'export const run = (s: SignerOptions) => [pay(client, { tn: s.appId }), bluetooth(client).open()];',
+        // UpsdkPluginMap stays mergeable through the package's declaration files.
+        "declare module 'upsdk-kit' { interface UpsdkPluginMap { getBatteryInfo: { params: {}; result: { level: string } } } }",
+        "export const level = async (): Promise<string> => (await client.call('getBatteryInfo')).level;",
+        ...BROWSER_SPECIFIERS.map((id, i) => `import * as entry${i} from '${id}';\nexport { entry${i} };`),
+      ];
+      writeFileSync(path.join(dir, 'consumer.ts'), lines.join('\n'));
+      const tsc = path.join(root, 'node_modules/typescript/bin/tsc');
+      const args = ['--noEmit', '--strict', '--module', 'commonjs', '--moduleResolution', 'node10'];
+      const types = ['--typeRoots', path.join(root, 'node_modules/@types'), '--types', 'node'];
+      let diagnostics = '';
+      try {
+        execFileSync(process.execPath, [tsc, ...args, ...types, 'consumer.ts'], {
+          cwd: dir,
+          encoding: 'utf8',
+        });
+      } catch (error) {
+        diagnostics = String((error as { stdout?: string }).stdout ?? error);
+      }
+      expect(diagnostics).toBe('');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000); // one tsc run over every declaration file: slow on a busy machine
+
+  it('exposes every export of every browser entry on the IIFE global upsdkKit', async () => {
     // A bare context with only what every ES2020 browser has beyond the language itself.
     const context: Record<string, unknown> = { TextEncoder, TextDecoder };
     runInNewContext(readFileSync(path.join(root, 'dist/upsdk-kit.iife.min.js'), 'utf8'), context);
     const kit = context.upsdkKit as Record<string, unknown>;
+    const expected: string[] = [];
+    for (const id of BROWSER_SPECIFIERS) expected.push(...Object.keys((await import(id)) as object));
+    expect(expected).toContain('pay');
+    expect(Object.keys(kit).sort()).toEqual([...new Set(expected)].sort());
     expect(typeof kit.createClient).toBe('function');
-    expect(typeof kit.UpsdkError).toBe('function');
   });
 });

@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { createClient, UpsdkError } from '../../src/index.js';
 import { createSimulatedSigner, SIMULATED_FRONT_TOKEN, type Fault } from '../../src/simulator/index.js';
+import { pay } from '../../src/payment.js';
 import { setup } from '../helpers/harness.js';
 
 const PLUGINS = [
@@ -65,13 +66,13 @@ describe('fault matrix', () => {
     sim.setFrontToken('ROTATED');
     await expect(settle(client.ready())).resolves.toMatchObject({ ok: false, error: { code: 'c01' } });
     sim.setFrontToken(SIMULATED_FRONT_TOKEN);
-    await expect(client.call('pay', { tn: 't' })).resolves.toBeUndefined();
+    await expect(pay(client, { tn: 't' })).resolves.toBeUndefined();
   });
 
   it('a bridge that never fires deviceready times the start-up out with a typed error', async () => {
     setup({ bridgeDelay: 60_000 });
     const client = createClient({ signer: createSimulatedSigner(), timeout: 50 });
-    const result = await settle(client.call('pay', { tn: 't' }));
+    const result = await settle(pay(client, { tn: 't' }));
     expect(result).toMatchObject({ ok: false, error: { code: 'timeout' } });
   });
 });

@@ -8,6 +8,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createClient, UpsdkConfigError } from '../../src/index.js';
 import { createSimulatedSigner, installSimulator, ok } from '../../src/simulator/index.js';
 import type { SignerFunction } from '../../src/client/signer-source.js';
+import { pay } from '../../src/payment.js';
+import { scanQRCode } from '../../src/device.js';
 import { setup } from '../helpers/harness.js';
 
 /** A signer whose answers come from `signers` in turn (the last one repeats). */
@@ -27,7 +29,7 @@ describe('config handshake on upsdk.js semantics', () => {
   it('resolves when native rejects the first config and accepts the retry', async () => {
     const { sim } = setup({ latency: 5 });
     const client = createClient({ signer: signerSequence(wrongToken, createSimulatedSigner()) });
-    await expect(client.call('pay', { tn: 't' })).resolves.toBeUndefined();
+    await expect(pay(client, { tn: 't' })).resolves.toBeUndefined();
     expect(sim.configCount).toBe(2);
   });
 
@@ -54,17 +56,17 @@ describe('config handshake on upsdk.js semantics', () => {
       plugins: { pay: () => (seen.push(accepted()), ok()) },
     });
     accepted = () => sim.acceptedUrl;
-    await client.call('pay', { tn: 'a' });
+    await pay(client, { tn: 'a' });
     window.history.pushState(null, '', '/next-page');
-    await client.call('pay', { tn: 'b' });
+    await pay(client, { tn: 'b' });
     expect(seen).toEqual(['http://localhost:3000/', 'http://localhost:3000/next-page']);
   });
 
   it('after c05, sends the retry only once native accepted the new config', async () => {
     const { sim, client } = setup({ latency: (plugin) => (plugin === 'config' ? 20 : 1) });
-    await client.call('scanQRCode');
+    await scanQRCode(client);
     sim.loseConfig();
-    await expect(client.call('scanQRCode')).resolves.toBe('https://qr.95516.com/00010000/simulated');
+    await expect(scanQRCode(client)).resolves.toBe('https://qr.95516.com/00010000/simulated');
     expect(sim.configCount).toBe(2);
   });
 
@@ -95,7 +97,7 @@ describe('a bridge window from another realm', () => {
     const sim = installSimulator({ window: win });
     try {
       const client = createClient({ signer: createSimulatedSigner(), window: win });
-      await expect(client.call('pay', { tn: 'from-the-parent' })).resolves.toBeUndefined();
+      await expect(pay(client, { tn: 'from-the-parent' })).resolves.toBeUndefined();
       expect(sim.callsOf('pay')[0]!.native).toMatchObject({ tn: 'from-the-parent' });
     } finally {
       sim.uninstall();

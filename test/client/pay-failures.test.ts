@@ -6,14 +6,15 @@
 import { describe, expect, it } from 'vitest';
 import type { NativeStatus } from '../../src/simulator/index.js';
 import { SDK_TEXTS } from '../../src/client/sdk-texts.js';
+import { pay } from '../../src/payment.js';
 import { setup } from '../helpers/harness.js';
 
 describe('pay failures', () => {
   it('recovers c05 on pay: re-configures and pays once more', async () => {
     const { sim, client } = setup();
-    await client.pay({ tn: 'a' });
+    await pay(client, { tn: 'a' });
     sim.loseConfig();
-    await expect(client.pay({ tn: 'b' })).resolves.toBeUndefined();
+    await expect(pay(client, { tn: 'b' })).resolves.toBeUndefined();
     expect(sim.configCount).toBe(2);
     expect(sim.callsOf('pay').map((call) => call.params.tn)).toEqual(['a', 'b', 'b']);
   });
@@ -22,7 +23,7 @@ describe('pay failures', () => {
     const { sim, client } = setup();
     await client.ready();
     sim.fault('pay', { fail: 'errcode', code: 'c05' }, 2);
-    await expect(client.pay({ tn: 't' })).rejects.toMatchObject({
+    await expect(pay(client, { tn: 't' })).rejects.toMatchObject({
       code: 'c05',
       msg: SDK_TEXTS.c05,
       raw: { msg: SDK_TEXTS.c05 },
@@ -38,7 +39,7 @@ describe('pay failures', () => {
     it(`maps pay's message for cordova ${status} back to ${code}`, async () => {
       const { sim, client } = setup();
       sim.fault('pay', { status });
-      const error = await client.pay({ tn: 't' }).catch((e: unknown) => e);
+      const error = await pay(client, { tn: 't' }).catch((e: unknown) => e);
       expect(error).toMatchObject({ code, plugin: 'pay' });
       expect((error as { raw: { msg: string } }).raw.msg).toMatch(/^[A-Z_]+_EXCEPTION: /);
     });
@@ -47,7 +48,7 @@ describe('pay failures', () => {
   it("maps the user's cancel to code cancel, keeping the text in msg and the payload in raw", async () => {
     const { sim, client } = setup();
     sim.ui.payOutcome = 'cancel';
-    await expect(client.pay({ tn: 't' })).rejects.toMatchObject({
+    await expect(pay(client, { tn: 't' })).rejects.toMatchObject({
       code: 'cancel',
       msg: '用户取消支付 (the user cancelled)',
       raw: { msg: '用户取消支付 (the user cancelled)' },
@@ -57,7 +58,7 @@ describe('pay failures', () => {
   it('leaves a bank refusal as code unknown with its text', async () => {
     const { sim, client } = setup();
     sim.ui.payOutcome = 'fail';
-    await expect(client.pay({ tn: 't' })).rejects.toMatchObject({
+    await expect(pay(client, { tn: 't' })).rejects.toMatchObject({
       code: 'unknown',
       msg: '支付失败 (simulated payment failure)',
     });

@@ -1,6 +1,7 @@
 /** Real Chromium (Debian's) driven by playwright-core, against the playground server on a loopback port. */
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Server } from 'node:http';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { startServer } from '../../playground/server.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -30,14 +31,52 @@ export async function startPlayground(): Promise<{ server: Server; url: string }
   return { server, url: `http://127.0.0.1:${port}/` };
 }
 
-/** A page that records console errors and page errors. */
-export async function openPage(browser: Browser, url: string): Promise<{ page: Page; errors: string[] }> {
+/** A page that records console errors and page errors; `prepare` runs before it navigates (e.g. routes). */
+export async function openPage(
+  browser: Browser,
+  url: string,
+  prepare?: (page: Page) => Promise<unknown>,
+): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 412, height: 900 }, acceptDownloads: true });
   const errors: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(String(error)));
+  await prepare?.(page);
   await page.goto(url);
   return { page, errors };
+}
+
+/**
+ * Register the hooks of a playground suite: one server and one browser for
+ * the file, a fresh page per test whose console must stay clean.
+ */
+export function usePlayground(): {
+  open(query?: string, prepare?: (page: Page) => Promise<unknown>): Promise<Page>;
+} {
+  let browser: Browser;
+  let server: Server;
+  let url: string;
+  let current: { page: Page; errors: string[] } | undefined;
+  beforeAll(async () => {
+    ({ server, url } = await startPlayground());
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+  });
+  afterEach(async () => {
+    const errors = current?.errors ?? [];
+    await current?.page.close();
+    current = undefined;
+    expect(errors).toEqual([]);
+  });
+  return {
+    async open(query = '', prepare?: (page: Page) => Promise<unknown>) {
+      current = await openPage(browser, url + query, prepare);
+      return current.page;
+    },
+  };
 }

@@ -1,40 +1,14 @@
 import { mkdir, readFile } from 'node:fs/promises';
-import type { Server } from 'node:http';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openPage, startPlayground } from './browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { usePlayground } from './browser.js';
 
 const RESULTS = path.resolve(__dirname, '../../test-results');
 const WAIT = { timeout: 15_000 };
 
-let browser: Browser;
-let server: Server;
-let url: string;
-let current: { page: Page; errors: string[] } | undefined;
-
-beforeAll(async () => {
-  ({ server, url } = await startPlayground());
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
-});
-
-afterEach(async () => {
-  // Every scenario must leave the console clean.
-  const errors = current?.errors ?? [];
-  await current?.page.close();
-  current = undefined;
-  expect(errors).toEqual([]);
-});
-
-async function open(query = ''): Promise<Page> {
-  current = await openPage(browser, url + query);
-  return current.page;
-}
+const playground = usePlayground();
+const open = (query = ''): Promise<Page> => playground.open(query);
 
 /** The newest log line that contains `text`. */
 async function logLine(page: Page, text: string): Promise<string> {
@@ -62,7 +36,7 @@ describe('playground in simulator mode', () => {
     await expect(page.locator('#banner').textContent()).resolves.toContain('Simulator mode');
   });
 
-  it('pays with client.pay through the signer and the simulated bridge', async () => {
+  it('pays with pay(client) through the signer and the simulated bridge', async () => {
     const page = await open();
     await page.click('#pay-form button');
     expect(await logLine(page, 'pay')).toMatch(/^pay → done \(\d+ ms\)$/);
@@ -246,19 +220,13 @@ const STAND_IN_UPSDK = `(function () {
 
 describe('playground with the vendor script switched to real', () => {
   it('installs only the native layer and pays through a script loaded from the vendor host', async () => {
-    const page = await browser.newPage({ viewport: { width: 412, height: 900 } });
-    const errors: string[] = [];
-    current = { page, errors };
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    page.on('pageerror', (error) => errors.push(String(error)));
     const fetched: string[] = [];
-    await page.route('https://open.95516.com/**', async (route) => {
-      fetched.push(route.request().url());
-      await route.fulfill({ contentType: 'text/javascript', body: STAND_IN_UPSDK });
-    });
-    await page.goto(`${url}?vendor=real`);
+    const page = await playground.open('?vendor=real', (page) =>
+      page.route('https://open.95516.com/**', async (route) => {
+        fetched.push(route.request().url());
+        await route.fulfill({ contentType: 'text/javascript', body: STAND_IN_UPSDK });
+      }),
+    );
     await expect(page.locator('#banner').textContent()).resolves.toContain('real (loaded from the vendor');
     expect(await page.evaluate(() => ['cordova' in window, 'upsdk' in window])).toEqual([true, false]);
     await page.click('#pay-form button');

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createUploadSink, toNodeHandler, type UploadSink } from '../../src/server/index.js';
 import { setup, sha256 } from '../streams/harness.js';
 import { uploadInChunks } from './chunked-upload.js';
+import { chooseFileFromAlbum } from '../../src/media.js';
 
 let server: Server | undefined;
 
@@ -48,7 +49,7 @@ describe('the chunked upload example', () => {
       const original = sim.files.addAlbumFile({ size, name: 'clip.mp4' });
       const sink = createUploadSink();
       const endpoint = await serve(sink);
-      const file = await client.chooseFileFromAlbum();
+      const file = await chooseFileFromAlbum(client);
       const result = await uploadInChunks(client, { ...file, size: file.size! }, endpoint);
       expect(result).toMatchObject({ received: size, sha256: sha256(sim.files.contentOf(original)) });
     },
@@ -59,7 +60,7 @@ describe('the chunked upload example', () => {
     const original = sim.files.addAlbumFile({ size: 5 * 100_000 + 17 });
     const sink = createUploadSink();
     const endpoint = await serve(sink, (n) => (n === 3 ? 'before' : undefined));
-    const file = await client.chooseFileFromAlbum();
+    const file = await chooseFileFromAlbum(client);
     const result = await uploadInChunks(client, { ...file, size: file.size! }, endpoint, {
       chunkSize: 100_000,
     });
@@ -83,7 +84,7 @@ describe('the chunked upload example', () => {
     const original = sim.files.addAlbumFile({ size: 450_000 });
     const sink = createUploadSink();
     const endpoint = await serve(sink, (n) => (n === 2 ? 'after' : undefined));
-    const file = await client.chooseFileFromAlbum();
+    const file = await chooseFileFromAlbum(client);
     const result = await uploadInChunks(client, { ...file, size: file.size! }, endpoint, {
       chunkSize: 100_000,
     });
@@ -95,7 +96,7 @@ describe('the chunked upload example', () => {
     const { sim, client } = setup();
     sim.files.addAlbumFile({ size: 300_000 });
     const endpoint = await serve(createUploadSink(), () => 'before');
-    const file = await client.chooseFileFromAlbum();
+    const file = await chooseFileFromAlbum(client);
     await expect(
       uploadInChunks(client, { ...file, size: file.size! }, endpoint, { chunkSize: 100_000, attempts: 3 }),
     ).rejects.toThrow('HTTP 503');

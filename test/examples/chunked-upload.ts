@@ -6,7 +6,9 @@
  * the reader), the server is asked how much it has (`HEAD` → `Upload-Offset`), and reading
  * resumes there with `from`. The README shows this code; test/examples runs it.
  */
-import type { AlbumFile, UpsdkClient } from '../../src/index.js';
+import type { AlbumFile } from '../../src/media.js';
+import type { UpsdkClient } from '../../src/index.js';
+import { readAlbumFile } from '../../src/media.js';
 
 /** What the upload sink answers once the file is complete. */
 export interface UploadResult {
@@ -44,7 +46,7 @@ export async function uploadInChunks(
       if (file.size === 0) return (await (await put('bytes */0')).json()) as UploadResult;
       let offset = from;
       let last: Response | undefined;
-      for await (const bytes of client.readAlbumFile(file, { chunkSize, from })) {
+      for await (const bytes of readAlbumFile(client, file, { chunkSize, from })) {
         last = await put(`bytes ${offset}-${offset + bytes.length - 1}/${file.size}`, bytes);
         offset += bytes.length;
       }

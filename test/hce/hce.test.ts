@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { HCE_CODES, HceError, UpsdkError } from '../../src/index.js';
+import { HCE_CODES, HceError } from '../../src/hce.js';
+import { UpsdkError } from '../../src/index.js';
 import { ok, type HceSimOptions } from '../../src/simulator/index.js';
 import { setup } from '../helpers/harness.js';
+import { hce } from '../../src/hce.js';
 
-const hceSetup = (hce: HceSimOptions = {}, dataEncoding?: 'hex' | 'binary') => {
-  const h = setup({ hce }, dataEncoding ? ({ hce: { dataEncoding } } as object) : {});
-  return { ...h, hce: h.client.hce };
+const hceSetup = (simOptions: HceSimOptions = {}, dataEncoding?: 'hex' | 'binary') => {
+  const h = setup({ hce: simOptions });
+  return { ...h, hce: hce(h.client, { dataEncoding }) };
 };
 
 describe('hce.state', () => {
@@ -26,8 +28,8 @@ describe('hce.state', () => {
   });
 
   it('calls an undocumented code unknown rather than ok', async () => {
-    const { hce } = setup({ plugins: { getHCEState: () => ok({ code: 9999, msg: '?' }) } }).client;
-    await expect(hce.state()).resolves.toEqual({
+    const card = hce(setup({ plugins: { getHCEState: () => ok({ code: 9999, msg: '?' }) } }).client);
+    await expect(card.state()).resolves.toEqual({
       ok: false,
       code: '9999',
       reason: 'unknown',
@@ -36,8 +38,8 @@ describe('hce.state', () => {
   });
 
   it('calls an answer without a code unknown', async () => {
-    const { hce } = setup({ plugins: { getHCEState: () => ok() } }).client;
-    await expect(hce.state()).resolves.toMatchObject({ ok: false, code: '', reason: 'unknown' });
+    const card = hce(setup({ plugins: { getHCEState: () => ok() } }).client);
+    await expect(card.state()).resolves.toMatchObject({ ok: false, code: '', reason: 'unknown' });
   });
 });
 

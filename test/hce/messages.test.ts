@@ -1,17 +1,18 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { HceMessage } from '../../src/index.js';
+import type { HceMessage } from '../../src/hce.js';
 import type { HceSimOptions } from '../../src/simulator/index.js';
 import { setup } from '../helpers/harness.js';
+import { hce } from '../../src/hce.js';
 
 const eventually = (assertion: () => void): Promise<void> =>
   vi.waitFor(assertion, { timeout: 2000, interval: 2 });
 
 const COMMANDS = ['00A404000AA000000010', '80CA9F7F00', '00B2010C00'];
 
-async function started(hce: HceSimOptions = {}) {
-  const h = setup({ hce: { reader: { commands: COMMANDS, interval: 5 }, ...hce } });
-  await h.client.hce.start(['A000000010']);
-  return { ...h, hce: h.client.hce };
+async function started(simOptions: HceSimOptions = {}) {
+  const h = setup({ hce: { reader: { commands: COMMANDS, interval: 5 }, ...simOptions } });
+  await hce(h.client).start(['A000000010']);
+  return { ...h, hce: hce(h.client) };
 }
 
 async function take(iterator: AsyncGenerator<HceMessage>, count: number): Promise<string[]> {
@@ -70,10 +71,10 @@ describe('hce.messages', () => {
   });
 
   it('reports the failure of listening before start', async () => {
-    const { hce } = setup().client;
+    const card = hce(setup().client);
     const errors = vi.fn();
-    hce.events.on('error', errors);
-    hce.events.on('message', () => undefined);
+    card.events.on('error', errors);
+    card.events.on('message', () => undefined);
     await eventually(() =>
       expect(errors).toHaveBeenCalledWith(expect.objectContaining({ code: '1301' }), 'message'),
     );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildAuthorizeUrl, UpsdkError, type AuthorizeOptions } from '../../src/index.js';
+import { buildAuthorizeUrl, type AuthorizeOptions } from '../../src/login.js';
+import { UpsdkError } from '../../src/index.js';
 import { thrown } from './caught.js';
 
 const appId = 'a5949221470c4059b9b0b45a90c81527';

@@ -5,7 +5,7 @@ import {
   stripCallback,
   UpsdkLoginError,
   type ParseCallbackOptions,
-} from '../../src/index.js';
+} from '../../src/login.js';
 import { thrown } from './caught.js';
 
 const page = 'https://m.example.com/login/done';

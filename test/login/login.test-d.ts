@@ -1,13 +1,14 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   buildAuthorizeUrl,
-  createClient,
   signIn,
   type LoginScope,
   type LoginSession,
   type SignInOutcome,
-} from '../../src/index.js';
+} from '../../src/login.js';
+import { createClient } from '../../src/index.js';
 import type { CodeExchange, LoginService } from '../../src/server/index.js';
+import { applet } from '../../src/applet.js';
 
 const base = { appId: 'a', redirectUri: 'https://m.example.com/' } as const;
 
@@ -32,7 +33,7 @@ describe('login types', () => {
   it('types the scope union and the client method', () => {
     expectTypeOf<'upapi_login'>().toMatchTypeOf<LoginScope>();
     const client = createClient({ mode: 'applet' });
-    expectTypeOf(client.applet.appletAuth()).toEqualTypeOf<Promise<string>>();
+    expectTypeOf(applet(client).appletAuth()).toEqualTypeOf<Promise<string>>();
   });
 
   it('types the session of signIn, default and custom', () => {

@@ -13,7 +13,7 @@ import {
   UpsdkLoginError,
   type SignInOptions,
   type SignInOutcome,
-} from '../../src/index.js';
+} from '../../src/login.js';
 import { SIMULATED_APP_ID, SIMULATED_USER } from '../../src/simulator/index.js';
 import { loginStack, type LoginStack } from '../server/login/helpers.js';
 import { rejected } from './caught.js';

@@ -8,50 +8,67 @@ import { describe, expect, it } from 'vitest';
 import { UpsdkError, type UpsdkClient } from '../../src/index.js';
 import type { Simulator } from '../../src/simulator/index.js';
 import { setup } from '../helpers/harness.js';
+import { applet } from '../../src/applet.js';
+import {
+  chooseImage,
+  getScreenBrightness,
+  monitorScreenShot,
+  scanQRCode,
+  setScreenBrightness,
+} from '../../src/device.js';
+import { getLocationCity, getLocationGps, navi } from '../../src/location.js';
+import {
+  closeWebApp,
+  setNavigationBarRightButton,
+  setNavigationBarTitle,
+  showFlashInfo,
+  showSharePopup,
+} from '../../src/page.js';
+import { addBankCard, pay, verifyPayPwd } from '../../src/payment.js';
 
 type Act = (client: UpsdkClient) => Promise<unknown>;
 
 const ANSWERING: Readonly<Record<string, Act>> = {
-  pay: (c) => c.pay({ tn: 't' }),
-  verifyPayPwd: (c) => c.verifyPayPwd({ transNo: 'n' }),
-  addBankCard: (c) => c.addBankCard(),
-  scanQRCode: (c) => c.scanQRCode(),
-  chooseImage: (c) => c.chooseImage(),
-  getLocationCity: (c) => c.getLocationCity(),
-  getLocationGps: (c) => c.getLocationGps(),
+  pay: (c) => pay(c, { tn: 't' }),
+  verifyPayPwd: (c) => verifyPayPwd(c, { transNo: 'n' }),
+  addBankCard: (c) => addBankCard(c),
+  scanQRCode: (c) => scanQRCode(c),
+  chooseImage: (c) => chooseImage(c),
+  getLocationCity: (c) => getLocationCity(c),
+  getLocationGps: (c) => getLocationGps(c),
   navi: (c) =>
-    c.navi({ from: { latitude: 1, longitude: 2, name: 'a' }, to: { latitude: 3, longitude: 4, name: 'b' } }),
-  getScreenBrightness: (c) => c.getScreenBrightness(),
-  setScreenBrightness: (c) => c.setScreenBrightness({ brightness: 0.5 }),
-  setTitleStyle: (c) => c.applet.setTitleStyle({ appletStyle: 'black' }),
-  openApplet: (c) => c.applet.openApplet({ appId: 'a' }),
-  navigateTo: (c) => c.applet.navigateTo({ url: '/a' }),
-  navigateBack: (c) => c.applet.navigateBack(),
-  redirectTo: (c) => c.applet.redirectTo({ url: '/a' }),
-  reLaunch: (c) => c.applet.reLaunch({ url: '/a' }),
-  switchTab: (c) => c.applet.switchTab({ url: '/a' }),
-  saveData: (c) => c.applet.saveData({ key: 'k', value: 'v' }),
-  queryData: (c) => c.applet.queryData({ key: 'k' }),
-  deleteData: (c) => c.applet.deleteData({ key: 'k' }),
-  getAllKeys: (c) => c.applet.getAllKeys(),
-  getSystemInfo: (c) => c.applet.getSystemInfo(),
-  vibrate: (c) => c.applet.vibrate(),
-  appletAuth: (c) => c.applet.appletAuth(),
-  collectCurrentApplet: (c) => c.applet.collectCurrentApplet(),
-  addCommonApp: (c) => c.applet.addCommonApp({ url: 'https://example.com/a' }),
-  getUserLogoutDate: (c) => c.applet.getUserLogoutDate(),
-  changeScreenShot: (c) => c.applet.changeScreenShot({ forbid: false }),
-  removeScreenShot: (c) => c.applet.removeScreenShot(),
+    navi(c, { from: { latitude: 1, longitude: 2, name: 'a' }, to: { latitude: 3, longitude: 4, name: 'b' } }),
+  getScreenBrightness: (c) => getScreenBrightness(c),
+  setScreenBrightness: (c) => setScreenBrightness(c, { brightness: 0.5 }),
+  setTitleStyle: (c) => applet(c).setTitleStyle({ appletStyle: 'black' }),
+  openApplet: (c) => applet(c).openApplet({ appId: 'a' }),
+  navigateTo: (c) => applet(c).navigateTo({ url: '/a' }),
+  navigateBack: (c) => applet(c).navigateBack(),
+  redirectTo: (c) => applet(c).redirectTo({ url: '/a' }),
+  reLaunch: (c) => applet(c).reLaunch({ url: '/a' }),
+  switchTab: (c) => applet(c).switchTab({ url: '/a' }),
+  saveData: (c) => applet(c).saveData({ key: 'k', value: 'v' }),
+  queryData: (c) => applet(c).queryData({ key: 'k' }),
+  deleteData: (c) => applet(c).deleteData({ key: 'k' }),
+  getAllKeys: (c) => applet(c).getAllKeys(),
+  getSystemInfo: (c) => applet(c).getSystemInfo(),
+  vibrate: (c) => applet(c).vibrate(),
+  appletAuth: (c) => applet(c).appletAuth(),
+  collectCurrentApplet: (c) => applet(c).collectCurrentApplet(),
+  addCommonApp: (c) => applet(c).addCommonApp({ url: 'https://example.com/a' }),
+  getUserLogoutDate: (c) => applet(c).getUserLogoutDate(),
+  changeScreenShot: (c) => applet(c).changeScreenShot({ forbid: false }),
+  removeScreenShot: (c) => applet(c).removeScreenShot(),
 };
 
 const SILENT: Readonly<Record<string, Act>> = {
-  setNavigationBarTitle: (c) => c.setNavigationBarTitle({ title: 't' }),
-  closeWebApp: (c) => c.closeWebApp(),
-  showFlashInfo: (c) => c.showFlashInfo({ msg: 'm' }),
-  showSharePopup: (c) => c.showSharePopup(),
-  createWebView: (c) => c.applet.createWebView({ url: 'https://example.com' }),
-  setNavigationBarRightButton: (c) => c.setNavigationBarRightButton({ title: 't' }, () => undefined),
-  monitorScreenShot: (c) => c.monitorScreenShot(() => undefined),
+  setNavigationBarTitle: (c) => setNavigationBarTitle(c, { title: 't' }),
+  closeWebApp: (c) => closeWebApp(c),
+  showFlashInfo: (c) => showFlashInfo(c, { msg: 'm' }),
+  showSharePopup: (c) => showSharePopup(c),
+  createWebView: (c) => applet(c).createWebView({ url: 'https://example.com' }),
+  setNavigationBarRightButton: (c) => setNavigationBarRightButton(c, { title: 't' }, () => undefined),
+  monitorScreenShot: (c) => monitorScreenShot(c, () => undefined),
 };
 
 async function failure(act: Act, client: UpsdkClient): Promise<UpsdkError> {

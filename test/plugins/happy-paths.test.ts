@@ -7,6 +7,23 @@ import { describe, expect, it } from 'vitest';
 import type { UpsdkClient } from '../../src/index.js';
 import type { SimulatedPlatform, Simulator } from '../../src/simulator/index.js';
 import { setup } from '../helpers/harness.js';
+import { applet } from '../../src/applet.js';
+import {
+  chooseImage,
+  getScreenBrightness,
+  monitorScreenShot,
+  scanQRCode,
+  setScreenBrightness,
+} from '../../src/device.js';
+import { getLocationCity, getLocationGps, navi } from '../../src/location.js';
+import {
+  closeWebApp,
+  setNavigationBarRightButton,
+  setNavigationBarTitle,
+  showFlashInfo,
+  showSharePopup,
+} from '../../src/page.js';
+import { addBankCard, pay, verifyPayPwd } from '../../src/payment.js';
 
 interface HappyCase {
   /** The raw plugin the method calls. */
@@ -32,35 +49,35 @@ const SPEC_CASES: readonly HappyCase[] = [
   {
     plugin: 'pay',
     label: 'sends tn',
-    act: (c) => c.pay({ tn: '201904251506190312458' }),
+    act: (c) => pay(c, { tn: '201904251506190312458' }),
     params: { tn: '201904251506190312458' },
     result: undefined,
   },
   {
     plugin: 'verifyPayPwd',
     label: 'sends transNo and bizType',
-    act: (c) => c.verifyPayPwd({ transNo: 'SEQ-1', bizType: '01' }),
+    act: (c) => verifyPayPwd(c, { transNo: 'SEQ-1', bizType: '01' }),
     params: { transNo: 'SEQ-1', bizType: '01' },
     result: undefined,
   },
   {
     plugin: 'addBankCard',
     label: 'sends nothing by default',
-    act: (c) => c.addBankCard(),
+    act: (c) => addBankCard(c),
     params: {},
     result: undefined,
   },
   {
     plugin: 'addBankCard',
     label: 'sends scene when given',
-    act: (c) => c.addBankCard({ scene: '10008' }),
+    act: (c) => addBankCard(c, { scene: '10008' }),
     params: { scene: '10008' },
     result: undefined,
   },
   {
     plugin: 'setNavigationBarTitle',
     label: 'sends the title',
-    act: (c) => c.setNavigationBarTitle({ title: '订单详情' }),
+    act: (c) => setNavigationBarTitle(c, { title: '订单详情' }),
     params: { title: '订单详情' },
     result: undefined,
     observe: (sim) => expect(sim.ui.title).toBe('订单详情'),
@@ -68,7 +85,7 @@ const SPEC_CASES: readonly HappyCase[] = [
   {
     plugin: 'closeWebApp',
     label: 'sends nothing',
-    act: (c) => c.closeWebApp(),
+    act: (c) => closeWebApp(c),
     params: {},
     result: undefined,
     observe: (sim) => expect(sim.ui.closed).toBe(true),
@@ -76,7 +93,7 @@ const SPEC_CASES: readonly HappyCase[] = [
   {
     plugin: 'showFlashInfo',
     label: 'sends the message',
-    act: (c) => c.showFlashInfo({ msg: '绑定银行卡成功' }),
+    act: (c) => showFlashInfo(c, { msg: '绑定银行卡成功' }),
     params: { msg: '绑定银行卡成功' },
     result: undefined,
     observe: (sim) => expect(sim.ui.toasts).toEqual(['绑定银行卡成功']),
@@ -85,7 +102,7 @@ const SPEC_CASES: readonly HappyCase[] = [
     plugin: 'showSharePopup',
     label: 'sends the share fields',
     act: (c) =>
-      c.showSharePopup({
+      showSharePopup(c, {
         title: 'T',
         desc: 'D',
         shareUrl: 'https://youhui.95516.com',
@@ -97,7 +114,7 @@ const SPEC_CASES: readonly HappyCase[] = [
   {
     plugin: 'setNavigationBarRightButton',
     label: 'sends the title and resolves with an unsubscribe function',
-    act: (c) => c.setNavigationBarRightButton({ title: '分享' }),
+    act: (c) => setNavigationBarRightButton(c, { title: '分享' }),
     params: { title: '分享' },
     result: expect.any(Function),
     observe: (sim) => expect(sim.ui.rightButton).toEqual({ title: '分享' }),
@@ -106,7 +123,7 @@ const SPEC_CASES: readonly HappyCase[] = [
     plugin: 'scanQRCode',
     label: 'sends scanType and resolves with the text',
     arrange: (sim) => (sim.ui.scanResult = 'https://qr.95516.com/00010000/42'),
-    act: (c) => c.scanQRCode({ scanType: ['qrCode', 'barCode'] }),
+    act: (c) => scanQRCode(c, { scanType: ['qrCode', 'barCode'] }),
     params: { scanType: ['qrCode', 'barCode'] },
     result: 'https://qr.95516.com/00010000/42',
   },
@@ -114,7 +131,7 @@ const SPEC_CASES: readonly HappyCase[] = [
     plugin: 'chooseImage',
     label: 'sends sizes and source as strings and resolves with the image',
     arrange: (sim) => (sim.ui.image = { base64: 'R0lGODlhAQABAAAAACw=', type: 'gif' }),
-    act: (c) => c.chooseImage({ maxWidth: 800, maxHeight: 600, sourceType: 'camera' }),
+    act: (c) => chooseImage(c, { maxWidth: 800, maxHeight: 600, sourceType: 'camera' }),
     params: { maxWidth: '800', maxHeight: '600', sourceType: '1' },
     result: expect.objectContaining({ base64: 'R0lGODlhAQABAAAAACw=', type: 'gif' }),
   },
@@ -122,7 +139,7 @@ const SPEC_CASES: readonly HappyCase[] = [
     plugin: 'getLocationCity',
     label: 'resolves with the city code',
     arrange: (sim) => (sim.ui.city = '440100'),
-    act: (c) => c.getLocationCity(),
+    act: (c) => getLocationCity(c),
     params: {},
     result: '440100',
   },
@@ -131,7 +148,7 @@ const SPEC_CASES: readonly HappyCase[] = [
     label: 'resolves with numbers from the Android JSON string',
     platform: 'android',
     arrange: (sim) => (sim.ui.position = { latitude: 39.917854, longitude: 116.397006 }),
-    act: (c) => c.getLocationGps(),
+    act: (c) => getLocationGps(c),
     params: {},
     result: { latitude: 39.917854, longitude: 116.397006 },
   },
@@ -140,14 +157,14 @@ const SPEC_CASES: readonly HappyCase[] = [
     label: 'resolves with numbers from the iOS object',
     platform: 'ios',
     arrange: (sim) => (sim.ui.position = { latitude: -33.5, longitude: -70.25 }),
-    act: (c) => c.getLocationGps(),
+    act: (c) => getLocationGps(c),
     params: {},
     result: { latitude: -33.5, longitude: -70.25 },
   },
   {
     plugin: 'navi',
     label: 'sends both places with coordinates as strings',
-    act: (c) => c.navi({ from, to }),
+    act: (c) => navi(c, { from, to }),
     params: {
       sLat: '31.23958',
       sLon: '121.499763',
@@ -162,14 +179,14 @@ const SPEC_CASES: readonly HappyCase[] = [
     plugin: 'getScreenBrightness',
     label: 'resolves with a number',
     arrange: (sim) => (sim.ui.brightness = 0.7),
-    act: (c) => c.getScreenBrightness(),
+    act: (c) => getScreenBrightness(c),
     params: {},
     result: 0.7,
   },
   {
     plugin: 'setScreenBrightness',
     label: 'sends one decimal as a string',
-    act: (c) => c.setScreenBrightness({ brightness: 0.3 }),
+    act: (c) => setScreenBrightness(c, { brightness: 0.3 }),
     params: { brightness: '0.3' },
     result: undefined,
     observe: (sim) => expect(sim.ui.brightness).toBe(0.3),
@@ -177,7 +194,7 @@ const SPEC_CASES: readonly HappyCase[] = [
   {
     plugin: 'monitorScreenShot',
     label: 'registers without params and resolves with an unsubscribe function',
-    act: (c) => c.monitorScreenShot(() => undefined),
+    act: (c) => monitorScreenShot(c, () => undefined),
     params: {},
     result: expect.any(Function),
   },
@@ -188,7 +205,7 @@ const APPLET_CASES: readonly HappyCase[] = [
     plugin: 'setTitleStyle',
     label: 'sends flags as 0/1 and the gradient flattened',
     act: (c) =>
-      c.applet.setTitleStyle({
+      applet(c).setTitleStyle({
         appletStyle: 'white',
         backBtnVisible: false,
         appletTitleBarVisible: true,
@@ -210,7 +227,7 @@ const APPLET_CASES: readonly HappyCase[] = [
     plugin: 'openApplet',
     label: 'sends the query string and isFinish as 1',
     act: (c) =>
-      c.applet.openApplet({ appId: '2618afce47553ed3', param: { from: 'home', id: '7' }, isFinish: true }),
+      applet(c).openApplet({ appId: '2618afce47553ed3', param: { from: 'home', id: '7' }, isFinish: true }),
     params: { appId: '2618afce47553ed3', param: 'from=home&id=7', isFinish: '1' },
     result: undefined,
     observe: (sim) => expect(sim.ui.opened).toEqual(['2618afce47553ed3']),
@@ -218,7 +235,7 @@ const APPLET_CASES: readonly HappyCase[] = [
   {
     plugin: 'createWebView',
     label: 'sends the url and isFinish as 0',
-    act: (c) => c.applet.createWebView({ url: 'https://example.com/help', isFinish: false }),
+    act: (c) => applet(c).createWebView({ url: 'https://example.com/help', isFinish: false }),
     params: { url: 'https://example.com/help', isFinish: '0' },
     result: undefined,
   },
@@ -226,7 +243,7 @@ const APPLET_CASES: readonly HappyCase[] = [
     (name): HappyCase => ({
       plugin: name,
       label: 'passes the params on unchanged',
-      act: (c) => c.applet[name]({ url: '/pages/detail?id=1', delta: 1 }),
+      act: (c) => applet(c)[name]({ url: '/pages/detail?id=1', delta: 1 }),
       params: { url: '/pages/detail?id=1', delta: 1 },
       result: undefined,
     }),
@@ -234,7 +251,7 @@ const APPLET_CASES: readonly HappyCase[] = [
   {
     plugin: 'saveData',
     label: 'sends key and value',
-    act: (c) => c.applet.saveData({ key: 'draft', value: '{"a":1}' }),
+    act: (c) => applet(c).saveData({ key: 'draft', value: '{"a":1}' }),
     params: { key: 'draft', value: '{"a":1}' },
     result: undefined,
     observe: (sim) => expect(sim.ui.storage.get('draft')).toBe('{"a":1}'),
@@ -243,7 +260,7 @@ const APPLET_CASES: readonly HappyCase[] = [
     plugin: 'queryData',
     label: 'resolves with the stored value',
     arrange: (sim) => sim.ui.storage.set('draft', 'v1'),
-    act: (c) => c.applet.queryData({ key: 'draft' }),
+    act: (c) => applet(c).queryData({ key: 'draft' }),
     params: { key: 'draft' },
     result: 'v1',
   },
@@ -251,7 +268,7 @@ const APPLET_CASES: readonly HappyCase[] = [
     plugin: 'deleteData',
     label: 'sends the key',
     arrange: (sim) => sim.ui.storage.set('draft', 'v1'),
-    act: (c) => c.applet.deleteData({ key: 'draft' }),
+    act: (c) => applet(c).deleteData({ key: 'draft' }),
     params: { key: 'draft' },
     result: undefined,
     observe: (sim) => expect(sim.ui.storage.has('draft')).toBe(false),
@@ -260,42 +277,42 @@ const APPLET_CASES: readonly HappyCase[] = [
     plugin: 'getAllKeys',
     label: 'resolves with the raw answer',
     arrange: (sim) => sim.ui.storage.set('a', '1'),
-    act: (c) => c.applet.getAllKeys(),
+    act: (c) => applet(c).getAllKeys(),
     params: {},
     result: { code: '00', msg: 'ok', keys: ['a'] },
   },
   {
     plugin: 'getSystemInfo',
     label: 'resolves with the raw answer',
-    act: (c) => c.applet.getSystemInfo(),
+    act: (c) => applet(c).getSystemInfo(),
     params: {},
     result: { platform: 'android' },
   },
   {
     plugin: 'vibrate',
     label: 'sends nothing by default',
-    act: (c) => c.applet.vibrate(),
+    act: (c) => applet(c).vibrate(),
     params: {},
     result: undefined,
   },
   {
     plugin: 'appletAuth',
     label: 'resolves with the code',
-    act: (c) => c.applet.appletAuth(),
+    act: (c) => applet(c).appletAuth(),
     params: {},
     result: expect.stringMatching(/^applet\+[A-Za-z0-9]{16}$/),
   },
   {
     plugin: 'collectCurrentApplet',
     label: 'resolves with nothing',
-    act: (c) => c.applet.collectCurrentApplet(),
+    act: (c) => applet(c).collectCurrentApplet(),
     params: {},
     result: undefined,
   },
   {
     plugin: 'addCommonApp',
     label: 'sends the url and resolves replaced false',
-    act: (c) => c.applet.addCommonApp({ url: 'https://example.com/applet' }),
+    act: (c) => applet(c).addCommonApp({ url: 'https://example.com/applet' }),
     params: { url: 'https://example.com/applet' },
     result: { replaced: false },
   },
@@ -303,14 +320,14 @@ const APPLET_CASES: readonly HappyCase[] = [
     plugin: 'getUserLogoutDate',
     label: 'resolves with a Date',
     arrange: (sim) => (sim.ui.userLogoutDate = 1611566646395),
-    act: (c) => c.applet.getUserLogoutDate(),
+    act: (c) => applet(c).getUserLogoutDate(),
     params: {},
     result: new Date(1611566646395),
   },
   {
     plugin: 'changeScreenShot',
     label: 'sends forbid as the boolean switch',
-    act: (c) => c.applet.changeScreenShot({ forbid: true }),
+    act: (c) => applet(c).changeScreenShot({ forbid: true }),
     params: { switch: true },
     result: undefined,
     observe: (sim) => expect(sim.ui.screenshotsForbidden).toBe(true),
@@ -318,7 +335,7 @@ const APPLET_CASES: readonly HappyCase[] = [
   {
     plugin: 'removeScreenShot',
     label: 'sends nothing',
-    act: (c) => c.applet.removeScreenShot(),
+    act: (c) => applet(c).removeScreenShot(),
     params: {},
     result: undefined,
   },

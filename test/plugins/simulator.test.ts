@@ -7,6 +7,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { UpsdkError } from '../../src/index.js';
 import { setup } from '../helpers/harness.js';
+import { applet } from '../../src/applet.js';
+import { showSharePopup } from '../../src/page.js';
+import { pay } from '../../src/payment.js';
 
 type RawPlugin = (options: Record<string, unknown>) => void;
 
@@ -59,7 +62,7 @@ describe('simulated plugins', () => {
   it('pay fails with {msg} when the user cancels, as the app does', async () => {
     const { sim, client } = setup();
     sim.ui.payOutcome = 'cancel';
-    await expect(client.pay({ tn: 't' })).rejects.toMatchObject({
+    await expect(pay(client, { tn: 't' })).rejects.toMatchObject({
       plugin: 'pay',
       raw: { msg: '用户取消支付 (the user cancelled)' },
     });
@@ -68,7 +71,7 @@ describe('simulated plugins', () => {
   it('pay fails with {msg} when told to fail', async () => {
     const { sim, client } = setup();
     sim.ui.payOutcome = 'fail';
-    await expect(client.pay({ tn: 't' })).rejects.toMatchObject({
+    await expect(pay(client, { tn: 't' })).rejects.toMatchObject({
       msg: '支付失败 (simulated payment failure)',
     });
   });
@@ -99,7 +102,7 @@ describe('simulated plugins', () => {
 
   it('showSharePopup fills in the defaults upsdk.js writes', async () => {
     const { sim, client } = setup();
-    await client.showSharePopup({ title: 'T' });
+    await showSharePopup(client, { title: 'T' });
     expect(sim.ui.shares).toEqual([
       {
         title: 'T',
@@ -112,8 +115,8 @@ describe('simulated plugins', () => {
 
   it('setTitleStyle settings accumulate across calls', async () => {
     const { sim, client } = setup();
-    await client.applet.setTitleStyle({ appletStyle: 'white' });
-    await client.applet.setTitleStyle({ backBtnVisible: false });
+    await applet(client).setTitleStyle({ appletStyle: 'white' });
+    await applet(client).setTitleStyle({ backBtnVisible: false });
     expect(sim.ui.titleStyle).toEqual({ appletStyle: 'white', backBtnVisible: '0' });
   });
 
@@ -134,10 +137,10 @@ describe('simulated plugins', () => {
 
   it('stores, lists and deletes mini-program data', async () => {
     const { client } = setup();
-    await client.applet.saveData({ key: 'a', value: '1' });
-    await client.applet.saveData({ key: 'b', value: '2' });
-    await client.applet.deleteData({ key: 'a' });
-    await expect(client.applet.getAllKeys()).resolves.toMatchObject({ keys: ['b'] });
-    await expect(client.applet.queryData({ key: 'b' })).resolves.toBe('2');
+    await applet(client).saveData({ key: 'a', value: '1' });
+    await applet(client).saveData({ key: 'b', value: '2' });
+    await applet(client).deleteData({ key: 'a' });
+    await expect(applet(client).getAllKeys()).resolves.toMatchObject({ keys: ['b'] });
+    await expect(applet(client).queryData({ key: 'b' })).resolves.toBe('2');
   });
 });

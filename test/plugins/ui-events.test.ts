@@ -1,10 +1,14 @@
 /**
  * The page's listener plugins: the right-hand title-bar button and
  * screenshots, as methods returning an unsubscribe function and as
- * `client.events`. Neither has a vendor cancel: stopping detaches our side.
+ * `events(client)`. Neither has a vendor cancel: stopping detaches our side.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { setup } from '../helpers/harness.js';
+import { applet } from '../../src/applet.js';
+import { monitorScreenShot } from '../../src/device.js';
+import { events } from '../../src/events.js';
+import { setNavigationBarRightButton } from '../../src/page.js';
 
 const eventually = (assertion: () => void): Promise<void> =>
   vi.waitFor(assertion, { timeout: 2000, interval: 2 });
@@ -13,16 +17,16 @@ describe('setNavigationBarRightButton', () => {
   it('calls onClick when the user taps the button', async () => {
     const { sim, client } = setup();
     const onClick = vi.fn();
-    await client.setNavigationBarRightButton({ title: '分享' }, onClick);
+    await setNavigationBarRightButton(client, { title: '分享' }, onClick);
     expect(sim.ui.clickRightButton()).toBe(true);
     expect(onClick).toHaveBeenCalledTimes(1);
   });
 
-  it('delivers taps to client.events rightButtonClick listeners too', async () => {
+  it('delivers taps to events(client) rightButtonClick listeners too', async () => {
     const { sim, client } = setup();
     const listener = vi.fn();
-    client.events.on('rightButtonClick', listener);
-    await client.setNavigationBarRightButton({ title: '分享' }, () => undefined);
+    events(client).on('rightButtonClick', listener);
+    await setNavigationBarRightButton(client, { title: '分享' }, () => undefined);
     sim.ui.clickRightButton();
     expect(listener).toHaveBeenCalledTimes(1);
   });
@@ -30,7 +34,7 @@ describe('setNavigationBarRightButton', () => {
   it('stops calling onClick after unsubscribe, though the app keeps its handler', async () => {
     const { sim, client } = setup();
     const onClick = vi.fn();
-    const stop = await client.setNavigationBarRightButton({ title: '分享' }, onClick);
+    const stop = await setNavigationBarRightButton(client, { title: '分享' }, onClick);
     await stop();
     expect(sim.ui.clickRightButton()).toBe(true); // the native handler is still there (no vendor cancel)
     expect(onClick).not.toHaveBeenCalled();
@@ -39,8 +43,8 @@ describe('setNavigationBarRightButton', () => {
   it('changes the button with one call and keeps the existing click listener', async () => {
     const { sim, client } = setup();
     const onClick = vi.fn();
-    await client.setNavigationBarRightButton({ title: '分享' }, onClick);
-    await client.setNavigationBarRightButton({ image: 'https://example.com/more.png' });
+    await setNavigationBarRightButton(client, { title: '分享' }, onClick);
+    await setNavigationBarRightButton(client, { image: 'https://example.com/more.png' });
     expect(sim.callsOf('setNavigationBarRightButton').map((call) => call.params)).toEqual([
       { title: '分享' },
       { image: 'https://example.com/more.png' },
@@ -54,8 +58,8 @@ describe('setNavigationBarRightButton', () => {
     const { sim, client } = setup();
     const first = vi.fn();
     const second = vi.fn();
-    await client.setNavigationBarRightButton({ title: 'A' }, first);
-    await client.setNavigationBarRightButton({ title: 'B' }, second);
+    await setNavigationBarRightButton(client, { title: 'A' }, first);
+    await setNavigationBarRightButton(client, { title: 'B' }, second);
     expect(sim.callsOf('setNavigationBarRightButton').map((call) => call.params)).toEqual([
       { title: 'A' },
       { title: 'B' },
@@ -67,18 +71,18 @@ describe('setNavigationBarRightButton', () => {
   it('does not draw an empty button when events are subscribed before any button is set', async () => {
     const { sim, client } = setup();
     const listener = vi.fn();
-    await client.events.subscribe('rightButtonClick', listener);
+    await events(client).subscribe('rightButtonClick', listener);
     expect(sim.callsOf('setNavigationBarRightButton')).toEqual([]);
-    await client.setNavigationBarRightButton({ title: '更多' });
+    await setNavigationBarRightButton(client, { title: '更多' });
     sim.ui.clickRightButton();
     expect(listener).toHaveBeenCalledTimes(1);
   });
 
   it('re-sends the current look when events are subscribed after the button was drawn', async () => {
     const { sim, client } = setup();
-    await client.setNavigationBarRightButton({ title: '更多' });
+    await setNavigationBarRightButton(client, { title: '更多' });
     const listener = vi.fn();
-    await client.events.subscribe('rightButtonClick', listener);
+    await events(client).subscribe('rightButtonClick', listener);
     expect(sim.callsOf('setNavigationBarRightButton').map((call) => call.params)).toEqual([
       { title: '更多' },
       { title: '更多' },
@@ -92,7 +96,7 @@ describe('monitorScreenShot', () => {
   it('calls the listener on each screenshot', async () => {
     const { sim, client } = setup({ platform: 'ios' });
     const onScreenshot = vi.fn();
-    await client.monitorScreenShot(onScreenshot);
+    await monitorScreenShot(client, onScreenshot);
     sim.ui.takeScreenshot();
     sim.ui.takeScreenshot();
     expect(onScreenshot).toHaveBeenCalledTimes(2);
@@ -101,28 +105,28 @@ describe('monitorScreenShot', () => {
   it('stops calling the listener after unsubscribe; native monitoring stays on (no vendor cancel)', async () => {
     const { sim, client } = setup({ platform: 'ios' });
     const onScreenshot = vi.fn();
-    const stop = await client.monitorScreenShot(onScreenshot);
+    const stop = await monitorScreenShot(client, onScreenshot);
     await stop();
     sim.ui.takeScreenshot();
     expect(onScreenshot).not.toHaveBeenCalled();
     expect(sim.activeSubscriptions()).toEqual(['screenShotAction']);
   });
 
-  it('shares one native registration with client.events screenshot listeners', async () => {
+  it('shares one native registration with events(client) screenshot listeners', async () => {
     const { sim, client } = setup({ platform: 'ios' });
     const viaMethod = vi.fn();
     const viaEvents = vi.fn();
-    await client.monitorScreenShot(viaMethod);
-    await client.events.subscribe('screenshot', viaEvents);
+    await monitorScreenShot(client, viaMethod);
+    await events(client).subscribe('screenshot', viaEvents);
     sim.ui.takeScreenshot();
     expect(sim.callsOf('monitorScreenShot')).toHaveLength(1);
     expect([viaMethod.mock.calls.length, viaEvents.mock.calls.length]).toEqual([1, 1]);
   });
 
-  it('registers natively on the first client.events.on listener', async () => {
+  it('registers natively on the first events(client).on listener', async () => {
     const { sim, client } = setup({ platform: 'ios' });
     const listener = vi.fn();
-    client.events.on('screenshot', listener);
+    events(client).on('screenshot', listener);
     await eventually(() => expect(sim.activeSubscriptions()).toContain('screenShotAction'));
     sim.ui.takeScreenshot();
     expect(listener).toHaveBeenCalledTimes(1);
@@ -133,7 +137,7 @@ describe('monitorScreenShot', () => {
     const controller = new AbortController();
     const seen: unknown[] = [];
     const loop = (async () => {
-      for await (const shot of client.events.iterate('screenshot', { signal: controller.signal })) {
+      for await (const shot of events(client).iterate('screenshot', { signal: controller.signal })) {
         seen.push(shot);
         if (seen.length === 2) controller.abort();
       }
@@ -149,9 +153,30 @@ describe('monitorScreenShot', () => {
   it('hears nothing more once removeScreenShot stopped native monitoring', async () => {
     const { sim, client } = setup({ platform: 'ios' });
     const onScreenshot = vi.fn();
-    await client.monitorScreenShot(onScreenshot);
-    await client.applet.removeScreenShot();
+    await monitorScreenShot(client, onScreenshot);
+    await applet(client).removeScreenShot();
     expect(sim.ui.takeScreenshot()).toBe(false);
     expect(onScreenshot).not.toHaveBeenCalled();
+  });
+});
+
+describe('events(client)', () => {
+  it('is one emitter per client, made on first use', () => {
+    const { client } = setup();
+    const other = setup().client;
+    expect(events(client)).toBe(events(client));
+    expect(events(other)).not.toBe(events(client));
+  });
+
+  it('hears a click that setNavigationBarRightButton registered before the emitter existed', async () => {
+    const { sim, client } = setup();
+    const onClick = vi.fn();
+    await setNavigationBarRightButton(client, { title: '分享' }, onClick);
+    const listener = vi.fn();
+    await events(client).subscribe('rightButtonClick', listener);
+    sim.ui.clickRightButton();
+    expect(onClick).toHaveBeenCalledTimes(1);
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(sim.callsOf('setNavigationBarRightButton')).toHaveLength(1);
   });
 });

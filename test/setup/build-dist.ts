@@ -34,6 +34,7 @@ const builtAt = (): number =>
 export default function setup(): void {
   const sources = Math.max(
     newestIn(path.join(root, 'src')),
+    newestIn(path.join(root, 'build')), // the entry list rollup builds from
     statSync(path.join(root, 'rollup.config.mjs')).mtimeMs,
   );
   if (builtAt() >= sources) return;

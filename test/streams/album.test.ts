@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { setup } from './harness.js';
+import { chooseFileFromAlbum } from '../../src/media.js';
 
 describe('chooseFileFromAlbum', () => {
   it('sends maxSize as a string and the vendor sourceType code', async () => {
     const { sim, client } = setup();
     sim.files.addAlbumFile({ size: 10 });
-    await client.chooseFileFromAlbum({ maxSize: 2048, sourceType: 'image' });
+    await chooseFileFromAlbum(client, { maxSize: 2048, sourceType: 'image' });
     expect(sim.callsOf('chooseFileFromAlbum')[0]?.params).toEqual({ maxSize: '2048', sourceType: '01' });
   });
 
   it('defaults to 100 MiB and any kind of file', async () => {
     const { sim, client } = setup();
     sim.files.addAlbumFile({ size: 10 });
-    await client.chooseFileFromAlbum();
+    await chooseFileFromAlbum(client);
     expect(sim.callsOf('chooseFileFromAlbum')[0]?.params).toEqual({
       maxSize: String(100 * 1024 * 1024),
       sourceType: '02',
@@ -22,7 +23,7 @@ describe('chooseFileFromAlbum', () => {
   it('answers a handle with a numeric size, the name and a MIME type', async () => {
     const { sim, client } = setup();
     const file = sim.files.addAlbumFile({ size: 1234, name: 'IMG_1.JPG' });
-    expect(await client.chooseFileFromAlbum()).toEqual({
+    expect(await chooseFileFromAlbum(client)).toEqual({
       url: file.url,
       size: 1234,
       name: 'IMG_1.JPG',
@@ -33,13 +34,13 @@ describe('chooseFileFromAlbum', () => {
   it('rejects with 03 when the picked file is larger than maxSize', async () => {
     const { sim, client } = setup();
     sim.files.addAlbumFile({ size: 5000 });
-    await expect(client.chooseFileFromAlbum({ maxSize: 4999 })).rejects.toMatchObject({ code: '03' });
+    await expect(chooseFileFromAlbum(client, { maxSize: 4999 })).rejects.toMatchObject({ code: '03' });
   });
 
   it('rejects with the code of a failed pick', async () => {
     const { sim, client } = setup();
     sim.files.pickNext({ fail: '02', msg: 'no permission' });
-    await expect(client.chooseFileFromAlbum()).rejects.toMatchObject({ code: '02', msg: 'no permission' });
+    await expect(chooseFileFromAlbum(client)).rejects.toMatchObject({ code: '02', msg: 'no permission' });
   });
 
   it.each([
@@ -47,7 +48,7 @@ describe('chooseFileFromAlbum', () => {
     ['sourceType', { sourceType: 'audio' as 'video' }],
   ])('rejects a bad %s with invalid_param before calling the bridge', async (_field, options) => {
     const { sim, client } = setup();
-    await expect(client.chooseFileFromAlbum(options)).rejects.toMatchObject({ code: 'invalid_param' });
+    await expect(chooseFileFromAlbum(client, options)).rejects.toMatchObject({ code: 'invalid_param' });
     expect(sim.callsOf('chooseFileFromAlbum')).toHaveLength(0);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { drain, setup } from './harness.js';
+import { readAlbumFile } from '../../src/media.js';
 
 /** Let every timer and callback that is already due run. */
 const settle = (ms = 30): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -8,7 +9,7 @@ describe('stopping a read early', () => {
   it('sends no further bridge call after a break', async () => {
     const { sim, client } = setup();
     const file = sim.files.addAlbumFile({ size: 10_000 });
-    for await (const bytes of client.readAlbumFile(file.url, { chunkSize: 1000, prefetch: 0 })) {
+    for await (const bytes of readAlbumFile(client, file.url, { chunkSize: 1000, prefetch: 0 })) {
       expect(bytes.length).toBe(1000);
       break;
     }
@@ -21,7 +22,7 @@ describe('stopping a read early', () => {
     const file = sim.files.addAlbumFile({ size: 10_000 });
     sim.files.setReadLatency(5);
     let taken = 0;
-    for await (const bytes of client.readAlbumFile(file.url, { chunkSize: 1000, prefetch: 3 })) {
+    for await (const bytes of readAlbumFile(client, file.url, { chunkSize: 1000, prefetch: 3 })) {
       taken += bytes.length;
       if (taken === 2000) break;
     }
@@ -40,7 +41,7 @@ describe('stopping a read early', () => {
     const reason = new Error('user left');
     const seen: number[] = [];
     const reading = (async () => {
-      for await (const bytes of client.readAlbumFile(file.url, {
+      for await (const bytes of readAlbumFile(client, file.url, {
         chunkSize: 1000,
         signal: controller.signal,
       })) {
@@ -60,7 +61,7 @@ describe('stopping a read early', () => {
     const file = sim.files.addAlbumFile({ size: 10_000 });
     sim.files.setReadLatency(10_000);
     const controller = new AbortController();
-    const reading = drain(client.readAlbumFile(file.url, { chunkSize: 1000, signal: controller.signal }));
+    const reading = drain(readAlbumFile(client, file.url, { chunkSize: 1000, signal: controller.signal }));
     await settle(20);
     controller.abort(new Error('stop'));
     await expect(reading).rejects.toThrow('stop');
@@ -69,7 +70,7 @@ describe('stopping a read early', () => {
   it('makes no bridge call at all with an already aborted signal', async () => {
     const { sim, client } = setup();
     const file = sim.files.addAlbumFile({ size: 10_000 });
-    const reading = drain(client.readAlbumFile(file.url, { signal: AbortSignal.abort(new Error('early')) }));
+    const reading = drain(readAlbumFile(client, file.url, { signal: AbortSignal.abort(new Error('early')) }));
     await expect(reading).rejects.toThrow('early');
     expect(sim.callsOf('readAlbumData')).toHaveLength(0);
   });
@@ -77,7 +78,7 @@ describe('stopping a read early', () => {
   it('stops reading when the stream is cancelled', async () => {
     const { sim, client } = setup();
     const file = sim.files.addAlbumFile({ size: 10_000 });
-    const reader = client.readAlbumFile(file.url, { chunkSize: 1000, prefetch: 0 }).stream().getReader();
+    const reader = readAlbumFile(client, file.url, { chunkSize: 1000, prefetch: 0 }).stream().getReader();
     expect((await reader.read()).value?.length).toBe(1000);
     await reader.cancel();
     await settle();
@@ -87,7 +88,7 @@ describe('stopping a read early', () => {
   it('ends the iterator after return(), so later next() calls are done', async () => {
     const { sim, client } = setup();
     const file = sim.files.addAlbumFile({ size: 10_000 });
-    const iterator = client.readAlbumFile(file.url, { chunkSize: 1000 })[Symbol.asyncIterator]();
+    const iterator = readAlbumFile(client, file.url, { chunkSize: 1000 })[Symbol.asyncIterator]();
     await iterator.next();
     await iterator.return();
     expect(await iterator.next()).toEqual({ done: true, value: undefined });
@@ -97,7 +98,7 @@ describe('stopping a read early', () => {
     const { sim, client } = setup();
     const file = sim.files.addAlbumFile({ size: 10_000 });
     sim.files.setReadLatency(50);
-    const iterator = client.readAlbumFile(file.url, { chunkSize: 1000 })[Symbol.asyncIterator]();
+    const iterator = readAlbumFile(client, file.url, { chunkSize: 1000 })[Symbol.asyncIterator]();
     const pending = iterator.next();
     await settle(10);
     await iterator.return();

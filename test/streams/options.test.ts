@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { UpsdkError, type ReadOptions } from '../../src/index.js';
+import { UpsdkError } from '../../src/index.js';
+import { type ReadOptions } from '../../src/media.js';
 import { setup } from './harness.js';
+import { chooseFileFromAlbum, readAlbumFile, readFaceImage } from '../../src/media.js';
 
 describe('read options', () => {
   it('reject a chunkSize above 524288 with a message naming the field and value', () => {
     const { client } = setup();
-    expect(() => client.readAlbumFile('sim://x', { chunkSize: 600000 })).toThrow(
+    expect(() => readAlbumFile(client, 'sim://x', { chunkSize: 600000 })).toThrow(
       'Expected `chunkSize` to be an integer in 1…524288, got 600000',
     );
   });
@@ -24,7 +26,7 @@ describe('read options', () => {
     const { sim, client } = setup();
     const error = (() => {
       try {
-        client.readFaceImage(options);
+        readFaceImage(client, options);
       } catch (caught) {
         return caught;
       }
@@ -38,12 +40,12 @@ describe('read options', () => {
   it('reject a `from` past the end of a file of known size', async () => {
     const { sim, client } = setup();
     sim.files.addAlbumFile({ size: 1000 });
-    const file = await client.chooseFileFromAlbum();
-    expect(() => client.readAlbumFile(file, { chunkSize: 1000, from: 2000 })).toThrow(/`from`/);
+    const file = await chooseFileFromAlbum(client);
+    expect(() => readAlbumFile(client, file, { chunkSize: 1000, from: 2000 })).toThrow(/`from`/);
   });
 
   it('reject a file handle without a url', () => {
     const { client } = setup();
-    expect(() => client.readAlbumFile('')).toThrow(expect.objectContaining({ code: 'invalid_param' }));
+    expect(() => readAlbumFile(client, '')).toThrow(expect.objectContaining({ code: 'invalid_param' }));
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { drain, setup, sha256 } from './harness.js';
+import { chooseFileFromAlbum, readAlbumFile } from '../../src/media.js';
 
 /** Consume `source`, spending `ms` on each chunk, and report the in-flight reads seen while holding each. */
 async function consumeSlowly(
@@ -21,7 +22,7 @@ describe('prefetch', () => {
     const { sim, client } = setup();
     const file = sim.files.addAlbumFile({ size: 20_500 });
     sim.files.setReadLatency(3);
-    const bytes = await drain(client.readAlbumFile(file.url, { chunkSize: 1000, prefetch }));
+    const bytes = await drain(readAlbumFile(client, file.url, { chunkSize: 1000, prefetch }));
     expect(sha256(bytes)).toBe(sha256(sim.files.contentOf(file)));
     expect(sim.files.maxInFlight).toBeLessThanOrEqual(Math.max(1, prefetch));
   });
@@ -31,7 +32,7 @@ describe('prefetch', () => {
     const file = sim.files.addAlbumFile({ size: 5000 });
     sim.files.setReadLatency(2);
     const seen = await consumeSlowly(
-      client.readAlbumFile(file.url, { chunkSize: 1000, prefetch: 1 }),
+      readAlbumFile(client, file.url, { chunkSize: 1000, prefetch: 1 }),
       15,
       () => sim.callsOf('readAlbumData').length,
     );
@@ -43,7 +44,7 @@ describe('prefetch', () => {
     const { sim, client } = setup();
     const file = sim.files.addAlbumFile({ size: 5000 });
     const seen = await consumeSlowly(
-      client.readAlbumFile(file.url, { chunkSize: 1000, prefetch: 0 }),
+      readAlbumFile(client, file.url, { chunkSize: 1000, prefetch: 0 }),
       5,
       () => sim.callsOf('readAlbumData').length,
     );
@@ -53,22 +54,22 @@ describe('prefetch', () => {
   it('never asks past the end of a file of known size', async () => {
     const { sim, client } = setup();
     sim.files.addAlbumFile({ size: 3000 });
-    const file = await client.chooseFileFromAlbum();
-    await drain(client.readAlbumFile(file, { chunkSize: 1000, prefetch: 8 }));
+    const file = await chooseFileFromAlbum(client);
+    await drain(readAlbumFile(client, file, { chunkSize: 1000, prefetch: 8 }));
     expect(sim.callsOf('readAlbumData').map((call) => call.params.fromOffset)).toEqual(['0', '1000', '2000']);
   });
 
   it('with prefetch 1 never asks past the last chunk of a file of unknown size', async () => {
     const { sim, client } = setup();
     const file = sim.files.addAlbumFile({ size: 3000 });
-    await drain(client.readAlbumFile(file.url, { chunkSize: 1000 }));
+    await drain(readAlbumFile(client, file.url, { chunkSize: 1000 }));
     expect(sim.callsOf('readAlbumData')).toHaveLength(3);
   });
 
   it('ignores requests that ran ahead past the end of a file of unknown size', async () => {
     const { sim, client } = setup();
     const file = sim.files.addAlbumFile({ size: 2500 });
-    const bytes = await drain(client.readAlbumFile(file.url, { chunkSize: 1000, prefetch: 6 }));
+    const bytes = await drain(readAlbumFile(client, file.url, { chunkSize: 1000, prefetch: 6 }));
     expect(sha256(bytes)).toBe(sha256(sim.files.contentOf(file)));
   });
 
@@ -76,8 +77,8 @@ describe('prefetch', () => {
     const { sim, client } = setup();
     const original = sim.files.addAlbumFile({ size: 5000 });
     sim.files.failChunk('album', 1, 'short');
-    const file = await client.chooseFileFromAlbum();
-    const bytes = await drain(client.readAlbumFile(file, { chunkSize: 1000, prefetch: 3 }));
+    const file = await chooseFileFromAlbum(client);
+    const bytes = await drain(readAlbumFile(client, file, { chunkSize: 1000, prefetch: 3 }));
     expect(sha256(bytes)).toBe(sha256(sim.files.contentOf(original)));
     const offsets = sim.callsOf('readAlbumData').map((call) => call.params.fromOffset);
     expect(offsets.slice(0, 4)).toEqual(['0', '1000', '2000', '3000']);

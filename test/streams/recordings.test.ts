@@ -1,11 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { drain, setup, sha256 } from './harness.js';
+import { startAudioRecording, startVideoRecording } from '../../src/media.js';
 
 describe('audio recording', () => {
   it('starts with maxTime as a string, stops, then reads the new recording', async () => {
     const { sim, client } = setup();
     sim.files.setFile('audioRecording', { size: 70_000 });
-    const recording = await client.startAudioRecording({ maxTime: 10 });
+    const recording = await startAudioRecording(client, { maxTime: 10 });
     expect(sim.callsOf('startAudioRecording')[0]?.params).toEqual({ maxTime: '10' });
     await recording.stop();
     const bytes = await recording.read({ chunkSize: 65536 }).bytes();
@@ -15,7 +16,7 @@ describe('audio recording', () => {
 
   it('waits for stop() before the first read call', async () => {
     const { sim, client } = setup();
-    const recording = await client.startAudioRecording({ maxTime: 60 });
+    const recording = await startAudioRecording(client, { maxTime: 60 });
     const reading = recording.read().bytes();
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(sim.callsOf('readAudioRecordingData')).toHaveLength(0);
@@ -27,7 +28,7 @@ describe('audio recording', () => {
     const { sim, client } = setup();
     await client.ready();
     vi.useFakeTimers();
-    const started = client.startAudioRecording({ maxTime: 2 });
+    const started = startAudioRecording(client, { maxTime: 2 });
     await vi.advanceTimersByTimeAsync(1);
     const recording = await started;
     const reading = drain(recording.read());
@@ -40,7 +41,7 @@ describe('audio recording', () => {
 
   it('rejects a maxTime that is not a whole number of seconds', async () => {
     const { sim, client } = setup();
-    await expect(client.startAudioRecording({ maxTime: 0.5 })).rejects.toMatchObject({
+    await expect(startAudioRecording(client, { maxTime: 0.5 })).rejects.toMatchObject({
       code: 'invalid_param',
     });
     expect(sim.calls).toHaveLength(0);
@@ -48,7 +49,7 @@ describe('audio recording', () => {
 
   it('rejects stop() with the vendor code when nothing is recording', async () => {
     const { client } = setup();
-    const recording = await client.startAudioRecording({ maxTime: 5 });
+    const recording = await startAudioRecording(client, { maxTime: 5 });
     await recording.stop();
     await expect(recording.stop()).rejects.toMatchObject({ code: '04', plugin: 'stopAudioRecording' });
   });
@@ -60,7 +61,7 @@ describe('video recording', () => {
     sim.files.setRecordingTime(30);
     sim.files.setFile('videoRecording', { size: 600_000 });
     let resolved = false;
-    const started = client.startVideoRecording({ maxTime: 15 }).then((video) => {
+    const started = startVideoRecording(client, { maxTime: 15 }).then((video) => {
       resolved = true;
       return video;
     });

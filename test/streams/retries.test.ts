@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { UpsdkError } from '../../src/index.js';
 import { backoffDelay } from '../../src/streams/retry.js';
 import { drain, setup, sha256 } from './harness.js';
+import { readAlbumFile } from '../../src/media.js';
 
 const fast = { chunkSize: 1000, retryDelay: 0 } as const;
 
@@ -10,7 +11,7 @@ describe('transient failures', () => {
     const { sim, client } = setup();
     const file = sim.files.addAlbumFile({ size: 3500 });
     sim.files.failChunk('album', 2, { code }, 2);
-    const bytes = await drain(client.readAlbumFile(file.url, fast));
+    const bytes = await drain(readAlbumFile(client, file.url, fast));
     expect(sha256(bytes)).toBe(sha256(sim.files.contentOf(file)));
     expect(sim.callsOf('readAlbumData').map((call) => call.params.fromOffset)).toEqual([
       '0',
@@ -27,7 +28,9 @@ describe('transient failures', () => {
     for (let seed = 1; seed <= 40; seed++) {
       const file = sim.files.addAlbumFile({ size: 20_000 + seed * 37 });
       sim.files.failRandomChunks('album', { rate: 0.3, seed, fault: { code: seed % 2 ? '01' : '04' } });
-      const bytes = await drain(client.readAlbumFile(file.url, { ...fast, retries: 30, prefetch: seed % 4 }));
+      const bytes = await drain(
+        readAlbumFile(client, file.url, { ...fast, retries: 30, prefetch: seed % 4 }),
+      );
       expect(sha256(bytes), `seed ${seed}`).toBe(sha256(sim.files.contentOf(file)));
     }
   });
@@ -36,7 +39,9 @@ describe('transient failures', () => {
     const { sim, client } = setup();
     const file = sim.files.addAlbumFile({ size: 2500 });
     sim.files.failChunk('album', 1, 'garbled');
-    expect(sha256(await drain(client.readAlbumFile(file.url, fast)))).toBe(sha256(sim.files.contentOf(file)));
+    expect(sha256(await drain(readAlbumFile(client, file.url, fast)))).toBe(
+      sha256(sim.files.contentOf(file)),
+    );
   });
 
   it('retry a chunk whose call timed out', async () => {
@@ -44,7 +49,7 @@ describe('transient failures', () => {
     const file = sim.files.addAlbumFile({ size: 2500 });
     await client.ready();
     sim.fault('readAlbumData', 'drop', 1);
-    const bytes = await drain(client.readAlbumFile(file.url, { ...fast, timeout: 20 }));
+    const bytes = await drain(readAlbumFile(client, file.url, { ...fast, timeout: 20 }));
     expect(sha256(bytes)).toBe(sha256(sim.files.contentOf(file)));
   });
 
@@ -52,7 +57,7 @@ describe('transient failures', () => {
     const { sim, client } = setup();
     const file = sim.files.addAlbumFile({ size: 2500 });
     sim.files.failChunk('album', 1, { code: '01' }, 10);
-    await expect(drain(client.readAlbumFile(file.url, { ...fast, retries: 2 }))).rejects.toMatchObject({
+    await expect(drain(readAlbumFile(client, file.url, { ...fast, retries: 2 }))).rejects.toMatchObject({
       code: '01',
     });
     expect(sim.callsOf('readAlbumData').filter((call) => call.params.fromOffset === '1000')).toHaveLength(3);
@@ -62,7 +67,7 @@ describe('transient failures', () => {
     const { sim, client } = setup();
     const file = sim.files.addAlbumFile({ size: 2500 });
     sim.files.failChunk('album', 1, 'no-progress', Infinity);
-    await expect(drain(client.readAlbumFile(file.url, { ...fast, retries: 4 }))).rejects.toMatchObject({
+    await expect(drain(readAlbumFile(client, file.url, { ...fast, retries: 4 }))).rejects.toMatchObject({
       code: 'no_progress',
     });
     expect(sim.callsOf('readAlbumData')).toHaveLength(1 + 5);
@@ -74,7 +79,7 @@ describe('permanent failures', () => {
     const { sim, client } = setup();
     const file = sim.files.addAlbumFile({ size: 2500 });
     sim.files.failChunk('album', 1, { code, msg: 'nope' });
-    const error = await drain(client.readAlbumFile(file.url, { ...fast, prefetch: 0 })).catch(
+    const error = await drain(readAlbumFile(client, file.url, { ...fast, prefetch: 0 })).catch(
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(UpsdkError);
@@ -84,7 +89,7 @@ describe('permanent failures', () => {
 
   it('reject reading a url the app does not know with 07', async () => {
     const { client } = setup();
-    await expect(client.readAlbumFile('sim://album/nope').bytes()).rejects.toMatchObject({ code: '07' });
+    await expect(readAlbumFile(client, 'sim://album/nope').bytes()).rejects.toMatchObject({ code: '07' });
   });
 
   it('let the chunks before the failure through', async () => {
@@ -94,7 +99,7 @@ describe('permanent failures', () => {
     const seen: number[] = [];
     await expect(
       (async () => {
-        for await (const bytes of client.readAlbumFile(file.url, fast)) seen.push(bytes.length);
+        for await (const bytes of readAlbumFile(client, file.url, fast)) seen.push(bytes.length);
       })(),
     ).rejects.toMatchObject({ code: '02' });
     expect(seen).toEqual([1000, 1000]);
@@ -120,7 +125,7 @@ describe('backoff', () => {
     await client.ready();
     sim.files.failChunk('album', 0, { code: '01' });
     vi.useFakeTimers();
-    const done = drain(client.readAlbumFile(file.url, { chunkSize: 1000, retryDelay: 1000 }));
+    const done = drain(readAlbumFile(client, file.url, { chunkSize: 1000, retryDelay: 1000 }));
     await vi.advanceTimersByTimeAsync(10);
     expect(sim.callsOf('readAlbumData')).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1000);

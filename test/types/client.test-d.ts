@@ -29,3 +29,20 @@ describe('client.call types', () => {
     void client.call('notAPlugin');
   });
 });
+
+describe('the core client', () => {
+  const client = createClient({ signer: '/sign' });
+
+  it('has only call, ready, environment and jsApiList: families are functions taking it', () => {
+    expectTypeOf<keyof UpsdkClient>().toEqualTypeOf<'call' | 'ready' | 'environment' | 'jsApiList'>();
+    // @ts-expect-error pay is `pay(client, …)` from upsdk-kit/payment now
+    void client.pay;
+    // @ts-expect-error bluetooth is `bluetooth(client)` from upsdk-kit/bluetooth now
+    void client.bluetooth;
+  });
+
+  it('does not take family options any more', () => {
+    // @ts-expect-error Bluetooth options go to bluetooth(client, options)
+    createClient({ signer: '/sign', bluetooth: { valueEncoding: 'base64' } });
+  });
+});

@@ -1,11 +1,20 @@
 import { describe, expectTypeOf, it } from 'vitest';
+import { createClient, type UpsdkClient } from '../../src/index.js';
+import { type ChosenImage } from '../../src/device.js';
+import { type GpsPosition } from '../../src/location.js';
+import { type Unsubscribe } from '../../src/page.js';
+import { applet } from '../../src/applet.js';
 import {
-  createClient,
-  type ChosenImage,
-  type GpsPosition,
-  type Unsubscribe,
-  type UpsdkClient,
-} from '../../src/index.js';
+  chooseImage,
+  getScreenBrightness,
+  monitorScreenShot,
+  scanQRCode,
+  setScreenBrightness,
+} from '../../src/device.js';
+import { events } from '../../src/events.js';
+import { getLocationCity, getLocationGps, navi } from '../../src/location.js';
+import { setNavigationBarRightButton } from '../../src/page.js';
+import { addBankCard, pay, verifyPayPwd } from '../../src/payment.js';
 
 declare module '../../src/index.js' {
   interface UpsdkPluginMap {
@@ -18,62 +27,62 @@ describe('typed plugin methods', () => {
 
   it('requires what a plugin needs', () => {
     // @ts-expect-error tn is required
-    void client.pay({});
+    void pay(client, {});
     // @ts-expect-error pay takes an input
-    void client.pay();
+    void pay(client);
     // @ts-expect-error tn is a string
-    void client.pay({ tn: 1 });
+    void pay(client, { tn: 1 });
     // @ts-expect-error transNo is required
-    void client.verifyPayPwd({ bizType: '01' });
+    void verifyPayPwd(client, { bizType: '01' });
     // @ts-expect-error brightness is a number, not the wire string
-    void client.setScreenBrightness({ brightness: '0.5' });
+    void setScreenBrightness(client, { brightness: '0.5' });
     // @ts-expect-error sourceType is 1 | 2 | 3 or a name
-    void client.chooseImage({ sourceType: 4 });
+    void chooseImage(client, { sourceType: 4 });
     // @ts-expect-error scanType members are qrCode | barCode
-    void client.scanQRCode({ scanType: ['dataMatrix'] });
+    void scanQRCode(client, { scanType: ['dataMatrix'] });
     // @ts-expect-error navi takes places, not the vendor's sLat…
-    void client.navi({ sLat: '1' });
+    void navi(client, { sLat: '1' });
   });
 
   it('lets inputs whose fields are all optional be left out', () => {
-    expectTypeOf(client.chooseImage()).toEqualTypeOf<Promise<ChosenImage>>();
-    expectTypeOf(client.scanQRCode()).toEqualTypeOf<Promise<string>>();
-    expectTypeOf(client.addBankCard()).toEqualTypeOf<Promise<void>>();
+    expectTypeOf(chooseImage(client)).toEqualTypeOf<Promise<ChosenImage>>();
+    expectTypeOf(scanQRCode(client)).toEqualTypeOf<Promise<string>>();
+    expectTypeOf(addBankCard(client)).toEqualTypeOf<Promise<void>>();
   });
 
   it('resolves with normalized types', () => {
-    expectTypeOf(client.pay({ tn: 't' })).toEqualTypeOf<Promise<void>>();
-    expectTypeOf(client.getLocationGps()).toEqualTypeOf<Promise<GpsPosition>>();
+    expectTypeOf(pay(client, { tn: 't' })).toEqualTypeOf<Promise<void>>();
+    expectTypeOf(getLocationGps(client)).toEqualTypeOf<Promise<GpsPosition>>();
     expectTypeOf<GpsPosition['latitude']>().toEqualTypeOf<number>();
-    expectTypeOf(client.getLocationCity()).toEqualTypeOf<Promise<string>>();
-    expectTypeOf(client.getScreenBrightness()).toEqualTypeOf<Promise<number>>();
+    expectTypeOf(getLocationCity(client)).toEqualTypeOf<Promise<string>>();
+    expectTypeOf(getScreenBrightness(client)).toEqualTypeOf<Promise<number>>();
     expectTypeOf<ChosenImage['base64']>().toEqualTypeOf<string>();
     expectTypeOf<ReturnType<ChosenImage['bytes']>>().toEqualTypeOf<Uint8Array>();
     expectTypeOf<ReturnType<ChosenImage['blob']>>().toEqualTypeOf<Blob>();
-    expectTypeOf(client.applet.addCommonApp({ url: 'u' })).toEqualTypeOf<
+    expectTypeOf(applet(client).addCommonApp({ url: 'u' })).toEqualTypeOf<
       Promise<{ readonly replaced: boolean }>
     >();
-    expectTypeOf(client.applet.getUserLogoutDate()).toEqualTypeOf<Promise<Date | undefined>>();
-    expectTypeOf(client.applet.appletAuth()).toEqualTypeOf<Promise<string>>();
-    expectTypeOf(client.applet.navigateTo({ url: '/a' })).toEqualTypeOf<Promise<unknown>>();
+    expectTypeOf(applet(client).getUserLogoutDate()).toEqualTypeOf<Promise<Date | undefined>>();
+    expectTypeOf(applet(client).appletAuth()).toEqualTypeOf<Promise<string>>();
+    expectTypeOf(applet(client).navigateTo({ url: '/a' })).toEqualTypeOf<Promise<unknown>>();
   });
 
   it('gives listener methods something to stop them with', () => {
-    expectTypeOf(client.monitorScreenShot(() => undefined)).toEqualTypeOf<Promise<Unsubscribe>>();
-    expectTypeOf(client.setNavigationBarRightButton({ title: 't' })).toEqualTypeOf<Promise<Unsubscribe>>();
-    expectTypeOf(client.events.subscribe('screenshot', () => undefined)).toEqualTypeOf<
+    expectTypeOf(monitorScreenShot(client, () => undefined)).toEqualTypeOf<Promise<Unsubscribe>>();
+    expectTypeOf(setNavigationBarRightButton(client, { title: 't' })).toEqualTypeOf<Promise<Unsubscribe>>();
+    expectTypeOf(events(client).subscribe('screenshot', () => undefined)).toEqualTypeOf<
       Promise<() => Promise<void>>
     >();
-    // @ts-expect-error not an event of client.events
-    client.events.on('deviceFound', () => undefined);
+    // @ts-expect-error not an event of events(client)
+    events(client).on('deviceFound', () => undefined);
   });
 
   it('takes per-call controls last', () => {
     const signal = new AbortController().signal;
-    void client.pay({ tn: 't' }, { timeout: 60_000, signal });
-    void client.getLocationGps({ signal });
+    void pay(client, { tn: 't' }, { timeout: 60_000, signal });
+    void getLocationGps(client, { signal });
     // @ts-expect-error unknown control
-    void client.getLocationGps({ retries: 2 });
+    void getLocationGps(client, { retries: 2 });
   });
 
   it('types the raw wire shapes for client.call', () => {

@@ -4,11 +4,16 @@
  * value seen is recorded raw for the device report (the wire encoding of BLE
  * values is not public).
  */
-import type { BluetoothCharacteristic, CharacteristicRef, CharacteristicValue } from '../../../src/index.js';
+import type {
+  BluetoothCharacteristic,
+  CharacteristicRef,
+  CharacteristicValue,
+} from '../../../src/bluetooth.js';
 import { button, buttons, h, hex } from '../dom.js';
 import { run } from '../log.js';
 import { observe } from '../report.js';
 import type { PlaygroundContext } from '../context.js';
+import { bluetooth } from '../../../src/bluetooth.js';
 
 const flags = ({ properties }: BluetoothCharacteristic): string =>
   (['read', 'write', 'notify', 'indicate'] as const).filter((name) => properties[name]).join(' ') || 'none';
@@ -51,7 +56,7 @@ export function gattBrowser({ client }: PlaygroundContext): {
     notifying.set(keyOf(ref), controller);
     let count = 0;
     try {
-      for await (const value of client.bluetooth.notifications(ref, { signal: controller.signal })) {
+      for await (const value of bluetooth(client).notifications(ref, { signal: controller.signal })) {
         showValue(view, value, 'notify', ++count);
       }
     } catch (error) {
@@ -82,7 +87,7 @@ export function gattBrowser({ client }: PlaygroundContext): {
             'read',
             () =>
               void run('bluetooth.read', async () => {
-                const value = await client.bluetooth.read(ref);
+                const value = await bluetooth(client).read(ref);
                 showValue(view, value, 'read', 1);
                 return { hex: hex(value.value), raw: value.raw };
               }),
@@ -108,7 +113,7 @@ export function gattBrowser({ client }: PlaygroundContext): {
             'write',
             () =>
               void run('bluetooth.write', () =>
-                client.bluetooth.write({ ...ref, value: input.value.replace(/\s+/g, '') }),
+                bluetooth(client).write({ ...ref, value: input.value.replace(/\s+/g, '') }),
               ),
             'ble-write',
           ),
@@ -128,7 +133,7 @@ export function gattBrowser({ client }: PlaygroundContext): {
         'characteristics',
         () =>
           void run('bluetooth.characteristics', async () => {
-            const found = await client.bluetooth.characteristics({ deviceId, serviceId });
+            const found = await bluetooth(client).characteristics({ deviceId, serviceId });
             list.replaceChildren(
               ...found.map((c) => characteristicRow({ deviceId, serviceId, characteristicId: c.uuid }, c)),
             );
@@ -146,7 +151,7 @@ export function gattBrowser({ client }: PlaygroundContext): {
     if (!deviceId) return;
     stopAll();
     void run('bluetooth.disconnect', async () => {
-      await client.bluetooth.disconnect(deviceId);
+      await bluetooth(client).disconnect(deviceId);
       title.textContent = `${deviceId} · disconnected`;
       services.replaceChildren();
     });
@@ -160,7 +165,7 @@ export function gattBrowser({ client }: PlaygroundContext): {
       current = deviceId;
       title.textContent = `${deviceId} · connected`;
       disconnect.hidden = false;
-      const found = await client.bluetooth.services(deviceId);
+      const found = await bluetooth(client).services(deviceId);
       services.replaceChildren(...found.map((s) => serviceRow(deviceId, s.uuid, s.isPrimary)));
       return { services: found.length };
     },

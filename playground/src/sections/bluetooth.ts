@@ -1,14 +1,15 @@
 /**
  * Bluetooth LE: a scan list that updates live (`for await` over
- * `client.bluetooth.scan` until "stop"), connect, and the GATT browser of
+ * `bluetooth(client).scan` until "stop"), connect, and the GATT browser of
  * the connected device (see bluetooth-gatt.ts).
  */
-import type { BluetoothDevice } from '../../../src/index.js';
+import type { BluetoothDevice } from '../../../src/bluetooth.js';
 import { button, buttons, field, h, section, subheading } from '../dom.js';
 import { logEvent, logNote, run } from '../log.js';
 import { observe } from '../report.js';
 import type { PlaygroundContext, Section } from '../context.js';
 import { gattBrowser } from './bluetooth-gatt.js';
+import { bluetooth } from '../../../src/bluetooth.js';
 
 /** Live rows of the scan list, by deviceId. */
 type Rows = Map<string, { row: HTMLLIElement; text: HTMLSpanElement }>;
@@ -22,7 +23,7 @@ function watchOnce({ client }: PlaygroundContext): () => void {
   return () => {
     if (watching) return;
     watching = true;
-    const events = client.bluetooth.events;
+    const events = bluetooth(client).events;
     events.on('error', (error, event) =>
       logNote(`Bluetooth ${String(event)} listener failed: ${String(error)}`),
     );
@@ -51,7 +52,7 @@ export const bluetoothSection: Section = (context) => {
   const connect = (deviceId: string): void =>
     void run('bluetooth.connect', async () => {
       watch();
-      await client.bluetooth.connect(deviceId);
+      await bluetooth(client).connect(deviceId);
       await gatt.show(deviceId);
     });
 
@@ -77,7 +78,7 @@ export const bluetoothSection: Section = (context) => {
     const controller = new AbortController();
     scanning = controller;
     watch();
-    await client.bluetooth.open();
+    await bluetooth(client).open();
     const input = servicesFilter.querySelector('input')!.value;
     const services = input
       .split(',')
@@ -85,7 +86,7 @@ export const bluetoothSection: Section = (context) => {
       .filter(Boolean);
     status.textContent = 'scanning…';
     try {
-      for await (const device of client.bluetooth.scan({
+      for await (const device of bluetooth(client).scan({
         services: services.length > 0 ? services : undefined,
         signal: controller.signal,
       })) {
@@ -109,13 +110,21 @@ export const bluetoothSection: Section = (context) => {
     buttons(
       button('ble-scan', 'scan', () => void run('bluetooth.scan', scan)),
       button('ble-stop', 'stop scan', () => scanning?.abort()),
-      button('ble-state', 'adapter state', () => void run('bluetooth.state', () => client.bluetooth.state())),
+      button(
+        'ble-state',
+        'adapter state',
+        () => void run('bluetooth.state', () => bluetooth(client).state()),
+      ),
       button(
         'ble-settings',
         'Bluetooth settings',
-        () => void run('bluetooth.openSettings', () => client.bluetooth.openSettings()),
+        () => void run('bluetooth.openSettings', () => bluetooth(client).openSettings()),
       ),
-      button('ble-close', 'close adapter', () => void run('bluetooth.close', () => client.bluetooth.close())),
+      button(
+        'ble-close',
+        'close adapter',
+        () => void run('bluetooth.close', () => bluetooth(client).close()),
+      ),
     ),
     status,
     list,

@@ -1,8 +1,10 @@
 /** Device plugins: scanner, camera/album (the picture is shown through a blob: URL), screen brightness. */
-import type { ChosenImage, ImageSource, ScanType } from '../../../src/index.js';
+import type { ChosenImage, ImageSource } from '../../../src/device.js';
+import type { ScanType } from '../../../src/index.js';
 import { action, actionForms, outputArea } from '../actions.js';
 import { h, optionalNumber, section } from '../dom.js';
 import type { Section } from '../context.js';
+import { chooseImage, getScreenBrightness, scanQRCode, setScreenBrightness } from '../../../src/device.js';
 
 const SCAN_TYPES: Readonly<Record<string, readonly ScanType[] | undefined>> = {
   'app default': undefined,
@@ -39,7 +41,7 @@ export const deviceSection: Section = ({ client }) => {
           fields: [
             { name: 'scanType', label: 'code kinds', type: 'select', options: Object.keys(SCAN_TYPES) },
           ],
-          run: ({ scanType }) => client.scanQRCode({ scanType: SCAN_TYPES[scanType ?? ''] }),
+          run: ({ scanType }) => scanQRCode(client, { scanType: SCAN_TYPES[scanType ?? ''] }),
           show: (text) => h('code', {}, text),
         }),
         action({
@@ -51,7 +53,7 @@ export const deviceSection: Section = ({ client }) => {
             { name: 'maxHeight', label: 'max height (px)', value: '800', type: 'number' },
           ],
           run: ({ sourceType, maxWidth, maxHeight }) =>
-            client.chooseImage({
+            chooseImage(client, {
               sourceType: (sourceType ?? 'any') as ImageSource,
               maxWidth: optionalNumber(maxWidth),
               maxHeight: optionalNumber(maxHeight),
@@ -61,7 +63,7 @@ export const deviceSection: Section = ({ client }) => {
         action({
           id: 'getScreenBrightness',
           label: 'get brightness',
-          run: () => client.getScreenBrightness(),
+          run: () => getScreenBrightness(client),
         }),
         action({
           id: 'setScreenBrightness',
@@ -69,7 +71,7 @@ export const deviceSection: Section = ({ client }) => {
           fields: [
             { name: 'brightness', label: 'brightness (0…1, one decimal)', value: '0.8', type: 'number' },
           ],
-          run: ({ brightness }) => client.setScreenBrightness({ brightness: Number(brightness) }),
+          run: ({ brightness }) => setScreenBrightness(client, { brightness: Number(brightness) }),
         }),
       ],
       output,

@@ -10,12 +10,22 @@ import type {
   ChunkSource,
   ReadOptions,
   VideoRecording,
-} from '../../../src/index.js';
+} from '../../../src/media.js';
 import { action, actionForms, type Action } from '../actions.js';
 import { button, buttons, facts, form, optionalNumber, progressBar, section, subheading } from '../dom.js';
 import { logNote, run } from '../log.js';
 import { newUploadUrl, readAndUpload, sha256Hex } from '../upload.js';
 import type { PlaygroundContext, Section } from '../context.js';
+import {
+  chooseFileFromAlbum,
+  readAlbumFile,
+  readAudioRecording,
+  readFaceImage,
+  readFaceVideo,
+  readVideoRecording,
+  startAudioRecording,
+  startVideoRecording,
+} from '../../../src/media.js';
 
 const SOURCES = ['album file', 'audio recording', 'video recording', 'face image', 'face video'] as const;
 type SourceKind = (typeof SOURCES)[number];
@@ -49,20 +59,20 @@ function readers({ client }: PlaygroundContext, state: FilesState): Record<Sourc
     'album file': () => {
       const file = state.picked;
       if (!file) throw new Error('pick a file from the album first');
-      return { open: (options) => client.readAlbumFile(file, options), size: file.size, name: file.name };
+      return { open: (options) => readAlbumFile(client, file, options), size: file.size, name: file.name };
     },
     'audio recording': lastFile(
       'last audio recording',
-      (o) => client.readAudioRecording(o),
+      (o) => readAudioRecording(client, o),
       () => state.audio,
     ),
     'video recording': lastFile(
       'last video recording',
-      (o) => client.readVideoRecording(o),
+      (o) => readVideoRecording(client, o),
       () => state.video,
     ),
-    'face image': lastFile('last face-check image', (o) => client.readFaceImage(o)),
-    'face video': lastFile('last face-check video', (o) => client.readFaceVideo(o)),
+    'face image': lastFile('last face-check image', (o) => readFaceImage(client, o)),
+    'face video': lastFile('last face-check video', (o) => readFaceVideo(client, o)),
   };
 }
 
@@ -133,7 +143,7 @@ export const filesSection: Section = (context) => {
         ],
         run: async ({ sourceType, maxSize }) => {
           const megabytes = optionalNumber(maxSize);
-          const file = await client.chooseFileFromAlbum({
+          const file = await chooseFileFromAlbum(client, {
             sourceType: (sourceType ?? 'any') as AlbumSourceType,
             maxSize: megabytes === undefined ? undefined : Math.round(megabytes * MB),
           });
@@ -143,10 +153,10 @@ export const filesSection: Section = (context) => {
         },
       }),
       recordAction('startAudioRecording', 'record audio', async (maxTime) => {
-        state.audio = await client.startAudioRecording({ maxTime });
+        state.audio = await startAudioRecording(client, { maxTime });
       }),
       recordAction('startVideoRecording', 'record video', async (maxTime) => {
-        state.video = await client.startVideoRecording({ maxTime });
+        state.video = await startVideoRecording(client, { maxTime });
       }),
     ]),
     buttons(

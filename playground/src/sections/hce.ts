@@ -1,6 +1,6 @@
 /**
  * NFC host card emulation: state, start with AIDs, the reader's commands as
- * a live list (`for await` over `client.hce.messages`), and sending answers.
+ * a live list (`for await` over `hce(client).messages`), and sending answers.
  * Every command is recorded raw for the device report (the `data` format is
  * not public).
  */
@@ -9,6 +9,7 @@ import { button, buttons, form, h, hex, section } from '../dom.js';
 import { logNote, run } from '../log.js';
 import { observe } from '../report.js';
 import type { Section } from '../context.js';
+import { hce } from '../../../src/hce.js';
 
 const MAX_MESSAGES = 50;
 
@@ -22,7 +23,7 @@ export const hceSection: Section = ({ client, sim }) => {
     listening = controller;
     let count = 0;
     try {
-      for await (const message of client.hce.messages({ signal: controller.signal })) {
+      for await (const message of hce(client).messages({ signal: controller.signal })) {
         count += 1;
         observe('hceMessages', { raw: message.raw, decoded: message.decoded });
         messages.prepend(
@@ -41,7 +42,7 @@ export const hceSection: Section = ({ client, sim }) => {
     'HCE (NFC card emulation)',
     'Check the state, register AIDs and start; commands from the reader appear below as they arrive.',
     ...actionForms([
-      action({ id: 'hce.state', label: 'HCE state', run: () => client.hce.state() }),
+      action({ id: 'hce.state', label: 'HCE state', run: () => hce(client).state() }),
       action({
         id: 'hce.start',
         label: 'start',
@@ -50,7 +51,7 @@ export const hceSection: Section = ({ client, sim }) => {
         ],
         run: async ({ aids }) => {
           const list = (aids ?? '').split(',').map((aid) => aid.trim());
-          await client.hce.start(list);
+          await hce(client).start(list);
           // The loop runs until "stop"; its end is logged as its own line.
           void run('hce.messages', listen);
         },
@@ -60,7 +61,7 @@ export const hceSection: Section = ({ client, sim }) => {
         label: 'send',
         fields: [{ name: 'data', label: 'answer (hex)', value: '9000' }],
         run: async ({ data }) => {
-          const answer = await client.hce.send((data ?? '').replace(/\s+/g, ''));
+          const answer = await hce(client).send((data ?? '').replace(/\s+/g, ''));
           return { raw: answer.raw, hex: hex(answer.value) };
         },
       }),
@@ -68,12 +69,12 @@ export const hceSection: Section = ({ client, sim }) => {
     buttons(
       button('hce-stop', 'stop', () => {
         listening?.abort();
-        void run('hce.stop', () => client.hce.stop());
+        void run('hce.stop', () => hce(client).stop());
       }),
       button(
         'hce-settings',
         'NFC settings',
-        () => void run('hce.openSettings', () => client.hce.openSettings()),
+        () => void run('hce.openSettings', () => hce(client).openSettings()),
       ),
     ),
     messages,

@@ -2,6 +2,7 @@
 import { action, actionForms } from '../actions.js';
 import { section } from '../dom.js';
 import type { Section } from '../context.js';
+import { getLocationCity, getLocationGps, navi } from '../../../src/location.js';
 
 export const locationSection: Section = ({ client }) =>
   section(
@@ -9,8 +10,8 @@ export const locationSection: Section = ({ client }) =>
     'Location',
     'Positions are GCJ-02; Android answers GPS as JSON text, iOS as an object — both normalize to numbers.',
     ...actionForms([
-      action({ id: 'getLocationCity', label: 'city code', run: () => client.getLocationCity() }),
-      action({ id: 'getLocationGps', label: 'GPS position', run: () => client.getLocationGps() }),
+      action({ id: 'getLocationCity', label: 'city code', run: () => getLocationCity(client) }),
+      action({ id: 'getLocationGps', label: 'GPS position', run: () => getLocationGps(client) }),
       action({
         id: 'navi',
         label: 'navigate',
@@ -18,7 +19,7 @@ export const locationSection: Section = ({ client }) =>
           { name: 'from', label: 'from (lat, lon, name)', value: '31.23958, 121.499763, 上海东方明珠' },
           { name: 'to', label: 'to (lat, lon, name)', value: '39.917854, 116.397006, 北京故宫' },
         ],
-        run: ({ from, to }) => client.navi({ from: place(from), to: place(to) }),
+        run: ({ from, to }) => navi(client, { from: place(from), to: place(to) }),
       }),
     ]),
   );

@@ -5,7 +5,7 @@
  * In simulator mode the dev server's fake open platform serves the authorize
  * pages on this origin.
  */
-import { isAuthorizeCallback, signIn, type InAppScope, type LoginSession } from '../../../src/index.js';
+import { isAuthorizeCallback, signIn, type InAppScope, type LoginSession } from '../../../src/login.js';
 import { SIMULATED_APP_ID } from '../../../src/simulator/index.js';
 import { facts, form, section } from '../dom.js';
 import { run } from '../log.js';

@@ -3,6 +3,14 @@ import { action, actionForms } from '../actions.js';
 import { button, buttons, optionalText, section } from '../dom.js';
 import { logEvent, logNote, run } from '../log.js';
 import type { Section } from '../context.js';
+import { monitorScreenShot } from '../../../src/device.js';
+import {
+  closeWebApp,
+  setNavigationBarRightButton,
+  setNavigationBarTitle,
+  showFlashInfo,
+  showSharePopup,
+} from '../../../src/page.js';
 
 export const pageSection: Section = ({ client, sim }) => {
   // upsdk cannot remove the button's handler: keep one stop function and replace it on each set.
@@ -17,13 +25,13 @@ export const pageSection: Section = ({ client, sim }) => {
         id: 'setNavigationBarTitle',
         label: 'set title',
         fields: [{ name: 'title', value: 'upsdk-kit playground' }],
-        run: ({ title }) => client.setNavigationBarTitle({ title: title ?? '' }),
+        run: ({ title }) => setNavigationBarTitle(client, { title: title ?? '' }),
       }),
       action({
         id: 'showFlashInfo',
         label: 'toast',
         fields: [{ name: 'msg', label: 'message', value: 'Hello from upsdk-kit' }],
-        run: ({ msg }) => client.showFlashInfo({ msg: msg ?? '' }),
+        run: ({ msg }) => showFlashInfo(client, { msg: msg ?? '' }),
       }),
       action({
         id: 'showSharePopup',
@@ -34,14 +42,14 @@ export const pageSection: Section = ({ client, sim }) => {
           { name: 'shareUrl', label: 'shareUrl (optional)', value: '' },
         ],
         run: ({ title, desc, shareUrl }) =>
-          client.showSharePopup({ title, desc, shareUrl: optionalText(shareUrl) }),
+          showSharePopup(client, { title, desc, shareUrl: optionalText(shareUrl) }),
       }),
       action({
         id: 'setNavigationBarRightButton',
         label: 'set right button',
         fields: [{ name: 'title', label: 'button text', value: 'Help' }],
         run: async ({ title }) => {
-          const stop = await client.setNavigationBarRightButton({ title: optionalText(title) }, () =>
+          const stop = await setNavigationBarRightButton(client, { title: optionalText(title) }, () =>
             logEvent('rightButtonClick'),
           );
           await stopClicks?.();
@@ -53,7 +61,7 @@ export const pageSection: Section = ({ client, sim }) => {
         label: 'watch screenshots',
         run: async () => {
           await stopScreenshots?.();
-          stopScreenshots = await client.monitorScreenShot(() => logEvent('screenshot'));
+          stopScreenshots = await monitorScreenShot(client, () => logEvent('screenshot'));
         },
       }),
     ]),
@@ -61,7 +69,7 @@ export const pageSection: Section = ({ client, sim }) => {
       button(
         'close-web-app',
         'close web view',
-        () => void run('closeWebApp', () => client.closeWebApp()),
+        () => void run('closeWebApp', () => closeWebApp(client)),
         'danger',
       ),
       sim &&

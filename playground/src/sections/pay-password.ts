@@ -5,6 +5,7 @@
  * server (createNotificationHandler). In simulator mode the dev server's
  * fake platform plays the user's password entry and sends the notification.
  */
+import { verifyPayPwd } from '../../../src/payment.js';
 import { facts, form, section } from '../dom.js';
 import { run } from '../log.js';
 import type { Section } from '../context.js';
@@ -42,7 +43,7 @@ export const payPasswordSection: Section = ({ client, sim }) => {
     run('pay-password story', async () => {
       const { transNo, bizOrderId } = await postJson<Issued>('/upsdk/pay-password', openId ? { openId } : {});
       outcome.set({ transNo, bizOrderId, notification: 'waiting…' });
-      await client.verifyPayPwd({ transNo });
+      await verifyPayPwd(client, { transNo });
       // Simulator mode: the fake platform plays the user's password entry and notifies the server.
       if (sim) await postJson('/__dev/pay-password/complete', { transNo });
       const notification = await notificationFor(transNo);

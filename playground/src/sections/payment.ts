@@ -2,6 +2,7 @@
 import { action, actionForms } from '../actions.js';
 import { optionalText, section } from '../dom.js';
 import type { Section } from '../context.js';
+import { addBankCard, pay, verifyPayPwd } from '../../../src/payment.js';
 
 export const paymentSection: Section = ({ client }) =>
   section(
@@ -12,7 +13,7 @@ export const paymentSection: Section = ({ client }) =>
       action({
         id: 'pay',
         fields: [{ name: 'tn', label: 'transaction number (tn)', value: '201906181234567890' }],
-        run: ({ tn }) => client.pay({ tn: tn ?? '' }),
+        run: ({ tn }) => pay(client, { tn: tn ?? '' }),
       }),
       action({
         id: 'verifyPayPwd',
@@ -21,12 +22,12 @@ export const paymentSection: Section = ({ client }) =>
           { name: 'bizType', label: 'bizType (optional)', value: '' },
         ],
         run: ({ transNo, bizType }) =>
-          client.verifyPayPwd({ transNo: transNo ?? '', bizType: optionalText(bizType) }),
+          verifyPayPwd(client, { transNo: transNo ?? '', bizType: optionalText(bizType) }),
       }),
       action({
         id: 'addBankCard',
         fields: [{ name: 'scene', label: 'scene (optional)', value: '' }],
-        run: ({ scene }) => client.addBankCard({ scene: optionalText(scene) }),
+        run: ({ scene }) => addBankCard(client, { scene: optionalText(scene) }),
       }),
     ]),
   );

@@ -1,13 +1,14 @@
 /**
- * `client.applet`: the mini-program extras (plugins of the newest upsdk.js
+ * `applet(client)`: the mini-program extras (plugins of the newest upsdk.js
  * beyond spec §6). Most need a UnionPay mini-program (`mode: 'applet'`);
  * in an H5 page they answer `c02` unless your appId is permitted.
  */
-import type { UpsdkCore } from '../../client/client.js';
+import type { UpsdkClient } from '../../client/client.js';
 import { bindPlugins, type CallControl } from '../define.js';
+import { perClient } from '../per-client.js';
+import type { AppletParams } from '../../client/wire/applet.js';
 import {
   appletPlugins,
-  type AppletParams,
   type CreateWebViewInput,
   type OpenAppletInput,
   type TitleStyleInput,
@@ -25,7 +26,7 @@ export interface AppletApi {
    *
    * @example
    * ```ts
-   * await client.applet.setTitleStyle({ appletStyle: 'white', backBtnVisible: false });
+   * await applet(client).setTitleStyle({ appletStyle: 'white', backBtnVisible: false });
    * ```
    */
   setTitleStyle(input: TitleStyleInput, options?: CallControl): Promise<void>;
@@ -34,7 +35,7 @@ export interface AppletApi {
    *
    * @example
    * ```ts
-   * await client.applet.openApplet({ appId: '2618afce47553ed3', param: { from: 'home' } });
+   * await applet(client).openApplet({ appId: '2618afce47553ed3', param: { from: 'home' } });
    * ```
    */
   openApplet(input: OpenAppletInput, options?: CallControl): Promise<void>;
@@ -43,26 +44,26 @@ export interface AppletApi {
    *
    * @example
    * ```ts
-   * await client.applet.createWebView({ url: 'https://example.com/help', isFinish: true });
+   * await applet(client).createWebView({ url: 'https://example.com/help', isFinish: true });
    * ```
    */
   createWebView(input: CreateWebViewInput, options?: CallControl): Promise<void>;
-  /** Page stack: push a page. Parameters are not public; passed on as given. @example `await client.applet.navigateTo({ url: '/pages/detail' })` */
+  /** Page stack: push a page. Parameters are not public; passed on as given. @example `await applet(client).navigateTo({ url: '/pages/detail' })` */
   navigateTo(params?: AppletParams, options?: CallControl): Promise<unknown>;
-  /** Page stack: go back. Parameters are not public. @example `await client.applet.navigateBack()` */
+  /** Page stack: go back. Parameters are not public. @example `await applet(client).navigateBack()` */
   navigateBack(params?: AppletParams, options?: CallControl): Promise<unknown>;
-  /** Page stack: replace this page. Parameters are not public. @example `await client.applet.redirectTo({ url })` */
+  /** Page stack: replace this page. Parameters are not public. @example `await applet(client).redirectTo({ url })` */
   redirectTo(params?: AppletParams, options?: CallControl): Promise<unknown>;
-  /** Page stack: reset to one page. Parameters are not public. @example `await client.applet.reLaunch({ url })` */
+  /** Page stack: reset to one page. Parameters are not public. @example `await applet(client).reLaunch({ url })` */
   reLaunch(params?: AppletParams, options?: CallControl): Promise<unknown>;
-  /** Switch to a tab page. Parameters are not public. @example `await client.applet.switchTab({ url })` */
+  /** Switch to a tab page. Parameters are not public. @example `await applet(client).switchTab({ url })` */
   switchTab(params?: AppletParams, options?: CallControl): Promise<unknown>;
   /**
    * Store a string under `key` in the mini-program's storage.
    *
    * @example
    * ```ts
-   * await client.applet.saveData({ key: 'draft', value: JSON.stringify(draft) });
+   * await applet(client).saveData({ key: 'draft', value: JSON.stringify(draft) });
    * ```
    */
   saveData(input: { readonly key: string; readonly value: string }, options?: CallControl): Promise<void>;
@@ -71,17 +72,17 @@ export interface AppletApi {
    *
    * @example
    * ```ts
-   * const draft = await client.applet.queryData({ key: 'draft' });
+   * const draft = await applet(client).queryData({ key: 'draft' });
    * ```
    */
   queryData(input: { readonly key: string }, options?: CallControl): Promise<string | undefined>;
-  /** Remove `key`. @example `await client.applet.deleteData({ key: 'draft' })` */
+  /** Remove `key`. @example `await applet(client).deleteData({ key: 'draft' })` */
   deleteData(input: { readonly key: string }, options?: CallControl): Promise<void>;
-  /** Every stored key; the answer's shape is not public, so it is returned raw. @example `const raw = await client.applet.getAllKeys()` */
+  /** Every stored key; the answer's shape is not public, so it is returned raw. @example `const raw = await applet(client).getAllKeys()` */
   getAllKeys(options?: CallControl): Promise<unknown>;
-  /** Device and app information; shape not public, returned raw. @example `const info = await client.applet.getSystemInfo()` */
+  /** Device and app information; shape not public, returned raw. @example `const info = await applet(client).getSystemInfo()` */
   getSystemInfo(params?: AppletParams, options?: CallControl): Promise<unknown>;
-  /** Vibrate the phone. Parameters are not public. @example `await client.applet.vibrate()` */
+  /** Vibrate the phone. Parameters are not public. @example `await applet(client).vibrate()` */
   vibrate(params?: AppletParams, options?: CallControl): Promise<unknown>;
   /**
    * A login code for your server to exchange for the user's identity
@@ -89,7 +90,7 @@ export interface AppletApi {
    *
    * @example
    * ```ts
-   * const code = await client.applet.appletAuth();
+   * const code = await applet(client).appletAuth();
    * await fetch('/login', { method: 'POST', body: JSON.stringify({ code }) });
    * ```
    */
@@ -100,7 +101,7 @@ export interface AppletApi {
    *
    * @example
    * ```ts
-   * await client.applet.collectCurrentApplet();
+   * await applet(client).collectCurrentApplet();
    * ```
    */
   collectCurrentApplet(options?: CallControl): Promise<void>;
@@ -111,7 +112,7 @@ export interface AppletApi {
    *
    * @example
    * ```ts
-   * const { replaced } = await client.applet.addCommonApp({ url: 'https://example.com/applet' });
+   * const { replaced } = await applet(client).addCommonApp({ url: 'https://example.com/applet' });
    * ```
    */
   addCommonApp(
@@ -123,7 +124,7 @@ export interface AppletApi {
    *
    * @example
    * ```ts
-   * const at = await client.applet.getUserLogoutDate();
+   * const at = await applet(client).getUserLogoutDate();
    * ```
    */
   getUserLogoutDate(options?: CallControl): Promise<Date | undefined>;
@@ -132,25 +133,34 @@ export interface AppletApi {
    *
    * @example
    * ```ts
-   * await client.applet.changeScreenShot({ forbid: true });
+   * await applet(client).changeScreenShot({ forbid: true });
    * ```
    */
   changeScreenShot(input: { readonly forbid: boolean }, options?: CallControl): Promise<void>;
   /**
    * Stop native screenshot monitoring (iOS; newest upsdk.js only) and detach
-   * its handler. Listeners of `client.events`' `screenshot` stay attached but
+   * its handler. Listeners of `events(client)`' `screenshot` stay attached but
    * hear nothing until all are removed and one is added again (which
    * registers anew).
    *
    * @example
    * ```ts
-   * await client.applet.removeScreenShot();
+   * await applet(client).removeScreenShot();
    * ```
    */
   removeScreenShot(options?: CallControl): Promise<void>;
 }
 
-/** Bind the extras to a core. */
-export function createApplet(core: UpsdkCore): AppletApi {
-  return bindPlugins(core, appletPlugins);
-}
+/**
+ * The mini-program extras of `client` (setTitleStyle, openApplet, navigateTo,
+ * saveData, appletAuth, …); the same object on every call.
+ *
+ * @example
+ * ```ts
+ * import { applet } from 'upsdk-kit/applet';
+ * await applet(client).openApplet({ appId: '2618afce47553ed3' });
+ * ```
+ */
+export const applet: (client: UpsdkClient) => AppletApi = /* @__PURE__ */ perClient('applet', (client) =>
+  bindPlugins(client, appletPlugins),
+);

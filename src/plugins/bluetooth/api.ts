@@ -1,4 +1,4 @@
-/** The `client.bluetooth` namespace: its documented contract. */
+/** The `bluetooth(client)` namespace: its documented contract. */
 import type { IterateOptions, NativeEvents } from '../../events/native-events.js';
 import type { CallControl } from '../define.js';
 import type {
@@ -23,9 +23,9 @@ import type {
  *
  * @example
  * ```ts
- * const { supported } = await client.bluetooth.open();
- * for await (const device of client.bluetooth.scan({ services: [HEART_RATE] })) {
- *   if (device.name === 'HRM') { await client.bluetooth.connect(device.deviceId); break; }
+ * const { supported } = await bluetooth(client).open();
+ * for await (const device of bluetooth(client).scan({ services: [HEART_RATE] })) {
+ *   if (device.name === 'HRM') { await bluetooth(client).connect(device.deviceId); break; }
  * }
  * ```
  */
@@ -33,48 +33,48 @@ export interface Bluetooth {
   /**
    * Initialise the adapter (`openBluetoothAdapter`); required before anything else.
    * @returns whether the phone supports BLE.
-   * @example `const { supported } = await client.bluetooth.open();`
+   * @example `const { supported } = await bluetooth(client).open();`
    */
   open(options?: CallControl): Promise<{ readonly supported: boolean }>;
   /**
    * Release the adapter (`closeBluetoothAdapter`).
-   * @example `await client.bluetooth.close();`
+   * @example `await bluetooth(client).close();`
    */
   close(options?: CallControl): Promise<void>;
   /**
    * Adapter state (`getBluetoothAdapterState`).
-   * @example `const { available, discovering } = await client.bluetooth.state();`
+   * @example `const { available, discovering } = await bluetooth(client).state();`
    */
   state(options?: CallControl): Promise<AdapterState>;
   /**
    * Start discovery (`startBluetoothDevicesDiscovery`); devices arrive as `deviceFound` events. Prefer {@link scan}.
-   * @example `await client.bluetooth.startDiscovery({ services: ['180D'], allowDuplicates: false });`
+   * @example `await bluetooth(client).startDiscovery({ services: ['180D'], allowDuplicates: false });`
    */
   startDiscovery(input?: DiscoveryOptions, options?: CallControl): Promise<void>;
   /**
    * Stop discovery (`stopBluetoothDevicesDiscovery`).
-   * @example `await client.bluetooth.stopDiscovery();`
+   * @example `await bluetooth(client).stopDiscovery();`
    */
   stopDiscovery(input?: DiscoveryOptions, options?: CallControl): Promise<void>;
   /**
    * Devices found so far (`getBluetoothDevices`).
-   * @example `const devices = await client.bluetooth.devices();`
+   * @example `const devices = await bluetooth(client).devices();`
    */
   devices(options?: CallControl): Promise<BluetoothDevice[]>;
   /**
    * Connect (`connectBLEDevice`). Queued.
-   * @example `await client.bluetooth.connect(device.deviceId, { timeout: 10_000 });`
+   * @example `await bluetooth(client).connect(device.deviceId, { timeout: 10_000 });`
    */
   connect(deviceId: string, options?: CallControl): Promise<void>;
   /**
    * Disconnect (`disconnectBLEDevice`). Queued.
-   * @example `await client.bluetooth.disconnect(deviceId);`
+   * @example `await bluetooth(client).disconnect(deviceId);`
    */
   disconnect(deviceId: string, options?: CallControl): Promise<void>;
   /**
    * Connected devices (`getConnectedBluetoothDevices`). The app lists a device
    * only after a `connectionStateChange` said it connected, so listen to that event first.
-   * @example `const devices = await client.bluetooth.connectedDevices({ services: ['180D'] });`
+   * @example `const devices = await bluetooth(client).connectedDevices({ services: ['180D'] });`
    */
   connectedDevices(
     input?: { readonly services?: readonly string[] },
@@ -82,12 +82,12 @@ export interface Bluetooth {
   ): Promise<BluetoothDevice[]>;
   /**
    * Services of a connected device (`getBLEDeviceServices`). Queued.
-   * @example `const services = await client.bluetooth.services(deviceId);`
+   * @example `const services = await bluetooth(client).services(deviceId);`
    */
   services(deviceId: string, options?: CallControl): Promise<BluetoothService[]>;
   /**
    * Characteristics of a service (`getBLEDeviceCharacteristics`). Queued.
-   * @example `const chars = await client.bluetooth.characteristics({ deviceId, serviceId });`
+   * @example `const chars = await bluetooth(client).characteristics({ deviceId, serviceId });`
    */
   characteristics(
     input: { readonly deviceId: string; readonly serviceId: string },
@@ -96,29 +96,29 @@ export interface Bluetooth {
   /**
    * Read a value (`readBLECharacteristicValue`). Queued.
    * @returns the bytes and the raw wire string.
-   * @example `const { value } = await client.bluetooth.read({ deviceId, serviceId, characteristicId });`
+   * @example `const { value } = await bluetooth(client).read({ deviceId, serviceId, characteristicId });`
    */
   read(input: CharacteristicRef, options?: CallControl): Promise<CharacteristicValue>;
   /**
    * Write a value (`writeBLECharacteristicValue`): bytes or a hex string, sent in the configured encoding. Queued.
-   * @example `await client.bluetooth.write({ deviceId, serviceId, characteristicId, value: new Uint8Array([1]) });`
+   * @example `await bluetooth(client).write({ deviceId, serviceId, characteristicId, value: new Uint8Array([1]) });`
    */
   write(input: WriteInput, options?: CallControl): Promise<void>;
   /**
    * Enable notifications (`notifyBLECharacteristicValueChange`); values arrive as
    * `characteristicValueChange` events. Prefer {@link notifications}. Queued.
-   * @example `await client.bluetooth.notify({ deviceId, serviceId, characteristicId });`
+   * @example `await bluetooth(client).notify({ deviceId, serviceId, characteristicId });`
    */
   notify(input: NotifyInput, options?: CallControl): Promise<void>;
   /**
    * Open the phone's Bluetooth settings (`openBluetoothSetting`).
-   * @example `await client.bluetooth.openSettings();`
+   * @example `await bluetooth(client).openSettings();`
    */
   openSettings(options?: CallControl): Promise<void>;
   /**
    * Typed events; the vendor `register…` call is made for an event's first
    * listener and `cancel…` after its last one leaves.
-   * @example `client.bluetooth.events.on('connectionStateChange', ({ deviceId, connected }) => …);`
+   * @example `bluetooth(client).events.on('connectionStateChange', ({ deviceId, connected }) => …);`
    */
   readonly events: NativeEvents<BluetoothEvents>;
   /**
@@ -127,7 +127,7 @@ export interface Bluetooth {
    * filters) and stops it when the last scan ends.
    * @example
    * ```ts
-   * for await (const device of client.bluetooth.scan({ signal: AbortSignal.timeout(10_000) })) console.log(device.name);
+   * for await (const device of bluetooth(client).scan({ signal: AbortSignal.timeout(10_000) })) console.log(device.name);
    * ```
    */
   scan(options?: DiscoveryOptions & IterateOptions): AsyncGenerator<BluetoothDevice, void, undefined>;
@@ -135,7 +135,7 @@ export interface Bluetooth {
    * Enable notify on one characteristic and yield its values.
    * @example
    * ```ts
-   * for await (const { value } of client.bluetooth.notifications(ref, { signal })) console.log(value[1]);
+   * for await (const { value } of bluetooth(client).notifications(ref, { signal })) console.log(value[1]);
    * ```
    */
   notifications(
@@ -146,7 +146,7 @@ export interface Bluetooth {
    * Connection changes, of all devices or of one.
    * @example
    * ```ts
-   * for await (const { connected } of client.bluetooth.connectionStates(deviceId)) if (!connected) break;
+   * for await (const { connected } of bluetooth(client).connectionStates(deviceId)) if (!connected) break;
    * ```
    */
   connectionStates(

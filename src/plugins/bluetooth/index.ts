@@ -1,8 +1,9 @@
-/** `createBluetooth`: the §6.23 family assembled from its table, events and iterators. */
-import type { UpsdkCore } from '../../client/client.js';
+/** `bluetooth(client)`: the §6.23 family assembled from its table, events and iterators, one per client. */
+import type { UpsdkClient } from '../../client/client.js';
 import { NativeEvents } from '../../events/native-events.js';
 import { SerialQueue } from '../../shared/serial-queue.js';
 import { bindPlugins } from '../define.js';
+import { perClient } from '../per-client.js';
 import { resolveCodec } from '../value-codec.js';
 import type { Bluetooth } from './api.js';
 import { bluetoothEventSpecs } from './events.js';
@@ -12,14 +13,9 @@ import { SharedLease } from './shared-lease.js';
 import type { BluetoothEvents, BluetoothOptions, DiscoveryOptions } from './types.js';
 
 /**
- * Create the Bluetooth namespace of a client (`createClient` does this as `client.bluetooth`).
- *
- * @example
- * ```ts
- * const bluetooth = createBluetooth(core, { valueEncoding: 'base64' });
- * ```
+ * Make the Bluetooth namespace of a client (see {@link bluetooth}).
  */
-export function createBluetooth(core: UpsdkCore, options: BluetoothOptions = {}): Bluetooth {
+function createBluetooth(core: UpsdkClient, options: BluetoothOptions = {}): Bluetooth {
   const codec = resolveCodec(options.valueEncoding, 'bluetooth.valueEncoding');
   const methods: Omit<Bluetooth, 'events' | 'scan' | 'notifications' | 'connectionStates'> = bindPlugins(
     core,
@@ -43,3 +39,21 @@ export function createBluetooth(core: UpsdkCore, options: BluetoothOptions = {})
     connectionStates: (deviceId, iterateOptions) => connectionStates(deps, deviceId, iterateOptions),
   };
 }
+
+/**
+ * The Bluetooth Low Energy namespace of `client` (§6.23): promises, typed
+ * events, async iterators. Made on the first call and the same object after
+ * that (one device queue and one emitter per client); options are read on
+ * the first call, and a later call with a different `valueEncoding` throws.
+ *
+ * @example
+ * ```ts
+ * import { bluetooth } from 'upsdk-kit/bluetooth';
+ * const ble = bluetooth(client, { valueEncoding: 'base64' });
+ * await ble.open();
+ * for await (const device of ble.scan({ signal: AbortSignal.timeout(10_000) })) console.log(device.name);
+ * ```
+ */
+export const bluetooth: (client: UpsdkClient, options?: BluetoothOptions) => Bluetooth =
+  // No encoding means hex: `bluetooth(client)` and `bluetooth(client, { valueEncoding: 'hex' })` are one namespace.
+  /* @__PURE__ */ perClient('bluetooth', createBluetooth, (options) => options?.valueEncoding ?? 'hex');

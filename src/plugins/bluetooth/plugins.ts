@@ -13,7 +13,7 @@ import {
   toServices,
 } from './normalize.js';
 import type { CharacteristicRef, DiscoveryOptions, NotifyInput, WriteInput } from './types.js';
-import type { WireCharacteristicRef, WireDiscoveryParams } from './map.js';
+import type { WireCharacteristicRef, WireDiscoveryParams } from '../../client/wire/bluetooth.js';
 import { field, fieldsOf, flag } from '../payload.js';
 
 const yesNo = (value: boolean): string => (value ? 'yes' : 'no');

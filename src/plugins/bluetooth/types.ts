@@ -94,7 +94,7 @@ export interface NotifyInput extends CharacteristicRef {
   readonly state?: boolean;
 }
 
-/** Options of the Bluetooth family, given as `createClient({ bluetooth })`. */
+/** Options of the Bluetooth family, given as `bluetooth(client, options)`. */
 export interface BluetoothOptions {
   /**
    * How characteristic values travel over the bridge. Default `'hex'`.

@@ -9,7 +9,7 @@ import { InvalidResult, field, parseIfJson, toText } from '../payload.js';
  *
  * @example
  * ```ts
- * const image = await client.chooseImage({ sourceType: 'album' });
+ * const image = await chooseImage(client, { sourceType: 'album' });
  * img.src = image.dataUrl();
  * await fetch('/upload', { method: 'POST', body: image.blob() });
  * ```

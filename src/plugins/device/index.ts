@@ -2,32 +2,18 @@
  * Device plugins (spec §6.4, §6.7, §6.19, §6.20): the scanner, the camera or
  * album, screen brightness. Screenshots are a listener: see `ui-events.ts`.
  */
-import type { UpsdkCore } from '../../client/client.js';
-import { bindPlugins, definePlugin, type CallControl } from '../define.js';
+import type { UpsdkClient } from '../../client/client.js';
+import { definePlugin, runPlugin, type CallControl } from '../define.js';
 import { field, InvalidResult, toNumber, unwrap } from '../payload.js';
-import { USER_WAIT_TIMEOUT } from '../timing.js';
+import { USER_WAIT_TIMEOUT } from '../../client/user-wait.js';
+import type { ScanType } from '../../client/wire/device.js';
 import { listOf, oneOf, optional, positiveInteger, tenth } from '../validate.js';
 import { toChosenImage, type ChosenImage } from './image.js';
-
-/** Code kinds the scanner accepts. */
-export type ScanType = 'qrCode' | 'barCode';
-
-/** Wire shapes of the device plugins, as `client.call` sends them. */
-export interface DevicePluginMap {
-  scanQRCode: { params: { scanType?: ScanType[] }; result: string };
-  chooseImage: {
-    params: { maxWidth?: string; maxHeight?: string; sourceType?: '1' | '2' | '3' };
-    result: { base64: string; type: string };
-  };
-  getScreenBrightness: { params: Record<string, never>; result: { brightness: string } };
-  setScreenBrightness: { params: { brightness: string }; result: { brightness?: string } | undefined };
-  monitorScreenShot: { params: Record<string, never>; result: void };
-}
 
 /** Where `chooseImage` may take the photo from: 1 camera, 2 album, 3 either. */
 export type ImageSource = 1 | 2 | 3 | 'camera' | 'album' | 'any';
 
-/** Input of {@link DeviceApi.chooseImage}. */
+/** Input of {@link chooseImage}. */
 export interface ChooseImageInput {
   /**
    * Target width in px, a positive integer. upsdk.js replaces both sizes by
@@ -39,48 +25,6 @@ export interface ChooseImageInput {
   readonly maxHeight?: number;
   /** Camera, album, or let the user pick (default). */
   readonly sourceType?: ImageSource;
-}
-
-/** Device methods on the client. */
-export interface DeviceApi {
-  /**
-   * Open the app's scanner (§6.7) and resolve with the decoded text.
-   * Waits on the user: default timeout 10 minutes.
-   *
-   * @example
-   * ```ts
-   * const text = await client.scanQRCode({ scanType: ['qrCode'] });
-   * ```
-   */
-  scanQRCode(input?: { readonly scanType?: readonly ScanType[] }, options?: CallControl): Promise<string>;
-  /**
-   * Take a photo or pick one from the album (§6.4). Default timeout 10 minutes.
-   *
-   * @returns the image: `base64`, `type`, and `bytes()`, `blob()`, `dataUrl()`.
-   * @example
-   * ```ts
-   * const image = await client.chooseImage({ maxWidth: 800, maxHeight: 800, sourceType: 'camera' });
-   * ```
-   */
-  chooseImage(input?: ChooseImageInput, options?: CallControl): Promise<ChosenImage>;
-  /**
-   * The current screen brightness (§6.19), 0…1.
-   *
-   * @example
-   * ```ts
-   * const level = await client.getScreenBrightness(); // 0.6
-   * ```
-   */
-  getScreenBrightness(options?: CallControl): Promise<number>;
-  /**
-   * Set the screen brightness (§6.20): 0…1 with at most one decimal (sent as `'0.3'`).
-   *
-   * @example
-   * ```ts
-   * await client.setScreenBrightness({ brightness: 1 }); // e.g. while showing a payment code
-   * ```
-   */
-  setScreenBrightness(input: { readonly brightness: number }, options?: CallControl): Promise<void>;
 }
 
 const SOURCES = { 1: '1', 2: '2', 3: '3', camera: '1', album: '2', any: '3' } as const;
@@ -105,40 +49,105 @@ function toScanText(raw: unknown): string {
   return value;
 }
 
-/** The device plugins as data. */
+const SCAN_QRCODE = definePlugin({
+  plugin: 'scanQRCode',
+  toParams: (input: { readonly scanType?: readonly ScanType[] }) => ({
+    scanType: optional('scanType', input.scanType, (name, value) =>
+      listOf(name, value, ['qrCode', 'barCode']),
+    ),
+  }),
+  toResult: toScanText,
+  timeout: USER_WAIT_TIMEOUT,
+});
+
+const CHOOSE_IMAGE = definePlugin({
+  plugin: 'chooseImage',
+  toParams: (input: ChooseImageInput) => ({
+    ...imageSizes(input),
+    sourceType: optional('sourceType', input.sourceType, imageSource),
+  }),
+  toResult: toChosenImage,
+  timeout: USER_WAIT_TIMEOUT,
+});
+
+const GET_SCREEN_BRIGHTNESS = definePlugin({
+  plugin: 'getScreenBrightness',
+  toResult: (raw): number => toNumber(unwrap(raw, 'brightness'), 'brightness'),
+});
+
+const SET_SCREEN_BRIGHTNESS = definePlugin({
+  plugin: 'setScreenBrightness',
+  toParams: (input: { readonly brightness: number }) => ({
+    brightness: tenth('brightness', input.brightness),
+  }),
+});
+
+/** The device plugins as data (for checks over every family; bundlers drop it when unused). */
 export const devicePlugins = {
-  scanQRCode: definePlugin({
-    plugin: 'scanQRCode',
-    toParams: (input: { readonly scanType?: readonly ScanType[] }) => ({
-      scanType: optional('scanType', input.scanType, (name, value) =>
-        listOf(name, value, ['qrCode', 'barCode']),
-      ),
-    }),
-    toResult: toScanText,
-    timeout: USER_WAIT_TIMEOUT,
-  }),
-  chooseImage: definePlugin({
-    plugin: 'chooseImage',
-    toParams: (input: ChooseImageInput) => ({
-      ...imageSizes(input),
-      sourceType: optional('sourceType', input.sourceType, imageSource),
-    }),
-    toResult: toChosenImage,
-    timeout: USER_WAIT_TIMEOUT,
-  }),
-  getScreenBrightness: definePlugin({
-    plugin: 'getScreenBrightness',
-    toResult: (raw): number => toNumber(unwrap(raw, 'brightness'), 'brightness'),
-  }),
-  setScreenBrightness: definePlugin({
-    plugin: 'setScreenBrightness',
-    toParams: (input: { readonly brightness: number }) => ({
-      brightness: tenth('brightness', input.brightness),
-    }),
-  }),
+  scanQRCode: SCAN_QRCODE,
+  chooseImage: CHOOSE_IMAGE,
+  getScreenBrightness: GET_SCREEN_BRIGHTNESS,
+  setScreenBrightness: SET_SCREEN_BRIGHTNESS,
 };
 
-/** Bind the device methods to a core. */
-export function createDevice(core: UpsdkCore): DeviceApi {
-  return bindPlugins(core, devicePlugins);
+/**
+ * Open the app's scanner (§6.7) and resolve with the decoded text.
+ * Waits on the user: default timeout 10 minutes.
+ *
+ * @example
+ * ```ts
+ * const text = await scanQRCode(client, { scanType: ['qrCode'] });
+ * ```
+ */
+export function scanQRCode(
+  client: UpsdkClient,
+  input?: { readonly scanType?: readonly ScanType[] },
+  options?: CallControl,
+): Promise<string> {
+  return runPlugin(client, SCAN_QRCODE, input, options);
+}
+
+/**
+ * Take a photo or pick one from the album (§6.4). Default timeout 10 minutes.
+ *
+ * @returns the image: `base64`, `type`, and `bytes()`, `blob()`, `dataUrl()`.
+ * @example
+ * ```ts
+ * const image = await chooseImage(client, { maxWidth: 800, maxHeight: 800, sourceType: 'camera' });
+ * ```
+ */
+export function chooseImage(
+  client: UpsdkClient,
+  input?: ChooseImageInput,
+  options?: CallControl,
+): Promise<ChosenImage> {
+  return runPlugin(client, CHOOSE_IMAGE, input, options);
+}
+
+/**
+ * The current screen brightness (§6.19), 0…1.
+ *
+ * @example
+ * ```ts
+ * const level = await getScreenBrightness(client); // 0.6
+ * ```
+ */
+export function getScreenBrightness(client: UpsdkClient, options?: CallControl): Promise<number> {
+  return runPlugin(client, GET_SCREEN_BRIGHTNESS, undefined, options);
+}
+
+/**
+ * Set the screen brightness (§6.20): 0…1 with at most one decimal (sent as `'0.3'`).
+ *
+ * @example
+ * ```ts
+ * await setScreenBrightness(client, { brightness: 1 }); // e.g. while showing a payment code
+ * ```
+ */
+export function setScreenBrightness(
+  client: UpsdkClient,
+  input: { readonly brightness: number },
+  options?: CallControl,
+): Promise<void> {
+  return runPlugin(client, SET_SCREEN_BRIGHTNESS, input, options);
 }

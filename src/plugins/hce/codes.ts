@@ -51,7 +51,7 @@ interface HceErrorInit {
  *
  * @example
  * ```ts
- * try { await client.hce.start(['A000000010']); }
+ * try { await hce(client).start(['A000000010']); }
  * catch (error) { if (error instanceof HceError && error.code === '1101') retryLater(); }
  * ```
  */

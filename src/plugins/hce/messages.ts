@@ -9,7 +9,7 @@
  * Answers without data are acknowledgements and are skipped; failure codes
  * (`1301`) go to `error` listeners.
  */
-import type { CallOptions, UpsdkCore } from '../../client/client.js';
+import type { CallOptions, UpsdkClient } from '../../client/client.js';
 import { vendorError } from '../../client/errors.js';
 import type { NativeEventSpecs, NativeEvents } from '../../events/native-events.js';
 import { fieldsOf, text } from '../payload.js';
@@ -60,7 +60,7 @@ export function hceEventSpecs(codec: ValueCodec): NativeEventSpecs<HceEvents> {
  * A view of `core` whose `onHCEMessage` registrations re-arm after each message
  * while `events()` has listeners, skip acknowledgements and report failures.
  */
-export function messageCore(core: UpsdkCore, events: () => NativeEvents<HceEvents>): UpsdkCore {
+export function messageCore(core: UpsdkClient, events: () => NativeEvents<HceEvents>): UpsdkClient {
   const call = untypedCall(core);
   const listening = (): boolean => events().listenerCount('message') > 0;
   const report = (error: unknown): void => {

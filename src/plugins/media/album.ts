@@ -1,5 +1,5 @@
 /** Picking a file from the album and reading it (spec §6.15). */
-import type { UpsdkCore } from '../../client/client.js';
+import type { UpsdkClient } from '../../client/client.js';
 import { invalidParam, UpsdkError } from '../../client/errors.js';
 import type { ChunkSource } from '../../streams/chunk-source.js';
 import type { ReadOptions } from '../../streams/read-options.js';
@@ -7,7 +7,8 @@ import { field } from '../payload.js';
 import { fail, oneOf, validated } from '../validate.js';
 import { mimeTypeOf, OCTET_STREAM } from '../mime.js';
 import { createReader } from './readers.js';
-import type { AlbumSourceCode } from './wire.js';
+import { USER_WAIT_TIMEOUT } from '../../client/user-wait.js';
+import type { AlbumSourceCode } from '../../client/wire/media.js';
 
 /** A file the user picked from the album. */
 export interface AlbumFile {
@@ -41,11 +42,21 @@ const SOURCE_CODES: Readonly<Record<AlbumSourceType, AlbumSourceCode>> = {
   any: '02',
 };
 const DEFAULT_MAX_SIZE = 100 * 1024 * 1024;
-const PICK_TIMEOUT = 10 * 60_000;
+/** The album picker waits on the user (the core's list of such plugins names it too). */
+export const albumTimeouts = { chooseFileFromAlbum: USER_WAIT_TIMEOUT } as const;
 
-/** Ask the user for a file from the album. */
+/**
+ * Let the user pick a video or image from the album.
+ *
+ * @returns the file's handle `{url, size, name, type}`.
+ * @throws `UpsdkError` with the vendor code: `02` no permission, `03` file larger than `maxSize`, …
+ * @example
+ * ```ts
+ * const file = await chooseFileFromAlbum(client, { sourceType: 'video', maxSize: 50 * 1024 * 1024 });
+ * ```
+ */
 export async function chooseFileFromAlbum(
-  core: UpsdkCore,
+  core: UpsdkClient,
   options: ChooseFileOptions = {},
 ): Promise<AlbumFile> {
   const plugin = 'chooseFileFromAlbum';
@@ -57,7 +68,7 @@ export async function chooseFileFromAlbum(
   const raw = await core.call(
     plugin,
     { maxSize: String(maxSize), sourceType: SOURCE_CODES[sourceType] },
-    { timeout: options.timeout ?? PICK_TIMEOUT, signal: options.signal },
+    { timeout: options.timeout ?? albumTimeouts.chooseFileFromAlbum, signal: options.signal },
   );
   return toAlbumFile(raw);
 }
@@ -83,8 +94,21 @@ function toAlbumFile(raw: unknown): AlbumFile {
   };
 }
 
-/** A chunk source over an album file (a handle from `chooseFileFromAlbum`, or its url). */
-export function readAlbumFile(core: UpsdkCore, file: AlbumFile | string, options?: ReadOptions): ChunkSource {
+/**
+ * Read an album file in chunks (`readAlbumData`).
+ *
+ * @example
+ * ```ts
+ * for await (const bytes of readAlbumFile(client, file, { onProgress: ({ loaded, total }) => show(loaded, total) })) {
+ *   await send(bytes);
+ * }
+ * ```
+ */
+export function readAlbumFile(
+  core: UpsdkClient,
+  file: AlbumFile | string,
+  options?: ReadOptions,
+): ChunkSource {
   const handle = typeof file === 'string' ? { url: file, size: undefined, type: OCTET_STREAM } : file;
   if (typeof handle?.url !== 'string' || handle.url === '') {
     throw invalidParam('readAlbumData', 'file', 'a file from chooseFileFromAlbum or its url', file);

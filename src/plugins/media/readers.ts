@@ -2,7 +2,7 @@
  * The five chunked readers, described as data, and the one function that turns a description
  * into a {@link ChunkSource} on top of `core.call`.
  */
-import type { CallOptions, UpsdkCore } from '../../client/client.js';
+import type { CallOptions, UpsdkClient } from '../../client/client.js';
 import { invalidParam } from '../../client/errors.js';
 import { raceAbort } from '../../shared/abort.js';
 import { ChunkSource } from '../../streams/chunk-source.js';
@@ -52,7 +52,7 @@ type LooseCall = (
  *
  * @throws an `UpsdkError` with code `invalid_param` for bad read options (before any bridge call).
  */
-export function createReader(core: UpsdkCore, target: ReaderTarget, options?: ReadOptions): ChunkSource {
+export function createReader(core: UpsdkClient, target: ReaderTarget, options?: ReadOptions): ChunkSource {
   const resolved = resolveReadOptions(target.plugin, options);
   const { size, plugin, params, ready } = target;
   if (size !== undefined && resolved.from > size) {

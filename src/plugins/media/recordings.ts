@@ -1,5 +1,5 @@
 /** Audio and video recording sessions (spec §6.16, §6.17). */
-import type { UpsdkCore } from '../../client/client.js';
+import type { UpsdkClient } from '../../client/client.js';
 import type { ChunkSource } from '../../streams/chunk-source.js';
 import type { ReadOptions } from '../../streams/read-options.js';
 import { integerIn, validated } from '../validate.js';
@@ -58,9 +58,18 @@ const VIDEO_USER_MARGIN = 5 * 60_000;
 const checkMaxTime = (plugin: string, maxTime: unknown): number =>
   validated(plugin, () => integerIn('maxTime', maxTime, 1, 3600, 'seconds'));
 
-/** Start recording audio; resolves once the app started. */
+/**
+ * Start recording audio; stop it with `stop()` or let `maxTime` end it, then `read()` it.
+ *
+ * @example
+ * ```ts
+ * const recording = await startAudioRecording(client, { maxTime: 30 });
+ * await recording.stop();
+ * const bytes = await recording.read().bytes();
+ * ```
+ */
 export async function startAudioRecording(
-  core: UpsdkCore,
+  core: UpsdkClient,
   options: RecordingOptions,
 ): Promise<AudioRecording> {
   const maxTime = checkMaxTime('startAudioRecording', options?.maxTime);
@@ -84,9 +93,17 @@ export async function startAudioRecording(
   };
 }
 
-/** Record a video; resolves when the user has finished (or maxTime ended it). */
+/**
+ * Let the user record a video; resolves when they have finished.
+ *
+ * @example
+ * ```ts
+ * const video = await startVideoRecording(client, { maxTime: 15 });
+ * for await (const bytes of video.read()) await send(bytes);
+ * ```
+ */
 export async function startVideoRecording(
-  core: UpsdkCore,
+  core: UpsdkClient,
   options: RecordingOptions,
 ): Promise<VideoRecording> {
   const maxTime = checkMaxTime('startVideoRecording', options?.maxTime);

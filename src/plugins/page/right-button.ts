@@ -5,12 +5,12 @@
  * replacing the previous one. There is no way to remove either.
  *
  * We keep the two apart: the button's look is state here, and clicks are the
- * `rightButtonClick` event of `client.events`, whose native "register" is
+ * `rightButtonClick` event of `events(client)`, whose native "register" is
  * the same plugin sent with the current look and the events' handler. This
  * module is the core the events see, so registering never draws an empty
  * button and redrawing never drops the click listener.
  */
-import type { CallOptions, UpsdkCore } from '../../client/client.js';
+import type { CallOptions, UpsdkClient } from '../../client/client.js';
 import type { CallControl } from '../define.js';
 import { httpUrl, InvalidField, optional, text, validated, callback } from '../validate.js';
 import { untypedCall, withCall } from '../../client/untyped-call.js';
@@ -29,7 +29,7 @@ export interface RightButtonInput {
 }
 
 type Handler = (payload?: unknown) => void;
-/** The part of `client.events` the button needs. */
+/** The part of `events(client)` the button needs. */
 interface ClickEvents {
   subscribe(event: 'rightButtonClick', listener: () => void): Promise<Unsubscribe>;
 }
@@ -37,12 +37,12 @@ type Look = { title?: string; image?: string };
 /** The button's state and the core view the `rightButtonClick` event registers through. */
 export class RightButton {
   /** A core whose `setNavigationBarRightButton` calls go through {@link RightButton.register}. */
-  readonly view: UpsdkCore;
+  readonly view: UpsdkClient;
   private look: Look | undefined;
   private handler: Handler | undefined;
   private sends = 0;
 
-  constructor(private readonly core: UpsdkCore) {
+  constructor(private readonly core: UpsdkClient) {
     const call = untypedCall(core);
     this.view = withCall(core, (plugin, params, options) =>
       plugin === PLUGIN ? this.register(options) : call(plugin, params, options),

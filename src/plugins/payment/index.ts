@@ -1,23 +1,16 @@
 /** Payment plugins (spec §6.3, §6.8, §6.12): pay, verifyPayPwd, addBankCard. */
-import type { UpsdkCore } from '../../client/client.js';
-import { bindPlugins, definePlugin, type CallControl } from '../define.js';
-import { USER_WAIT_TIMEOUT } from '../timing.js';
+import type { UpsdkClient } from '../../client/client.js';
+import { definePlugin, runPlugin, type CallControl } from '../define.js';
+import { USER_WAIT_TIMEOUT } from '../../client/user-wait.js';
 import { optional, text } from '../validate.js';
 
-/** Wire shapes of the payment plugins, as `client.call` sends them. */
-export interface PaymentPluginMap {
-  pay: { params: { tn: string }; result: void };
-  verifyPayPwd: { params: { transNo: string; bizType?: string }; result: void };
-  addBankCard: { params: { scene?: string }; result: void };
-}
-
-/** Input of {@link PaymentApi.pay}. */
+/** Input of {@link pay}. */
 export interface PayInput {
   /** The order's transaction number (TN) from UnionPay's online payment API. Required, non-empty. */
   readonly tn: string;
 }
 
-/** Input of {@link PaymentApi.verifyPayPwd}. */
+/** Input of {@link verifyPayPwd}. */
 export interface VerifyPayPwdInput {
   /** Serial number from the server API `verifyPwdSeqId` (§5.3.1). Required, non-empty. */
   readonly transNo: string;
@@ -25,7 +18,7 @@ export interface VerifyPayPwdInput {
   readonly bizType?: string;
 }
 
-/** Input of {@link PaymentApi.addBankCard}. */
+/** Input of {@link addBankCard}. */
 export interface AddBankCardInput {
   /**
    * Scenario number restricting the card type (e.g. credit cards only).
@@ -35,65 +28,76 @@ export interface AddBankCardInput {
   readonly scene?: string;
 }
 
-/** Payment methods on the client. */
-export interface PaymentApi {
-  /**
-   * Pay with the UnionPay cashier (§6.3). Resolving means the user finished
-   * in the app, not that the order settled: confirm on your server.
-   * Waits on the user: default timeout 10 minutes.
-   *
-   * @throws `UpsdkError` (invalid `tn`, the user cancelled, payment failed — `msg` says which).
-   * @example
-   * ```ts
-   * await client.pay({ tn: '201904251506190312458' });
-   * ```
-   */
-  pay(input: PayInput, options?: CallControl): Promise<void>;
-  /**
-   * Ask the user for the payment password (§6.12); resolves when it was right.
-   * The result is also notified to your server (§5.3.2). Default timeout 10 minutes.
-   *
-   * @example
-   * ```ts
-   * await client.verifyPayPwd({ transNo, bizType: '01' });
-   * ```
-   */
-  verifyPayPwd(input: VerifyPayPwdInput, options?: CallControl): Promise<void>;
-  /**
-   * Let the user bind a bank card (§6.8); rejects if binding failed or the
-   * user cancelled. Default timeout 10 minutes.
-   *
-   * @example
-   * ```ts
-   * await client.addBankCard();
-   * ```
-   */
-  addBankCard(input?: AddBankCardInput, options?: CallControl): Promise<void>;
+const PAY = definePlugin({
+  plugin: 'pay',
+  toParams: (input: PayInput) => ({ tn: text('tn', input.tn) }),
+  timeout: USER_WAIT_TIMEOUT,
+});
+
+const VERIFY_PAY_PWD = definePlugin({
+  plugin: 'verifyPayPwd',
+  toParams: (input: VerifyPayPwdInput) => ({
+    transNo: text('transNo', input.transNo),
+    bizType: optional('bizType', input.bizType, text),
+  }),
+  timeout: USER_WAIT_TIMEOUT,
+});
+
+const ADD_BANK_CARD = definePlugin({
+  plugin: 'addBankCard',
+  toParams: (input: AddBankCardInput) => ({ scene: optional('scene', input.scene, text) }),
+  timeout: USER_WAIT_TIMEOUT,
+});
+
+/** The payment plugins as data (for checks over every family; bundlers drop it when unused). */
+export const paymentPlugins = { pay: PAY, verifyPayPwd: VERIFY_PAY_PWD, addBankCard: ADD_BANK_CARD };
+
+/**
+ * Pay with the UnionPay cashier (§6.3). Resolving means the user finished
+ * in the app, not that the order settled: confirm on your server.
+ * Waits on the user: default timeout 10 minutes.
+ *
+ * @throws `UpsdkError` (invalid `tn`, the user cancelled, payment failed — `msg` says which).
+ * @example
+ * ```ts
+ * import { pay } from 'upsdk-kit/payment';
+ * await pay(client, { tn: '201904251506190312458' });
+ * ```
+ */
+export function pay(client: UpsdkClient, input: PayInput, options?: CallControl): Promise<void> {
+  return runPlugin(client, PAY, input, options);
 }
 
-/** The payment plugins as data. */
-export const paymentPlugins = {
-  pay: definePlugin({
-    plugin: 'pay',
-    toParams: (input: PayInput) => ({ tn: text('tn', input.tn) }),
-    timeout: USER_WAIT_TIMEOUT,
-  }),
-  verifyPayPwd: definePlugin({
-    plugin: 'verifyPayPwd',
-    toParams: (input: VerifyPayPwdInput) => ({
-      transNo: text('transNo', input.transNo),
-      bizType: optional('bizType', input.bizType, text),
-    }),
-    timeout: USER_WAIT_TIMEOUT,
-  }),
-  addBankCard: definePlugin({
-    plugin: 'addBankCard',
-    toParams: (input: AddBankCardInput) => ({ scene: optional('scene', input.scene, text) }),
-    timeout: USER_WAIT_TIMEOUT,
-  }),
-};
+/**
+ * Ask the user for the payment password (§6.12); resolves when it was right.
+ * The result is also notified to your server (§5.3.2). Default timeout 10 minutes.
+ *
+ * @example
+ * ```ts
+ * await verifyPayPwd(client, { transNo, bizType: '01' });
+ * ```
+ */
+export function verifyPayPwd(
+  client: UpsdkClient,
+  input: VerifyPayPwdInput,
+  options?: CallControl,
+): Promise<void> {
+  return runPlugin(client, VERIFY_PAY_PWD, input, options);
+}
 
-/** Bind the payment methods to a core. */
-export function createPayment(core: UpsdkCore): PaymentApi {
-  return bindPlugins(core, paymentPlugins);
+/**
+ * Let the user bind a bank card (§6.8); rejects if binding failed or the
+ * user cancelled. Default timeout 10 minutes.
+ *
+ * @example
+ * ```ts
+ * await addBankCard(client);
+ * ```
+ */
+export function addBankCard(
+  client: UpsdkClient,
+  input?: AddBankCardInput,
+  options?: CallControl,
+): Promise<void> {
+  return runPlugin(client, ADD_BANK_CARD, input, options);
 }

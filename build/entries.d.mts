@@ -1,0 +1,2 @@
+/** The browser entries of the package (see entries.mjs). */
+export declare const BROWSER_ENTRIES: readonly string[];

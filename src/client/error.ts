@@ -1,0 +1,47 @@
+/**
+ * `UpsdkError`, the base class of every error upsdk-kit raises, alone in its
+ * module so that a page which only checks `instanceof UpsdkError` ships a few
+ * hundred bytes, not the failure normalizer and every subclass.
+ */
+
+/** Fields every {@link UpsdkError} carries. */
+export interface UpsdkErrorInit {
+  /** Vendor code (`c05`, `01`, `1101`, …) or one of ours (`timeout`, `unavailable`, `invalid_param`, …). */
+  readonly code: string;
+  /** Human-readable reason, from the vendor when it gave one. */
+  readonly msg: string;
+  /** The plugin whose call failed, when the failure belongs to one. */
+  readonly plugin?: string;
+  /** The payload exactly as the bridge delivered it. */
+  readonly raw?: unknown;
+  /** The underlying error, if any. */
+  readonly cause?: unknown;
+}
+
+/**
+ * Base class of every error raised by upsdk-kit.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await pay(client, { tn });
+ * } catch (error) {
+ *   if (error instanceof UpsdkError) console.log(error.code, error.msg);
+ * }
+ * ```
+ */
+export class UpsdkError extends Error {
+  override name = 'UpsdkError';
+  readonly code: string;
+  readonly msg: string;
+  readonly plugin: string | undefined;
+  readonly raw: unknown;
+
+  constructor(init: UpsdkErrorInit) {
+    super(`${init.plugin ? `${init.plugin}: ` : ''}${init.msg} (code ${init.code})`, { cause: init.cause });
+    this.code = init.code;
+    this.msg = init.msg;
+    this.plugin = init.plugin;
+    this.raw = init.raw;
+  }
+}

@@ -1,0 +1,16 @@
+/** Wire shapes of the device plugins (§6.4, §6.7, §6.19–§6.21). Type-only: the core's typed `call` reads them without importing the family. */
+
+/** Code kinds the scanner accepts. */
+export type ScanType = 'qrCode' | 'barCode';
+
+/** Wire shapes of the device plugins, as `client.call` sends them. */
+export interface DevicePluginMap {
+  scanQRCode: { params: { scanType?: ScanType[] }; result: string };
+  chooseImage: {
+    params: { maxWidth?: string; maxHeight?: string; sourceType?: '1' | '2' | '3' };
+    result: { base64: string; type: string };
+  };
+  getScreenBrightness: { params: Record<string, never>; result: { brightness: string } };
+  setScreenBrightness: { params: { brightness: string }; result: { brightness?: string } | undefined };
+  monitorScreenShot: { params: Record<string, never>; result: void };
+}

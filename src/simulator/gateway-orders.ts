@@ -1,0 +1,47 @@
+/** What the fake gateway checks in a pre-order, and the faults it can be told to meet. */
+import { delay } from './open-platform-wire.js';
+
+/** The wallets the fake pre-orders for (`paytype`). */
+export type PayType = 'WECHAT' | 'ALIPAY';
+
+/** A fault the next request meets instead of (or on top of) the normal answer. */
+export type GatewayFault =
+  | { readonly status: number }
+  | { readonly garbage: true }
+  | { readonly delay: number }
+  | { readonly state: string; readonly code: string; readonly msg?: string }
+  /** A normal answer whose `sign` is wrong. */
+  | { readonly badSign: true };
+
+/** The checked fields of a JSPAY pre-order, or why it is refused (code 20004). */
+export function readOrderFields(
+  paytype: PayType,
+  fields: Readonly<Record<string, string>>,
+): { readonly outTradeNo: string; readonly totalFee: number } | { readonly refusal: string } {
+  const missing = (name: string): { refusal: string } => ({ refusal: `参数错误: ${name}` });
+  if (fields.trade_type !== 'JSPAY') return { refusal: 'only trade_type=JSPAY is simulated' };
+  if (!/^\w{5,32}$/.test(fields.out_trade_no ?? '')) return missing('out_trade_no');
+  if (!fields.body) return missing('body');
+  if (!/^[1-9]\d{0,9}$/.test(fields.total_fee ?? '')) return missing('total_fee');
+  if (paytype === 'WECHAT' && !fields.sub_appid) return missing('sub_appid');
+  if (paytype === 'WECHAT' && !fields.buyer_id) return missing('buyer_id');
+  if (paytype === 'ALIPAY' && !fields.product_id) return missing('product_id');
+  if (paytype === 'ALIPAY' && !fields.buyer_id && !fields.buyer_logon_id) return missing('buyer_id');
+  return { outTradeNo: fields.out_trade_no!, totalFee: Number(fields.total_fee) };
+}
+
+/** The answer a fault replaces the normal one with; `undefined` when the normal answer follows. */
+export async function gatewayReply(fault: GatewayFault, signal: AbortSignal): Promise<Response | undefined> {
+  if ('delay' in fault) await delay(fault.delay, signal);
+  if ('status' in fault) return new Response('simulated upstream error', { status: fault.status });
+  if ('garbage' in fault) return new Response('<html>502 Bad Gateway', { status: 200 });
+  if ('state' in fault) {
+    return new Response(
+      JSON.stringify({ state: fault.state, code: fault.code, msg: fault.msg ?? 'simulated' }),
+      {
+        headers: { 'content-type': 'application/json' },
+      },
+    );
+  }
+  return undefined;
+}

@@ -1,0 +1,80 @@
+/** The fake provider gateway served on loopback, and a pre-order client talking to it over real HTTP. */
+import { afterEach } from 'vitest';
+import {
+  createPreOrderClient,
+  type PreOrderClient,
+  type PreOrderClientOptions,
+  type WeChatPreOrderInput,
+  type AlipayPreOrderInput,
+} from '../../../src/server/index.js';
+import {
+  createFakePreOrderGateway,
+  SIMULATED_AGENT_ID,
+  SIMULATED_MCH_ID,
+  SIMULATED_MCH_KEY,
+  type FakePreOrderGateway,
+  type FakePreOrderGatewayOptions,
+} from '../../../src/simulator/index.js';
+import { serve, type Served } from '../helpers/serve.js';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** Run `cleanup` after the test. */
+export const later = (cleanup: () => Promise<void> | void): void => void cleanups.push(cleanup);
+
+/** A served web handler, closed after the test. */
+export async function served(handler: (request: Request) => Promise<Response>): Promise<Served> {
+  const server = await serve(handler);
+  later(() => server.close());
+  return server;
+}
+
+export interface GatewayRig {
+  readonly gateway: FakePreOrderGateway;
+  readonly provider: PreOrderClient;
+  readonly url: string;
+}
+
+/** A fake gateway on a loopback port and a client signing with the simulated merchant key. */
+export async function rig(
+  clientOptions: Partial<PreOrderClientOptions> = {},
+  gatewayOptions: FakePreOrderGatewayOptions = {},
+): Promise<GatewayRig> {
+  const gateway = createFakePreOrderGateway(gatewayOptions);
+  later(() => gateway.close());
+  const { url } = await served(gateway.handle);
+  const provider = createPreOrderClient({
+    baseUrl: url,
+    agentId: SIMULATED_AGENT_ID,
+    mchId: SIMULATED_MCH_ID,
+    key: SIMULATED_MCH_KEY,
+    ...clientOptions,
+  });
+  return { gateway, provider, url };
+}
+
+let orderCount = 0;
+
+/** A fresh WeChat JSPAY order. */
+export const wechatOrder = (extra: Partial<WeChatPreOrderInput> = {}): WeChatPreOrderInput => ({
+  outTradeNo: `T${Date.now()}${++orderCount}`,
+  body: 'Coffee',
+  totalFee: 1200,
+  subAppId: 'wxaee08d155d9de0c5',
+  openId: 'oRA5quGvJc1wwwjMW-tnpLLqD-FM',
+  ...extra,
+});
+
+/** A fresh Alipay JSPAY order. */
+export const alipayOrder = (extra: Partial<AlipayPreOrderInput> = {}): AlipayPreOrderInput => ({
+  outTradeNo: `A${Date.now()}${++orderCount}`,
+  body: 'Tea',
+  totalFee: 800,
+  productId: 'tea-001',
+  buyerId: '2088822494428872',
+  ...extra,
+});
