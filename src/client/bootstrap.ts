@@ -54,7 +54,7 @@ export function createStartup(options: ResolvedOptions): Startup {
       ))));
 
   /** Config with `signature`; the failure native answered, if any. */
-  const attempt = async (raw: RawBridge, win: BridgeWindow, signature: Signature) => {
+  const attempt = (raw: RawBridge, win: BridgeWindow, signature: Signature) => {
     const appId = signature.appId ?? options.appId;
     if (!appId)
       throw new UpsdkConfigError({
@@ -100,7 +100,7 @@ export function createStartup(options: ResolvedOptions): Startup {
       if (!win?.document) throw unavailable('unavailable', 'no browser window');
       const ua = win.navigator.userAgent;
       const { inApp, appVersion = MIN_APP_VERSION } = detectEnvironment(ua);
-      if (!inApp) throw unavailable('unavailable', 'not in the UnionPay app', ua);
+      if (!inApp) throw unavailable('unavailable', 'not in the UnionPay app (nor its simulator)', ua);
       if (appVersion < MIN_APP_VERSION)
         throw unavailable('c102', `app version ${appVersion} < ${MIN_APP_VERSION}`, ua);
       if (options.mode === 'applet') {

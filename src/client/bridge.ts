@@ -53,8 +53,8 @@ export function loadBridgeScript(win: BridgeWindow, src: string, timeout: number
       (resolve, reject) => {
         script.onload = () =>
           // An in-app user agent without "(updebug N)" makes upsdk.js throw before it defines the global.
-          findBridge(win) ? resolve(findBridge(win)!) : reject(failed('set no upsdk'));
-        script.onerror = () => reject(failed('failed'));
+          findBridge(win) ? resolve(findBridge(win)!) : reject(failed('loaded but set no upsdk global'));
+        script.onerror = () => reject(failed('failed to load'));
         script.src = src;
         (win.document.head ?? win.document.documentElement).appendChild(script);
       },

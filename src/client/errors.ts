@@ -64,7 +64,7 @@ const pick = (record: Record<string, unknown>, keys: readonly string[]): string 
  */
 export function normalizeFailure(payload: unknown, fallbackCode = 'unknown'): VendorFailure {
   if (payload == null || payload === '') return { code: fallbackCode, msg: 'no details' };
-  // A bare string or number is its own message; the newest upsdk.js wraps a bare string in {msg}.
+  // A bare string or number reads as {msg} (the newest upsdk.js wraps one so); a msg shaped like a code is the code.
   const record = (typeof payload === 'object' ? payload : { msg: String(payload) }) as Record<
     string,
     unknown
