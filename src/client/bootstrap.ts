@@ -11,10 +11,9 @@ import { detectEnvironment, MIN_APP_VERSION } from './environment.js';
 import { normalizeFailure, UpsdkConfigError, UpsdkUnavailableError } from './errors.js';
 import { configAttempt } from './handshake.js';
 import type { ResolvedOptions } from './options.js';
-import { toSignerFunction, type Signature } from './signer-source.js';
+import { signerFor, type Signature } from './signer-source.js';
 import { signableUrl } from '../shared/signature.js';
-import { raceAbort } from '../shared/abort.js';
-import { settleOnce } from '../shared/settle-once.js';
+import { cleanupOnFailure, settleOnce } from '../shared/settle-once.js';
 
 /** The unlocked bridge and the window (realm) its objects must come from. */
 export interface Bridge {
@@ -35,76 +34,33 @@ export interface Startup {
 const unavailable = (code: string, msg: string, raw?: unknown): UpsdkUnavailableError =>
   new UpsdkUnavailableError({ code, msg, raw });
 
-function assertInApp(userAgent: string): void {
-  const env = detectEnvironment(userAgent);
-  if (!env.inApp) {
-    throw unavailable(
-      'unavailable',
-      'not inside the UnionPay app (user agent lacks com.unionpay.chsp / com.unionpay.mobilepay); install the simulator to run elsewhere',
-      userAgent,
-    );
-  }
-  if (env.appVersion !== undefined && env.appVersion < MIN_APP_VERSION) {
-    throw unavailable(
-      'c102',
-      `the UnionPay app is too old (version ${env.appVersion} < ${MIN_APP_VERSION})`,
-      userAgent,
-    );
-  }
-}
-
 /** Start-up of one client. */
 export function createStartup(options: ResolvedOptions): Startup {
   const { timeout } = options;
-  const signer = options.signer ? toSignerFunction(options.signer, options.fetch) : undefined;
+  // Only called in h5 mode, where resolveOptions made sure there is a signer.
+  const sign = signerFor(options.signer!, options.fetch, timeout);
   let bridge: RawBridge | undefined;
   let loading: Promise<RawBridge> | undefined;
   let configuredUrl: string | undefined;
-  let configuring: { readonly url: string; readonly promise: Promise<void> } | undefined;
+  let configuring: [url: string, promise: Promise<void>] | undefined;
   let appletReady: Promise<void> | undefined;
 
-  const load = (win: BridgeWindow): Promise<RawBridge> => {
-    const existing = findBridge(win);
-    if (existing) return Promise.resolve((bridge = existing));
-    loading ??= loadBridgeScript(win, options.scriptUrl, timeout).then(
-      (loaded) => (bridge = loaded),
-      (error: unknown) => {
-        loading = undefined; // a later call tries again
-        throw error;
-      },
-    );
-    return loading;
-  };
+  const load = async (win: BridgeWindow): Promise<RawBridge> =>
+    (bridge =
+      findBridge(win) ??
+      (await (loading ??= cleanupOnFailure(
+        loadBridgeScript(win, options.scriptUrl, timeout),
+        () => (loading = undefined),
+      ))));
 
-  const sign = async (url: string, retry: boolean, tokenId?: string): Promise<Signature> => {
-    const controller = new AbortController();
-    const timer = setTimeout(
-      () =>
-        controller.abort(
-          new UpsdkConfigError({ code: 'timeout', msg: `signer did not answer within ${timeout} ms` }),
-        ),
-      timeout,
-    );
-    try {
-      return await raceAbort(signer!(url, { retry, tokenId, signal: controller.signal }), controller.signal);
-    } catch (error) {
-      if (error instanceof UpsdkConfigError) throw error;
-      throw new UpsdkConfigError({
-        code: 'signer_failed',
-        msg: `the signer failed: ${String(error)}`,
-        cause: error,
-      });
-    } finally {
-      clearTimeout(timer);
-    }
-  };
-
+  /** Config with `signature`; the failure native answered, if any. */
   const attempt = (raw: RawBridge, win: BridgeWindow, signature: Signature) => {
     const appId = signature.appId ?? options.appId;
     if (!appId)
       throw new UpsdkConfigError({
         code: 'c00',
-        msg: 'no appId: pass it to createClient or return it from the signer',
+        msg: 'no appId',
+        plugin: 'config',
       });
     // Built with the bridge window's Object: upsdk.js sends another realm's object as {}.
     const params = Object.assign(plainObject(win), {
@@ -127,10 +83,10 @@ export function createStartup(options: ResolvedOptions): Startup {
     if (!outcome.ok) outcome = await attempt(raw, win, await sign(url, true, first.tokenId));
     if (!outcome.ok) {
       // The retry's own failure: the handshake never lets an older answer stand in for it.
-      const failure = normalizeFailure(outcome.failure, 'config_failed');
+      const { code, msg } = normalizeFailure(outcome.failure, 'config_failed');
       throw new UpsdkConfigError({
-        code: failure.code,
-        msg: `upsdk.config failed twice for ${url}: ${failure.msg}`,
+        code,
+        msg: `failed twice for ${url}: ${msg}`,
         plugin: 'config',
         raw: outcome.failure,
       });
@@ -138,50 +94,49 @@ export function createStartup(options: ResolvedOptions): Startup {
     configuredUrl = url;
   };
 
-  const configureOnce = (win: BridgeWindow, url: string): Promise<void> => {
-    if (configuring?.url === url) return configuring.promise;
-    const promise = configure(win, url).finally(() => {
-      if (configuring?.promise === promise) configuring = undefined;
-    });
-    configuring = { url, promise };
-    return promise;
-  };
-
-  const waitPluginReady = (raw: RawBridge): Promise<void> =>
-    (appletReady ??= settleOnce<void>(
-      ({ resolve }) => {
-        if (typeof raw.pluginReady !== 'function')
-          throw unavailable('c03', 'this upsdk has no pluginReady (not a mini-program host)');
-        raw.pluginReady(() => resolve());
-      },
-      { timeout, onTimeout: () => unavailable('timeout', 'upsdk.pluginReady never fired') },
-    ).catch((error: unknown) => {
-      appletReady = undefined;
-      throw error;
-    }));
-
   return {
     async ready() {
       const win = options.window() as BridgeWindow | undefined;
-      if (!win?.document) throw unavailable('unavailable', 'upsdk needs a browser window');
-      assertInApp(win.navigator.userAgent);
+      if (!win?.document) throw unavailable('unavailable', 'no browser window');
+      const ua = win.navigator.userAgent;
+      const { inApp, appVersion = MIN_APP_VERSION } = detectEnvironment(ua);
+      if (!inApp) throw unavailable('unavailable', 'not in the UnionPay app (nor its simulator)', ua);
+      if (appVersion < MIN_APP_VERSION)
+        throw unavailable('c102', `app version ${appVersion} < ${MIN_APP_VERSION}`, ua);
       if (options.mode === 'applet') {
         const raw = await load(win);
-        await waitPluginReady(raw);
+        await (appletReady ??= cleanupOnFailure(
+          settleOnce<void>(
+            (resolve) => {
+              if (typeof raw.pluginReady !== 'function') throw unavailable('c03', 'no upsdk.pluginReady');
+              raw.pluginReady(() => resolve());
+            },
+            timeout,
+            () => unavailable('timeout', `pluginReady: no answer within ${timeout} ms`),
+          ),
+          () => (appletReady = undefined),
+        ));
         return { raw, win };
       }
       // The URL may change while a config is on its way: configure again for the new one (bounded).
       for (let round = 0; ; round += 1) {
         const url = signableUrl(win.location.href);
-        if (configuredUrl !== url) await configureOnce(win, url);
+        if (configuredUrl !== url) {
+          if (configuring?.[0] !== url) {
+            const promise = configure(win, url).finally(() => {
+              if (configuring?.[1] === promise) configuring = undefined;
+            });
+            configuring = [url, promise];
+          }
+          await configuring[1];
+        }
         // The page's current global, should it have replaced the one we configured (it then answers c05).
         if (configuredUrl === signableUrl(win.location.href) || round === 2)
           return { raw: findBridge(win) ?? bridge!, win };
       }
     },
     invalidate() {
-      configuredUrl = undefined;
-      appletReady = undefined;
+      configuredUrl = appletReady = undefined;
     },
     loaded: () => bridge,
   };

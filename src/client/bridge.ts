@@ -4,7 +4,7 @@
  * handled in one place.
  */
 import { UpsdkError, UpsdkUnavailableError } from './errors.js';
-import { settleOnce } from '../shared/settle-once.js';
+import { cleanupOnFailure, settleOnce } from '../shared/settle-once.js';
 
 /** A callback the bridge calls with one payload. */
 export type BridgeCallback = (payload?: unknown) => void;
@@ -37,46 +37,37 @@ export function plainObject(win: BridgeWindow): Record<string, unknown> {
 /** The `upsdk` global of `win`, if one is installed (by upsdk.js or the simulator). */
 export function findBridge(win: BridgeWindow): RawBridge | undefined {
   const candidate = win.upsdk;
-  return typeof candidate === 'object' && candidate !== null ? (candidate as RawBridge) : undefined;
+  return (typeof candidate === 'object' && (candidate as RawBridge)) || undefined;
 }
 
 /**
  * Inject upsdk.js and resolve with the global it installs. The element is
  * removed again on failure so that a later attempt starts clean.
  */
-export async function loadBridgeScript(win: BridgeWindow, src: string, timeout: number): Promise<RawBridge> {
+export function loadBridgeScript(win: BridgeWindow, src: string, timeout: number): Promise<RawBridge> {
   const script = win.document.createElement('script');
-  const failed = (msg: string): UpsdkUnavailableError =>
-    new UpsdkUnavailableError({ code: 'script_load_failed', msg });
-  try {
-    await settleOnce<void>(
-      ({ resolve, reject }) => {
-        script.addEventListener('load', () => resolve(), { once: true });
-        script.addEventListener('error', () => reject(failed(`could not load ${src}`)), { once: true });
-        script.async = true;
+  const failed = (why: string): UpsdkUnavailableError =>
+    new UpsdkUnavailableError({ code: 'script_load_failed', msg: `${src} ${why}` });
+  return cleanupOnFailure(
+    settleOnce<RawBridge>(
+      (resolve, reject) => {
+        script.onload = () =>
+          // An in-app user agent without "(updebug N)" makes upsdk.js throw before it defines the global.
+          findBridge(win) ? resolve(findBridge(win)!) : reject(failed('loaded but set no upsdk global'));
+        script.onerror = () => reject(failed('failed to load'));
         script.src = src;
         (win.document.head ?? win.document.documentElement).appendChild(script);
       },
-      { timeout, onTimeout: () => failed(`${src} did not load within ${timeout} ms`) },
-    );
-    const bridge = findBridge(win);
-    if (!bridge) {
-      throw failed(
-        `${src} loaded but defined no upsdk global (an in-app user agent without "(updebug N)" makes it throw)`,
-      );
-    }
-    return bridge;
-  } catch (error) {
-    script.remove();
-    throw error;
-  }
+      timeout,
+      () => failed(`timed out (${timeout} ms)`),
+    ),
+    () => script.remove(),
+  );
 }
 
 /** Call `bridge[plugin](payload)`; a missing plugin is the vendor's `c04`. */
 export function dispatchToBridge(bridge: RawBridge, plugin: string, payload: Record<string, unknown>): void {
   const fn = bridge[plugin];
-  if (typeof fn !== 'function') {
-    throw new UpsdkError({ code: 'c04', msg: `upsdk has no plugin named "${plugin}"`, plugin });
-  }
+  if (typeof fn !== 'function') throw new UpsdkError({ code: 'c04', msg: 'no such plugin', plugin });
   (fn as (options: Record<string, unknown>) => void).call(bridge, payload);
 }

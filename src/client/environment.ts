@@ -17,23 +17,30 @@ export interface HostEnvironment {
 /** Oldest app version whose upsdk is supported. */
 export const MIN_APP_VERSION = 422;
 
-const APP_MARKERS = ['com.unionpay.chsp', 'com.unionpay.mobilepay'];
-
-const token = (ua: string, name: string): string | undefined =>
-  new RegExp(`\\(${name} ([^)]+)\\)`).exec(ua)?.[1];
-
+/** `(name N)` with a whole number N in a lower-cased user agent. */
 const numberToken = (ua: string, name: string): number | undefined => {
-  const value = token(ua, name);
-  return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
+  const match = new RegExp(`\\(${name} (\\d+)\\)`).exec(ua);
+  return match ? Number(match[1]) : undefined;
 };
 
-/** Read the host app's markers from a user agent. */
+/**
+ * Read the host app's markers from a user agent.
+ *
+ * @example
+ * ```ts
+ * detectEnvironment(navigator.userAgent).inApp; // true inside the UnionPay app
+ * ```
+ */
 export function detectEnvironment(userAgent: string): HostEnvironment {
   const ua = userAgent.toLowerCase();
   return {
-    inApp: APP_MARKERS.some((marker) => ua.includes(marker)),
+    inApp: /com\.unionpay\.(chsp|mobilepay)/.test(ua),
     debugLevel: numberToken(ua, 'updebug'),
     appVersion: numberToken(ua, 'version'),
-    bridge: token(ua, 'cordova') ? 'cordova' : token(ua, 'securitywebcache') ? 'securitywebcache' : undefined,
+    bridge: /\(cordova [^)]+\)/.test(ua)
+      ? 'cordova'
+      : /\(securitywebcache [^)]+\)/.test(ua)
+        ? 'securitywebcache'
+        : undefined,
   };
 }

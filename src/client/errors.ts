@@ -43,34 +43,37 @@ export interface VendorFailure {
 
 const CODE_LIKE = /^[A-Za-z]{0,2}\d{1,6}$/;
 
-const text = (value: unknown): string | undefined =>
-  typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
+/** The first of `keys` whose value in `record` is a string or a number, as a string. */
+const pick = (record: Record<string, unknown>, keys: readonly string[]): string | undefined => {
+  for (const key of keys) {
+    const value = record[key];
+    if (typeof value === 'string' || typeof value === 'number') return String(value);
+  }
+  return undefined;
+};
 
 /**
  * Map every failure shape seen from the bridge onto `{code, msg}`:
  * `{errcode, errmsg}`, `{code, msg}`, `{msg}`, a bare string (a code if it
  * looks like one), a number, an Event carrying those fields, or nothing.
+ *
+ * @example
+ * ```ts
+ * normalizeFailure({ errcode: 'c02', errmsg: 'denied' }); // { code: 'c02', msg: 'denied' }
+ * ```
  */
 export function normalizeFailure(payload: unknown, fallbackCode = 'unknown'): VendorFailure {
-  if (payload === undefined || payload === null || payload === '') {
-    return { code: fallbackCode, msg: 'the bridge reported a failure without details' };
-  }
-  if (typeof payload === 'string' || typeof payload === 'number') {
-    const value = String(payload);
-    return CODE_LIKE.test(value) ? { code: value, msg: value } : { code: fallbackCode, msg: value };
-  }
-  if (typeof payload === 'object') {
-    const record = payload as Record<string, unknown>;
-    const msg = text(record.errmsg) ?? text(record.msg) ?? text(record.errMsg) ?? text(record.message);
-    // The newest upsdk.js wraps a bare string in {msg}: a bare code stays a code.
-    const code =
-      text(record.errcode) ??
-      text(record.code) ??
-      text(record.errCode) ??
-      (msg !== undefined && CODE_LIKE.test(msg) ? msg : fallbackCode);
-    return { code, msg: msg ?? code };
-  }
-  return { code: fallbackCode, msg: String(payload) };
+  if (payload == null || payload === '') return { code: fallbackCode, msg: 'no details' };
+  // A bare string or number reads as {msg} (the newest upsdk.js wraps one so); a msg shaped like a code is the code.
+  const record = (typeof payload === 'object' ? payload : { msg: String(payload) }) as Record<
+    string,
+    unknown
+  >;
+  const msg = pick(record, ['errmsg', 'msg', 'errMsg', 'message']);
+  const code =
+    pick(record, ['errcode', 'code', 'errCode']) ??
+    (msg !== undefined && CODE_LIKE.test(msg) ? msg : fallbackCode);
+  return { code, msg: msg ?? code };
 }
 
 /**
@@ -79,9 +82,13 @@ export function normalizeFailure(payload: unknown, fallbackCode = 'unknown'): Ve
  * the SDK's fixed texts: `c02`…`c05`, or `cancel`.
  */
 export function vendorError(plugin: string, payload: unknown, fallbackCode = 'unknown'): UpsdkError {
-  const failure = normalizeFailure(payload, fallbackCode);
-  const code = failure.code === fallbackCode ? (codeFromText(failure.msg) ?? fallbackCode) : failure.code;
-  return new UpsdkError({ code, msg: failure.msg, plugin, raw: payload });
+  const { code, msg } = normalizeFailure(payload, fallbackCode);
+  return new UpsdkError({
+    code: code === fallbackCode ? (codeFromText(msg) ?? code) : code,
+    msg,
+    plugin,
+    raw: payload,
+  });
 }
 
 /** A parameter failed validation before the bridge was called. Code `invalid_param`. */

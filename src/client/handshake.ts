@@ -28,6 +28,8 @@ export type ConfigOutcome = { readonly ok: true } | { readonly ok: false; readon
 /** Runs config attempts on one bridge object. */
 export type ConfigAttempt = (params: Record<string, unknown>, timeout: number) => Promise<ConfigOutcome>;
 
+const OK: ConfigOutcome = { ok: true };
+
 const channels = new WeakMap<RawBridge, ConfigAttempt>();
 
 /**
@@ -47,7 +49,6 @@ export function configAttempt(bridge: RawBridge): ConfigAttempt {
 
 function openChannel(bridge: RawBridge): ConfigAttempt {
   let pending = 0;
-  let registering = false;
   let errorStored = false;
   let readyStored = false;
   let settle: ((outcome: ConfigOutcome) => void) | undefined;
@@ -58,48 +59,43 @@ function openChannel(bridge: RawBridge): ConfigAttempt {
     pending -= 1;
     if (pending === 0) settle?.(outcome); // otherwise it answers an older attempt that timed out
   };
-  // Register until stored: a callback run during registration was not kept by upsdk.js.
-  const subscribe = (): void => {
+  // Subscribe; false when the callback ran during registration, as upsdk.js then did not keep it.
+  const listen = (name: 'error' | 'ready', outcome: (failure?: unknown) => ConfigOutcome): boolean => {
+    let registering = true;
     let immediate = false;
-    registering = true;
-    if (!errorStored) {
-      bridge.error?.((failure) => (registering ? (immediate = true) : answer({ ok: false, failure })));
-      errorStored = !immediate;
-    }
-    immediate = false;
-    if (!readyStored) {
-      bridge.ready?.(() => (registering ? (immediate = true) : answer({ ok: true })));
-      readyStored = !immediate;
-    }
+    (bridge[name] as ((callback: (failure?: unknown) => void) => void) | undefined)?.((failure) =>
+      registering ? (immediate = true) : answer(outcome(failure)),
+    );
     registering = false;
+    return !immediate;
   };
 
   return (params, timeout) => {
     let older = 0;
     const run = queue.then(() =>
       settleOnce<ConfigOutcome>(
-        ({ resolve }) => {
+        (resolve) => {
           older = pending;
           if (typeof bridge.config !== 'function')
-            throw new UpsdkConfigError({ code: 'c03', msg: 'this upsdk has no config()' });
-          subscribe();
+            throw new UpsdkConfigError({ code: 'c03', msg: 'no upsdk.config', plugin: 'config' });
+          errorStored ||= listen('error', (failure) => ({ ok: false, failure }));
+          readyStored ||= listen('ready', () => OK);
           settle = resolve;
           pending += 1;
           bridge.config(params);
           // A config succeeded before our first subscription (page code of its own), so our ready
           // callback could not be queued: the best left is upsdk.js's immediate ready, as before.
-          if (!readyStored) bridge.ready?.(() => answer({ ok: true }));
+          if (!readyStored) bridge.ready?.(() => answer(OK));
         },
-        {
-          timeout,
-          onTimeout: () => {
-            // Keep expecting our own late answer, unless we already waited a whole timeout for older ones.
-            if (older > 0) pending = 0;
-            return new UpsdkConfigError({
-              code: 'timeout',
-              msg: `upsdk.config: neither ready nor error within ${timeout} ms`,
-            });
-          },
+        timeout,
+        () => {
+          // Keep expecting our own late answer, unless we already waited a whole timeout for older ones.
+          if (older > 0) pending = 0;
+          return new UpsdkConfigError({
+            code: 'timeout',
+            msg: `no answer within ${timeout} ms`,
+            plugin: 'config',
+          });
         },
       ),
     );

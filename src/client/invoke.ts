@@ -29,10 +29,8 @@ export interface InvokeOptions {
  */
 export function wireParams(win: BridgeWindow, params: unknown): Record<string, unknown> {
   const copy = plainObject(win);
-  if (typeof params !== 'object' || params === null) return copy;
-  for (const [key, value] of Object.entries(params)) {
+  for (const [key, value] of Object.entries(typeof params === 'object' && params !== null ? params : {}))
     if (value !== undefined && typeof value !== 'function') copy[key] = value;
-  }
   return copy;
 }
 
@@ -45,26 +43,24 @@ export function invoke(
   { raw, win }: { readonly raw: RawBridge; readonly win: BridgeWindow },
   plugin: string,
   params: unknown,
-  options: InvokeOptions,
+  { timeout, signal, expectAnswer, listeners }: InvokeOptions,
 ): Promise<unknown> {
   return settleOnce<unknown>(
-    ({ resolve, reject }) => {
+    (resolve, reject) => {
       dispatchToBridge(
         raw,
         plugin,
         Object.assign(wireParams(win, params), {
-          success: (payload?: unknown) => resolve(payload),
+          success: resolve,
           fail: (payload?: unknown) => reject(vendorError(plugin, payload)),
           cancel: (payload?: unknown) => reject(vendorError(plugin, payload, 'cancel')),
-          ...options.listeners,
+          ...listeners,
         }),
       );
-      if (!options.expectAnswer) resolve(undefined);
+      if (!expectAnswer) resolve(undefined);
     },
-    {
-      timeout: options.timeout,
-      signal: options.signal,
-      onTimeout: () => new UpsdkTimeoutError(plugin, options.timeout),
-    },
+    timeout,
+    () => new UpsdkTimeoutError(plugin, timeout),
+    signal,
   );
 }

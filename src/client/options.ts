@@ -40,8 +40,8 @@ export interface ClientOptions {
 
 /** Options with every default applied. */
 export interface ResolvedOptions {
-  readonly appId: string | undefined;
-  readonly signer: SignerSource | undefined;
+  readonly appId?: string | undefined;
+  readonly signer?: SignerSource | undefined;
   readonly mode: 'h5' | 'applet';
   readonly timeout: number;
   readonly scriptUrl: string;
@@ -53,19 +53,15 @@ export interface ResolvedOptions {
 /** Merge defaults once, without touching `window` (SSR-safe). */
 export function resolveOptions(options: ClientOptions): ResolvedOptions {
   const timeout = options.timeout ?? DEFAULT_TIMEOUT;
-  if (!(timeout > 0))
-    throw new TypeError(`Expected \`timeout\` to be a positive number, got ${String(timeout)}`);
-  const mode =
-    options.mode === 'auto' || options.mode === undefined ? (options.signer ? 'h5' : 'applet') : options.mode;
-  if (mode === 'h5' && !options.signer)
-    throw new TypeError('Expected `signer` (a URL or a function) in h5 mode');
+  if (!(timeout > 0)) throw new TypeError(`timeout must be > 0, got ${timeout}`);
+  const mode = options.mode && options.mode !== 'auto' ? options.mode : options.signer ? 'h5' : 'applet';
+  if (mode === 'h5' && !options.signer) throw new TypeError('h5 mode needs a signer');
   return {
-    appId: options.appId,
-    signer: options.signer,
+    ...options,
     mode,
     timeout,
     scriptUrl: options.scriptUrl ?? VENDOR_SCRIPT_URL,
-    debug: options.debug ?? false,
+    debug: !!options.debug,
     window: () => options.window ?? globalThis.window,
     fetch: () => options.fetch ?? globalThis.fetch.bind(globalThis),
   };

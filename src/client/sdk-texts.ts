@@ -25,9 +25,9 @@ export const SDK_TEXTS = {
 const CANCELLED = /用户取消|已取消|取消支付|cancel/i;
 
 /**
- * The code a message-only failure stands for: `c05` from its fixed text,
- * `c02`/`c03`/`c04` from the cordova status it starts with, `cancel` when the
- * user cancelled; undefined when the text says nothing we know.
+ * The code a message-only failure stands for: `c05` from its fixed text
+ * anywhere, `c02`/`c03`/`c04` from the cordova status it starts with,
+ * `cancel` when the user cancelled; undefined when the text says nothing we know.
  *
  * @example
  * ```ts
@@ -35,7 +35,7 @@ const CANCELLED = /用户取消|已取消|取消支付|cancel/i;
  * ```
  */
 export function codeFromText(msg: string): string | undefined {
-  if (msg.includes(SDK_TEXTS.c05)) return 'c05';
-  for (const code of ['c02', 'c03', 'c04'] as const) if (msg.startsWith(SDK_TEXTS[code])) return code;
+  for (const [code, text] of Object.entries(SDK_TEXTS))
+    if (code === 'c05' ? msg.includes(text) : msg.startsWith(text)) return code;
   return CANCELLED.test(msg) ? 'cancel' : undefined;
 }

@@ -3,6 +3,7 @@
  * endpoint (a URL) or their own async function.
  */
 import { UpsdkConfigError } from './errors.js';
+import { settleOnce } from '../shared/settle-once.js';
 
 /** What a signer returns for one page URL. */
 export interface Signature {
@@ -34,57 +35,74 @@ export type SignerFunction = (url: string, context: SignRequestContext) => Promi
 /** The signer endpoint's URL, or a function. */
 export type SignerSource = string | URL | SignerFunction;
 
-/** Normalize a signer option into a function. */
-export function toSignerFunction(source: SignerSource, fetchImpl: () => typeof fetch): SignerFunction {
-  if (typeof source === 'function') {
-    return async (url, context) => validateSignature(await source(url, context));
-  }
-  const endpoint = String(source);
-  return async (url, { retry, tokenId, signal }) => {
-    const body = JSON.stringify(retry ? { url, retry, tokenId } : { url });
-    let response: Response;
-    try {
-      response = await fetchImpl()(endpoint, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body,
-        credentials: 'same-origin',
-        signal,
-      });
-    } catch (cause) {
-      throw new UpsdkConfigError({
-        code: 'signer_unreachable',
-        msg: `could not reach signer ${endpoint}`,
-        cause,
-      });
-    }
-    const payload: unknown = await response.json().catch(() => undefined);
-    if (!response.ok) {
-      const detail = (payload as { detail?: unknown; title?: unknown } | undefined) ?? {};
-      throw new UpsdkConfigError({
-        code: `signer_http_${response.status}`,
-        msg: `signer answered ${response.status}: ${String(detail.detail ?? detail.title ?? response.statusText)}`,
-        raw: payload,
-      });
-    }
-    return validateSignature(payload);
-  };
-}
+/** Signs one page URL for the client: `retry` and `tokenId` when the previous signature was rejected. */
+export type Sign = (url: string, retry: boolean, tokenId?: string) => Promise<Signature>;
 
-function validateSignature(value: unknown): Signature {
-  const record = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
-  const { timestamp, nonceStr, signature } = record;
-  const ok =
-    (typeof timestamp === 'string' || typeof timestamp === 'number') &&
-    typeof nonceStr === 'string' &&
-    typeof signature === 'string' &&
-    signature.length > 0;
-  if (!ok) {
-    throw new UpsdkConfigError({
-      code: 'signer_bad_response',
-      msg: 'signer must answer {timestamp, nonceStr, signature}',
-      raw: value,
+const fail = (code: string, msg: string, raw?: unknown, cause?: unknown): UpsdkConfigError =>
+  new UpsdkConfigError({ code, msg, raw, cause, plugin: 'config' });
+
+/**
+ * The client's signing step for a signer option: a URL is POSTed `{url}`
+ * (plus `retry` and `tokenId` when retrying) as JSON; a function is called.
+ * The answer is validated (`timestamp` a string or number, `nonceStr` and
+ * `signature` strings, the latter non-empty); the request is aborted after
+ * `timeout` ms. Failures are `UpsdkConfigError`s.
+ *
+ * @example
+ * ```ts
+ * const sign = signerFor('/upsdk/signature', () => fetch, 15_000);
+ * const signature = await sign(location.href, false);
+ * ```
+ */
+export function signerFor(source: SignerSource, fetchImpl: () => typeof fetch, timeout: number): Sign {
+  const post = async (url: string, { retry, tokenId, signal }: SignRequestContext): Promise<unknown> => {
+    const response = await fetchImpl()(String(source), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(retry ? { url, retry, tokenId } : { url }),
+      signal,
+    }).catch((cause: unknown) => {
+      throw fail('signer_unreachable', `${String(source)} unreachable`, undefined, cause);
     });
-  }
-  return record as unknown as Signature;
+    const payload = (await response.json().catch(() => undefined)) as
+      { detail?: unknown; title?: unknown } | undefined;
+    if (!response.ok)
+      throw fail(
+        `signer_http_${response.status}`,
+        `HTTP ${response.status} ${String(payload?.detail ?? payload?.title ?? response.statusText)}`,
+        payload,
+      );
+    return payload;
+  };
+  const request = async (url: string, context: SignRequestContext): Promise<Signature> => {
+    const value = await (typeof source === 'function' ? source : post)(url, context);
+    const { timestamp, nonceStr, signature } = (value ?? {}) as Partial<Record<keyof Signature, unknown>>;
+    if (
+      /^(string|number)$/.test(typeof timestamp) &&
+      typeof nonceStr === 'string' &&
+      typeof signature === 'string' &&
+      signature
+    )
+      return value as Signature;
+    throw fail('signer_bad_response', 'need {timestamp, nonceStr, signature}', value);
+  };
+  return (url, retry, tokenId) => {
+    const controller = new AbortController();
+    return settleOnce<Signature>(
+      (resolve, reject) =>
+        void request(url, { retry, tokenId, signal: controller.signal }).then(resolve, (error: unknown) =>
+          reject(
+            error instanceof UpsdkConfigError
+              ? error
+              : fail('signer_failed', String(error), undefined, error),
+          ),
+        ),
+      timeout,
+      () => {
+        const error = fail('timeout', `signer: no answer within ${timeout} ms`);
+        controller.abort(error);
+        return error;
+      },
+    );
+  };
 }

@@ -74,17 +74,15 @@ export async function exchangeAtEndpoint<T = LoginSession>(
   const timeout = options.timeout ?? 30_000;
   try {
     return await settleOnce<T>(
-      ({ resolve, reject }) => void post<T>(code, options, controller.signal).then(resolve, reject),
-      {
-        timeout,
-        signal: options.signal,
-        onTimeout: () =>
-          new UpsdkLoginError({
-            code: 'timeout',
-            msg: `the login endpoint did not answer within ${timeout} ms`,
-            plugin: OPERATION,
-          }),
-      },
+      (resolve, reject) => void post<T>(code, options, controller.signal).then(resolve, reject),
+      timeout,
+      () =>
+        new UpsdkLoginError({
+          code: 'timeout',
+          msg: `the login endpoint did not answer within ${timeout} ms`,
+          plugin: OPERATION,
+        }),
+      options.signal,
     );
   } finally {
     // Whichever way it settled, the request is over.

@@ -4,59 +4,99 @@
  * an abort — and a single cleanup removes the timer and the abort listener
  * whichever path fires first. Later callbacks are ignored.
  */
-import { abortReason } from './abort.js';
 
-/** How long to wait and what can cancel the wait. */
-export interface SettleOnceOptions {
-  /** Milliseconds before rejecting with `onTimeout()`; `Infinity` or 0 disables the timer. */
-  readonly timeout: number;
-  /** Rejects with the signal's reason when it aborts. */
-  readonly signal?: AbortSignal | undefined;
-  /** Builds the timeout error. */
-  readonly onTimeout: () => unknown;
-}
+/** Gets resolve and reject functions that only the first caller wins, and whether the promise has settled. */
+export type Settle<T> = (
+  resolve: (value: T) => void,
+  reject: (reason: unknown) => void,
+  settled: () => boolean,
+) => void;
 
-/** Resolve/reject functions that only the first caller wins. */
-export interface Settlers<T> {
-  readonly resolve: (value: T) => void;
-  readonly reject: (reason: unknown) => void;
-  /** True once the promise has settled. */
-  readonly settled: () => boolean;
+/**
+ * The reason an aborted signal carries: its own, or a DOMException named AbortError.
+ *
+ * @example
+ * ```ts
+ * if (signal.aborted) throw abortReason(signal);
+ * ```
+ */
+export function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('aborted', 'AbortError');
 }
 
 /**
- * Create a promise settled by `executor`, guarded by timeout and abort.
- * An exception thrown by the executor rejects the promise.
+ * Create a promise settled by `executor`, guarded by a timeout (rejecting
+ * with `onTimeout()`; `Infinity` or 0 disables the timer) and by `signal`
+ * (rejecting with its reason). An exception thrown by the executor rejects
+ * the promise.
+ *
+ * @example
+ * ```ts
+ * await settleOnce<void>((resolve) => bridge.ready(resolve), 5_000, () => new Error('no ready'));
+ * ```
  */
 export function settleOnce<T>(
-  executor: (settlers: Settlers<T>) => void,
-  options: SettleOnceOptions,
+  executor: Settle<T>,
+  timeout: number,
+  onTimeout: () => unknown,
+  signal?: AbortSignal,
 ): Promise<T> {
-  const { timeout, signal, onTimeout } = options;
-  return new Promise<T>((resolvePromise, rejectPromise) => {
+  return new Promise<T>((resolve, reject) => {
     let done = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const onAbort = (): void => settlers.reject(abortReason(signal!));
-    const finish = (): boolean => {
-      if (done) return false;
-      done = true;
-      if (timer !== undefined) clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-      return true;
-    };
-    const settlers: Settlers<T> = {
-      resolve: (value) => finish() && resolvePromise(value),
-      reject: (reason) => finish() && rejectPromise(reason),
-      settled: () => done,
-    };
-    if (signal?.aborted) return settlers.reject(abortReason(signal));
+    const onAbort = (): void => fail(abortReason(signal!));
+    const finish =
+      <V>(settle: (value: V) => void) =>
+      (value: V): void => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        settle(value);
+      };
+    const fail = finish(reject);
+    const timer =
+      timeout > 0 && timeout < Infinity ? setTimeout(() => fail(onTimeout()), timeout) : undefined;
+    if (signal?.aborted) return onAbort();
     signal?.addEventListener('abort', onAbort, { once: true });
-    if (timeout > 0 && Number.isFinite(timeout))
-      timer = setTimeout(() => settlers.reject(onTimeout()), timeout);
     try {
-      executor(settlers);
+      executor(finish(resolve), fail, () => done);
     } catch (error) {
-      settlers.reject(error);
+      fail(error);
     }
   });
+}
+
+/**
+ * `promise`, running `cleanup` first if it rejects: how a single-flight step
+ * forgets its failed attempt so that a later call tries again.
+ *
+ * @example
+ * ```ts
+ * loading ??= cleanupOnFailure(loadScript(), () => (loading = undefined));
+ * ```
+ */
+export const cleanupOnFailure = <T>(promise: Promise<T>, cleanup: () => void): Promise<T> =>
+  promise.catch((error: unknown) => {
+    cleanup();
+    throw error;
+  });
+
+/**
+ * Settle with `promise`, or reject with the signal's reason as soon as it aborts.
+ * The abort listener is removed whichever way it ends.
+ *
+ * @example
+ * ```ts
+ * const bridge = await raceAbort(startup.ready(), options.signal);
+ * ```
+ */
+export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  return signal
+    ? settleOnce<T>(
+        (resolve, reject) => void promise.then(resolve, reject),
+        0,
+        () => undefined,
+        signal,
+      )
+    : promise;
 }

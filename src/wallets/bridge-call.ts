@@ -48,7 +48,7 @@ export function callWalletBridge(spec: WalletBridgeSpec, control: WalletBridgeCo
   };
   let detach = (): void => undefined;
   const paid = settleOnce<unknown>(
-    ({ resolve, reject, settled }) => {
+    (resolve, reject, settled) => {
       const send = (method: BridgeMethod): void =>
         method(spec.plugin, { ...spec.params }, (payload) => {
           if (settled()) return;
@@ -81,11 +81,9 @@ export function callWalletBridge(spec: WalletBridgeSpec, control: WalletBridgeCo
         win.document.removeEventListener(spec.readyEvent, onReady);
       };
     },
-    {
-      timeout: control.timeout,
-      signal: control.signal,
-      onTimeout: () => new UpsdkTimeoutError(spec.plugin, control.timeout),
-    },
+    control.timeout,
+    () => new UpsdkTimeoutError(spec.plugin, control.timeout),
+    control.signal,
   );
   const cleanup = (): void => detach();
   // A side branch that only cleans up; handled on both paths so it never rejects unobserved.
