@@ -10,9 +10,8 @@
 import type { UpsdkClient } from '../client/client.js';
 import type { PluginName, PluginParams, PluginResult } from '../client/plugin-map.js';
 import { SerialQueue } from '../shared/serial-queue.js';
-import { InvalidResult, invalidResult } from './payload.js';
 import { validated } from './validate.js';
-import { untypedCall } from '../client/untyped-call.js';
+import type { UntypedCall } from '../client/untyped-call.js';
 
 /** Per-call controls every typed plugin method takes last. */
 export interface CallControl {
@@ -37,15 +36,15 @@ export type OperationOptions = CallControl;
 export interface PluginSpec<K extends PluginName, Input, Output> {
   readonly plugin: K;
   /**
-   * Natural input → the exact params the bridge gets; throws `InvalidField`
-   * for bad values (it becomes `invalid_param` naming the plugin). A missing
+   * Natural input → the exact params the bridge gets; a failed check throws
+   * `invalid_param` naming the plugin (see `validated`). A missing
    * input arrives as `{}`. Left out for plugins that take no input.
    */
   readonly toParams?: (input: Input) => PluginParams<K>;
   /**
    * Raw success payload (and the caller's input, for context) → normalized
-   * result; throws `InvalidResult` (it becomes `invalid_result`) or a typed
-   * error of its own. Default: resolve with nothing.
+   * result; a strict reader throws `invalid_result` (see `badResult`), or it
+   * throws a typed error of its own. Default: resolve with nothing.
    */
   readonly toResult?: (raw: PluginResult<K>, input: Input, plugin: K) => Output;
   /** Default timeout, for plugins that wait on the user (see `PLUGIN_TIMEOUTS`). */
@@ -85,7 +84,8 @@ interface ErasedSpec {
 
 /**
  * Declare one typed plugin (the identity at run time; it fixes the types:
- * `Input` from `toParams`, `Output` from `toResult`).
+ * `Input` from `toParams`, `Output` from `toResult`). Call sites mark the call
+ * `@__PURE__` so that bundlers drop the specs of functions a page does not import.
  *
  * @example
  * ```ts
@@ -99,10 +99,15 @@ export function definePlugin<K extends PluginName, Input = void, Output = void>(
   return spec;
 }
 
+/** How a call goes out: directly, or through a family's device queue. */
+type Send = (send: () => Promise<unknown>, control?: CallControl) => Promise<unknown>;
+
+const direct: Send = (send) => send();
+
 /**
  * Call the plugin `spec` describes on `client`: convert and check the input
- * (a bad value rejects before anything is queued or sent), wait for `queue`
- * if the spec says so, call, normalize the answer. Every typed family
+ * (a bad value rejects before anything is queued or sent), send it (through
+ * `through`, e.g. a device queue), normalize the answer. Every typed family
  * function is one line over this.
  *
  * @example
@@ -115,31 +120,22 @@ export async function runPlugin<K extends PluginName, Input, Output>(
   client: UpsdkClient,
   spec: PluginSpec<K, Input, Output>,
   input?: Input,
-  control: CallControl = {},
-  queue?: SerialQueue,
+  control?: CallControl,
+  through: Send = direct,
 ): Promise<Output> {
-  const erased = spec as unknown as ErasedSpec;
+  const { plugin, toParams, toResult } = spec as unknown as ErasedSpec;
   const given = input ?? {};
-  const params = erased.toParams
-    ? validated(erased.plugin, () => (erased.toParams as (input: unknown) => object)(given))
-    : {};
+  const params = toParams ? validated(plugin, () => (toParams as (input: unknown) => object)(given)) : {};
+  // The core gives plugins that wait on the user their long default itself (`USER_WAIT_PLUGINS`, which
+  // a test keeps equal to the specs' `timeout`), so the caller's control goes through as is.
   // Specs are typed against their own plugin; here the name is data, so call untyped.
-  const send = (): Promise<unknown> =>
-    untypedCall(client)(erased.plugin, params, {
-      timeout: control.timeout ?? erased.timeout,
-      signal: control.signal,
-    });
-  const raw = queue && erased.queued ? await queue.run(send, { signal: control.signal }) : await send();
-  if (!erased.toResult) return undefined as Output;
-  try {
-    return (erased.toResult as (raw: unknown, input: unknown, plugin: string) => Output)(
+  const raw = await through(() => (client.call as unknown as UntypedCall)(plugin, params, control), control);
+  return (toResult &&
+    validated(
+      plugin,
+      () => (toResult as (raw: unknown, input: unknown, plugin: string) => Output)(raw, given, plugin),
       raw,
-      given,
-      erased.plugin,
-    );
-  } catch (error) {
-    throw error instanceof InvalidResult ? invalidResult(erased.plugin, error, raw) : error;
-  }
+    )) as Output;
 }
 
 /**
@@ -157,12 +153,14 @@ export function bindPlugins<Table extends Readonly<Record<string, ErasedSpec>>>(
   table: Table,
   queue: SerialQueue = new SerialQueue(),
 ): PluginMethods<Table> {
+  const queued: Send = (send, control) => queue.run(send, { signal: control?.signal });
   const methods: Record<string, unknown> = {};
   for (const [name, erased] of Object.entries(table)) {
     const spec = erased as unknown as PluginSpec<PluginName, unknown, unknown>;
+    const through = spec.queued ? queued : direct;
     methods[name] = spec.toParams
-      ? (input?: unknown, control?: CallControl) => runPlugin(core, spec, input, control, queue)
-      : (control?: CallControl) => runPlugin(core, spec, undefined, control, queue);
+      ? (input?: unknown, control?: CallControl) => runPlugin(core, spec, input, control, through)
+      : (control?: CallControl) => runPlugin(core, spec, undefined, control, through);
   }
   return methods as PluginMethods<Table>;
 }
