@@ -1,6 +1,6 @@
 /** The photo `chooseImage` returns, with its bytes on demand. */
 import { decodeBase64 } from '../../streams/base64.js';
-import { mimeTypeOfExtension } from '../mime.js';
+import { imageMimeType } from '../mime.js';
 import { field, parseIfJson, toText } from '../payload.js';
 import { badResult } from '../validate.js';
 
@@ -28,7 +28,7 @@ export class ChosenImage {
 
   /** MIME type for {@link ChosenImage.type}; `application/octet-stream` when unknown. */
   get mimeType(): string {
-    return mimeTypeOfExtension(this.type);
+    return imageMimeType(this.type);
   }
 
   /** The decoded bytes (a new array each call); the URL-safe alphabet and line breaks are accepted. */
