@@ -99,17 +99,12 @@ export function definePlugin<K extends PluginName, Input = void, Output = void>(
   return spec;
 }
 
-/** How a call goes out: directly, or through a family's device queue. */
-type Send = (send: () => Promise<unknown>, control?: CallControl) => Promise<unknown>;
-
-const direct: Send = (send) => send();
-
 /**
  * Call the plugin `spec` describes on `client`: convert and check the input
- * (a bad value rejects before anything is queued or sent), send it (through
- * `through`, e.g. a device queue), normalize the answer. Every typed family
- * function is one line over this.
+ * (a bad value rejects before anything is queued or sent), call, normalize
+ * the answer. Every typed family function is one line over this.
  *
+ * @param client - the client, or a view of it whose `call` waits for a device queue (see {@link bindPlugins}).
  * @example
  * ```ts
  * export const pay = (client: UpsdkClient, input: PayInput, control?: CallControl): Promise<void> =>
@@ -117,11 +112,10 @@ const direct: Send = (send) => send();
  * ```
  */
 export async function runPlugin<K extends PluginName, Input, Output>(
-  client: UpsdkClient,
+  client: Pick<UpsdkClient, 'call'>,
   spec: PluginSpec<K, Input, Output>,
   input?: Input,
   control?: CallControl,
-  through: Send = direct,
 ): Promise<Output> {
   const { plugin, toParams, toResult } = spec as unknown as ErasedSpec;
   const given = input ?? {};
@@ -129,7 +123,7 @@ export async function runPlugin<K extends PluginName, Input, Output>(
   // The core gives plugins that wait on the user their long default itself (`USER_WAIT_PLUGINS`, which
   // a test keeps equal to the specs' `timeout`), so the caller's control goes through as is.
   // Specs are typed against their own plugin; here the name is data, so call untyped.
-  const raw = await through(() => (client.call as unknown as UntypedCall)(plugin, params, control), control);
+  const raw = await (client.call as unknown as UntypedCall)(plugin, params, control);
   return (toResult &&
     validated(
       plugin,
@@ -140,7 +134,9 @@ export async function runPlugin<K extends PluginName, Input, Output>(
 
 /**
  * Methods for every spec of `table`, each a thin call of the one runner.
- * Specs marked `queued` share `queue` (default: one queue for this table).
+ * Specs marked `queued` share `queue` (default: one queue for this table):
+ * they run on a view of `core` whose `call` waits its turn, so a bad input
+ * still rejects before it queues.
  *
  * @example
  * ```ts
@@ -153,14 +149,18 @@ export function bindPlugins<Table extends Readonly<Record<string, ErasedSpec>>>(
   table: Table,
   queue: SerialQueue = new SerialQueue(),
 ): PluginMethods<Table> {
-  const queued: Send = (send, control) => queue.run(send, { signal: control?.signal });
+  const call = core.call as unknown as UntypedCall;
+  const queued = {
+    call: ((plugin, params, control) =>
+      queue.run(() => call(plugin, params, control), { signal: control?.signal })) as UntypedCall,
+  } as unknown as Pick<UpsdkClient, 'call'>;
   const methods: Record<string, unknown> = {};
   for (const [name, erased] of Object.entries(table)) {
     const spec = erased as unknown as PluginSpec<PluginName, unknown, unknown>;
-    const through = spec.queued ? queued : direct;
+    const client = spec.queued ? queued : core;
     methods[name] = spec.toParams
-      ? (input?: unknown, control?: CallControl) => runPlugin(core, spec, input, control, through)
-      : (control?: CallControl) => runPlugin(core, spec, undefined, control, through);
+      ? (input?: unknown, control?: CallControl) => runPlugin(client, spec, input, control)
+      : (control?: CallControl) => runPlugin(client, spec, undefined, control);
   }
   return methods as PluginMethods<Table>;
 }
