@@ -20,7 +20,7 @@ const yesNo = (value: boolean): string => (value ? 'yes' : 'no');
 
 const deviceParams = (deviceId: unknown): { deviceId: string } => ({ deviceId: text('deviceId', deviceId) });
 
-/** The three ids of a characteristic, checked (throws `InvalidField`). */
+/** The three ids of a characteristic, checked (a bad one throws `invalid_param` through `fail`). */
 export function refParams(input: unknown): WireCharacteristicRef {
   return {
     deviceId: text('deviceId', field(input, 'deviceId')),
@@ -32,7 +32,7 @@ export function refParams(input: unknown): WireCharacteristicRef {
 const uuids = (field: string, value: unknown): string[] => nonEmptyList(field, value, text);
 
 /**
- * Discovery filters, checked (throws `InvalidField`); optional fields are
+ * Discovery filters, checked (a bad one throws `invalid_param` through `fail`); optional fields are
  * left out entirely (the app rejects them sent empty).
  */
 export function discoveryParams(input: DiscoveryOptions | undefined): WireDiscoveryParams {
