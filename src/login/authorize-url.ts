@@ -2,7 +2,7 @@
  * The authorize URL of the user login (spec §4.1, §4.3): where a page sends
  * the browser to get an authorization `code` for the user.
  */
-import { invalidParam } from '../client/errors.js';
+import { fail, httpUrl, matching, oneOf, validated } from '../plugins/validate.js';
 import { createNonce } from '../shared/signature.js';
 
 /** Scopes of the in-app authorize page (§4.1): openId only, + mobile, + real name. */
@@ -71,35 +71,22 @@ const STATE = /^[A-Za-z0-9]{1,128}$/;
 const APP_ID = /^[A-Za-z0-9]{1,64}$/;
 const PLAN_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-/** An absolute http(s) URL, or an `invalid_param` error naming `field`. */
-function httpUrl(field: string, value: unknown, allowFragment: boolean): URL {
-  let url: URL | undefined;
-  try {
-    url = typeof value === 'string' ? new URL(value) : undefined;
-  } catch {
-    url = undefined;
-  }
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    throw invalidParam(OPERATION, field, 'an absolute http(s) URL', value);
-  }
-  if (!allowFragment && String(value).includes('#')) {
-    throw invalidParam(
-      OPERATION,
-      field,
-      'a URL without a fragment (#…): the platform appends ?code=… to it',
-      value,
-    );
-  }
-  return url;
+/** An absolute http(s) URL without `#…`, or an `invalid_param` error naming `field`. */
+function redirectableUrl(field: string, value: unknown): URL {
+  matching(
+    field,
+    httpUrl(field, value),
+    /^[^#]*$/,
+    'a URL without a fragment (#…): the platform appends ?code=… to it',
+  );
+  return new URL(value as string);
 }
 
 /** The state to send: the caller's (checked) or a fresh random one. */
 export function checkState(state: unknown, operation = OPERATION): string {
-  if (state === undefined) return createNonce(32);
-  if (typeof state !== 'string' || !STATE.test(state)) {
-    throw invalidParam(operation, 'state', '1…128 characters of [a-zA-Z0-9]', state);
-  }
-  return state;
+  return state === undefined
+    ? createNonce(32)
+    : validated(operation, () => matching('state', state, STATE, '1…128 characters of [a-zA-Z0-9]'));
 }
 
 /**
@@ -122,33 +109,23 @@ export function checkState(state: unknown, operation = OPERATION): string {
  * ```
  */
 export function buildAuthorizeUrl(options: AuthorizeOptions): AuthorizeUrl {
-  const where: LoginContext = options.where ?? 'in-app';
-  if (where !== 'in-app' && where !== 'out-of-app') {
-    throw invalidParam(OPERATION, 'where', "'in-app' or 'out-of-app'", where);
-  }
-  if (typeof options.appId !== 'string' || !APP_ID.test(options.appId)) {
-    throw invalidParam(OPERATION, 'appId', '1…64 characters of [a-zA-Z0-9]', options.appId);
-  }
+  return validated(OPERATION, () => authorizeUrl(options));
+}
+
+function authorizeUrl(options: AuthorizeOptions): AuthorizeUrl {
+  const where: LoginContext = oneOf('where', options.where ?? 'in-app', ['in-app', 'out-of-app']);
+  matching('appId', options.appId, APP_ID, '1…64 characters of [a-zA-Z0-9]');
   const scopes = LOGIN_SCOPES[where];
   if (!scopes.includes(options.scope)) {
-    throw invalidParam(OPERATION, 'scope', `one of ${scopes.join(', ')} for ${where} pages`, options.scope);
+    fail('scope', `one of ${scopes.join(', ')} for ${where} pages`, options.scope);
   }
   const contract = options.scope === 'upapi_contract';
-  const planId =
-    options.scope === 'upapi_contract' ? options.planId : (options as { planId?: unknown }).planId;
-  if (contract && (typeof planId !== 'string' || !PLAN_ID.test(planId))) {
-    throw invalidParam(
-      OPERATION,
-      'planId',
-      '1…64 characters of [a-zA-Z0-9_-] with scope upapi_contract',
-      planId,
-    );
-  }
-  if (!contract && planId !== undefined) {
-    throw invalidParam(OPERATION, 'planId', 'absent unless scope is upapi_contract', planId);
-  }
-  httpUrl('redirectUri', options.redirectUri, false);
-  const platform = httpUrl('platformUrl', options.platformUrl ?? OPEN_PLATFORM_URL, false);
+  const planId = (options as { planId?: unknown }).planId;
+  if (contract)
+    matching('planId', planId, PLAN_ID, '1…64 characters of [a-zA-Z0-9_-] with scope upapi_contract');
+  else if (planId !== undefined) fail('planId', 'absent unless scope is upapi_contract', planId);
+  redirectableUrl('redirectUri', options.redirectUri);
+  const platform = redirectableUrl('platformUrl', options.platformUrl ?? OPEN_PLATFORM_URL);
   const state = checkState(options.state);
 
   // Parameter order as in §4.1/§4.3; values encoded with encodeURIComponent (URLSearchParams would use '+' for spaces).

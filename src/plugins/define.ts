@@ -10,9 +10,8 @@
 import type { UpsdkClient } from '../client/client.js';
 import type { PluginName, PluginParams, PluginResult } from '../client/plugin-map.js';
 import { SerialQueue } from '../shared/serial-queue.js';
-import { InvalidResult, invalidResult } from './payload.js';
 import { validated } from './validate.js';
-import { untypedCall } from '../client/untyped-call.js';
+import type { UntypedCall } from '../client/untyped-call.js';
 
 /** Per-call controls every typed plugin method takes last. */
 export interface CallControl {
@@ -37,15 +36,15 @@ export type OperationOptions = CallControl;
 export interface PluginSpec<K extends PluginName, Input, Output> {
   readonly plugin: K;
   /**
-   * Natural input → the exact params the bridge gets; throws `InvalidField`
-   * for bad values (it becomes `invalid_param` naming the plugin). A missing
+   * Natural input → the exact params the bridge gets; a failed check throws
+   * `invalid_param` naming the plugin (see `validated`). A missing
    * input arrives as `{}`. Left out for plugins that take no input.
    */
   readonly toParams?: (input: Input) => PluginParams<K>;
   /**
    * Raw success payload (and the caller's input, for context) → normalized
-   * result; throws `InvalidResult` (it becomes `invalid_result`) or a typed
-   * error of its own. Default: resolve with nothing.
+   * result; a strict reader throws `invalid_result` (see `badResult`), or it
+   * throws a typed error of its own. Default: resolve with nothing.
    */
   readonly toResult?: (raw: PluginResult<K>, input: Input, plugin: K) => Output;
   /** Default timeout, for plugins that wait on the user (see `PLUGIN_TIMEOUTS`). */
@@ -85,7 +84,8 @@ interface ErasedSpec {
 
 /**
  * Declare one typed plugin (the identity at run time; it fixes the types:
- * `Input` from `toParams`, `Output` from `toResult`).
+ * `Input` from `toParams`, `Output` from `toResult`). Call sites mark the call
+ * `@__PURE__` so that bundlers drop the specs of functions a page does not import.
  *
  * @example
  * ```ts
@@ -101,10 +101,10 @@ export function definePlugin<K extends PluginName, Input = void, Output = void>(
 
 /**
  * Call the plugin `spec` describes on `client`: convert and check the input
- * (a bad value rejects before anything is queued or sent), wait for `queue`
- * if the spec says so, call, normalize the answer. Every typed family
- * function is one line over this.
+ * (a bad value rejects before anything is queued or sent), call, normalize
+ * the answer. Every typed family function is one line over this.
  *
+ * @param client - the client, or a view of it whose `call` waits for a device queue (see {@link bindPlugins}).
  * @example
  * ```ts
  * export const pay = (client: UpsdkClient, input: PayInput, control?: CallControl): Promise<void> =>
@@ -112,39 +112,31 @@ export function definePlugin<K extends PluginName, Input = void, Output = void>(
  * ```
  */
 export async function runPlugin<K extends PluginName, Input, Output>(
-  client: UpsdkClient,
+  client: Pick<UpsdkClient, 'call'>,
   spec: PluginSpec<K, Input, Output>,
   input?: Input,
-  control: CallControl = {},
-  queue?: SerialQueue,
+  control?: CallControl,
 ): Promise<Output> {
-  const erased = spec as unknown as ErasedSpec;
+  const { plugin, toParams, toResult } = spec as unknown as ErasedSpec;
   const given = input ?? {};
-  const params = erased.toParams
-    ? validated(erased.plugin, () => (erased.toParams as (input: unknown) => object)(given))
-    : {};
+  const params = toParams ? validated(plugin, () => (toParams as (input: unknown) => object)(given)) : {};
+  // The core gives plugins that wait on the user their long default itself (`USER_WAIT_PLUGINS`, which
+  // a test keeps equal to the specs' `timeout`), so the caller's control goes through as is.
   // Specs are typed against their own plugin; here the name is data, so call untyped.
-  const send = (): Promise<unknown> =>
-    untypedCall(client)(erased.plugin, params, {
-      timeout: control.timeout ?? erased.timeout,
-      signal: control.signal,
-    });
-  const raw = queue && erased.queued ? await queue.run(send, { signal: control.signal }) : await send();
-  if (!erased.toResult) return undefined as Output;
-  try {
-    return (erased.toResult as (raw: unknown, input: unknown, plugin: string) => Output)(
+  const raw = await (client.call as unknown as UntypedCall)(plugin, params, control);
+  return (toResult &&
+    validated(
+      plugin,
+      () => (toResult as (raw: unknown, input: unknown, plugin: string) => Output)(raw, given, plugin),
       raw,
-      given,
-      erased.plugin,
-    );
-  } catch (error) {
-    throw error instanceof InvalidResult ? invalidResult(erased.plugin, error, raw) : error;
-  }
+    )) as Output;
 }
 
 /**
  * Methods for every spec of `table`, each a thin call of the one runner.
- * Specs marked `queued` share `queue` (default: one queue for this table).
+ * Specs marked `queued` share `queue` (default: one queue for this table):
+ * they run on a view of `core` whose `call` waits its turn, so a bad input
+ * still rejects before it queues.
  *
  * @example
  * ```ts
@@ -157,12 +149,18 @@ export function bindPlugins<Table extends Readonly<Record<string, ErasedSpec>>>(
   table: Table,
   queue: SerialQueue = new SerialQueue(),
 ): PluginMethods<Table> {
+  const call = core.call as unknown as UntypedCall;
+  const queued = {
+    call: ((plugin, params, control) =>
+      queue.run(() => call(plugin, params, control), { signal: control?.signal })) as UntypedCall,
+  } as unknown as Pick<UpsdkClient, 'call'>;
   const methods: Record<string, unknown> = {};
   for (const [name, erased] of Object.entries(table)) {
     const spec = erased as unknown as PluginSpec<PluginName, unknown, unknown>;
+    const client = spec.queued ? queued : core;
     methods[name] = spec.toParams
-      ? (input?: unknown, control?: CallControl) => runPlugin(core, spec, input, control, queue)
-      : (control?: CallControl) => runPlugin(core, spec, undefined, control, queue);
+      ? (input?: unknown, control?: CallControl) => runPlugin(client, spec, input, control)
+      : (control?: CallControl) => runPlugin(client, spec, undefined, control);
   }
   return methods as PluginMethods<Table>;
 }

@@ -7,21 +7,11 @@
  * Two kinds of readers share the same basics:
  * - lenient ones (`fieldsOf`, `text`, `num`, `flag`, `list`) never throw, for
  *   event payloads, where a throw inside a native callback would be lost;
- * - strict ones (`toText`, `toNumber`, `parseIfJson`) throw {@link InvalidResult}
- *   when nothing usable came; the generic plugin runner turns that into an
- *   `UpsdkError` with code `invalid_result`, the plugin name and the raw payload.
+ * - strict ones (`toText`, `toNumber`, `parseIfJson`) throw an `UpsdkError`
+ *   with code `invalid_result`, the plugin name and the raw payload when
+ *   nothing usable came (see `validated`).
  */
-import { UpsdkError } from '../client/errors.js';
-
-/** The success payload did not have the expected shape. */
-export class InvalidResult extends Error {
-  override name = 'InvalidResult';
-}
-
-/** An `UpsdkError` (code `invalid_result`) for a payload `plugin` answered with. */
-export function invalidResult(plugin: string, error: InvalidResult, raw: unknown): UpsdkError {
-  return new UpsdkError({ code: 'invalid_result', msg: error.message, plugin, raw, cause: error });
-}
+import { badResult } from './validate.js';
 
 /** Reads one field of a payload. */
 export type FieldReader = (name: string) => unknown;
@@ -43,9 +33,7 @@ export function parseIfJson(raw: unknown): unknown {
   if (typeof raw !== 'string') return raw;
   const trimmed = raw.trim();
   if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return raw;
-  return parseJson(trimmed, () => {
-    throw new InvalidResult(`the bridge answered malformed JSON: ${raw.slice(0, 80)}`);
-  });
+  return parseJson(trimmed, () => badResult(`the bridge answered malformed JSON: ${raw.slice(0, 80)}`));
 }
 
 /** `raw[name]` when `raw` is an object (a plain one or an Event carrying fields), else undefined. */
@@ -132,19 +120,17 @@ export function list(value: unknown): unknown[] {
   return Array.isArray(parsed) ? parsed : [];
 }
 
-/** A finite number from a number or a numeric string; throws {@link InvalidResult} otherwise. */
+/** A finite number from a number or a numeric string; throws `invalid_result` otherwise. */
 export function toNumber(value: unknown, what: string): number {
   const number = num(value);
-  if (!Number.isFinite(number))
-    throw new InvalidResult(`expected ${what} to be a number, got ${String(value)}`);
+  if (!Number.isFinite(number)) badResult(`expected ${what} to be a number, got ${String(value)}`);
   return number;
 }
 
-/** A non-empty string from a string or a finite number; throws {@link InvalidResult} otherwise. */
+/** A non-empty string from a string or a finite number; throws `invalid_result` otherwise. */
 export function toText(value: unknown, what: string): string {
   const ok = typeof value === 'number' ? Number.isFinite(value) : value !== '';
   const string = ok ? text(value) : '';
-  if (string === '')
-    throw new InvalidResult(`expected ${what} to be a non-empty string, got ${String(value)}`);
+  if (string === '') badResult(`expected ${what} to be a non-empty string, got ${String(value)}`);
   return string;
 }

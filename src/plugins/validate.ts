@@ -1,46 +1,44 @@
 /**
  * Checks and wire conversions for plugin parameters. Each helper takes a
  * natural value and returns what the bridge expects (numbers as strings,
- * flags as '0'/'1'), or throws an {@link InvalidField} that the one place
- * which knows the plugin ({@link validated}) turns into an `UpsdkError`
- * with code `invalid_param`. So every message reads the same:
+ * flags as '0'/'1'), or throws an `UpsdkError` with code `invalid_param`
+ * naming the plugin being {@link validated}. So every message reads the same:
  * "Expected `tn` to be a non-empty string, got """.
  */
-import { invalidParam, type UpsdkError } from '../client/errors.js';
+import { invalidParam, UpsdkError } from '../client/errors.js';
 
-/** A field failed a check; carries what {@link invalidParam} needs. */
-export class InvalidField extends Error {
-  override name = 'InvalidField';
+/**
+ * The plugin whose params (or answer) are being checked, and that answer.
+ * Checks run synchronously inside {@link validated}, so module variables
+ * carry this context to {@link fail} and {@link badResult} without an
+ * intermediate error class or a try/catch per call.
+ */
+let checking = '';
+let answer: unknown;
 
-  constructor(
-    readonly field: string,
-    readonly expected: string,
-    readonly got: unknown,
-  ) {
-    super(`Expected \`${field}\` to be ${expected}`);
-  }
+/**
+ * Run `build` on behalf of `plugin`: it converts and checks params, or (given
+ * the `raw` answer) normalizes that answer. A failed check throws an
+ * `UpsdkError` naming the plugin: `invalid_param` from {@link fail},
+ * `invalid_result` (carrying `raw`) from {@link badResult}.
+ */
+export function validated<T>(plugin: string, build: () => T, raw?: unknown): T {
+  checking = plugin;
+  answer = raw;
+  return build();
 }
 
 /**
- * Run `build` (which converts and checks params) on behalf of `plugin`:
- * an {@link InvalidField} becomes an `UpsdkError` naming the plugin.
+ * Throw the `invalid_param` error of the plugin being {@link validated}:
+ * "Expected `field` to be expected, got …". For checks too particular for a helper here.
  */
-export function validated<T>(plugin: string, build: () => T): T {
-  try {
-    return build();
-  } catch (error) {
-    if (error instanceof InvalidField) throw toUpsdkError(plugin, error);
-    throw error;
-  }
-}
-
-function toUpsdkError(plugin: string, error: InvalidField): UpsdkError {
-  return invalidParam(plugin, error.field, error.expected, error.got);
-}
-
-/** Throw an {@link InvalidField}: for checks too particular for a helper here. */
 export function fail(field: string, expected: string, got: unknown): never {
-  throw new InvalidField(field, expected, got);
+  throw invalidParam(checking, field, expected, got);
+}
+
+/** Throw the `invalid_result` error of the answer being {@link validated}: `msg` says what was wrong. */
+export function badResult(msg: string): never {
+  throw new UpsdkError({ code: 'invalid_result', msg, plugin: checking, raw: answer });
 }
 
 /** A non-empty string, passed on as is. */

@@ -10,9 +10,9 @@ import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(__dirname, '../..');
 
-/** The package files (and dependencies) an app bundling `code` ends up with. */
-async function inputsOf(code: string): Promise<string[]> {
-  const result = await build({
+/** esbuild's bundle of `code` as an app would make it, with its metafile. */
+function bundle(code: string) {
+  return build({
     stdin: { contents: code, resolveDir: root, loader: 'js' },
     bundle: true,
     minify: true,
@@ -22,6 +22,11 @@ async function inputsOf(code: string): Promise<string[]> {
     metafile: true,
     logLevel: 'silent',
   });
+}
+
+/** The package files (and dependencies) an app bundling `code` ends up with. */
+async function inputsOf(code: string): Promise<string[]> {
+  const result = await bundle(code);
   const output = Object.values(result.metafile.outputs)[0]!;
   return Object.keys(output.inputs).filter((input) => output.inputs[input]!.bytesInOutput > 0);
 }
@@ -59,5 +64,14 @@ describe('tree-shaking of the built entries', () => {
     );
     expect(inputs.some((input) => input.includes('dist/plugins/payment/index.js'))).toBe(true);
     expect(inputs.filter((input) => /bluetooth|hce|applet|media|streams/.test(input))).toEqual([]);
+  });
+
+  it('drops the plugin specs of the functions a page does not import', async () => {
+    const result = await bundle("export { pay } from 'upsdk-kit/payment';");
+    const text = result.outputFiles[0]!.text;
+    expect(text).toContain('"tn"');
+    // `bizType` and `scene` appear only in the specs of verifyPayPwd and addBankCard.
+    expect(text).not.toContain('bizType');
+    expect(text).not.toContain('scene');
   });
 });

@@ -100,8 +100,8 @@ const key = (input: { readonly key: string }) => ({ key: text('key', input.key) 
 
 /** The extras as data. */
 export const appletPlugins = {
-  setTitleStyle: definePlugin({ plugin: 'setTitleStyle', toParams: titleStyle }),
-  openApplet: definePlugin({
+  setTitleStyle: /* @__PURE__ */ definePlugin({ plugin: 'setTitleStyle', toParams: titleStyle }),
+  openApplet: /* @__PURE__ */ definePlugin({
     plugin: 'openApplet',
     toParams: (input: OpenAppletInput) => ({
       appId: text('appId', input.appId),
@@ -110,7 +110,7 @@ export const appletPlugins = {
       toLink: optional('toLink', input.toLink, httpUrl),
     }),
   }),
-  createWebView: definePlugin({
+  createWebView: /* @__PURE__ */ definePlugin({
     plugin: 'createWebView',
     toParams: (input: CreateWebViewInput) => ({
       url: httpUrl('url', input.url),
@@ -125,14 +125,14 @@ export const appletPlugins = {
   switchTab: loose('switchTab'),
   getSystemInfo: loose('getSystemInfo'),
   vibrate: loose('vibrate'),
-  saveData: definePlugin({
+  saveData: /* @__PURE__ */ definePlugin({
     plugin: 'saveData',
     toParams: (input: { readonly key: string; readonly value: string }) => ({
       ...key(input),
       value: anyText('value', input.value),
     }),
   }),
-  queryData: definePlugin({
+  queryData: /* @__PURE__ */ definePlugin({
     plugin: 'queryData',
     toParams: key,
     toResult: (raw): string | undefined => {
@@ -140,21 +140,24 @@ export const appletPlugins = {
       return typeof value === 'string' ? value : undefined;
     },
   }),
-  deleteData: definePlugin({ plugin: 'deleteData', toParams: key }),
-  getAllKeys: definePlugin({ plugin: 'getAllKeys', toResult: identity }),
-  appletAuth: definePlugin({
+  deleteData: /* @__PURE__ */ definePlugin({ plugin: 'deleteData', toParams: key }),
+  getAllKeys: /* @__PURE__ */ definePlugin({ plugin: 'getAllKeys', toResult: identity }),
+  appletAuth: /* @__PURE__ */ definePlugin({
     plugin: 'appletAuth',
     toResult: (raw): string => toText(field(raw, 'code'), 'the auth code'),
     timeout: USER_WAIT_TIMEOUT,
   }),
-  collectCurrentApplet: definePlugin({ plugin: 'collectCurrentApplet', timeout: USER_WAIT_TIMEOUT }),
-  addCommonApp: definePlugin({
+  collectCurrentApplet: /* @__PURE__ */ definePlugin({
+    plugin: 'collectCurrentApplet',
+    timeout: USER_WAIT_TIMEOUT,
+  }),
+  addCommonApp: /* @__PURE__ */ definePlugin({
     plugin: 'addCommonApp',
     toParams: (input: { readonly url: string }) => ({ url: httpUrl('url', input.url) }),
     toResult: (raw): { readonly replaced: boolean } => ({ replaced: field(raw, 'code') === '01' }),
     timeout: USER_WAIT_TIMEOUT,
   }),
-  getUserLogoutDate: definePlugin({
+  getUserLogoutDate: /* @__PURE__ */ definePlugin({
     plugin: 'getUserLogoutDate',
     toResult: (raw): Date | undefined => {
       const value = field(raw, 'userLogoutDate');
@@ -163,9 +166,9 @@ export const appletPlugins = {
         : new Date(Number(toText(value, 'userLogoutDate')));
     },
   }),
-  changeScreenShot: definePlugin({
+  changeScreenShot: /* @__PURE__ */ definePlugin({
     plugin: 'changeScreenShot',
     toParams: (input: { readonly forbid: boolean }) => ({ switch: bool('forbid', input.forbid) }),
   }),
-  removeScreenShot: definePlugin({ plugin: 'removeScreenShot' }),
+  removeScreenShot: /* @__PURE__ */ definePlugin({ plugin: 'removeScreenShot' }),
 };

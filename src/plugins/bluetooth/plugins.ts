@@ -20,7 +20,7 @@ const yesNo = (value: boolean): string => (value ? 'yes' : 'no');
 
 const deviceParams = (deviceId: unknown): { deviceId: string } => ({ deviceId: text('deviceId', deviceId) });
 
-/** The three ids of a characteristic, checked (throws `InvalidField`). */
+/** The three ids of a characteristic, checked (a bad one throws `invalid_param` through `fail`). */
 export function refParams(input: unknown): WireCharacteristicRef {
   return {
     deviceId: text('deviceId', field(input, 'deviceId')),
@@ -32,7 +32,7 @@ export function refParams(input: unknown): WireCharacteristicRef {
 const uuids = (field: string, value: unknown): string[] => nonEmptyList(field, value, text);
 
 /**
- * Discovery filters, checked (throws `InvalidField`); optional fields are
+ * Discovery filters, checked (a bad one throws `invalid_param` through `fail`); optional fields are
  * left out entirely (the app rejects them sent empty).
  */
 export function discoveryParams(input: DiscoveryOptions | undefined): WireDiscoveryParams {
@@ -54,32 +54,32 @@ export function discoveryParams(input: DiscoveryOptions | undefined): WireDiscov
  */
 export function bluetoothPlugins(codec: ValueCodec) {
   return {
-    open: definePlugin({
+    open: /* @__PURE__ */ definePlugin({
       plugin: 'openBluetoothAdapter',
       toResult: (raw) => ({ supported: flag(fieldsOf(raw)('isSupportBLE')) }),
     }),
-    close: definePlugin({ plugin: 'closeBluetoothAdapter' }),
-    state: definePlugin({ plugin: 'getBluetoothAdapterState', toResult: toAdapterState }),
-    startDiscovery: definePlugin({
+    close: /* @__PURE__ */ definePlugin({ plugin: 'closeBluetoothAdapter' }),
+    state: /* @__PURE__ */ definePlugin({ plugin: 'getBluetoothAdapterState', toResult: toAdapterState }),
+    startDiscovery: /* @__PURE__ */ definePlugin({
       plugin: 'startBluetoothDevicesDiscovery',
       toParams: (input?: DiscoveryOptions) => discoveryParams(input),
     }),
-    stopDiscovery: definePlugin({
+    stopDiscovery: /* @__PURE__ */ definePlugin({
       plugin: 'stopBluetoothDevicesDiscovery',
       toParams: (input?: DiscoveryOptions) => discoveryParams(input),
     }),
-    devices: definePlugin({ plugin: 'getBluetoothDevices', toResult: toDeviceList }),
-    connect: definePlugin({
+    devices: /* @__PURE__ */ definePlugin({ plugin: 'getBluetoothDevices', toResult: toDeviceList }),
+    connect: /* @__PURE__ */ definePlugin({
       plugin: 'connectBLEDevice',
       toParams: (deviceId: string) => deviceParams(deviceId),
       queued: true,
     }),
-    disconnect: definePlugin({
+    disconnect: /* @__PURE__ */ definePlugin({
       plugin: 'disconnectBLEDevice',
       toParams: (deviceId: string) => deviceParams(deviceId),
       queued: true,
     }),
-    connectedDevices: definePlugin({
+    connectedDevices: /* @__PURE__ */ definePlugin({
       plugin: 'getConnectedBluetoothDevices',
       toParams: (input?: { readonly services?: readonly string[] }) => {
         const services = optional('services', input?.services, uuids);
@@ -87,13 +87,13 @@ export function bluetoothPlugins(codec: ValueCodec) {
       },
       toResult: toDeviceList,
     }),
-    services: definePlugin({
+    services: /* @__PURE__ */ definePlugin({
       plugin: 'getBLEDeviceServices',
       toParams: (deviceId: string) => deviceParams(deviceId),
       toResult: toServices,
       queued: true,
     }),
-    characteristics: definePlugin({
+    characteristics: /* @__PURE__ */ definePlugin({
       plugin: 'getBLEDeviceCharacteristics',
       toParams: (input: { readonly deviceId: string; readonly serviceId: string }) => ({
         ...deviceParams(input?.deviceId),
@@ -102,14 +102,14 @@ export function bluetoothPlugins(codec: ValueCodec) {
       toResult: toCharacteristics,
       queued: true,
     }),
-    read: definePlugin({
+    read: /* @__PURE__ */ definePlugin({
       plugin: 'readBLECharacteristicValue',
       toParams: (input: CharacteristicRef) => refParams(input),
       // The answer's ids may be missing; the ones asked for fill in.
       toResult: (raw, input) => toCharacteristicValue(raw, codec, input),
       queued: true,
     }),
-    write: definePlugin({
+    write: /* @__PURE__ */ definePlugin({
       plugin: 'writeBLECharacteristicValue',
       toParams: (input: WriteInput) => ({
         ...refParams(input),
@@ -117,7 +117,7 @@ export function bluetoothPlugins(codec: ValueCodec) {
       }),
       queued: true,
     }),
-    notify: definePlugin({
+    notify: /* @__PURE__ */ definePlugin({
       plugin: 'notifyBLECharacteristicValueChange',
       toParams: (input: NotifyInput) => {
         const state = optional('state', input?.state, bool);
@@ -128,6 +128,6 @@ export function bluetoothPlugins(codec: ValueCodec) {
       },
       queued: true,
     }),
-    openSettings: definePlugin({ plugin: 'openBluetoothSetting' }),
+    openSettings: /* @__PURE__ */ definePlugin({ plugin: 'openBluetoothSetting' }),
   };
 }

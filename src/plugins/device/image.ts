@@ -1,7 +1,8 @@
 /** The photo `chooseImage` returns, with its bytes on demand. */
 import { decodeBase64 } from '../../streams/base64.js';
-import { mimeTypeOfExtension } from '../mime.js';
-import { InvalidResult, field, parseIfJson, toText } from '../payload.js';
+import { imageMimeType } from '../mime.js';
+import { field, parseIfJson, toText } from '../payload.js';
+import { badResult } from '../validate.js';
 
 /**
  * A chosen photo: the base64 the app sent and the file type it reported,
@@ -27,7 +28,7 @@ export class ChosenImage {
 
   /** MIME type for {@link ChosenImage.type}; `application/octet-stream` when unknown. */
   get mimeType(): string {
-    return mimeTypeOfExtension(this.type);
+    return imageMimeType(this.type);
   }
 
   /** The decoded bytes (a new array each call); the URL-safe alphabet and line breaks are accepted. */
@@ -50,7 +51,7 @@ export class ChosenImage {
 function cleanBase64(base64: string): string {
   const clean = base64.replace(/\s+/g, '').replace(/-/g, '+').replace(/_/g, '/');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.replace(/=+$/, '').length % 4 === 1) {
-    throw new InvalidResult('the image is not valid base64');
+    badResult('the image is not valid base64');
   }
   return clean;
 }

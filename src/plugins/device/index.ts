@@ -4,10 +4,10 @@
  */
 import type { UpsdkClient } from '../../client/client.js';
 import { definePlugin, runPlugin, type CallControl } from '../define.js';
-import { field, InvalidResult, toNumber, unwrap } from '../payload.js';
+import { field, toNumber, unwrap } from '../payload.js';
 import { USER_WAIT_TIMEOUT } from '../../client/user-wait.js';
 import type { ScanType } from '../../client/wire/device.js';
-import { listOf, oneOf, optional, positiveInteger, tenth } from '../validate.js';
+import { badResult, listOf, oneOf, optional, positiveInteger, tenth } from '../validate.js';
 import { toChosenImage, type ChosenImage } from './image.js';
 
 /** Where `chooseImage` may take the photo from: 1 camera, 2 album, 3 either. */
@@ -44,12 +44,11 @@ function imageSizes(input: ChooseImageInput): { maxWidth?: string; maxHeight?: s
 /** upsdk.js unwraps `{value}` itself; older versions may not, so read both. */
 function toScanText(raw: unknown): string {
   const value = typeof raw === 'string' ? raw : field(raw, 'value');
-  if (typeof value !== 'string')
-    throw new InvalidResult(`expected the scan result to be a string, got ${typeof raw}`);
+  if (typeof value !== 'string') badResult(`expected the scan result to be a string, got ${typeof raw}`);
   return value;
 }
 
-const SCAN_QRCODE = definePlugin({
+const SCAN_QRCODE = /* @__PURE__ */ definePlugin({
   plugin: 'scanQRCode',
   toParams: (input: { readonly scanType?: readonly ScanType[] }) => ({
     scanType: optional('scanType', input.scanType, (name, value) =>
@@ -60,7 +59,7 @@ const SCAN_QRCODE = definePlugin({
   timeout: USER_WAIT_TIMEOUT,
 });
 
-const CHOOSE_IMAGE = definePlugin({
+const CHOOSE_IMAGE = /* @__PURE__ */ definePlugin({
   plugin: 'chooseImage',
   toParams: (input: ChooseImageInput) => ({
     ...imageSizes(input),
@@ -70,12 +69,12 @@ const CHOOSE_IMAGE = definePlugin({
   timeout: USER_WAIT_TIMEOUT,
 });
 
-const GET_SCREEN_BRIGHTNESS = definePlugin({
+const GET_SCREEN_BRIGHTNESS = /* @__PURE__ */ definePlugin({
   plugin: 'getScreenBrightness',
   toResult: (raw): number => toNumber(unwrap(raw, 'brightness'), 'brightness'),
 });
 
-const SET_SCREEN_BRIGHTNESS = definePlugin({
+const SET_SCREEN_BRIGHTNESS = /* @__PURE__ */ definePlugin({
   plugin: 'setScreenBrightness',
   toParams: (input: { readonly brightness: number }) => ({
     brightness: tenth('brightness', input.brightness),

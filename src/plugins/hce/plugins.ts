@@ -23,17 +23,17 @@ function aidList(aids: readonly string[]): { aidList: string } {
  */
 export function hcePlugins(codec: ValueCodec) {
   return {
-    state: definePlugin({ plugin: 'getHCEState', toResult: toHceState }),
-    start: definePlugin({
+    state: /* @__PURE__ */ definePlugin({ plugin: 'getHCEState', toResult: toHceState }),
+    start: /* @__PURE__ */ definePlugin({
       plugin: 'startHCE',
       toParams: aidList,
       toResult: (raw, _aids, plugin) => void checkAnswer(raw, plugin),
     }),
-    stop: definePlugin({
+    stop: /* @__PURE__ */ definePlugin({
       plugin: 'stopHCE',
       toResult: (raw, _input, plugin) => void checkAnswer(raw, plugin),
     }),
-    send: definePlugin({
+    send: /* @__PURE__ */ definePlugin({
       plugin: 'sendHCEMessage',
       toParams: (data: Uint8Array | ArrayBuffer | DataView | string) => ({
         data: codec.encode(toBytes('sendHCEMessage', 'data', data)),
@@ -43,7 +43,7 @@ export function hcePlugins(codec: ValueCodec) {
         return decodeValue(messageData(raw) ?? '', codec);
       },
     }),
-    openSettings: definePlugin({
+    openSettings: /* @__PURE__ */ definePlugin({
       plugin: 'openNFCSetting',
       toResult: (raw, _input, plugin) => void checkAnswer(raw, plugin),
     }),

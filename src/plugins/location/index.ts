@@ -36,13 +36,13 @@ function place(name: 'from' | 'to', value: unknown): [lat: string, lon: string, 
   ];
 }
 
-const GET_LOCATION_CITY = definePlugin({
+const GET_LOCATION_CITY = /* @__PURE__ */ definePlugin({
   plugin: 'getLocationCity',
   // upsdk.js already picks `cityCd` out of the native answer; older ones may not.
   toResult: (raw): string => toText(unwrap(raw, 'cityCd'), 'the city code'),
 });
 
-const GET_LOCATION_GPS = definePlugin({
+const GET_LOCATION_GPS = /* @__PURE__ */ definePlugin({
   plugin: 'getLocationGps',
   toResult: (raw): GpsPosition => {
     const payload = parseIfJson(raw);
@@ -53,7 +53,7 @@ const GET_LOCATION_GPS = definePlugin({
   },
 });
 
-const NAVI = definePlugin({
+const NAVI = /* @__PURE__ */ definePlugin({
   plugin: 'navi',
   toParams: (input: NaviInput) => {
     const [sLat, sLon, sName] = place('from', input.from);

@@ -19,19 +19,19 @@ export interface ShareInput {
   readonly picUrl?: string;
 }
 
-const SET_NAVIGATION_BAR_TITLE = definePlugin({
+const SET_NAVIGATION_BAR_TITLE = /* @__PURE__ */ definePlugin({
   plugin: 'setNavigationBarTitle',
   toParams: (input: { readonly title: string }) => ({ title: anyText('title', input.title) }),
 });
 
-const CLOSE_WEB_APP = definePlugin({ plugin: 'closeWebApp' });
+const CLOSE_WEB_APP = /* @__PURE__ */ definePlugin({ plugin: 'closeWebApp' });
 
-const SHOW_FLASH_INFO = definePlugin({
+const SHOW_FLASH_INFO = /* @__PURE__ */ definePlugin({
   plugin: 'showFlashInfo',
   toParams: (input: { readonly msg: string }) => ({ msg: text('msg', input.msg) }),
 });
 
-const SHOW_SHARE_POPUP = definePlugin({
+const SHOW_SHARE_POPUP = /* @__PURE__ */ definePlugin({
   plugin: 'showSharePopup',
   toParams: (input: ShareInput) => ({
     title: optional('title', input.title, anyText),

@@ -12,7 +12,7 @@
  */
 import type { CallOptions, UpsdkClient } from '../../client/client.js';
 import type { CallControl } from '../define.js';
-import { httpUrl, InvalidField, optional, text, validated, callback } from '../validate.js';
+import { httpUrl, fail, optional, text, validated, callback } from '../validate.js';
 import { untypedCall, withCall } from '../../client/untyped-call.js';
 
 const PLUGIN = 'setNavigationBarRightButton';
@@ -107,7 +107,7 @@ function toLook(input: RightButtonInput | undefined): Look {
   const title = optional('title', input?.title, text);
   const image = optional('image', input?.image, httpUrl);
   if (title === undefined && image === undefined) {
-    throw new InvalidField('title', 'a non-empty string (or `image` an http(s) URL)', undefined);
+    fail('title', 'a non-empty string (or `image` an http(s) URL)', undefined);
   }
   return { title, image };
 }

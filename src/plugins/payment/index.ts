@@ -28,13 +28,13 @@ export interface AddBankCardInput {
   readonly scene?: string;
 }
 
-const PAY = definePlugin({
+const PAY = /* @__PURE__ */ definePlugin({
   plugin: 'pay',
   toParams: (input: PayInput) => ({ tn: text('tn', input.tn) }),
   timeout: USER_WAIT_TIMEOUT,
 });
 
-const VERIFY_PAY_PWD = definePlugin({
+const VERIFY_PAY_PWD = /* @__PURE__ */ definePlugin({
   plugin: 'verifyPayPwd',
   toParams: (input: VerifyPayPwdInput) => ({
     transNo: text('transNo', input.transNo),
@@ -43,7 +43,7 @@ const VERIFY_PAY_PWD = definePlugin({
   timeout: USER_WAIT_TIMEOUT,
 });
 
-const ADD_BANK_CARD = definePlugin({
+const ADD_BANK_CARD = /* @__PURE__ */ definePlugin({
   plugin: 'addBankCard',
   toParams: (input: AddBankCardInput) => ({ scene: optional('scene', input.scene, text) }),
   timeout: USER_WAIT_TIMEOUT,
