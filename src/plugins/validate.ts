@@ -15,16 +15,22 @@ import { invalidParam, UpsdkError } from '../client/errors.js';
  */
 let checking = '';
 let answer: unknown;
+let report: FailureReporter | undefined;
+
+/** Throws a failed check as the caller's own error (the server's checks describe secrets by shape). */
+export type FailureReporter = (field: string, expected: string, got: unknown) => never;
 
 /**
  * Run `build` on behalf of `plugin`: it converts and checks params, or (given
  * the `raw` answer) normalizes that answer. A failed check throws an
  * `UpsdkError` naming the plugin: `invalid_param` from {@link fail},
- * `invalid_result` (carrying `raw`) from {@link badResult}.
+ * `invalid_result` (carrying `raw`) from {@link badResult}; `onFail`, when
+ * given, throws failed checks as its own error instead.
  */
-export function validated<T>(plugin: string, build: () => T, raw?: unknown): T {
+export function validated<T>(plugin: string, build: () => T, raw?: unknown, onFail?: FailureReporter): T {
   checking = plugin;
   answer = raw;
+  report = onFail;
   return build();
 }
 
@@ -33,6 +39,7 @@ export function validated<T>(plugin: string, build: () => T, raw?: unknown): T {
  * "Expected `field` to be expected, got …". For checks too particular for a helper here.
  */
 export function fail(field: string, expected: string, got: unknown): never {
+  if (report) report(field, expected, got);
   throw invalidParam(checking, field, expected, got);
 }
 

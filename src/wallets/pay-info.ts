@@ -2,8 +2,8 @@
  * The payment parameters each wallet takes, and how they are read from what
  * the merchant's server hands the page: typed fields, or the aggregated
  * provider's `pay_info` JSON string as it comes (seed 002: `WECHAT_PreOrder`
- * / `ALIPAY_PreOrder` with `trade_type=JSPAY`). Checks throw
- * `InvalidField`; callers turn that into their own typed error.
+ * / `ALIPAY_PreOrder` with `trade_type=JSPAY`). Checks fail through
+ * validate.ts: an `invalid_param` error naming the operation being validated.
  */
 import { fail, matching, oneOf, record, text } from '../plugins/validate.js';
 
@@ -51,7 +51,7 @@ function digits(field: string, value: unknown): string {
  * Read WeChat pay parameters from typed fields or from the provider's
  * `pay_info` string (extra keys such as `status` and `callback_url` are dropped).
  *
- * @throws InvalidField naming the first bad field (`wechat.package`, …).
+ * @throws `invalid_param` naming the first bad field (`wechat.package`, …).
  */
 export function readWeChatParams(field: string, value: unknown): WeChatPayParams {
   const source = objectFrom(field, value);
@@ -70,7 +70,7 @@ export function readWeChatParams(field: string, value: unknown): WeChatPayParams
  * or the provider's `pay_info` string. `trade_no` is accepted for `tradeNO`
  * (the seed does not print the Alipay `pay_info`; see the README).
  *
- * @throws InvalidField when neither is a non-empty string, or both are given.
+ * @throws `invalid_param` when neither is a non-empty string, or both are given.
  */
 export function readAlipayParams(field: string, value: unknown): AlipayPayParams {
   const source = objectFrom(field, value);

@@ -8,7 +8,7 @@
  * shape the answer. The typed methods are thin names over that call.
  */
 import type { KeyObject } from 'node:crypto';
-import { InvalidField } from '../../plugins/validate.js';
+import { fail, validated } from '../../plugins/validate.js';
 import { createNonce, unixTimestamp } from '../../shared/signature.js';
 import { LoginError, OpenApiError, invalidArgument, type OpenApiName } from '../login/errors.js';
 import { decrypt3des, encrypt3des, parseSymmetricKey } from '../login/triple-des.js';
@@ -102,25 +102,28 @@ function checkFields(
 ): Record<string, string> {
   const given = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
   const fields: Record<string, string> = {};
-  try {
-    for (const [name, field] of Object.entries(spec.request)) {
-      let value = given[name];
-      if ((value === undefined || value === '') && field.now) value = beijingTime(now)[field.now];
-      if (value === undefined || value === '') {
-        if (field.required) throw new InvalidField(name, 'given (the spec requires it)', value);
-        continue;
+  // A credential check reports a description of the value's shape rather than the value itself.
+  const reject = (field: string, expected: string, got: unknown): never => {
+    const described = typeof got === 'string' && got !== given[field] && SENSITIVE_FIELDS.has(field);
+    throw invalidArgument(api, field, expected, described ? got : describe(field, got));
+  };
+  validated(
+    api,
+    () => {
+      for (const [name, field] of Object.entries(spec.request)) {
+        let value = given[name];
+        if ((value === undefined || value === '') && field.now) value = beijingTime(now)[field.now];
+        if (value === undefined || value === '') {
+          if (field.required) fail(name, 'given (the spec requires it)', value);
+          continue;
+        }
+        fields[name] = field.check(name, value);
       }
-      fields[name] = field.check(name, value);
-    }
-    spec.rule?.(fields);
-  } catch (error) {
-    if (!(error instanceof InvalidField)) throw error;
-    // A credential check reports a description of the value's shape rather than the value itself.
-    const described =
-      typeof error.got === 'string' && error.got !== given[error.field] && SENSITIVE_FIELDS.has(error.field);
-    const got = described ? (error.got as string) : describe(error.field, error.got);
-    throw invalidArgument(api, error.field, error.expected, got);
-  }
+      spec.rule?.(fields);
+    },
+    undefined,
+    reject,
+  );
   return fields;
 }
 

@@ -8,7 +8,7 @@
 import { isIP } from 'node:net';
 import { fail, httpUrl, matching, oneOf } from '../../plugins/validate.js';
 
-/** A check: the caller's value in, the wire string out, or an `InvalidField` thrown. */
+/** A check: the caller's value in, the wire string out, or a failed check thrown through `fail`. */
 export type FieldCheck = (field: string, value: unknown) => string;
 
 // Codes, openIds and accessTokens are base64-like; a space can only be a '+' that was form-decoded (FAQ 13–14).

@@ -45,7 +45,7 @@ export interface InterfaceSpec {
   readonly signed: boolean;
   readonly request: Readonly<Record<string, RequestField>>;
   readonly reply: Readonly<Record<string, ReplyField>>;
-  /** Checks across fields, on the caller's plaintext; throws an `InvalidField`. */
+  /** Checks across fields, on the caller's plaintext; fails through `fail`. */
   readonly rule?: (fields: Readonly<Record<string, string>>) => void;
 }
 
