@@ -13,8 +13,8 @@ export interface Action<T = unknown> {
   /** Button text. Default `id`. */
   readonly label?: string;
   readonly fields?: readonly FieldSpec[];
-  /** Call the client with the form's values. */
-  run(values: Values): Promise<T>;
+  /** Call the client with the form's values; pass `signal` on (the pending row's cancel aborts it). */
+  run(values: Values, signal: AbortSignal): Promise<T>;
   /** Render the result into the section's output area (e.g. a picture). */
   show?(result: T): Node | string;
 }
@@ -22,16 +22,29 @@ export interface Action<T = unknown> {
 /** Keep `show`'s parameter typed by `run`'s result. */
 export const action = <T>(spec: Action<T>): Action => spec;
 
-/** Forms for `actions`; results with a `show` go to `output`. */
-export function actionForms(actions: readonly Action[], output?: HTMLElement): HTMLFormElement[] {
+/**
+ * Forms for `actions`; results with a `show` go to `output`; `after` runs
+ * once each call has ended, whatever its outcome (e.g. to redraw state the call changed).
+ */
+export function actionForms(
+  actions: readonly Action[],
+  output?: HTMLElement,
+  after?: () => void,
+): HTMLFormElement[] {
   return actions.map((spec) =>
-    form(`${spec.id.replace(/\W/g, '-')}-form`, spec.label ?? spec.id, spec.fields ?? [], (values) => {
-      void run(spec.id, () => spec.run(values)).then((result) => {
-        if (result === undefined || !spec.show || !output) return;
-        const shown = spec.show(result);
-        output.replaceChildren(typeof shown === 'string' ? h('span', {}, shown) : shown);
-      });
-    }),
+    form(
+      `${spec.id.replace(/\W/g, '-')}-form`,
+      spec.label ?? spec.id,
+      spec.fields ?? [],
+      (values, submit) => {
+        void run(spec.id, (signal) => spec.run(values, signal), submit).then((result) => {
+          after?.();
+          if (result === undefined || !spec.show || !output) return;
+          const shown = spec.show(result);
+          output.replaceChildren(typeof shown === 'string' ? h('span', {}, shown) : shown);
+        });
+      },
+    ),
   );
 }
 

@@ -7,6 +7,8 @@ export interface PlaygroundContext {
   /** Present in simulator mode (outside the app). */
   readonly sim: Simulator | undefined;
   readonly mode: 'app' | 'simulator';
+  /** The browser's own user agent, read before the simulator replaced it with an in-app one. */
+  readonly browserUserAgent: string;
 }
 
 /** A section renders itself once; it may keep live elements updated. */

@@ -60,24 +60,25 @@ export function field(spec: FieldSpec): HTMLLabelElement {
   return h('label', {}, h('span', {}, spec.label ?? name), control);
 }
 
-/** A form whose submit runs `onSubmit` with its values (the page never reloads). */
+/** A form whose submit runs `onSubmit` with its values and its submit button (the page never reloads). */
 export function form(
   id: string,
   submitLabel: string,
   fields: readonly FieldSpec[],
-  onSubmit: (values: Values) => void,
+  onSubmit: (values: Values, submit: HTMLButtonElement) => void,
 ): HTMLFormElement {
+  const submit = h('button', { type: 'submit' }, submitLabel);
   const element = h(
     'form',
     { id, class: fields.length > 0 ? 'action' : 'action bare' },
     ...fields.map(field),
-    h('button', { type: 'submit' }, submitLabel),
+    submit,
   );
   element.addEventListener('submit', (event) => {
     event.preventDefault();
     const values: Record<string, string> = {};
     new FormData(element).forEach((value, key) => (values[key] = String(value)));
-    onSubmit(values);
+    onSubmit(values, submit);
   });
   return element;
 }
@@ -92,15 +93,15 @@ export function section(
   return h('section', { id }, h('h2', {}, title), note ? h('p', { class: 'note' }, note) : null, ...children);
 }
 
-/** A button that runs `onClick`. */
+/** A button that runs `onClick` (given the button, e.g. to show a call it starts as pending). */
 export function button(
   id: string,
   label: string,
-  onClick: () => void,
+  onClick: (self: HTMLButtonElement) => void,
   className?: string,
 ): HTMLButtonElement {
   const element = h('button', { id: id || undefined, type: 'button', class: className }, label);
-  element.addEventListener('click', onClick);
+  element.addEventListener('click', () => onClick(element));
   return element;
 }
 

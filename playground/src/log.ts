@@ -1,6 +1,8 @@
 /** The log panel: every call with its normalized result or typed error and its duration. */
 import { UpsdkError } from '../../src/index.js';
+import { raceAbort } from '../../src/shared/abort.js';
 import { h } from './dom.js';
+import { startPending } from './pending.js';
 
 /** One logged outcome, also kept for the device report. */
 export interface LogEntry {
@@ -65,33 +67,53 @@ export function logNote(text: string): void {
   writeLog({ label: 'note', ok: true, result: text });
 }
 
+/**
+ * What a call stopped with an AbortSignal (a pending row's cancel, "stop", "cancel read") is
+ * logged as: the same code as a user cancel in the app, so a cancel reads the same on every path.
+ */
+const CANCELLED_HERE = { code: 'cancel', msg: 'cancelled on this page (AbortSignal)', kind: 'AbortError' };
+
 /** The code, message and class of anything thrown. */
 export function failureOf(error: unknown): Pick<LogEntry, 'code' | 'msg' | 'kind'> {
   if (error instanceof UpsdkError) return { code: error.code, msg: error.msg, kind: error.name };
+  if (error instanceof DOMException && error.name === 'AbortError') return CANCELLED_HERE;
   if (error instanceof DOMException) return { code: error.name, msg: error.message, kind: 'DOMException' };
   if (error instanceof Error) return { code: 'error', msg: error.message, kind: error.name };
   return { code: 'error', msg: String(error), kind: typeof error };
 }
 
-/** Run one action and log its outcome and duration; resolves with the entry (never rejects). */
+/**
+ * Run one action with a pending row (elapsed time, cancel) and log its
+ * outcome and duration; resolves with the entry (never rejects). The action
+ * gets the row's AbortSignal; cancelling settles at once even if the action
+ * ignores it.
+ */
 export async function attempt<T>(
   label: string,
-  action: () => Promise<T>,
+  action: (signal: AbortSignal) => Promise<T>,
+  trigger?: HTMLButtonElement,
 ): Promise<LogEntry & { result?: T }> {
   const started = performance.now();
   const ms = (): number => Math.round(performance.now() - started);
+  const pending = startPending(label, trigger);
   let entry: LogEntry & { result?: T };
   try {
-    const result = await action();
+    const result = await raceAbort(action(pending.signal), pending.signal);
     entry = { label, ok: true, ms: ms(), result };
   } catch (error) {
     entry = { label, ok: false, ms: ms(), ...failureOf(error) };
+  } finally {
+    pending.finish();
   }
   writeLog(entry);
   return entry;
 }
 
-/** Run one action, log its outcome and duration, and return its result (undefined on failure). */
-export async function run<T>(label: string, action: () => Promise<T>): Promise<T | undefined> {
-  return (await attempt(label, action)).result;
+/** {@link attempt}, returning the action's result (undefined on failure). */
+export async function run<T>(
+  label: string,
+  action: (signal: AbortSignal) => Promise<T>,
+  trigger?: HTMLButtonElement,
+): Promise<T | undefined> {
+  return (await attempt(label, action, trigger)).result;
 }

@@ -89,7 +89,8 @@ function renderShell(simulated: boolean, vendorScript: VendorScript): HTMLElemen
 }
 
 function boot(): void {
-  const inApp = detectEnvironment(navigator.userAgent).inApp;
+  const browserUserAgent = navigator.userAgent;
+  const inApp = detectEnvironment(browserUserAgent).inApp;
   const vendorScript = vendorScriptFromUrl();
   const sim = inApp ? undefined : startSimulation(vendorScript);
   const main = renderShell(sim !== undefined, vendorScript);
@@ -97,6 +98,7 @@ function boot(): void {
     client: createClient({ signer: '/upsdk/signature' }),
     sim,
     mode: inApp ? 'app' : 'simulator',
+    browserUserAgent,
   };
   watchBridgeEvents();
   const rendered = SECTIONS.map((render) => render(context));

@@ -76,6 +76,7 @@ async function runProbes(client: UpsdkClient): Promise<Record<string, unknown>> 
 export async function buildReport(
   client: UpsdkClient,
   mode: 'app' | 'simulator',
+  browserUserAgent: string,
 ): Promise<Record<string, unknown>> {
   const config = await attempt('report: config', () => client.ready());
   const probes = config.ok ? await runProbes(client) : 'skipped: config failed';
@@ -93,7 +94,13 @@ export async function buildReport(
   return {
     generatedAt: new Date().toISOString(),
     mode,
+    // In simulator mode the user agent is the simulator's in-app one: say so, and give the browser's own.
     userAgent: navigator.userAgent,
+    userAgentSource:
+      mode === 'simulator'
+        ? "simulated: the simulator's in-app user agent, not this device's"
+        : 'this device (the UnionPay app)',
+    ...(mode === 'simulator' ? { browserUserAgent } : {}),
     userAgentTokens: tokens(navigator.userAgent),
     environment: client.environment(),
     location: location.href.split('#')[0],

@@ -31,13 +31,24 @@ export async function startPlayground(): Promise<{ server: Server; url: string }
   return { server, url: `http://127.0.0.1:${port}/` };
 }
 
+/** A viewport size. */
+export interface Viewport {
+  readonly width: number;
+  readonly height: number;
+}
+
+/** The phone the playground is checked on (an iPhone 12–15 in CSS pixels) and a desktop window. */
+export const PHONE: Viewport = { width: 390, height: 844 };
+export const DESKTOP: Viewport = { width: 1280, height: 800 };
+
 /** A page that records console errors and page errors; `prepare` runs before it navigates (e.g. routes). */
 export async function openPage(
   browser: Browser,
   url: string,
   prepare?: (page: Page) => Promise<unknown>,
+  viewport: Viewport = { width: 412, height: 900 },
 ): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 412, height: 900 }, acceptDownloads: true });
+  const page = await browser.newPage({ viewport, acceptDownloads: true });
   const errors: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
@@ -53,7 +64,7 @@ export async function openPage(
  * the file, a fresh page per test whose console must stay clean.
  */
 export function usePlayground(): {
-  open(query?: string, prepare?: (page: Page) => Promise<unknown>): Promise<Page>;
+  open(query?: string, prepare?: (page: Page) => Promise<unknown>, viewport?: Viewport): Promise<Page>;
 } {
   let browser: Browser;
   let server: Server;
@@ -74,8 +85,8 @@ export function usePlayground(): {
     expect(errors).toEqual([]);
   });
   return {
-    async open(query = '', prepare?: (page: Page) => Promise<unknown>) {
-      current = await openPage(browser, url + query, prepare);
+    async open(query = '', prepare?: (page: Page) => Promise<unknown>, viewport?: Viewport) {
+      current = await openPage(browser, url + query, prepare, viewport);
       return current.page;
     },
   };

@@ -10,8 +10,16 @@ export const appletSection: Section = ({ client }) =>
     'Mini-program extras',
     'applet(client) — meant for UnionPay mini-programs; an H5 page usually gets c02 (no permission).',
     ...actionForms([
-      action({ id: 'applet.getSystemInfo', label: 'system info', run: () => applet(client).getSystemInfo() }),
-      action({ id: 'applet.vibrate', label: 'vibrate', run: () => applet(client).vibrate() }),
+      action({
+        id: 'applet.getSystemInfo',
+        label: 'system info',
+        run: (_, signal) => applet(client).getSystemInfo({}, { signal }),
+      }),
+      action({
+        id: 'applet.vibrate',
+        label: 'vibrate',
+        run: (_, signal) => applet(client).vibrate({}, { signal }),
+      }),
       action({
         id: 'applet.saveData',
         label: 'save',
@@ -19,19 +27,24 @@ export const appletSection: Section = ({ client }) =>
           { name: 'key', value: 'playground' },
           { name: 'value', value: 'hello' },
         ],
-        run: ({ key, value }) => applet(client).saveData({ key: key ?? '', value: value ?? '' }),
+        run: ({ key, value }, signal) =>
+          applet(client).saveData({ key: key ?? '', value: value ?? '' }, { signal }),
       }),
       action({
         id: 'applet.queryData',
         label: 'query',
         fields: [{ name: 'key', value: 'playground' }],
-        run: ({ key }) => applet(client).queryData({ key: key ?? '' }),
+        run: ({ key }, signal) => applet(client).queryData({ key: key ?? '' }, { signal }),
       }),
       action({
         id: 'applet.getUserLogoutDate',
         label: 'last logout',
-        run: () => applet(client).getUserLogoutDate(),
+        run: (_, signal) => applet(client).getUserLogoutDate({ signal }),
       }),
-      action({ id: 'applet.appletAuth', label: 'login code', run: () => applet(client).appletAuth() }),
+      action({
+        id: 'applet.appletAuth',
+        label: 'login code',
+        run: (_, signal) => applet(client).appletAuth({ signal }),
+      }),
     ]),
   );

@@ -8,6 +8,7 @@ import type {
   BluetoothCharacteristic,
   CharacteristicRef,
   CharacteristicValue,
+  ConnectionState,
 } from '../../../src/bluetooth.js';
 import { button, buttons, h, hex } from '../dom.js';
 import { run } from '../log.js';
@@ -36,9 +37,16 @@ function showValue(
   view.textContent = `${value.decoded ? hex(value.value) : '(not decoded)'} · raw "${value.raw}" · ${via} #${count}`;
 }
 
+/** Device ids compare case-insensitively (platforms differ in case). */
+const sameDevice = (a: string | undefined, b: string): boolean => a?.toUpperCase() === b.toUpperCase();
+
 export function gattBrowser({ client }: PlaygroundContext): {
   element: HTMLElement;
-  show(deviceId: string): Promise<{ services: number }>;
+  show(deviceId: string, signal: AbortSignal): Promise<{ services: number }>;
+  /** Follow a `connectionStateChange` event: a drop of the shown device clears the browser. */
+  connectionChanged(change: ConnectionState): void;
+  /** The adapter went off: nothing stays connected. */
+  adapterOff(): void;
 } {
   const title = h('p', { id: 'ble-connected', class: 'status' }, 'not connected');
   const services = h('ul', { id: 'ble-services', class: 'gatt' });
@@ -50,10 +58,24 @@ export function gattBrowser({ client }: PlaygroundContext): {
     notifying.clear();
   };
 
-  const notify = async (ref: CharacteristicRef, view: HTMLElement): Promise<{ values: number }> => {
+  /** Forget the device: stop its loops, clear its services, say why. */
+  const drop = (why: string): void => {
+    stopAll();
+    title.textContent = why;
+    services.replaceChildren();
+    disconnect.hidden = true;
+    current = undefined;
+  };
+
+  const notify = async (
+    ref: CharacteristicRef,
+    view: HTMLElement,
+    cancel: AbortSignal,
+  ): Promise<{ values: number }> => {
     notifying.get(keyOf(ref))?.abort();
     const controller = new AbortController();
     notifying.set(keyOf(ref), controller);
+    cancel.addEventListener('abort', () => controller.abort(), { once: true });
     let count = 0;
     try {
       for await (const value of bluetooth(client).notifications(ref, { signal: controller.signal })) {
@@ -85,19 +107,23 @@ export function gattBrowser({ client }: PlaygroundContext): {
           button(
             '',
             'read',
-            () =>
-              void run('bluetooth.read', async () => {
-                const value = await bluetooth(client).read(ref);
-                showValue(view, value, 'read', 1);
-                return { hex: hex(value.value), raw: value.raw };
-              }),
+            (self) =>
+              void run(
+                'bluetooth.read',
+                async (signal) => {
+                  const value = await bluetooth(client).read(ref, { signal });
+                  showValue(view, value, 'read', 1);
+                  return { hex: hex(value.value), raw: value.raw };
+                },
+                self,
+              ),
             'ble-read',
           ),
         (characteristic.properties.notify || characteristic.properties.indicate) &&
           button(
             '',
             'notify',
-            () => void run('bluetooth.notifications', () => notify(ref, view)),
+            (self) => void run('bluetooth.notifications', (signal) => notify(ref, view, signal), self),
             'ble-notify',
           ),
         (characteristic.properties.notify || characteristic.properties.indicate) &&
@@ -111,9 +137,12 @@ export function gattBrowser({ client }: PlaygroundContext): {
           button(
             '',
             'write',
-            () =>
-              void run('bluetooth.write', () =>
-                bluetooth(client).write({ ...ref, value: input.value.replace(/\s+/g, '') }),
+            (self) =>
+              void run(
+                'bluetooth.write',
+                (signal) =>
+                  bluetooth(client).write({ ...ref, value: input.value.replace(/\s+/g, '') }, { signal }),
+                self,
               ),
             'ble-write',
           ),
@@ -131,14 +160,18 @@ export function gattBrowser({ client }: PlaygroundContext): {
       button(
         '',
         'characteristics',
-        () =>
-          void run('bluetooth.characteristics', async () => {
-            const found = await bluetooth(client).characteristics({ deviceId, serviceId });
-            list.replaceChildren(
-              ...found.map((c) => characteristicRow({ deviceId, serviceId, characteristicId: c.uuid }, c)),
-            );
-            return found;
-          }),
+        (self) =>
+          void run(
+            'bluetooth.characteristics',
+            async (signal) => {
+              const found = await bluetooth(client).characteristics({ deviceId, serviceId }, { signal });
+              list.replaceChildren(
+                ...found.map((c) => characteristicRow({ deviceId, serviceId, characteristicId: c.uuid }, c)),
+              );
+              return found;
+            },
+            self,
+          ),
         'ble-characteristics',
       ),
       list,
@@ -146,28 +179,38 @@ export function gattBrowser({ client }: PlaygroundContext): {
     return row;
   };
 
-  const disconnect = button('ble-disconnect', 'disconnect', () => {
+  const disconnect = button('ble-disconnect', 'disconnect', (self) => {
     const deviceId = current;
     if (!deviceId) return;
     stopAll();
-    void run('bluetooth.disconnect', async () => {
-      await bluetooth(client).disconnect(deviceId);
-      title.textContent = `${deviceId} · disconnected`;
-      services.replaceChildren();
-    });
+    void run(
+      'bluetooth.disconnect',
+      async (signal) => {
+        await bluetooth(client).disconnect(deviceId, { signal });
+        if (sameDevice(current, deviceId)) drop(`${deviceId} · disconnected`);
+      },
+      self,
+    );
   });
   disconnect.hidden = true;
 
   return {
     element: h('div', { class: 'gatt-browser' }, title, disconnect, services),
-    async show(deviceId) {
+    async show(deviceId, signal) {
       stopAll();
       current = deviceId;
       title.textContent = `${deviceId} · connected`;
       disconnect.hidden = false;
-      const found = await bluetooth(client).services(deviceId);
+      const found = await bluetooth(client).services(deviceId, { signal });
       services.replaceChildren(...found.map((s) => serviceRow(deviceId, s.uuid, s.isPrimary)));
       return { services: found.length };
+    },
+    connectionChanged({ deviceId, connected }) {
+      if (!connected && sameDevice(current, deviceId)) drop(`${deviceId} · disconnected (by the device)`);
+    },
+    adapterOff() {
+      // Whatever the connection events said before, nothing is connected now.
+      drop('not connected · adapter off');
     },
   };
 }

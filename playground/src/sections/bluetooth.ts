@@ -3,11 +3,11 @@
  * `bluetooth(client).scan` until "stop"), connect, and the GATT browser of
  * the connected device (see bluetooth-gatt.ts).
  */
-import type { BluetoothDevice } from '../../../src/bluetooth.js';
+import type { AdapterStateChange, BluetoothDevice } from '../../../src/bluetooth.js';
 import { button, buttons, field, h, section, subheading } from '../dom.js';
 import { logEvent, logNote, run } from '../log.js';
 import { observe } from '../report.js';
-import type { PlaygroundContext, Section } from '../context.js';
+import type { Section } from '../context.js';
 import { gattBrowser } from './bluetooth-gatt.js';
 import { bluetooth } from '../../../src/bluetooth.js';
 
@@ -17,23 +17,9 @@ type Rows = Map<string, { row: HTMLLIElement; text: HTMLSpanElement }>;
 const describeDevice = (device: BluetoothDevice): string =>
   `${device.name || device.localName || '(no name)'} · ${device.deviceId} · ${Number.isNaN(device.RSSI) ? '?' : device.RSSI} dBm`;
 
-/** Listen to connection and adapter changes, once, the first time the section talks to the adapter. */
-function watchOnce({ client }: PlaygroundContext): () => void {
-  let watching = false;
-  return () => {
-    if (watching) return;
-    watching = true;
-    const events = bluetooth(client).events;
-    events.on('error', (error, event) =>
-      logNote(`Bluetooth ${String(event)} listener failed: ${String(error)}`),
-    );
-    events.on('connectionStateChange', (change) => logEvent('connectionStateChange', change));
-    events.on('adapterStateChange', (change) => {
-      observe('adapterStates', change);
-      logEvent('adapterStateChange', change);
-    });
-  };
-}
+/** Whether an adapter change says it went off (the app's state values are not public: `available` first). */
+const adapterOff = (change: AdapterStateChange): boolean =>
+  change.available === false || /off|unavailable|disabled/i.test(change.state);
 
 export const bluetoothSection: Section = (context) => {
   const { client, sim } = context;
@@ -41,20 +27,50 @@ export const bluetoothSection: Section = (context) => {
   const list = h('ul', { id: 'ble-devices', class: 'devices' });
   const status = h('p', { id: 'ble-status', class: 'status' }, 'idle');
   const gatt = gattBrowser(context);
-  const watch = watchOnce(context);
   const servicesFilter = field({
     name: 'services',
     label: 'only services (comma separated, optional)',
     value: '',
   });
   let scanning: AbortController | undefined;
+  let watching = false;
 
-  const connect = (deviceId: string): void =>
-    void run('bluetooth.connect', async () => {
-      watch();
-      await bluetooth(client).connect(deviceId);
-      await gatt.show(deviceId);
+  /** The panel follows the events, once the section first talks to the adapter. */
+  const watch = (): void => {
+    if (watching) return;
+    watching = true;
+    const events = bluetooth(client).events;
+    events.on('error', (error, event) =>
+      logNote(`Bluetooth ${String(event)} listener failed: ${String(error)}`),
+    );
+    events.on('connectionStateChange', (change) => {
+      logEvent('connectionStateChange', change);
+      gatt.connectionChanged(change);
     });
+    events.on('adapterStateChange', (change) => {
+      observe('adapterStates', change);
+      logEvent('adapterStateChange', change);
+      if (adapterOff(change)) {
+        // A scan cannot find anything any more, and no device stays connected.
+        scanning?.abort();
+        gatt.adapterOff();
+        status.textContent = `adapter off · ${rows.size} device(s) seen`;
+      } else if (!scanning) {
+        status.textContent = `adapter ${change.state || 'on'}`;
+      }
+    });
+  };
+
+  const connect = (deviceId: string, trigger: HTMLButtonElement): void =>
+    void run(
+      'bluetooth.connect',
+      async (signal) => {
+        watch();
+        await bluetooth(client).connect(deviceId, { signal });
+        await gatt.show(deviceId, signal);
+      },
+      trigger,
+    );
 
   const upsert = (device: BluetoothDevice): void => {
     const known = rows.get(device.deviceId);
@@ -67,25 +83,26 @@ export const bluetoothSection: Section = (context) => {
       'li',
       { 'data-device-id': device.deviceId },
       text,
-      button('', 'connect', () => connect(device.deviceId), 'ble-connect'),
+      button('', 'connect', (self) => connect(device.deviceId, self), 'ble-connect'),
     );
     rows.set(device.deviceId, { row, text });
     list.append(row);
   };
 
-  const scan = async (): Promise<{ found: number }> => {
-    scanning?.abort();
+  /** One scan at a time (its button is disabled meanwhile); "stop scan", the pending row's cancel or the adapter going off end it. */
+  const scan = async (cancel: AbortSignal): Promise<{ found: number }> => {
     const controller = new AbortController();
     scanning = controller;
-    watch();
-    await bluetooth(client).open();
-    const input = servicesFilter.querySelector('input')!.value;
-    const services = input
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean);
-    status.textContent = 'scanning…';
+    cancel.addEventListener('abort', () => controller.abort(), { once: true });
     try {
+      watch();
+      await bluetooth(client).open({ signal: controller.signal });
+      const input = servicesFilter.querySelector('input')!.value;
+      const services = input
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      status.textContent = 'scanning…';
       for await (const device of bluetooth(client).scan({
         services: services.length > 0 ? services : undefined,
         signal: controller.signal,
@@ -94,11 +111,15 @@ export const bluetoothSection: Section = (context) => {
       }
     } catch (error) {
       // Stopping is the normal way out of the loop.
-      if (!controller.signal.aborted) throw error;
+      if (!controller.signal.aborted) {
+        status.textContent = `scan failed · ${rows.size} device(s) seen`;
+        throw error;
+      }
     } finally {
-      if (scanning === controller) scanning = undefined;
-      status.textContent = `stopped · ${rows.size} device(s) seen`;
+      scanning = undefined;
     }
+    if (!status.textContent?.startsWith('adapter off'))
+      status.textContent = `stopped · ${rows.size} device(s) seen`;
     return { found: rows.size };
   };
 
@@ -108,22 +129,23 @@ export const bluetoothSection: Section = (context) => {
     'Open the adapter, scan (the list updates live), connect, then browse services and characteristics.',
     servicesFilter,
     buttons(
-      button('ble-scan', 'scan', () => void run('bluetooth.scan', scan)),
+      button('ble-scan', 'scan', (self) => void run('bluetooth.scan', scan, self)),
       button('ble-stop', 'stop scan', () => scanning?.abort()),
       button(
         'ble-state',
         'adapter state',
-        () => void run('bluetooth.state', () => bluetooth(client).state()),
+        (self) => void run('bluetooth.state', (signal) => bluetooth(client).state({ signal }), self),
       ),
       button(
         'ble-settings',
         'Bluetooth settings',
-        () => void run('bluetooth.openSettings', () => bluetooth(client).openSettings()),
+        (self) =>
+          void run('bluetooth.openSettings', (signal) => bluetooth(client).openSettings({ signal }), self),
       ),
       button(
         'ble-close',
         'close adapter',
-        () => void run('bluetooth.close', () => bluetooth(client).close()),
+        (self) => void run('bluetooth.close', (signal) => bluetooth(client).close({ signal }), self),
       ),
     ),
     status,

@@ -41,7 +41,8 @@ export const deviceSection: Section = ({ client }) => {
           fields: [
             { name: 'scanType', label: 'code kinds', type: 'select', options: Object.keys(SCAN_TYPES) },
           ],
-          run: ({ scanType }) => scanQRCode(client, { scanType: SCAN_TYPES[scanType ?? ''] }),
+          run: ({ scanType }, signal) =>
+            scanQRCode(client, { scanType: SCAN_TYPES[scanType ?? ''] }, { signal }),
           show: (text) => h('code', {}, text),
         }),
         action({
@@ -52,18 +53,22 @@ export const deviceSection: Section = ({ client }) => {
             { name: 'maxWidth', label: 'max width (px)', value: '800', type: 'number' },
             { name: 'maxHeight', label: 'max height (px)', value: '800', type: 'number' },
           ],
-          run: ({ sourceType, maxWidth, maxHeight }) =>
-            chooseImage(client, {
-              sourceType: (sourceType ?? 'any') as ImageSource,
-              maxWidth: optionalNumber(maxWidth),
-              maxHeight: optionalNumber(maxHeight),
-            }),
+          run: ({ sourceType, maxWidth, maxHeight }, signal) =>
+            chooseImage(
+              client,
+              {
+                sourceType: (sourceType ?? 'any') as ImageSource,
+                maxWidth: optionalNumber(maxWidth),
+                maxHeight: optionalNumber(maxHeight),
+              },
+              { signal },
+            ),
           show: picture,
         }),
         action({
           id: 'getScreenBrightness',
           label: 'get brightness',
-          run: () => getScreenBrightness(client),
+          run: (_, signal) => getScreenBrightness(client, { signal }),
         }),
         action({
           id: 'setScreenBrightness',
@@ -71,7 +76,8 @@ export const deviceSection: Section = ({ client }) => {
           fields: [
             { name: 'brightness', label: 'brightness (0…1, one decimal)', value: '0.8', type: 'number' },
           ],
-          run: ({ brightness }) => setScreenBrightness(client, { brightness: Number(brightness) }),
+          run: ({ brightness }, signal) =>
+            setScreenBrightness(client, { brightness: Number(brightness) }, { signal }),
         }),
       ],
       output,

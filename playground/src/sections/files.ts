@@ -13,7 +13,7 @@ import type {
 } from '../../../src/media.js';
 import { action, actionForms, type Action } from '../actions.js';
 import { button, buttons, facts, form, optionalNumber, progressBar, section, subheading } from '../dom.js';
-import { logNote, run } from '../log.js';
+import { failureOf, logNote, run } from '../log.js';
 import { newUploadUrl, readAndUpload, sha256Hex } from '../upload.js';
 import type { PlaygroundContext, Section } from '../context.js';
 import {
@@ -77,12 +77,16 @@ function readers({ client }: PlaygroundContext, state: FilesState): Record<Sourc
 }
 
 /** A recording form: its one field is the longest duration. */
-const recordAction = (id: string, label: string, start: (maxTime: number) => Promise<void>): Action =>
+const recordAction = (
+  id: string,
+  label: string,
+  start: (maxTime: number, signal: AbortSignal) => Promise<void>,
+): Action =>
   action({
     id,
     label,
     fields: [{ name: 'maxTime', label: 'max seconds', value: '10', type: 'number' }],
-    run: ({ maxTime }) => start(Number(maxTime)),
+    run: ({ maxTime }, signal) => start(Number(maxTime), signal),
   });
 
 export const filesSection: Section = (context) => {
@@ -93,25 +97,47 @@ export const filesSection: Section = (context) => {
   const picked = facts('file-picked');
   const result = facts('file-result');
 
-  const readAndHash = async (kind: SourceKind, chunkSize: number | undefined): Promise<unknown> => {
+  /** Read, hash and upload; "cancel read" and the pending row's cancel both stop it. */
+  const readAndHash = async (
+    kind: SourceKind,
+    chunkSize: number | undefined,
+    cancel: AbortSignal,
+  ): Promise<unknown> => {
     state.reading?.abort();
     const controller = new AbortController();
     state.reading = controller;
+    cancel.addEventListener('abort', () => controller.abort(), { once: true });
     const source = sources[kind]();
-    const size = chunkSize ?? 524_288;
     progress.set(0, source.size);
     result.set({ status: 'reading…' });
+    try {
+      return await readHashAndShow(source, chunkSize, controller.signal);
+    } catch (error) {
+      // The status line must not stay on "reading…" once the read is over, whichever way it ended.
+      result.set({ status: controller.signal.aborted ? 'cancelled' : `failed: ${failureOf(error).code}` });
+      throw error;
+    } finally {
+      if (state.reading === controller) state.reading = undefined;
+    }
+  };
+
+  const readHashAndShow = async (
+    source: Reader,
+    chunkSize: number | undefined,
+    signal: AbortSignal,
+  ): Promise<unknown> => {
+    const size = chunkSize ?? 524_288;
     const started = performance.now();
     const outcome = await readAndUpload(
       (from) =>
         source.open({
           chunkSize,
           from,
-          signal: controller.signal,
+          signal,
           onProgress: ({ loaded, total }) => progress.set(loaded, total ?? source.size),
         }),
       await newUploadUrl(),
-      { total: source.size, chunkSize: size, signal: controller.signal },
+      { total: source.size, chunkSize: size, signal },
     );
     progress.set(outcome.blob.size, outcome.blob.size);
     const local = await sha256Hex(outcome.blob);
@@ -141,28 +167,29 @@ export const filesSection: Section = (context) => {
           { name: 'sourceType', label: 'kind', type: 'select', options: ['any', 'video', 'image'] },
           { name: 'maxSize', label: 'max size (MB)', value: '100', type: 'number' },
         ],
-        run: async ({ sourceType, maxSize }) => {
+        run: async ({ sourceType, maxSize }, signal) => {
           const megabytes = optionalNumber(maxSize);
           const file = await chooseFileFromAlbum(client, {
             sourceType: (sourceType ?? 'any') as AlbumSourceType,
             maxSize: megabytes === undefined ? undefined : Math.round(megabytes * MB),
+            signal,
           });
           state.picked = file;
           picked.set({ name: file.name, size: file.size ?? 'unknown', type: file.type });
           return file;
         },
       }),
-      recordAction('startAudioRecording', 'record audio', async (maxTime) => {
-        state.audio = await startAudioRecording(client, { maxTime });
+      recordAction('startAudioRecording', 'record audio', async (maxTime, signal) => {
+        state.audio = await startAudioRecording(client, { maxTime, signal });
       }),
-      recordAction('startVideoRecording', 'record video', async (maxTime) => {
-        state.video = await startVideoRecording(client, { maxTime });
+      recordAction('startVideoRecording', 'record video', async (maxTime, signal) => {
+        state.video = await startVideoRecording(client, { maxTime, signal });
       }),
     ]),
     buttons(
-      button('stop-audio', 'stop audio recording', () => {
+      button('stop-audio', 'stop audio recording', (self) => {
         const recording = state.audio;
-        if (recording) void run('stopAudioRecording', () => recording.stop());
+        if (recording) void run('stopAudioRecording', (signal) => recording.stop({ signal }), self);
         else logNote('no audio recording running');
       }),
     ),
@@ -175,9 +202,11 @@ export const filesSection: Section = (context) => {
         { name: 'source', type: 'select', options: SOURCES },
         { name: 'chunkSize', label: 'chunk size (bytes, ≤ 524288)', value: '524288', type: 'number' },
       ],
-      ({ source, chunkSize }) =>
-        void run('read & upload', () =>
-          readAndHash((source ?? 'album file') as SourceKind, optionalNumber(chunkSize)),
+      ({ source, chunkSize }, submit) =>
+        void run(
+          'read & upload',
+          (signal) => readAndHash((source ?? 'album file') as SourceKind, optionalNumber(chunkSize), signal),
+          submit,
         ),
     ),
     buttons(

@@ -17,10 +17,12 @@ export const hceSection: Section = ({ client, sim }) => {
   const messages = h('ol', { id: 'hce-messages', class: 'messages' });
   let listening: AbortController | undefined;
 
-  const listen = async (): Promise<{ messages: number }> => {
+  /** The reader's commands until "stop" or the pending row's cancel (either ends the loop). */
+  const listen = async (cancel: AbortSignal): Promise<{ messages: number }> => {
     listening?.abort();
     const controller = new AbortController();
     listening = controller;
+    cancel.addEventListener('abort', () => controller.abort(), { once: true });
     let count = 0;
     try {
       for await (const message of hce(client).messages({ signal: controller.signal })) {
@@ -42,16 +44,16 @@ export const hceSection: Section = ({ client, sim }) => {
     'HCE (NFC card emulation)',
     'Check the state, register AIDs and start; commands from the reader appear below as they arrive.',
     ...actionForms([
-      action({ id: 'hce.state', label: 'HCE state', run: () => hce(client).state() }),
+      action({ id: 'hce.state', label: 'HCE state', run: (_, signal) => hce(client).state({ signal }) }),
       action({
         id: 'hce.start',
         label: 'start',
         fields: [
           { name: 'aids', label: 'AIDs (10–32 hex digits, comma separated)', value: 'A000000333010101' },
         ],
-        run: async ({ aids }) => {
+        run: async ({ aids }, signal) => {
           const list = (aids ?? '').split(',').map((aid) => aid.trim());
-          await hce(client).start(list);
+          await hce(client).start(list, { signal });
           // The loop runs until "stop"; its end is logged as its own line.
           void run('hce.messages', listen);
         },
@@ -60,21 +62,21 @@ export const hceSection: Section = ({ client, sim }) => {
         id: 'hce.send',
         label: 'send',
         fields: [{ name: 'data', label: 'answer (hex)', value: '9000' }],
-        run: async ({ data }) => {
-          const answer = await hce(client).send((data ?? '').replace(/\s+/g, ''));
+        run: async ({ data }, signal) => {
+          const answer = await hce(client).send((data ?? '').replace(/\s+/g, ''), { signal });
           return { raw: answer.raw, hex: hex(answer.value) };
         },
       }),
     ]),
     buttons(
-      button('hce-stop', 'stop', () => {
+      button('hce-stop', 'stop', (self) => {
         listening?.abort();
-        void run('hce.stop', () => hce(client).stop());
+        void run('hce.stop', (signal) => hce(client).stop({ signal }), self);
       }),
       button(
         'hce-settings',
         'NFC settings',
-        () => void run('hce.openSettings', () => hce(client).openSettings()),
+        (self) => void run('hce.openSettings', (signal) => hce(client).openSettings({ signal }), self),
       ),
     ),
     messages,

@@ -10,8 +10,16 @@ export const locationSection: Section = ({ client }) =>
     'Location',
     'Positions are GCJ-02; Android answers GPS as JSON text, iOS as an object — both normalize to numbers.',
     ...actionForms([
-      action({ id: 'getLocationCity', label: 'city code', run: () => getLocationCity(client) }),
-      action({ id: 'getLocationGps', label: 'GPS position', run: () => getLocationGps(client) }),
+      action({
+        id: 'getLocationCity',
+        label: 'city code',
+        run: (_, signal) => getLocationCity(client, { signal }),
+      }),
+      action({
+        id: 'getLocationGps',
+        label: 'GPS position',
+        run: (_, signal) => getLocationGps(client, { signal }),
+      }),
       action({
         id: 'navi',
         label: 'navigate',
@@ -19,7 +27,7 @@ export const locationSection: Section = ({ client }) =>
           { name: 'from', label: 'from (lat, lon, name)', value: '31.23958, 121.499763, 上海东方明珠' },
           { name: 'to', label: 'to (lat, lon, name)', value: '39.917854, 116.397006, 北京故宫' },
         ],
-        run: ({ from, to }) => navi(client, { from: place(from), to: place(to) }),
+        run: ({ from, to }, signal) => navi(client, { from: place(from), to: place(to) }, { signal }),
       }),
     ]),
   );

@@ -17,14 +17,18 @@ const APP_ID_KEY = 'upsdk-playground:login-app-id';
 export const loginSection: Section = ({ sim }) => {
   const session = facts('login-session');
   const platformUrl = sim ? location.origin : undefined;
-  const start = (appId: string, scope: InAppScope) =>
-    run('signIn', async () => {
-      sessionStorage.setItem(APP_ID_KEY, appId);
-      const outcome = await signIn<LoginSession>({ appId, scope, endpoint: '/upsdk/login', platformUrl });
-      if (outcome.kind === 'redirect') return `redirecting to ${new URL(outcome.url).pathname}…`;
-      session.set({ ...outcome.session });
-      return outcome.session;
-    });
+  const start = (appId: string, scope: InAppScope, trigger?: HTMLButtonElement) =>
+    run(
+      'signIn',
+      async () => {
+        sessionStorage.setItem(APP_ID_KEY, appId);
+        const outcome = await signIn<LoginSession>({ appId, scope, endpoint: '/upsdk/login', platformUrl });
+        if (outcome.kind === 'redirect') return `redirecting to ${new URL(outcome.url).pathname}…`;
+        session.set({ ...outcome.session });
+        return outcome.session;
+      },
+      trigger,
+    );
 
   const element = section(
     'login',
@@ -39,7 +43,7 @@ export const loginSection: Section = ({ sim }) => {
         { name: 'appId', value: sessionStorage.getItem(APP_ID_KEY) ?? (sim ? SIMULATED_APP_ID : '') },
         { name: 'scope', type: 'select', options: SCOPES, value: 'upapi_mobile' },
       ],
-      ({ appId, scope }) => void start(appId ?? '', (scope ?? 'upapi_base') as InAppScope),
+      ({ appId, scope }, submit) => void start(appId ?? '', (scope ?? 'upapi_base') as InAppScope, submit),
     ),
     session.element,
   );

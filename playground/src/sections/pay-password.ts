@@ -15,8 +15,9 @@ interface Issued {
   readonly bizOrderId: string;
 }
 
-async function postJson<T>(path: string, body: unknown): Promise<T> {
+async function postJson<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
   const response = await fetch(path, {
+    signal,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
@@ -27,9 +28,15 @@ async function postJson<T>(path: string, body: unknown): Promise<T> {
 }
 
 /** The notification the server received for `transNo`; polled a bounded number of times. */
-async function notificationFor(transNo: string): Promise<Record<string, unknown> | undefined> {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const received = (await (await fetch('/__dev/notifications')).json()) as Record<string, unknown>[];
+async function notificationFor(
+  transNo: string,
+  signal: AbortSignal,
+): Promise<Record<string, unknown> | undefined> {
+  for (let attempt = 0; attempt < 20 && !signal.aborted; attempt++) {
+    const received = (await (await fetch('/__dev/notifications', { signal })).json()) as Record<
+      string,
+      unknown
+    >[];
     const found = received.find((event) => event.transNo === transNo);
     if (found) return found;
     await new Promise((resolve) => setTimeout(resolve, 250));
@@ -39,17 +46,25 @@ async function notificationFor(transNo: string): Promise<Record<string, unknown>
 
 export const payPasswordSection: Section = ({ client, sim }) => {
   const outcome = facts('pay-password-story');
-  const story = (openId: string | undefined) =>
-    run('pay-password story', async () => {
-      const { transNo, bizOrderId } = await postJson<Issued>('/upsdk/pay-password', openId ? { openId } : {});
-      outcome.set({ transNo, bizOrderId, notification: 'waiting…' });
-      await verifyPayPwd(client, { transNo });
-      // Simulator mode: the fake platform plays the user's password entry and notifies the server.
-      if (sim) await postJson('/__dev/pay-password/complete', { transNo });
-      const notification = await notificationFor(transNo);
-      outcome.set({ transNo, bizOrderId, notification: notification?.kind ?? 'none arrived' });
-      return notification;
-    });
+  const story = (openId: string | undefined, trigger: HTMLButtonElement) =>
+    run(
+      'pay-password story',
+      async (signal) => {
+        const { transNo, bizOrderId } = await postJson<Issued>(
+          '/upsdk/pay-password',
+          openId ? { openId } : {},
+          signal,
+        );
+        outcome.set({ transNo, bizOrderId, notification: 'waiting…' });
+        await verifyPayPwd(client, { transNo }, { signal });
+        // Simulator mode: the fake platform plays the user's password entry and notifies the server.
+        if (sim) await postJson('/__dev/pay-password/complete', { transNo }, signal);
+        const notification = await notificationFor(transNo, signal);
+        outcome.set({ transNo, bizOrderId, notification: notification?.kind ?? 'none arrived' });
+        return notification;
+      },
+      trigger,
+    );
   return section(
     'pay-password',
     'Pay-password story',
@@ -58,7 +73,7 @@ export const payPasswordSection: Section = ({ client, sim }) => {
       'pay-password-form',
       'run',
       [{ name: 'openId', label: 'openId (optional)', value: '' }],
-      ({ openId }) => void story(openId || undefined),
+      ({ openId }, submit) => void story(openId || undefined, submit),
     ),
     outcome.element,
   );

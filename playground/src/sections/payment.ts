@@ -13,7 +13,7 @@ export const paymentSection: Section = ({ client }) =>
       action({
         id: 'pay',
         fields: [{ name: 'tn', label: 'transaction number (tn)', value: '201906181234567890' }],
-        run: ({ tn }) => pay(client, { tn: tn ?? '' }),
+        run: ({ tn }, signal) => pay(client, { tn: tn ?? '' }, { signal }),
       }),
       action({
         id: 'verifyPayPwd',
@@ -21,13 +21,13 @@ export const paymentSection: Section = ({ client }) =>
           { name: 'transNo', label: 'transNo (from verifyPwdSeqId)', value: '20190618000001' },
           { name: 'bizType', label: 'bizType (optional)', value: '' },
         ],
-        run: ({ transNo, bizType }) =>
-          verifyPayPwd(client, { transNo: transNo ?? '', bizType: optionalText(bizType) }),
+        run: ({ transNo, bizType }, signal) =>
+          verifyPayPwd(client, { transNo: transNo ?? '', bizType: optionalText(bizType) }, { signal }),
       }),
       action({
         id: 'addBankCard',
         fields: [{ name: 'scene', label: 'scene (optional)', value: '' }],
-        run: ({ scene }) => addBankCard(client, { scene: optionalText(scene) }),
+        run: ({ scene }, signal) => addBankCard(client, { scene: optionalText(scene) }, { signal }),
       }),
     ]),
   );

@@ -4,10 +4,10 @@ import { run } from '../log.js';
 import { buildReport, downloadJson } from '../report.js';
 import type { Section } from '../context.js';
 
-export const reportSection: Section = ({ client, mode }) => {
+export const reportSection: Section = ({ client, mode, browserUserAgent }) => {
   const output = h('pre', { id: 'report-output', class: 'report', hidden: true });
   const build = async (): Promise<string> => {
-    const report = await buildReport(client, mode);
+    const report = await buildReport(client, mode, browserUserAgent);
     output.textContent = JSON.stringify(report, null, 2);
     output.hidden = false;
     return output.textContent;
@@ -20,28 +20,36 @@ export const reportSection: Section = ({ client, mode }) => {
       button(
         'report-run',
         'run probes',
-        () => void run('report', async () => (await build()).length + ' characters'),
+        (self) => void run('report', async () => (await build()).length + ' characters', self),
       ),
       button(
         'report-copy',
         'copy JSON',
-        () =>
-          void run('report: copy', async () => {
-            const text = await build();
-            // The clipboard API needs a secure context; elsewhere the text is selected for a manual copy.
-            if (navigator.clipboard) await navigator.clipboard.writeText(text);
-            else getSelection()?.selectAllChildren(output);
-            return navigator.clipboard ? 'copied' : 'selected: copy it with the system menu';
-          }),
+        (self) =>
+          void run(
+            'report: copy',
+            async () => {
+              const text = await build();
+              // The clipboard API needs a secure context; elsewhere the text is selected for a manual copy.
+              if (navigator.clipboard) await navigator.clipboard.writeText(text);
+              else getSelection()?.selectAllChildren(output);
+              return navigator.clipboard ? 'copied' : 'selected: copy it with the system menu';
+            },
+            self,
+          ),
       ),
       button(
         'report-download',
         'download JSON',
-        () =>
-          void run('report: download', async () => {
-            downloadJson(JSON.parse(await build()), 'upsdk-device-report.json');
-            return 'upsdk-device-report.json';
-          }),
+        (self) =>
+          void run(
+            'report: download',
+            async () => {
+              downloadJson(JSON.parse(await build()), 'upsdk-device-report.json');
+              return 'upsdk-device-report.json';
+            },
+            self,
+          ),
       ),
     ),
     output,

@@ -1,7 +1,8 @@
 /** Simulator controls: latency and one-shot faults (simulator mode only). */
 import type { Fault } from '../../../src/simulator/index.js';
 import { form, h, section } from '../dom.js';
-import { logNote } from '../log.js';
+import { logNote, writeLog } from '../log.js';
+import { KNOWN_PLUGINS } from '../plugin-names.js';
 import type { Section } from '../context.js';
 
 const FAULTS: Readonly<Record<string, Fault>> = {
@@ -12,8 +13,53 @@ const FAULTS: Readonly<Record<string, Fault>> = {
   'drop (never answers)': 'drop',
 };
 
+/** The global's own set-up methods: not plugins, a fault on them would never fire. */
+const NOT_PLUGINS = new Set(['config', 'ready', 'error', 'pluginReady']);
+
+/**
+ * Plugin names a fault can be armed for: what the simulated `upsdk` global
+ * has (so a typo such as `payy` is refused instead of arming nothing), or
+ * the known names while the global is not there yet.
+ */
+function pluginNames(): readonly string[] {
+  const global = (window as unknown as { upsdk?: Record<string, unknown> }).upsdk;
+  if (!global) return KNOWN_PLUGINS;
+  return Object.keys(global)
+    .filter((name) => typeof global[name] === 'function' && !NOT_PLUGINS.has(name))
+    .sort();
+}
+
 export const simulatorSection: Section = ({ sim }) => {
   if (!sim) return h('div', { hidden: true });
+  const faultError = h('p', { id: 'fault-error', class: 'form-error', role: 'alert', hidden: true });
+  const names = h('datalist', { id: 'plugin-names' });
+  const faultForm = form(
+    'fault-form',
+    'arm once',
+    [
+      { name: 'plugin', label: 'raw plugin name', value: 'pay' },
+      { name: 'fault', type: 'select', options: Object.keys(FAULTS) },
+    ],
+    ({ plugin = '', fault }) => {
+      const known = pluginNames();
+      if (!known.includes(plugin)) {
+        const msg = `unknown plugin ${JSON.stringify(plugin)}: not a plugin of the simulated bridge`;
+        faultError.textContent = msg;
+        faultError.hidden = false;
+        writeLog({ label: 'sim.fault', ok: false, code: 'invalid_param', msg });
+        return;
+      }
+      faultError.hidden = true;
+      sim.fault(plugin, FAULTS[fault ?? 'cancel'] ?? 'cancel', 1);
+      logNote(`next ${plugin} call: ${fault}`);
+    },
+  );
+  // Suggest the names as the user types; refresh them on focus (the global may load later).
+  const input = faultForm.querySelector<HTMLInputElement>('input[name=plugin]');
+  input?.setAttribute('list', names.id);
+  input?.addEventListener('focus', () =>
+    names.replaceChildren(...pluginNames().map((name) => h('option', { value: name }))),
+  );
   return section(
     'simulator',
     'Simulator',
@@ -28,17 +74,8 @@ export const simulatorSection: Section = ({ sim }) => {
         logNote(`simulator latency ${ms} ms`);
       },
     ),
-    form(
-      'fault-form',
-      'arm once',
-      [
-        { name: 'plugin', label: 'raw plugin name', value: 'pay' },
-        { name: 'fault', type: 'select', options: Object.keys(FAULTS) },
-      ],
-      ({ plugin, fault }) => {
-        sim.fault(plugin || 'pay', FAULTS[fault ?? 'cancel'] ?? 'cancel', 1);
-        logNote(`next ${plugin} call: ${fault}`);
-      },
-    ),
+    faultForm,
+    faultError,
+    names,
   );
 };

@@ -92,13 +92,17 @@ export const walletsSection: Section = ({ client, sim }) => {
   show({});
   const switcher = sim ? hostSwitcher(sim) : undefined;
 
-  const pay = async (totalFee: number): Promise<void> => {
+  const pay = async (totalFee: number, trigger: HTMLButtonElement): Promise<void> => {
     const wallet = detectWallet().wallet;
     const order = await postJson<{ outTradeNo: string; payment: WalletPayment }>('/wallets/preorder', {
       wallet,
       totalFee,
     });
-    const paid = await attempt('payInWallet', () => payInWallet(order.payment, { client }));
+    const paid = await attempt(
+      'payInWallet',
+      (signal) => payInWallet(order.payment, { client, signal }),
+      trigger,
+    );
     if (!paid.ok) return show({ order: order.outTradeNo, pay: paid.code ?? 'error' });
     if (sim && wallet !== 'unionpay') {
       await run('settle (fake gateway notifies)', () =>
@@ -137,8 +141,8 @@ export const walletsSection: Section = ({ client, sim }) => {
       'wallet-pay-form',
       'pay',
       [{ name: 'totalFee', label: 'amount (fen)', value: '1', type: 'number' }],
-      ({ totalFee }) => {
-        void pay(Math.max(1, Math.round(Number(totalFee) || 1))).catch((error: unknown) =>
+      ({ totalFee }, submit) => {
+        void pay(Math.max(1, Math.round(Number(totalFee) || 1)), submit).catch((error: unknown) =>
           logNote(`any wallet: ${String(error)}`),
         );
       },
