@@ -8,11 +8,11 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, chromiumArgs } from '../../build/chromium.mjs';
 
 export const name = 'chunks';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FILE_MB = 100;
 const CHUNK = 524_288;
 const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.html': 'text/html' };
@@ -153,13 +153,7 @@ export async function run() {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--js-flags=--expose-gc',
-      '--enable-precise-memory-info',
-    ],
+    args: chromiumArgs(['--js-flags=--expose-gc', '--enable-precise-memory-info']),
   });
   try {
     const open = async () => {

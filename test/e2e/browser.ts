@@ -3,25 +3,11 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Server } from 'node:http';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { startServer } from '../../playground/server.mjs';
-
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { CHROMIUM, chromiumArgs } from '../../build/chromium.mjs';
 
 /** Launch headless Chromium with the flags this closed network needs. */
 export function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: chromiumArgs() });
 }
 
 /** Start the playground server on a free loopback port. */
