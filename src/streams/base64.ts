@@ -14,7 +14,7 @@
  */
 
 interface NativeBase64 {
-  fromBase64?: (text: string) => Uint8Array;
+  fromBase64?: (text: string) => Uint8Array<ArrayBuffer>;
 }
 interface NativeToBase64 {
   toBase64?: () => string;
@@ -34,7 +34,7 @@ export class Base64Error extends SyntaxError {
  * decodeBase64('aGk='); // Uint8Array [104, 105]
  * ```
  */
-export function decodeBase64(text: string): Uint8Array {
+export function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
   try {
     const native = (Uint8Array as unknown as NativeBase64).fromBase64;
     if (native) return native(text);
