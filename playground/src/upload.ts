@@ -58,8 +58,8 @@ async function put(
     response = await fetch(url, {
       method: 'PUT',
       headers: { 'content-range': range },
-      body,
-      signal,
+      body: body ?? null,
+      signal: signal ?? null,
     });
   } catch (error) {
     if (signal?.aborted) throw error;
@@ -71,7 +71,7 @@ async function put(
 }
 
 async function serverOffset(url: string, signal: AbortSignal | undefined): Promise<number> {
-  const head = await fetch(url, { method: 'HEAD', signal });
+  const head = await fetch(url, { method: 'HEAD', signal: signal ?? null });
   return Number(head.headers.get('upload-offset') ?? 0);
 }
 

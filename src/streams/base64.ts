@@ -14,10 +14,10 @@
  */
 
 interface NativeBase64 {
-  fromBase64?: (text: string) => Uint8Array<ArrayBuffer>;
+  fromBase64?: ((text: string) => Uint8Array<ArrayBuffer>) | undefined;
 }
 interface NativeToBase64 {
-  toBase64?: () => string;
+  toBase64?: (() => string) | undefined;
 }
 
 /** A string that is not valid base64. */
