@@ -51,16 +51,15 @@ async function put(
   url: string,
   range: string,
   signal: AbortSignal | undefined,
-  body?: Uint8Array,
+  body?: Uint8Array<ArrayBuffer>,
 ): Promise<UploadAnswer> {
   let response: Response;
   try {
-    // A chunk from the reader is never shared memory; the cast only satisfies TS ≥ 5.7's BodyInit.
     response = await fetch(url, {
       method: 'PUT',
       headers: { 'content-range': range },
-      body: body as BodyInit,
-      signal,
+      body: body ?? null,
+      signal: signal ?? null,
     });
   } catch (error) {
     if (signal?.aborted) throw error;
@@ -72,7 +71,7 @@ async function put(
 }
 
 async function serverOffset(url: string, signal: AbortSignal | undefined): Promise<number> {
-  const head = await fetch(url, { method: 'HEAD', signal });
+  const head = await fetch(url, { method: 'HEAD', signal: signal ?? null });
   return Number(head.headers.get('upload-offset') ?? 0);
 }
 
@@ -91,7 +90,7 @@ export async function readAndUpload(
 ): Promise<UploadOutcome> {
   const { total, chunkSize, signal } = options;
   const attempts = options.attempts ?? 3;
-  const parts: Uint8Array[] = [];
+  const parts: Uint8Array<ArrayBuffer>[] = [];
   let from = 0;
   for (let attempt = 1; ; attempt += 1) {
     try {
@@ -104,7 +103,7 @@ export async function readAndUpload(
       }
       // Unknown size (recordings) or an empty file: tell the sink where the file ends.
       if (!last?.complete) last = await put(url, `bytes */${offset}`, signal);
-      return { blob: new Blob(parts as Uint8Array<ArrayBuffer>[]), server: last, attempts: attempt };
+      return { blob: new Blob(parts), server: last, attempts: attempt };
     } catch (error) {
       // The reader already retries its chunks; only a lost request is resumed here.
       if (!(error instanceof UploadRequestError) || attempt >= attempts) throw error;
@@ -115,7 +114,7 @@ export async function readAndUpload(
 }
 
 /** Drop the parts past `bytes`; returns how many bytes the kept parts hold. */
-function keepPrefix(parts: Uint8Array[], bytes: number): number {
+function keepPrefix(parts: Uint8Array<ArrayBuffer>[], bytes: number): number {
   let kept = 0;
   let count = 0;
   while (count < parts.length && kept + parts[count]!.length <= bytes) kept += parts[count++]!.length;

@@ -11,13 +11,13 @@ export type BridgeCallback = (payload?: unknown) => void;
 
 /** The raw vendor global as far as the client needs to know it. */
 export interface RawBridge {
-  config?: (options: Record<string, unknown>) => void;
+  config?: ((options: Record<string, unknown>) => void) | undefined;
   /** Runs `callback` (no argument) after a successful config; see handshake.ts for its quirks. */
-  ready?: (callback: () => void) => void;
+  ready?: ((callback: () => void) => void) | undefined;
   /** The flattened list of plugins the last successful config permitted. */
-  jsApiList?: unknown;
-  error?: (callback: (error?: unknown) => void) => void;
-  pluginReady?: (callback: (info?: unknown) => void) => void;
+  jsApiList?: unknown | undefined;
+  error?: ((callback: (error?: unknown) => void) => void) | undefined;
+  pluginReady?: ((callback: (info?: unknown) => void) => void) | undefined;
   [plugin: string]: unknown;
 }
 

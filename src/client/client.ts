@@ -17,16 +17,16 @@ import { raceAbort } from '../shared/abort.js';
 /** Per-call options. */
 export interface CallOptions {
   /** Milliseconds to wait for the bridge's answer. Default: 10 minutes for plugins that wait on the user, else the client's `timeout`. */
-  readonly timeout?: number;
+  readonly timeout?: number | undefined;
   /** Aborts the call; the promise rejects with the signal's reason. */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
   /** Whether the plugin answers at all. Default: false only for the vendor's callback-less plugins. */
-  readonly expectAnswer?: boolean;
+  readonly expectAnswer?: boolean | undefined;
   /**
    * Long-lived callbacks for listener plugins, passed to the bridge under
    * these names (e.g. `{ callback }` for `registerBLEConnectionStateChange`).
    */
-  readonly listeners?: Readonly<Record<string, (payload?: unknown) => void>>;
+  readonly listeners?: Readonly<Record<string, (payload?: unknown) => void>> | undefined;
 }
 
 /** Arguments of `call(plugin, …)`: params may be left out only when every field is optional. */
@@ -63,7 +63,7 @@ export interface UpsdkClient {
    * client.ready().catch(showNotInAppBanner);
    * ```
    */
-  ready(options?: { readonly signal?: AbortSignal }): Promise<void>;
+  ready(options?: { readonly signal?: AbortSignal | undefined }): Promise<void>;
   /** What the user agent says about the host app. Reads `navigator` when called. */
   environment(): HostEnvironment;
   /** The plugins the last successful `config` permitted (upsdk.js's flattened `upsdk.jsApiList`), once loaded. */
@@ -88,7 +88,7 @@ export function createClient(options: ClientOptions): UpsdkClient {
   const resolved = resolveOptions(options);
   const startup = createStartup(resolved);
   // Closures, not methods: `const { call } = client` and passing them as callbacks work, and they minify well.
-  const ready = async (control: { readonly signal?: AbortSignal } = {}): Promise<void> => {
+  const ready = async (control: { readonly signal?: AbortSignal | undefined } = {}): Promise<void> => {
     await raceAbort(startup.ready(), control.signal);
   };
   const call = async (plugin: string, params?: object, control: CallOptions = {}): Promise<unknown> => {

@@ -11,11 +11,11 @@ export interface UpsdkErrorInit {
   /** Human-readable reason, from the vendor when it gave one. */
   readonly msg: string;
   /** The plugin whose call failed, when the failure belongs to one. */
-  readonly plugin?: string;
+  readonly plugin?: string | undefined;
   /** The payload exactly as the bridge delivered it. */
-  readonly raw?: unknown;
+  readonly raw?: unknown | undefined;
   /** The underlying error, if any. */
-  readonly cause?: unknown;
+  readonly cause?: unknown | undefined;
 }
 
 /**

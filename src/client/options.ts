@@ -13,29 +13,29 @@ export type ClientMode = 'h5' | 'applet' | 'auto';
 /** Options of {@link createClient}. */
 export interface ClientOptions {
   /** The appId UnionPay assigned; may instead come from the signer's answer. */
-  readonly appId?: string;
+  readonly appId?: string | undefined;
   /**
    * Signs the page URL for `upsdk.config`: your signer endpoint's URL
    * (POST `{url}` → `{timestamp, nonceStr, signature}`) or an async function.
    * Required in `h5` mode.
    */
-  readonly signer?: SignerSource;
+  readonly signer?: SignerSource | undefined;
   /**
    * `h5`: config with a signature, then `ready`. `applet` (UnionPay
    * mini-programs): `pluginReady`, no signature. `auto` (default): `h5` when
    * a signer is given, else `applet`.
    */
-  readonly mode?: ClientMode;
+  readonly mode?: ClientMode | undefined;
   /** Default timeout of each call and of each start-up step, in ms. Default 15000. */
-  readonly timeout?: number;
+  readonly timeout?: number | undefined;
   /** Where upsdk.js is loaded from. Default the vendor URL. */
-  readonly scriptUrl?: string;
+  readonly scriptUrl?: string | undefined;
   /** Passed to `upsdk.config`: the app toasts diagnostics. Never enable in production. Default false. */
-  readonly debug?: boolean;
+  readonly debug?: boolean | undefined;
   /** The window to run in. Default the global `window`, looked up on first use. */
-  readonly window?: Window;
+  readonly window?: Window | undefined;
   /** The fetch used to reach a signer URL. Default the global `fetch`. */
-  readonly fetch?: typeof fetch;
+  readonly fetch?: typeof fetch | undefined;
 }
 
 /** Options with every default applied. */

@@ -14,9 +14,9 @@ export interface Signature {
   /** sha256 hex of the five sorted factors (spec §7.1). */
   readonly signature: string;
   /** The appId the signer signed for; overrides the client's `appId` when given. */
-  readonly appId?: string;
+  readonly appId?: string | undefined;
   /** Identifies the frontToken used, so a failed config can report exactly that token. */
-  readonly tokenId?: string;
+  readonly tokenId?: string | undefined;
 }
 
 /** Context passed to a signer function. */

@@ -32,7 +32,7 @@ type ListenerOf<Events extends EventPayloads, K extends NameOf<Events>> = EventE
 /** Options of {@link NativeEvents.iterate}. */
 export interface IterateOptions {
   /** Ends the iteration (the pending `next()` rejects with the reason). */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
 }
 
 /**

@@ -15,11 +15,11 @@ export interface NativeEventSpec<Payload> {
   /** The plugin that starts delivery. */
   readonly register: PluginName;
   /** The plugin that stops it, if the vendor has one. */
-  readonly cancel?: PluginName;
+  readonly cancel?: PluginName | undefined;
   /** Name under which the bridge takes the long-lived callback. Default `callback`. */
-  readonly listenerKey?: string;
+  readonly listenerKey?: string | undefined;
   /** Whether the register plugin answers success/fail besides the events. Default true. */
-  readonly expectAnswer?: boolean;
+  readonly expectAnswer?: boolean | undefined;
   /** Raw payload (a plain object or an Event carrying the fields) → typed payload. */
   readonly normalize: (raw: unknown) => Payload;
 }

@@ -20,23 +20,23 @@ interface AuthorizeCommon {
   /** Absolute http(s) URL the platform sends the browser back to, without `#…`; https strongly advised. */
   readonly redirectUri: string;
   /** Echoed back for CSRF protection: 1…128 of [a-zA-Z0-9]. Default: 32 random characters. */
-  readonly state?: string;
+  readonly state?: string | undefined;
   /** Origin of the open platform. Default `https://open.95516.com` (the simulator's fake platform in tests). */
-  readonly platformUrl?: string;
+  readonly platformUrl?: string | undefined;
 }
 
 /** Options of {@link buildAuthorizeUrl}: the scope must suit the context, `planId` goes with `upapi_contract` only. */
 export type AuthorizeOptions =
   | (AuthorizeCommon & { readonly where?: 'in-app'; readonly scope: InAppScope; readonly planId?: never })
   | (AuthorizeCommon & {
-      readonly where?: 'in-app';
+      readonly where?: 'in-app' | undefined;
       readonly scope: 'upapi_contract';
       readonly planId: string;
     })
   | (AuthorizeCommon & {
       readonly where: 'out-of-app';
       readonly scope: OutOfAppScope;
-      readonly planId?: never;
+      readonly planId?: never | undefined;
     });
 
 /** An authorize URL and the state it carries (store the state to check the callback). */

@@ -8,10 +8,10 @@ export interface LoginSession {
   /** The scope the user granted. */
   readonly scope: string;
   /** Present when the endpoint was asked to fetch it and the scope allows. */
-  readonly mobile?: string;
-  readonly realName?: string;
-  readonly certType?: string;
-  readonly certId?: string;
+  readonly mobile?: string | undefined;
+  readonly realName?: string | undefined;
+  readonly certType?: string | undefined;
+  readonly certId?: string | undefined;
 }
 
 /** How to reach your login endpoint. */
@@ -19,11 +19,11 @@ export interface LoginEndpointOptions {
   /** URL of the login endpoint, e.g. `/upsdk/login`. */
   readonly endpoint: string;
   /** Default the global `fetch`. */
-  readonly fetch?: typeof fetch;
+  readonly fetch?: typeof fetch | undefined;
   /** Milliseconds to wait for the endpoint's answer. Default 30000. */
-  readonly timeout?: number;
+  readonly timeout?: number | undefined;
   /** Aborts the request; rejects with the signal's reason. */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
 }
 
 const OPERATION = 'signIn';

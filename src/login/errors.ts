@@ -7,7 +7,7 @@ export const USER_REFUSED = 'user0001';
 /** Fields of an {@link UpsdkLoginError}. */
 export interface UpsdkLoginErrorInit extends UpsdkErrorInit {
   /** HTTP status, when the login endpoint answered with this error. */
-  readonly status?: number;
+  readonly status?: number | undefined;
 }
 
 /**

@@ -20,16 +20,16 @@ export const STATE_STORAGE_KEY = 'upsdk-kit:login-state';
 
 /** Browser objects the flow uses; default the globals. */
 export interface BrowserHost {
-  readonly window?: Window;
-  readonly storage?: Storage;
+  readonly window?: Window | undefined;
+  readonly storage?: Storage | undefined;
 }
 
 /** Options of {@link startLogin}: authorize options whose `redirectUri` defaults to this page. */
 export type StartLoginOptions = DistributiveOmit<AuthorizeOptions, 'redirectUri'> & {
   /** Default: this page's URL without `#…` and without callback parameters. */
-  readonly redirectUri?: string;
+  readonly redirectUri?: string | undefined;
   /** Call `location.assign(url)`. Default true. */
-  readonly navigate?: boolean;
+  readonly navigate?: boolean | undefined;
 } & BrowserHost;
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -37,7 +37,7 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 /** Options of {@link completeLogin}. */
 export interface CompleteLoginOptions extends BrowserHost {
   /** Remove the callback parameters from the address bar (`history.replaceState`). Default true. */
-  readonly cleanUrl?: boolean;
+  readonly cleanUrl?: boolean | undefined;
 }
 
 /**
@@ -46,7 +46,7 @@ export interface CompleteLoginOptions extends BrowserHost {
  * applet family).
  */
 export interface AppletAuthSource {
-  appletAuth(options?: { readonly signal?: AbortSignal }): Promise<string>;
+  appletAuth(options?: { readonly signal?: AbortSignal | undefined }): Promise<string>;
 }
 
 /** Options of {@link signIn}. */

@@ -16,9 +16,9 @@ import type { UntypedCall } from '../client/untyped-call.js';
 /** Per-call controls every typed plugin method takes last. */
 export interface CallControl {
   /** Milliseconds to wait for the answer. Default: the plugin's own (10 minutes when it waits on the user), else the client's. */
-  readonly timeout?: number;
+  readonly timeout?: number | undefined;
   /** Aborts the call (or takes it out of the device queue if it has not started); the promise rejects with the signal's reason. */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
 }
 
 /**
@@ -40,17 +40,17 @@ export interface PluginSpec<K extends PluginName, Input, Output> {
    * `invalid_param` naming the plugin (see `validated`). A missing
    * input arrives as `{}`. Left out for plugins that take no input.
    */
-  readonly toParams?: (input: Input) => PluginParams<K>;
+  readonly toParams?: ((input: Input) => PluginParams<K>) | undefined;
   /**
    * Raw success payload (and the caller's input, for context) → normalized
    * result; a strict reader throws `invalid_result` (see `badResult`), or it
    * throws a typed error of its own. Default: resolve with nothing.
    */
-  readonly toResult?: (raw: PluginResult<K>, input: Input, plugin: K) => Output;
+  readonly toResult?: ((raw: PluginResult<K>, input: Input, plugin: K) => Output) | undefined;
   /** Default timeout, for plugins that wait on the user (see `PLUGIN_TIMEOUTS`). */
-  readonly timeout?: number;
+  readonly timeout?: number | undefined;
   /** Whether the call waits for the device queue (operations the native side cannot overlap). */
-  readonly queued?: boolean;
+  readonly queued?: boolean | undefined;
 }
 
 /**
@@ -76,10 +76,10 @@ export type PluginMethods<Table> = {
 /** A spec with its types erased, as the runner handles it. */
 interface ErasedSpec {
   readonly plugin: PluginName;
-  readonly toParams?: (input: never) => object;
-  readonly toResult?: (raw: never, input: never, plugin: never) => unknown;
-  readonly timeout?: number;
-  readonly queued?: boolean;
+  readonly toParams?: ((input: never) => object) | undefined;
+  readonly toResult?: ((raw: never, input: never, plugin: never) => unknown) | undefined;
+  readonly timeout?: number | undefined;
+  readonly queued?: boolean | undefined;
 }
 
 /**

@@ -161,11 +161,11 @@ export function integerIn(field: string, value: unknown, min: number, max: numbe
 /** Length bounds of {@link hex}. */
 export interface HexBounds {
   /** Fewest characters. Default 1. */
-  readonly min?: number;
+  readonly min?: number | undefined;
   /** Most characters. Default unbounded. */
-  readonly max?: number;
+  readonly max?: number | undefined;
   /** Require an even number of characters (whole bytes). Default false. */
-  readonly even?: boolean;
+  readonly even?: boolean | undefined;
 }
 
 /** A string of hexadecimal digits (either case) within length bounds, e.g. an AID of 10–32 digits. */

@@ -10,7 +10,7 @@ export interface SignerErrorInit extends UpsdkErrorInit {
   /** HTTP status the handler answers with. */
   readonly status: number;
   /** Seconds after which trying again may succeed (sent as `Retry-After`). */
-  readonly retryAfter?: number;
+  readonly retryAfter?: number | undefined;
 }
 
 /**

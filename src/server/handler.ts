@@ -12,17 +12,17 @@ import { signNow, type SignatureResult, type Signer, type SignReport } from './s
 /** Cross-origin access for pages served from another origin than the signer. */
 export interface CorsOptions {
   /** Origins allowed to call; same syntax as `allowedOrigins`. Default the signer's `allowedOrigins`. */
-  readonly origins?: readonly string[];
+  readonly origins?: readonly string[] | undefined;
   /** How long browsers may cache a preflight, in seconds. Default 600. */
-  readonly maxAge?: number;
+  readonly maxAge?: number | undefined;
 }
 
 /** Options of {@link createSignatureHandler}. */
 export interface SignatureHandlerOptions {
   /** Answer CORS requests: `true` for the signer's allowed origins, or explicit options. Default off (same origin). */
-  readonly cors?: boolean | CorsOptions;
+  readonly cors?: boolean | CorsOptions | undefined;
   /** Largest request body read, in bytes; larger bodies get 413. Default 16384. */
-  readonly maxBodyBytes?: number;
+  readonly maxBodyBytes?: number | undefined;
 }
 
 const ALLOW = 'POST, OPTIONS';

@@ -4,7 +4,7 @@ import type { InvalidateOutcome, SignerStore, TokenRecord } from './store.js';
 /** Options of {@link createMemoryStore}. */
 export interface MemoryStoreOptions {
   /** Milliseconds since the epoch, for expiries. Default `Date.now`; pass the signer's `clock` in tests. */
-  readonly clock?: () => number;
+  readonly clock?: (() => number) | undefined;
 }
 
 interface Entry<T> {

@@ -15,7 +15,7 @@ export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void;
 /** Options of {@link toNodeHandler}. */
 export interface NodeHandlerOptions {
   /** Largest request body read, in bytes; larger bodies get 413. Default 64 KiB. */
-  readonly maxBodyBytes?: number;
+  readonly maxBodyBytes?: number | undefined;
 }
 
 /**
@@ -64,7 +64,7 @@ function toRequest(req: IncomingMessage, url: URL, body: Buffer | undefined, sig
   return new Request(url, {
     method: req.method ?? 'GET',
     headers,
-    body: body && body.length > 0 ? new Uint8Array(body) : undefined,
+    body: body && body.length > 0 ? new Uint8Array(body) : null,
     signal,
   });
 }

@@ -17,13 +17,13 @@ import { problem } from './problem.js';
 /** Options of {@link createNodeServer}; durations in ms. */
 export interface NodeServerOptions extends NodeHandlerOptions {
   /** Longest wait for a request's headers, from the connection's start. Default 10000. */
-  readonly headersTimeout?: number;
+  readonly headersTimeout?: number | undefined;
   /** Longest wait for a whole request, body included. Default 30000. */
-  readonly requestTimeout?: number;
+  readonly requestTimeout?: number | undefined;
   /** How long an idle keep-alive connection stays open. Default 5000. */
-  readonly keepAliveTimeout?: number;
+  readonly keepAliveTimeout?: number | undefined;
   /** Connections held at once; more are closed at once. Default 1000. */
-  readonly maxConnections?: number;
+  readonly maxConnections?: number | undefined;
 }
 
 /** Handlers by path: `"/upsdk/signature"` matches that path exactly, `"/uploads/"` (trailing slash) every path under it. */

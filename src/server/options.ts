@@ -19,33 +19,33 @@ export interface SignerOptions {
    */
   readonly allowedOrigins: readonly string[];
   /** Where tokens are shared. Default an in-memory store (one process). */
-  readonly store?: SignerStore;
+  readonly store?: SignerStore | undefined;
   /** The fetch used to reach the platform. Default the global `fetch`. */
-  readonly fetch?: typeof fetch;
+  readonly fetch?: typeof fetch | undefined;
   /** The platform's base URL. Default `https://open.95516.com`. */
-  readonly baseUrl?: string;
+  readonly baseUrl?: string | undefined;
   /** Refresh this long before expiry. Default 300000 (5 min), at most half a token's lifetime. */
-  readonly refreshMargin?: number;
+  readonly refreshMargin?: number | undefined;
   /** Milliseconds since the epoch. Default `Date.now`. */
-  readonly clock?: () => number;
+  readonly clock?: (() => number) | undefined;
   /** Bound on every upstream request. Default 5000. */
-  readonly upstreamTimeout?: number;
+  readonly upstreamTimeout?: number | undefined;
   /** Attempts per refresh (timeouts, 5xx, unparseable or transient replies are retried). Default 3. */
-  readonly upstreamAttempts?: number;
+  readonly upstreamAttempts?: number | undefined;
   /** First backoff bound before a retry, doubled each time, with full jitter. Default 200. */
-  readonly retryDelay?: number;
+  readonly retryDelay?: number | undefined;
   /** Hard cap on upstream token calls per appId per sliding minute, across instances. Default 60 (the platform blacklists at 1000). */
-  readonly maxUpstreamCallsPerMinute?: number;
+  readonly maxUpstreamCallsPerMinute?: number | undefined;
   /** After a refresh fails, no instance calls upstream for this long (a valid token still serves). Default 10000. */
-  readonly failureCooldown?: number;
+  readonly failureCooldown?: number | undefined;
   /** A client's failure report invalidates a token at most this often per appId. Default 60000; at least 1000. */
-  readonly invalidateInterval?: number;
+  readonly invalidateInterval?: number | undefined;
   /** Bound on every store operation. Default 1000. */
-  readonly storeTimeout?: number;
+  readonly storeTimeout?: number | undefined;
   /** Longest URL signed, `#…` excluded. Default 4096. */
-  readonly maxUrlLength?: number;
+  readonly maxUrlLength?: number | undefined;
   /** Receives events (refreshes, invalidations, failures); they never carry a token or the secret. */
-  readonly log?: SignerLogger;
+  readonly log?: SignerLogger | undefined;
 }
 
 /** Options with every default applied. */

@@ -33,7 +33,7 @@ export interface ProblemInit {
   /** Seconds, sent as `Retry-After`. */
   readonly retryAfter?: number | undefined;
   /** Extra headers (CORS, Allow, …). */
-  readonly headers?: Readonly<Record<string, string>>;
+  readonly headers?: Readonly<Record<string, string>> | undefined;
 }
 
 /** A problem+json answer with `status`. */

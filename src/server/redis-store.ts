@@ -30,9 +30,9 @@ export interface RedisClientLike {
 /** Options of {@link createRedisStore}. */
 export interface RedisStoreOptions {
   /** Prepended to every key. Default `"upsdk-kit:"`. */
-  readonly prefix?: string;
+  readonly prefix?: string | undefined;
   /** Milliseconds since the epoch for the rate window. Default `Date.now`. */
-  readonly clock?: () => number;
+  readonly clock?: (() => number) | undefined;
 }
 
 const SCRIPTS = {

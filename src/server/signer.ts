@@ -31,9 +31,9 @@ export interface SignatureResult {
 /** A client's report that the previous signature failed in `upsdk.config`. */
 export interface SignReport {
   /** True when the previous config with this URL failed. */
-  readonly retry?: boolean;
+  readonly retry?: boolean | undefined;
   /** `tokenId` of the failed signature. */
-  readonly tokenId?: string;
+  readonly tokenId?: string | undefined;
 }
 
 /** A token handed to server code. */

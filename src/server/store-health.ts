@@ -15,7 +15,7 @@ export interface StoreHealthConfig {
   readonly clock: () => number;
   readonly log: SignerLogger;
   /** Least time between two `store_errors` counts while the store is down. Default 10000. */
-  readonly reportInterval?: number;
+  readonly reportInterval?: number | undefined;
 }
 
 /** The store's health as seen by one signer. */

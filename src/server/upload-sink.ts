@@ -14,17 +14,17 @@ import { problemResponse } from './problem.js';
 /** Options of {@link createUploadSink}. Durations in ms. */
 export interface UploadSinkOptions {
   /** Path prefix of upload URLs. Default `/uploads/`. */
-  readonly prefix?: string;
+  readonly prefix?: string | undefined;
   /** Largest file accepted, in bytes; larger ones get 413. Default 64 MiB. */
-  readonly maxBytes?: number;
+  readonly maxBytes?: number | undefined;
   /** Bytes held across all uploads (announced sizes count in full); past it, 507. Default 4 × `maxBytes`. */
-  readonly maxTotalBytes?: number;
+  readonly maxTotalBytes?: number | undefined;
   /** Uploads held at once, complete ones included; past it, opening one gets 429. Default 16. */
-  readonly maxUploads?: number;
+  readonly maxUploads?: number | undefined;
   /** An upload untouched this long is dropped with its bytes. Default 300000 (5 min). */
-  readonly idleTimeout?: number;
+  readonly idleTimeout?: number | undefined;
   /** Milliseconds since the epoch. Default `Date.now`. */
-  readonly clock?: () => number;
+  readonly clock?: (() => number) | undefined;
 }
 
 /** What the sink knows about one upload. */

@@ -13,5 +13,5 @@ export interface RawCall {
    * its plain-object check (`{}` for an object from another realm); absent
    * when nothing reached native.
    */
-  readonly native?: Readonly<Record<string, unknown>>;
+  readonly native?: Readonly<Record<string, unknown>> | undefined;
 }

@@ -30,52 +30,52 @@ export const SIMULATED_FRONT_TOKEN = 'SIMULATED-FRONT-TOKEN==';
 /** Options of {@link installSimulator}. */
 export interface SimulatorOptions {
   /** The window to install on. Default the global `window`. */
-  readonly window?: Window;
+  readonly window?: Window | undefined;
   /**
    * `simulated` (default): the simulator's model of upsdk.js provides `window.upsdk`.
    * `real`: only the native layer is installed (`window.cordova`, then `deviceready`),
    * for the vendor's real upsdk.js, which the page loads itself from the vendor's host;
    * `installVia` and `scriptLoad` then do not apply.
    */
-  readonly vendorScript?: 'simulated' | 'real';
+  readonly vendorScript?: 'simulated' | 'real' | undefined;
   /** Which device to imitate (affects some payload shapes). Default `android`. */
-  readonly platform?: SimulatedPlatform;
+  readonly platform?: SimulatedPlatform | undefined;
   /** Only this appId passes `config`. Default: any appId. */
-  readonly appId?: string;
+  readonly appId?: string | undefined;
   /** The frontToken signatures are checked against. Default {@link SIMULATED_FRONT_TOKEN}. */
-  readonly frontToken?: string | (() => string | Promise<string>);
+  readonly frontToken?: string | (() => string | Promise<string>) | undefined;
   /** Check `config` signatures and timestamps. Default true. */
-  readonly verifySignature?: boolean;
+  readonly verifySignature?: boolean | undefined;
   /**
    * Milliseconds before each native answer, fixed or per plugin (`'config'` for config
    * answers, `'script'` for the upsdk.js load with `installVia: 'script'`). Default 0.
    */
-  readonly latency?: number | ((plugin: string) => number);
+  readonly latency?: number | ((plugin: string) => number) | undefined;
   /**
    * `global` (default): the fake global is there at once. `script`: it appears
    * when the page appends a `<script>` whose src contains `upsdk` — as if
    * upsdk.js loaded — and `scriptLoad` decides how that load ends.
    */
-  readonly installVia?: 'global' | 'script';
+  readonly installVia?: 'global' | 'script' | undefined;
   /** With `installVia: 'script'`: `load` (default), `error`, or `no-global` (loads but defines nothing). */
-  readonly scriptLoad?: 'load' | 'error' | 'no-global';
+  readonly scriptLoad?: 'load' | 'error' | 'no-global' | undefined;
   /** Milliseconds until native fires `deviceready`; plugins are no-op stubs before. Default 0. */
-  readonly bridgeDelay?: number;
+  readonly bridgeDelay?: number | undefined;
   /** Reported user agent. Default an in-app UA of `platform`. */
-  readonly userAgent?: string;
+  readonly userAgent?: string | undefined;
   /** Seed of the simulator's random numbers. Default 1. */
-  readonly seed?: number;
+  readonly seed?: number | undefined;
   /** Clock used to check config timestamps, in ms since the epoch. Default `Date.now`. */
-  readonly clock?: () => number;
+  readonly clock?: (() => number) | undefined;
   /**
    * Extra or replacement native behaviours (e.g. a plugin of a newer app version). They answer
    * through the native layer: a plugin outside the route table is reached as `UPWebPlugin.<name>`.
    */
-  readonly plugins?: PluginBehaviours;
+  readonly plugins?: PluginBehaviours | undefined;
   /** Virtual BLE peripherals and adapter settings. */
-  readonly bluetooth?: BluetoothSimOptions;
+  readonly bluetooth?: BluetoothSimOptions | undefined;
   /** HCE state and the virtual NFC reader. */
-  readonly hce?: HceSimOptions;
+  readonly hce?: HceSimOptions | undefined;
 }
 
 /** A running simulator. */

@@ -12,7 +12,7 @@ export interface NativeRoute {
   readonly service: string;
   readonly action: string;
   /** For the location plugins, which share one action: the `type` upsdk.js adds. */
-  readonly type?: string;
+  readonly type?: string | undefined;
   /** True when the service/action name is our guess, not a public fact. */
   readonly guess: boolean;
 }

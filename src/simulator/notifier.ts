@@ -16,11 +16,11 @@ export type NotificationMethod = 'POST' | 'GET';
 
 /** Options of one delivery. */
 export interface DeliveryOptions {
-  readonly method?: NotificationMethod;
+  readonly method?: NotificationMethod | undefined;
   /** Attempts in all, the first included. Default 3. */
-  readonly attempts?: number;
+  readonly attempts?: number | undefined;
   /** Wait before the second attempt, doubled after each; ms. Default 1000. */
-  readonly retryDelayMs?: number;
+  readonly retryDelayMs?: number | undefined;
 }
 
 /** How a delivery went. */

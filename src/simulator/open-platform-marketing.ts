@@ -11,18 +11,18 @@ import { encrypt3des } from './triple-des.js';
 /** Options of the marketing part. */
 export interface MarketingOptions {
   /** Starting balance of every institution account, in fen. Default 1 000 000 (10 000 yuan). */
-  readonly redPacketBalance?: number;
+  readonly redPacketBalance?: number | undefined;
   /** What one draw (§5.8.5) awards, in fen. Default 88. */
-  readonly awardFen?: number;
+  readonly awardFen?: number | undefined;
 }
 
 /** A red packet given (§5.8.1), decrypted. */
 export interface SimulatedRedPacket {
   readonly insAcctId: string;
   readonly transNumber: string;
-  readonly openId?: string;
-  readonly mobile?: string;
-  readonly pan?: string;
+  readonly openId?: string | undefined;
+  readonly mobile?: string | undefined;
+  readonly pan?: string | undefined;
   /** Fen. */
   readonly pointAt: number;
   /** False when the balance was short: §7.10 says the platform still answers success. */

@@ -27,11 +27,11 @@ export type ServiceApi = (typeof API_NAMES)[number];
 /** Options for the business part of `createFakeOpenPlatform`. */
 export interface FakeServiceOptions extends MarketingOptions {
   /** Key encrypted fields use. Default the simulated symmetricKey. */
-  readonly symmetricKey?: string;
+  readonly symmetricKey?: string | undefined;
   /** The partner's RSA public key (base64 X.509) that signed requests are verified with. */
-  readonly partnerPublicKey?: string;
+  readonly partnerPublicKey?: string | undefined;
   /** How notifications are delivered. Default the global `fetch`. */
-  readonly notifyFetch?: typeof fetch;
+  readonly notifyFetch?: typeof fetch | undefined;
 }
 
 /** A §5.3.1 sequence number the platform issued. */
@@ -50,7 +50,11 @@ export type { SimulatedContract } from './open-platform-contracts.js';
 /** Controls of the business part, available on the fake platform. */
 export interface FakeServicePlatform extends FakeMarketing {
   /** Make the next `times` calls of `api` answer `resp` (a refusal code, `a10`, …). */
-  refuse(api: ServiceApi, resp: string, options?: { readonly msg?: string; readonly times?: number }): void;
+  refuse(
+    api: ServiceApi,
+    resp: string,
+    options?: { readonly msg?: string | undefined; readonly times?: number | undefined },
+  ): void;
   /** Make the next call of `api` wait `ms` before answering (or until the caller gives up). */
   stall(api: ServiceApi, ms: number): void;
   /** How many requests each business interface received. */

@@ -28,11 +28,11 @@ export const SIMULATED_SYMMETRIC_KEY = '0123456789abcdeffedcba987654321089abcdef
 export interface SimulatedUser {
   /** Your handle for the user; the platform derives a per-app openId from it. */
   readonly id: string;
-  readonly mobile?: string;
-  readonly realName?: string;
+  readonly mobile?: string | undefined;
+  readonly realName?: string | undefined;
   /** 01 ID card, 03 passport, 04 home-return permit, 05 Taiwan compatriot permit. */
-  readonly certType?: string;
-  readonly certId?: string;
+  readonly certType?: string | undefined;
+  readonly certId?: string | undefined;
 }
 
 /** The user who signs in unless told otherwise. */
@@ -61,13 +61,13 @@ export type UserApi = 'token' | 'user.mobile' | 'user.auth';
 /** Options for the user-login part of `createFakeOpenPlatform`. */
 export interface FakeUserPlatformOptions {
   /** Key user fields are encrypted with. Default {@link SIMULATED_SYMMETRIC_KEY}. */
-  readonly symmetricKey?: string;
+  readonly symmetricKey?: string | undefined;
   /** Known users; the first one signs in on the authorize pages. Default `[SIMULATED_USER]`. */
-  readonly users?: readonly SimulatedUser[];
+  readonly users?: readonly SimulatedUser[] | undefined;
   /** Seconds a code stays valid (FAQ 6: five minutes). Default 300. */
-  readonly codeLifetime?: number;
+  readonly codeLifetime?: number | undefined;
   /** Seconds an accessToken stays valid (§4.3). Default 3600. */
-  readonly accessTokenLifetime?: number;
+  readonly accessTokenLifetime?: number | undefined;
 }
 
 /** Controls of the user-login part, available on the fake platform. */
@@ -81,9 +81,9 @@ export interface FakeUserPlatform {
    * ```
    */
   issueCode(options?: {
-    readonly scope?: GrantedScope;
-    readonly userId?: string;
-    readonly appId?: string;
+    readonly scope?: GrantedScope | undefined;
+    readonly userId?: string | undefined;
+    readonly appId?: string | undefined;
   }): string;
   /** Whether users consent on the authorize pages (default true); refusal answers `user0001` (FAQ 24). */
   setConsent(consent: boolean): void;

@@ -33,13 +33,13 @@ export type UpstreamFault =
 /** Options of {@link createFakeOpenPlatform}. */
 export interface FakeOpenPlatformOptions extends FakeUserPlatformOptions, FakeServiceOptions {
   /** Known apps, appId → secret. Default one app: {@link SIMULATED_APP_ID}. */
-  readonly apps?: Readonly<Record<string, string>>;
+  readonly apps?: Readonly<Record<string, string>> | undefined;
   /** Token lifetime in seconds. Default 7200, as the real platform. */
-  readonly lifetime?: number;
+  readonly lifetime?: number | undefined;
   /** Answer `expiresIn` as a string ("7200") instead of a number. Default false. */
-  readonly expiresInAsString?: boolean;
+  readonly expiresInAsString?: boolean | undefined;
   /** Milliseconds since the epoch. Default `Date.now`. */
-  readonly clock?: () => number;
+  readonly clock?: (() => number) | undefined;
 }
 
 /** A running fake platform. */

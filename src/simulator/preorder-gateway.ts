@@ -26,17 +26,17 @@ export const SIMULATED_WECHAT_PAY_KEY = 'simulated-wechat-pay-key';
 /** Options of {@link createFakePreOrderGateway}. */
 export interface FakePreOrderGatewayOptions {
   /** Known merchants, mch_id → key. Default one: {@link SIMULATED_MCH_ID}. */
-  readonly merchants?: Readonly<Record<string, string>>;
+  readonly merchants?: Readonly<Record<string, string>> | undefined;
   /** The agent requests must name. Default {@link SIMULATED_AGENT_ID}. */
-  readonly agentId?: string;
+  readonly agentId?: string | undefined;
   /** Pauses before each notification attempt, in ms. Default the seed's (0, 15 s, 15 s, 30 s, …). */
-  readonly notifySchedule?: readonly number[];
+  readonly notifySchedule?: readonly number[] | undefined;
   /** Milliseconds to wait for the merchant's answer. Default 3000, as the seed. */
-  readonly answerTimeout?: number;
+  readonly answerTimeout?: number | undefined;
   /** How notifications are sent. Default the global `fetch`. */
-  readonly fetch?: typeof fetch;
+  readonly fetch?: typeof fetch | undefined;
   /** Milliseconds since the epoch. Default `Date.now`. */
-  readonly clock?: () => number;
+  readonly clock?: (() => number) | undefined;
 }
 
 /** An order the fake holds. */

@@ -6,11 +6,11 @@ import { SIMULATED_APP_ID } from './open-platform.js';
 
 /** Options of {@link createSimulatedSigner}. */
 export interface SimulatedSignerOptions {
-  readonly appId?: string;
+  readonly appId?: string | undefined;
   /** Default {@link SIMULATED_FRONT_TOKEN}, which the simulator accepts by default. */
-  readonly frontToken?: string;
+  readonly frontToken?: string | undefined;
   /** Milliseconds since the epoch. Default `Date.now`. */
-  readonly clock?: () => number;
+  readonly clock?: (() => number) | undefined;
 }
 
 /**

@@ -15,13 +15,13 @@ type Params = Record<string, unknown>;
 /** upsdk.js's wrapper of one plugin. */
 interface PluginWrapper {
   /** Rewrites the caller's own object before it is copied for native (the vendor mutates it). */
-  readonly before?: (options: Params, win: Window) => void;
+  readonly before?: ((options: Params, win: Window) => void) | undefined;
   /** Params added to the native copy only. */
-  readonly extra?: Readonly<Params>;
+  readonly extra?: Readonly<Params> | undefined;
   /** Turns native's success payload into what the page's `success` gets. */
-  readonly success?: (payload: unknown) => unknown;
+  readonly success?: ((payload: unknown) => unknown) | undefined;
   /** Turns a normalized failure into what the page's `fail` gets. */
-  readonly fail?: (failure: unknown) => unknown;
+  readonly fail?: ((failure: unknown) => unknown) | undefined;
 }
 
 /** pay's text when native gave none (our guess at the wording). */

@@ -14,10 +14,10 @@
  */
 
 interface NativeBase64 {
-  fromBase64?: (text: string) => Uint8Array;
+  fromBase64?: ((text: string) => Uint8Array<ArrayBuffer>) | undefined;
 }
 interface NativeToBase64 {
-  toBase64?: () => string;
+  toBase64?: (() => string) | undefined;
 }
 
 /** A string that is not valid base64. */
@@ -34,7 +34,7 @@ export class Base64Error extends SyntaxError {
  * decodeBase64('aGk='); // Uint8Array [104, 105]
  * ```
  */
-export function decodeBase64(text: string): Uint8Array {
+export function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
   try {
     const native = (Uint8Array as unknown as NativeBase64).fromBase64;
     if (native) return native(text);

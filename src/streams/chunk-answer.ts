@@ -6,7 +6,7 @@ import { decodeBase64 } from './base64.js';
 export interface Chunk {
   /** Byte offset of the chunk in the file. */
   readonly offset: number;
-  readonly bytes: Uint8Array;
+  readonly bytes: Uint8Array<ArrayBuffer>;
   /** The bridge said this was the last chunk. */
   readonly finished: boolean;
 }
@@ -29,7 +29,7 @@ export function parseChunkAnswer(plugin: string, raw: unknown, offset: number): 
   if (!record || typeof data !== 'string' || !(FINISHED.has(flag) || NOT_FINISHED.has(flag))) {
     throw badChunk(plugin, offset, 'the answer is not {data: base64, isFinished}', raw);
   }
-  let bytes: Uint8Array;
+  let bytes: Uint8Array<ArrayBuffer>;
   try {
     bytes = decodeBase64(data);
   } catch (cause) {

@@ -42,7 +42,7 @@ const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
 const ignore = (): void => undefined;
 
 /** An async iterator over one read of a chunked source. */
-export class ChunkPump implements AsyncIterableIterator<Uint8Array> {
+export class ChunkPump implements AsyncIterableIterator<Uint8Array<ArrayBuffer>> {
   /** Requested chunks in file order; the first is the one the consumer gets next. */
   private readonly slots: Slot[] = [];
   private nextOffset: number;
@@ -63,14 +63,14 @@ export class ChunkPump implements AsyncIterableIterator<Uint8Array> {
   }
 
   /** The next chunk; calls made while one is running wait their turn. */
-  next(): Promise<IteratorResult<Uint8Array, undefined>> {
+  next(): Promise<IteratorResult<Uint8Array<ArrayBuffer>, undefined>> {
     const result = this.queue.then(() => this.step());
     this.queue = result.catch(ignore);
     return result;
   }
 
   /** Leave early (`break` in `for await`): no further bridge call is made. */
-  return(): Promise<IteratorResult<Uint8Array, undefined>> {
+  return(): Promise<IteratorResult<Uint8Array<ArrayBuffer>, undefined>> {
     this.stop();
     return Promise.resolve(DONE);
   }
@@ -86,7 +86,7 @@ export class ChunkPump implements AsyncIterableIterator<Uint8Array> {
     for (const slot of this.slots.splice(0)) slot.controller.abort(reason);
   }
 
-  private async step(): Promise<IteratorResult<Uint8Array, undefined>> {
+  private async step(): Promise<IteratorResult<Uint8Array<ArrayBuffer>, undefined>> {
     const { options } = this.spec;
     this.throwIfAborted();
     if (this.ended) return DONE;

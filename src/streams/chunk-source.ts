@@ -29,7 +29,7 @@ export interface ChunkSourceSpec {
  * for await (const bytes of readAlbumFile(client, file)) await upload(bytes);
  * ```
  */
-export class ChunkSource implements AsyncIterable<Uint8Array> {
+export class ChunkSource implements AsyncIterable<Uint8Array<ArrayBuffer>> {
   /** MIME type used for `blob()`. */
   readonly type: string;
   /** The file's size in bytes when the bridge reported it (album files), else undefined. */
@@ -62,7 +62,7 @@ export class ChunkSource implements AsyncIterable<Uint8Array> {
    * await fetch('/upload', { method: 'POST', body: source.stream(), duplex: 'half' });
    * ```
    */
-  stream(): ReadableStream<Uint8Array> {
+  stream(): ReadableStream<Uint8Array<ArrayBuffer>> {
     const Stream = (globalThis as { ReadableStream?: typeof ReadableStream }).ReadableStream;
     if (!Stream) {
       throw new UpsdkError({
@@ -72,7 +72,7 @@ export class ChunkSource implements AsyncIterable<Uint8Array> {
       });
     }
     let pump: ChunkPump | undefined;
-    return new Stream<Uint8Array>(
+    return new Stream<Uint8Array<ArrayBuffer>>(
       {
         start: () => {
           pump = this[Symbol.asyncIterator]();
@@ -109,7 +109,7 @@ export class ChunkSource implements AsyncIterable<Uint8Array> {
    * const bytes = await readAudioRecording(client).bytes();
    * ```
    */
-  async bytes(): Promise<Uint8Array> {
+  async bytes(): Promise<Uint8Array<ArrayBuffer>> {
     const parts = await this.collect();
     if (parts.length === 1) return parts[0]!;
     const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
@@ -123,7 +123,7 @@ export class ChunkSource implements AsyncIterable<Uint8Array> {
 
   private async collect(): Promise<Uint8Array<ArrayBuffer>[]> {
     const parts: Uint8Array<ArrayBuffer>[] = [];
-    for await (const bytes of this) parts.push(bytes as Uint8Array<ArrayBuffer>);
+    for await (const bytes of this) parts.push(bytes);
     return parts;
   }
 }

@@ -15,31 +15,31 @@ export interface ReadProgress {
 /** Options of a chunked read. */
 export interface ReadOptions {
   /** Bytes per bridge call, an integer in 1…524288. Default 524288. */
-  readonly chunkSize?: number;
+  readonly chunkSize?: number | undefined;
   /** Byte offset to start (resume) at: a multiple of `chunkSize`. Default 0. */
-  readonly from?: number;
+  readonly from?: number | undefined;
   /** Stops the read: pending calls are abandoned and the iterator throws the signal's reason. */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
   /**
    * How many times one chunk is asked for again after a transient failure (codes `01`, `04`, a
    * timeout, a garbled or empty answer), with exponential backoff and jitter. Permanent failures
    * (`00`, `02`, `03`, `07`, …) reject at once. Default 3.
    */
-  readonly retries?: number;
+  readonly retries?: number | undefined;
   /** Backoff before the first retry, in ms; doubled for each further one (with jitter, capped at 5 s). Default 200. */
-  readonly retryDelay?: number;
+  readonly retryDelay?: number | undefined;
   /**
    * Chunks requested ahead while the consumer works on the current one; never more bridge
    * calls than this in flight while you hold a chunk. 0 reads strictly one chunk at a time.
    * Default 1.
    */
-  readonly prefetch?: number;
+  readonly prefetch?: number | undefined;
   /** Milliseconds to wait for each chunk's answer. Default the client's `timeout`. */
-  readonly timeout?: number;
+  readonly timeout?: number | undefined;
   /** Called after each chunk is delivered. */
-  readonly onProgress?: (progress: ReadProgress) => void;
+  readonly onProgress?: ((progress: ReadProgress) => void) | undefined;
   /** MIME type of the Blob from `blob()`. Default depends on the source (e.g. from the album file's name). */
-  readonly type?: string;
+  readonly type?: string | undefined;
 }
 
 /** Options with defaults applied. */

@@ -13,8 +13,8 @@ import type { UpsdkError } from '../client/errors.js';
 export interface AlipayPayAnswer {
   /** A string on most versions, a number on some. */
   readonly resultCode: string | number;
-  readonly memo?: string;
-  readonly result?: string;
+  readonly memo?: string | undefined;
+  readonly result?: string | undefined;
 }
 
 const PLUGIN = 'tradePay';

@@ -25,9 +25,9 @@ export type WalletName = Exclude<WalletHost['wallet'], 'none'>;
 
 /** A window (or something shaped like one) whose user agent can be read. */
 export interface UserAgentSource {
-  readonly navigator?: { readonly userAgent?: string };
+  readonly navigator?: { readonly userAgent?: string | undefined } | undefined;
   /** WeChat sets this to `'miniprogram'` in a mini-program web-view (iOS omits the UA token early on). */
-  readonly __wxjs_environment?: unknown;
+  readonly __wxjs_environment?: unknown | undefined;
 }
 
 const currentWindow = (): UserAgentSource | undefined =>

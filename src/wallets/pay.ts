@@ -28,27 +28,27 @@ import { weChatSpec } from './wechat.js';
  */
 export interface WalletPayment {
   /** UnionPay: the order's transaction number. */
-  readonly unionpay?: { readonly tn: string };
+  readonly unionpay?: { readonly tn: string } | undefined;
   /** WeChat: the six `getBrandWCPayRequest` fields, or `pay_info` from `WECHAT_PreOrder`. */
-  readonly wechat?: WeChatPayParams | string;
+  readonly wechat?: WeChatPayParams | string | undefined;
   /** Alipay: `{tradeNO}` / `{orderStr}`, or `pay_info` from `ALIPAY_PreOrder`. */
-  readonly alipay?: AlipayPayParams | string;
+  readonly alipay?: AlipayPayParams | string | undefined;
 }
 
 /** Options of {@link payInWallet}. */
 export interface PayInWalletOptions {
   /** The upsdk client; required when the page may run in the UnionPay app. */
-  readonly client?: UpsdkClient;
+  readonly client?: UpsdkClient | undefined;
   /** Milliseconds for the whole payment, the user's time included. Default 600 000 (10 minutes). */
-  readonly timeout?: number;
+  readonly timeout?: number | undefined;
   /** Milliseconds to wait for `WeixinJSBridge` / `AlipayJSBridge` to appear. Default 10 000. */
-  readonly bridgeTimeout?: number;
+  readonly bridgeTimeout?: number | undefined;
   /** Aborts the wait; the promise rejects with the signal's reason (the wallet's sheet may stay open). */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
   /** Where the bridges live. Default the global `window`. */
-  readonly window?: Window;
+  readonly window?: Window | undefined;
   /** The host to pay in. Default {@link detectWallet} of `window`. */
-  readonly host?: WalletHost;
+  readonly host?: WalletHost | undefined;
 }
 
 /** What a payment resolves with: the wallet says paid (confirm on your server). */
@@ -62,9 +62,9 @@ const PLUGIN = 'payInWallet';
 const DEFAULT_BRIDGE_TIMEOUT = 10_000;
 
 interface Checked {
-  readonly unionpay?: string;
-  readonly wechat?: WeChatPayParams;
-  readonly alipay?: AlipayPayParams;
+  readonly unionpay?: string | undefined;
+  readonly wechat?: WeChatPayParams | undefined;
+  readonly alipay?: AlipayPayParams | undefined;
   readonly timeout: number;
   readonly bridgeTimeout: number;
 }

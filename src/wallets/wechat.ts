@@ -12,7 +12,7 @@ import type { UpsdkError } from '../client/errors.js';
 export interface WeChatPayAnswer {
   readonly err_msg: string;
   /** Some WeChat versions add a description on failure. */
-  readonly err_desc?: string;
+  readonly err_desc?: string | undefined;
 }
 
 const PLUGIN = 'getBrandWCPayRequest';

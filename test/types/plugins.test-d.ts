@@ -57,7 +57,7 @@ describe('typed plugin methods', () => {
     expectTypeOf(getLocationCity(client)).toEqualTypeOf<Promise<string>>();
     expectTypeOf(getScreenBrightness(client)).toEqualTypeOf<Promise<number>>();
     expectTypeOf<ChosenImage['base64']>().toEqualTypeOf<string>();
-    expectTypeOf<ReturnType<ChosenImage['bytes']>>().toEqualTypeOf<Uint8Array>();
+    expectTypeOf<ReturnType<ChosenImage['bytes']>>().toEqualTypeOf<Uint8Array<ArrayBuffer>>();
     expectTypeOf<ReturnType<ChosenImage['blob']>>().toEqualTypeOf<Blob>();
     expectTypeOf(applet(client).addCommonApp({ url: 'u' })).toEqualTypeOf<
       Promise<{ readonly replaced: boolean }>

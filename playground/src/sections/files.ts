@@ -37,7 +37,7 @@ interface FilesState {
   picked?: AlbumFile;
   audio?: AudioRecording;
   video?: VideoRecording;
-  reading?: AbortController;
+  reading?: AbortController | undefined;
 }
 
 /** One source to read: how to open it, its name, and the size the bridge announced (album files only). */

@@ -17,7 +17,7 @@ interface Issued {
 
 async function postJson<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
   const response = await fetch(path, {
-    signal,
+    signal: signal ?? null,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),

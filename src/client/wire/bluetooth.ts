@@ -10,12 +10,12 @@ export type WireFlag = string;
 /** A device as `getBluetoothDevices` and `BluetoothDeviceFound` report it. */
 export interface WireBluetoothDevice {
   readonly deviceId: string;
-  readonly name?: string;
-  readonly localName?: string;
+  readonly name?: string | undefined;
+  readonly localName?: string | undefined;
   /** Signal strength in dBm, often as a string. */
-  readonly RSSI?: string | number;
-  readonly manufacturerData?: string;
-  readonly advertisServiceUUIDs?: readonly string[];
+  readonly RSSI?: string | number | undefined;
+  readonly manufacturerData?: string | undefined;
+  readonly advertisServiceUUIDs?: readonly string[] | undefined;
 }
 
 /** Identifies one characteristic of a connected device. */
@@ -27,8 +27,8 @@ export interface WireCharacteristicRef {
 
 /** Discovery filters of start/stop discovery. */
 export interface WireDiscoveryParams {
-  readonly services?: readonly string[];
-  readonly allowDuplicatesKey?: WireFlag;
+  readonly services?: readonly string[] | undefined;
+  readonly allowDuplicatesKey?: WireFlag | undefined;
 }
 
 /**
@@ -52,19 +52,20 @@ export interface BluetoothPluginMap {
   connectBLEDevice: { params: { deviceId: string }; result: void };
   disconnectBLEDevice: { params: { deviceId: string }; result: void };
   getConnectedBluetoothDevices: {
-    params: { services?: readonly string[] };
+    params: { services?: readonly string[] | undefined };
     result: { devices: WireBluetoothDevice[] };
   };
   getBLEDeviceServices: {
     params: { deviceId: string };
-    result: { services: { uuid: string; isPrimary?: WireFlag | boolean }[] };
+    result: { services: { uuid: string; isPrimary?: WireFlag | boolean | undefined }[] };
   };
   getBLEDeviceCharacteristics: {
     params: { deviceId: string; serviceId: string };
     result: {
       characteristics: {
         uuid: string;
-        properties?: Partial<Record<'read' | 'write' | 'notify' | 'indicate', WireFlag | boolean>>;
+        properties?:
+          Partial<Record<'read' | 'write' | 'notify' | 'indicate', WireFlag | boolean>> | undefined;
       }[];
     };
   };
@@ -73,7 +74,10 @@ export interface BluetoothPluginMap {
     params: WireCharacteristicRef;
     result: { characteristic: { characteristicId: string; serviceId: string; value: string } };
   };
-  notifyBLECharacteristicValueChange: { params: WireCharacteristicRef & { state?: WireFlag }; result: void };
+  notifyBLECharacteristicValueChange: {
+    params: WireCharacteristicRef & { state?: WireFlag | undefined };
+    result: void;
+  };
   registerBluetoothDeviceFound: { params: Record<string, never>; result: void };
   cancelBluetoothDeviceFound: { params: Record<string, never>; result: void };
   registerBLEConnectionStateChange: { params: Record<string, never>; result: void };

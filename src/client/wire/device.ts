@@ -5,12 +5,19 @@ export type ScanType = 'qrCode' | 'barCode';
 
 /** Wire shapes of the device plugins, as `client.call` sends them. */
 export interface DevicePluginMap {
-  scanQRCode: { params: { scanType?: ScanType[] }; result: string };
+  scanQRCode: { params: { scanType?: ScanType[] | undefined }; result: string };
   chooseImage: {
-    params: { maxWidth?: string; maxHeight?: string; sourceType?: '1' | '2' | '3' };
+    params: {
+      maxWidth?: string | undefined;
+      maxHeight?: string | undefined;
+      sourceType?: '1' | '2' | '3' | undefined;
+    };
     result: { base64: string; type: string };
   };
   getScreenBrightness: { params: Record<string, never>; result: { brightness: string } };
-  setScreenBrightness: { params: { brightness: string }; result: { brightness?: string } | undefined };
+  setScreenBrightness: {
+    params: { brightness: string };
+    result: { brightness?: string | undefined } | undefined;
+  };
   monitorScreenShot: { params: Record<string, never>; result: void };
 }

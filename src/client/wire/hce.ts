@@ -6,8 +6,8 @@
 /** The `{code, msg}` every HCE plugin answers with, plus any data. */
 export interface WireHceAnswer {
   readonly code: string;
-  readonly msg?: string;
-  readonly data?: string;
+  readonly msg?: string | undefined;
+  readonly data?: string | undefined;
 }
 
 /**

@@ -3,11 +3,19 @@
 /** Wire shapes of the page plugins, as `client.call` sends them. */
 export interface PagePluginMap {
   setNavigationBarTitle: { params: { title: string }; result: void };
-  setNavigationBarRightButton: { params: { title?: string; image?: string }; result: void };
+  setNavigationBarRightButton: {
+    params: { title?: string | undefined; image?: string | undefined };
+    result: void;
+  };
   closeWebApp: { params: Record<string, never>; result: void };
   showFlashInfo: { params: { msg: string }; result: void };
   showSharePopup: {
-    params: { title?: string; desc?: string; shareUrl?: string; picUrl?: string };
+    params: {
+      title?: string | undefined;
+      desc?: string | undefined;
+      shareUrl?: string | undefined;
+      picUrl?: string | undefined;
+    };
     result: void;
   };
 }

@@ -3,6 +3,6 @@
 /** Wire shapes of the payment plugins, as `client.call` sends them. */
 export interface PaymentPluginMap {
   pay: { params: { tn: string }; result: void };
-  verifyPayPwd: { params: { transNo: string; bizType?: string }; result: void };
-  addBankCard: { params: { scene?: string }; result: void };
+  verifyPayPwd: { params: { transNo: string; bizType?: string | undefined }; result: void };
+  addBankCard: { params: { scene?: string | undefined }; result: void };
 }

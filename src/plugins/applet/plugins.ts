@@ -23,15 +23,15 @@ export interface TitleGradient {
 /** Input of `setTitleStyle`; each setting is independent and stays until changed. */
 export interface TitleStyleInput {
   /** Bar background `0xAARRGGBB` (alpha first), this page only. */
-  readonly navBackgroundColor?: string;
+  readonly navBackgroundColor?: string | undefined;
   /** Theme of the capsule, title, back button (and iOS status bar). */
-  readonly appletStyle?: 'black' | 'white';
+  readonly appletStyle?: 'black' | 'white' | undefined;
   /** Show the back button (default shown). */
-  readonly backBtnVisible?: boolean;
+  readonly backBtnVisible?: boolean | undefined;
   /** Show the title bar (default shown). */
-  readonly appletTitleBarVisible?: boolean;
+  readonly appletTitleBarVisible?: boolean | undefined;
   /** Gradient; wins over `navBackgroundColor`. */
-  readonly gradient?: TitleGradient;
+  readonly gradient?: TitleGradient | undefined;
 }
 
 /** Input of `openApplet`. */
@@ -39,20 +39,20 @@ export interface OpenAppletInput {
   /** The mini-program's appId. */
   readonly appId: string;
   /** Query appended to its home page URL: `'k1=v1&k2=v2'` or an object of strings. */
-  readonly param?: string | Readonly<Record<string, string>>;
+  readonly param?: string | Readonly<Record<string, string>> | undefined;
   /** Close the current page. Default false. */
-  readonly isFinish?: boolean;
+  readonly isFinish?: boolean | undefined;
   /** Open this page of it instead of the home page (unencoded URL in its domains; app ≥ 9.0). */
-  readonly toLink?: string;
+  readonly toLink?: string | undefined;
 }
 
 /** Input of `createWebView`. */
 export interface CreateWebViewInput {
   /** Absolute http(s) URL to open in a new web view. */
   readonly url: string;
-  readonly title?: string;
+  readonly title?: string | undefined;
   /** Close the current window. Default false. */
-  readonly isFinish?: boolean;
+  readonly isFinish?: boolean | undefined;
 }
 
 const color = (name: string, value: unknown): string =>

@@ -77,7 +77,7 @@ export interface Bluetooth {
    * @example `const devices = await bluetooth(client).connectedDevices({ services: ['180D'] });`
    */
   connectedDevices(
-    input?: { readonly services?: readonly string[] },
+    input?: { readonly services?: readonly string[] | undefined },
     options?: CallControl,
   ): Promise<BluetoothDevice[]>;
   /**

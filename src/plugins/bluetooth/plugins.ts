@@ -81,7 +81,7 @@ export function bluetoothPlugins(codec: ValueCodec) {
     }),
     connectedDevices: /* @__PURE__ */ definePlugin({
       plugin: 'getConnectedBluetoothDevices',
-      toParams: (input?: { readonly services?: readonly string[] }) => {
+      toParams: (input?: { readonly services?: readonly string[] | undefined }) => {
         const services = optional('services', input?.services, uuids);
         return services ? { services } : {};
       },

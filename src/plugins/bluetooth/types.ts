@@ -56,8 +56,8 @@ export interface ConnectionState {
 export interface AdapterStateChange {
   /** The app's state value as sent (its values are not documented publicly). */
   readonly state: string;
-  readonly available?: boolean;
-  readonly discovering?: boolean;
+  readonly available?: boolean | undefined;
+  readonly discovering?: boolean | undefined;
 }
 
 /** Result of `bluetooth.state()`. */
@@ -77,9 +77,9 @@ export type BluetoothEvents = {
 /** Filters of discovery. */
 export interface DiscoveryOptions {
   /** Only devices advertising one of these service UUIDs. */
-  readonly services?: readonly string[];
+  readonly services?: readonly string[] | undefined;
   /** Report the same device again on every advertisement. Default: the app's (no). */
-  readonly allowDuplicates?: boolean;
+  readonly allowDuplicates?: boolean | undefined;
 }
 
 /** Input of `bluetooth.write()`. */
@@ -91,7 +91,7 @@ export interface WriteInput extends CharacteristicRef {
 /** Input of `bluetooth.notify()`. */
 export interface NotifyInput extends CharacteristicRef {
   /** Sent as the vendor's reserved `state` flag when given (the app currently ignores it). */
-  readonly state?: boolean;
+  readonly state?: boolean | undefined;
 }
 
 /** Options of the Bluetooth family, given as `bluetooth(client, options)`. */
@@ -100,5 +100,5 @@ export interface BluetoothOptions {
    * How characteristic values travel over the bridge. Default `'hex'`.
    * Not documented publicly: confirm on a device with the playground.
    */
-  readonly valueEncoding?: ValueEncoding | ValueCodec;
+  readonly valueEncoding?: ValueEncoding | ValueCodec | undefined;
 }

@@ -32,13 +32,13 @@ export class ChosenImage {
   }
 
   /** The decoded bytes (a new array each call); the URL-safe alphabet and line breaks are accepted. */
-  bytes(): Uint8Array {
+  bytes(): Uint8Array<ArrayBuffer> {
     return decodeBase64(cleanBase64(this.base64));
   }
 
   /** The bytes as a `Blob` of {@link ChosenImage.mimeType}. */
   blob(): Blob {
-    return new Blob([this.bytes() as Uint8Array<ArrayBuffer>], { type: this.mimeType });
+    return new Blob([this.bytes()], { type: this.mimeType });
   }
 
   /** A `data:` URL for `<img src>`. */

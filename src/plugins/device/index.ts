@@ -20,11 +20,11 @@ export interface ChooseImageInput {
    * 500×1000 when either is missing, so when only one is given the other is
    * sent as that default (width 500, height 1000). Default 500.
    */
-  readonly maxWidth?: number;
+  readonly maxWidth?: number | undefined;
   /** Target height in px, a positive integer. Default 1000. */
-  readonly maxHeight?: number;
+  readonly maxHeight?: number | undefined;
   /** Camera, album, or let the user pick (default). */
-  readonly sourceType?: ImageSource;
+  readonly sourceType?: ImageSource | undefined;
 }
 
 const SOURCES = { 1: '1', 2: '2', 3: '3', camera: '1', album: '2', any: '3' } as const;
@@ -50,7 +50,7 @@ function toScanText(raw: unknown): string {
 
 const SCAN_QRCODE = /* @__PURE__ */ definePlugin({
   plugin: 'scanQRCode',
-  toParams: (input: { readonly scanType?: readonly ScanType[] }) => ({
+  toParams: (input: { readonly scanType?: readonly ScanType[] | undefined }) => ({
     scanType: optional('scanType', input.scanType, (name, value) =>
       listOf(name, value, ['qrCode', 'barCode']),
     ),
@@ -100,7 +100,7 @@ export const devicePlugins = {
  */
 export function scanQRCode(
   client: UpsdkClient,
-  input?: { readonly scanType?: readonly ScanType[] },
+  input?: { readonly scanType?: readonly ScanType[] | undefined },
   options?: CallControl,
 ): Promise<string> {
   return runPlugin(client, SCAN_QRCODE, input, options);

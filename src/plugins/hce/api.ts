@@ -11,7 +11,7 @@ export interface HceOptions {
    * How command and response bytes travel over the bridge. Default `'hex'`.
    * The spec calls `data` "a string of 0s and 1s" (`'binary'`); confirm on a device.
    */
-  readonly dataEncoding?: ValueEncoding | ValueCodec;
+  readonly dataEncoding?: ValueEncoding | ValueCodec | undefined;
 }
 
 /**

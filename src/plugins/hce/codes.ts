@@ -14,7 +14,7 @@ export const HCE_OK = '0000';
 
 interface CodeInfo {
   readonly meaning: string;
-  readonly reason?: HceStateReason;
+  readonly reason?: HceStateReason | undefined;
 }
 
 /** Every documented code, with the documented meaning (translated). */
@@ -40,7 +40,7 @@ export function hceMeaning(code: string): string {
 /** Init of {@link HceError}. */
 interface HceErrorInit {
   readonly code: string;
-  readonly msg?: string;
+  readonly msg?: string | undefined;
   readonly plugin: string;
   readonly raw: unknown;
 }

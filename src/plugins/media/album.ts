@@ -28,12 +28,12 @@ export type AlbumSourceType = 'video' | 'image' | 'any';
 /** Options of `chooseFileFromAlbum`. */
 export interface ChooseFileOptions {
   /** Largest file the user may pick, in bytes; a larger pick fails with code `03`. Default 100 MiB (the spec's advice). */
-  readonly maxSize?: number;
+  readonly maxSize?: number | undefined;
   /** `video` (mp4, mov…), `image` (png, jpg…) or `any`. Default `any`. */
-  readonly sourceType?: AlbumSourceType;
+  readonly sourceType?: AlbumSourceType | undefined;
   /** Milliseconds the user has to pick. Default 10 minutes. */
-  readonly timeout?: number;
-  readonly signal?: AbortSignal;
+  readonly timeout?: number | undefined;
+  readonly signal?: AbortSignal | undefined;
 }
 
 const SOURCE_CODES: Readonly<Record<AlbumSourceType, AlbumSourceCode>> = {

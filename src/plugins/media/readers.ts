@@ -21,13 +21,13 @@ export type ReaderPlugin =
 export interface ReaderTarget {
   readonly plugin: ReaderPlugin;
   /** Wire params besides the chunk window, e.g. an album file's `url`. */
-  readonly params?: Readonly<Record<string, string>>;
+  readonly params?: Readonly<Record<string, string>> | undefined;
   /** Size in bytes, when the bridge told it. */
   readonly size?: number | undefined;
   /** MIME type of the content. */
   readonly type: string;
   /** Resolves once the file may be read (a recording that is still running). */
-  readonly ready?: Promise<void>;
+  readonly ready?: Promise<void> | undefined;
 }
 
 /**

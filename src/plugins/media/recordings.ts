@@ -10,8 +10,8 @@ export interface RecordingOptions {
   /** Longest recording, in whole seconds (1…3600). Required by the app. */
   readonly maxTime: number;
   /** Milliseconds to wait for the app's answer. Default: the client's for audio; maxTime + 5 minutes for video. */
-  readonly timeout?: number;
-  readonly signal?: AbortSignal;
+  readonly timeout?: number | undefined;
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** A running (or finished) audio recording. */
@@ -26,7 +26,7 @@ export interface AudioRecording {
    * await recording.stop();
    * ```
    */
-  stop(options?: { readonly timeout?: number; readonly signal?: AbortSignal }): Promise<void>;
+  stop(options?: { readonly timeout?: number; readonly signal?: AbortSignal | undefined }): Promise<void>;
   /**
    * The recording as a chunk source. Reading waits until the recording is complete.
    *

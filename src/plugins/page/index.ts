@@ -10,13 +10,13 @@ import { anyText, httpUrl, optional, text } from '../validate.js';
 /** Input of {@link showSharePopup}. */
 export interface ShareInput {
   /** Headline. Default empty. */
-  readonly title?: string;
+  readonly title?: string | undefined;
   /** Description. Default empty. */
-  readonly desc?: string;
+  readonly desc?: string | undefined;
   /** The link shared, absolute http(s). Default the current page (`location.href`). */
-  readonly shareUrl?: string;
+  readonly shareUrl?: string | undefined;
   /** Thumbnail, absolute http(s). Default the UnionPay logo. */
-  readonly picUrl?: string;
+  readonly picUrl?: string | undefined;
 }
 
 const SET_NAVIGATION_BAR_TITLE = /* @__PURE__ */ definePlugin({

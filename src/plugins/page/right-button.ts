@@ -23,9 +23,9 @@ export type Unsubscribe = () => Promise<void>;
 /** What the button shows: `title` wins when both are given (as in the app). */
 export interface RightButtonInput {
   /** Button text. */
-  readonly title?: string;
+  readonly title?: string | undefined;
   /** Absolute http(s) URL of the button image. */
-  readonly image?: string;
+  readonly image?: string | undefined;
 }
 
 type Handler = (payload?: unknown) => void;
@@ -33,7 +33,7 @@ type Handler = (payload?: unknown) => void;
 interface ClickEvents {
   subscribe(event: 'rightButtonClick', listener: () => void): Promise<Unsubscribe>;
 }
-type Look = { title?: string; image?: string };
+type Look = { title?: string | undefined; image?: string | undefined };
 /** The button's state and the core view the `rightButtonClick` event registers through. */
 export class RightButton {
   /** A core whose `setNavigationBarRightButton` calls go through {@link RightButton.register}. */

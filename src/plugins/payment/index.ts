@@ -15,7 +15,7 @@ export interface VerifyPayPwdInput {
   /** Serial number from the server API `verifyPwdSeqId` (§5.3.1). Required, non-empty. */
   readonly transNo: string;
   /** Business type agreed with UnionPay. */
-  readonly bizType?: string;
+  readonly bizType?: string | undefined;
 }
 
 /** Input of {@link addBankCard}. */
@@ -25,7 +25,7 @@ export interface AddBankCardInput {
    * Sent as `scene` (the spec prints `sence`; upsdk.js reads `scene` and
    * defaults it to `'10007'`).
    */
-  readonly scene?: string;
+  readonly scene?: string | undefined;
 }
 
 const PAY = /* @__PURE__ */ definePlugin({

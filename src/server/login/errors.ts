@@ -60,7 +60,7 @@ export interface OpenApiErrorInit extends Omit<LoginErrorInit, 'plugin' | 'statu
   /** The interface that failed. */
   readonly api: OpenApiName;
   /** HTTP status for the login handler. Default 502. */
-  readonly status?: number;
+  readonly status?: number | undefined;
 }
 
 /**

@@ -19,9 +19,9 @@ export type ProfileField = 'mobile' | 'realName';
 /** Everything known about the user after a login (server side only: it holds the accessToken). */
 export interface LoginResult extends CodeExchange {
   /** When `profile` asked for it and the scope allows it; absent if the user has no mobile number. */
-  readonly mobile?: string;
+  readonly mobile?: string | undefined;
   /** When `profile` asked for it and the scope allows it. */
-  readonly realName?: RealName;
+  readonly realName?: RealName | undefined;
 }
 
 /** The default answer: who the user is, without the accessToken (the browser's `LoginSession`). */
@@ -30,15 +30,16 @@ export type DefaultLoginAnswer = LoginSession;
 /** Options of {@link createLoginHandler}. */
 export interface LoginHandlerOptions<T> {
   /** Fetch these after the exchange when the granted scope allows them. Default none. */
-  readonly profile?: readonly ProfileField[];
+  readonly profile?: readonly ProfileField[] | undefined;
   /**
    * Make the answer — typically: create your session and set its cookie.
    * Return a JSON-able value (answered with 200) or a whole `Response`.
    * Default: {@link DefaultLoginAnswer}.
    */
-  readonly onLogin?: (login: LoginResult, request: Request) => T | Response | Promise<T | Response>;
+  readonly onLogin?:
+    ((login: LoginResult, request: Request) => T | Response | Promise<T | Response>) | undefined;
   /** Largest request body read, in bytes; larger bodies get 413. Default 4096. */
-  readonly maxBodyBytes?: number;
+  readonly maxBodyBytes?: number | undefined;
 }
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;

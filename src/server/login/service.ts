@@ -17,13 +17,13 @@ export interface LoginServiceOptions {
   /** Source of backendTokens, e.g. the signer. */
   readonly tokens: BackendTokenSource;
   /** The hex 3DES key UnionPay issued; needed by `getMobile` and `getRealName`. */
-  readonly symmetricKey?: string;
+  readonly symmetricKey?: string | undefined;
   /** Default the global `fetch`. */
-  readonly fetch?: typeof fetch;
+  readonly fetch?: typeof fetch | undefined;
   /** Origin of the open platform. Default `https://open.95516.com`. */
-  readonly baseUrl?: string;
+  readonly baseUrl?: string | undefined;
   /** Milliseconds per platform request, 100…120000. Default 10000. */
-  readonly timeout?: number;
+  readonly timeout?: number | undefined;
 }
 
 /** Who the user is, as far as the platform's user APIs are concerned. */
@@ -41,7 +41,7 @@ export interface CodeExchange extends UserCredentials {
   /** The scope the user granted (`upapi_base`, `upapi_mobile`, …). */
   readonly scope: LoginScope | (string & {});
   /** Reserved by the platform; present when it sends one. */
-  readonly refreshToken?: string;
+  readonly refreshToken?: string | undefined;
 }
 
 /** Certificate types of `user.auth`: 01 ID card, 03 passport, 04 home-return permit, 05 Taiwan compatriot permit. */
@@ -57,7 +57,7 @@ export interface RealName {
 /** Per-call options. */
 export interface LoginCallOptions {
   /** Aborts the platform request; the promise rejects with the signal's reason. */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** See {@link createLoginService}. */

@@ -34,7 +34,7 @@ interface QualFields {
 export interface VerifyPwdSeqIdInput {
   readonly openId: string;
   /** The terminal's IP address. */
-  readonly clientIp?: string;
+  readonly clientIp?: string | undefined;
   /** Your unique number for this verification. */
   readonly bizOrderId: string;
   /** Business type agreed with UnionPay (`4a` buying funds; the sample uses `4h`). */
@@ -79,11 +79,11 @@ export interface PutIndustryCardInput {
   readonly transTp: '01' | '02' | '03';
   readonly openId: string;
   /** Six-digit region code of the issuer. */
-  readonly region?: string;
-  readonly channelNo?: string;
-  readonly name?: string;
-  readonly certId?: string;
-  readonly mobileNo?: string;
+  readonly region?: string | undefined;
+  readonly channelNo?: string | undefined;
+  readonly name?: string | undefined;
+  readonly certId?: string | undefined;
+  readonly mobileNo?: string | undefined;
 }
 
 /** §5.8.1 request: at least one of `openId`, `mobile`, `pan`. */
@@ -91,41 +91,41 @@ export interface RedPacketGiveInput {
   /** Institution account, 18 characters (`T00` + your code). */
   readonly insAcctId: string;
   readonly transNumber: string;
-  readonly openId?: string;
-  readonly mobile?: string;
+  readonly openId?: string | undefined;
+  readonly mobile?: string | undefined;
   /** A card number in the user's name. */
-  readonly pan?: string;
+  readonly pan?: string | undefined;
   /** The amount, in fen, not negative. */
   readonly pointAt: Fen;
-  readonly remark?: string;
+  readonly remark?: string | undefined;
 }
 
 /** §5.8.2 request; `transDt`/`transTm` default to now in Beijing time. */
 export interface RedPacketSelectInput {
   readonly insAcctId: string;
   readonly transNumber: string;
-  readonly transDt?: YearMonthDay;
-  readonly transTm?: YearMonthDayTime;
+  readonly transDt?: YearMonthDay | undefined;
+  readonly transTm?: YearMonthDayTime | undefined;
 }
 
 /** §5.8.5 `awardInfo`; every member optional in the spec, absent ones are `''`. */
 export interface AwardInfo {
-  readonly activityNumber?: string;
-  readonly activityName?: string;
-  readonly beginTime?: string;
-  readonly endTime?: string;
-  readonly awardId?: string;
+  readonly activityNumber?: string | undefined;
+  readonly activityName?: string | undefined;
+  readonly beginTime?: string | undefined;
+  readonly endTime?: string | undefined;
+  readonly awardId?: string | undefined;
   /** 06 red packet, 07 mall coupon. */
-  readonly awardType?: '06' | '07' | (string & {});
-  readonly awardName?: string;
+  readonly awardType?: '06' | '07' | (string & {}) | undefined;
+  readonly awardName?: string | undefined;
   /** Red packet: amount in fen; coupon: number of coupons. */
-  readonly awardValue?: string;
-  readonly extAcctId?: string;
-  readonly extAcctName?: string;
-  readonly drawDesc?: string;
-  readonly couponStartDate?: string;
-  readonly couponEndDate?: string;
-  readonly couponGoodsUrl?: string;
+  readonly awardValue?: string | undefined;
+  readonly extAcctId?: string | undefined;
+  readonly extAcctName?: string | undefined;
+  readonly drawDesc?: string | undefined;
+  readonly couponStartDate?: string | undefined;
+  readonly couponEndDate?: string | undefined;
+  readonly couponGoodsUrl?: string | undefined;
 }
 
 /** Request and answer of every interface, by name. */
@@ -206,10 +206,10 @@ export interface OpenPlatformApis {
     input: QualFields & {
       readonly activityNumber: string;
       /** Order amount in fen. */
-      readonly orderAmount?: Fen;
-      readonly certId?: string;
-      readonly icTerminal?: string;
-      readonly qrCode?: string;
+      readonly orderAmount?: Fen | undefined;
+      readonly certId?: string | undefined;
+      readonly icTerminal?: string | undefined;
+      readonly qrCode?: string | undefined;
       readonly transNumber: string;
     };
     output: {
@@ -229,7 +229,7 @@ export type MethodName<S extends string> = S extends `${infer Head}.${infer Tail
 /** Per-call options. */
 export interface OpenPlatformCallOptions {
   /** Aborts the request; the promise rejects with the signal's reason. */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** One typed method per interface, named after it (`red.packet.give` → `redPacketGive`). */

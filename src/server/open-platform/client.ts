@@ -53,22 +53,22 @@ export interface OpenPlatformOptions {
   /** Source of backendTokens: the signer (`createSigner`) shares its cache. */
   readonly tokens: BackendTokenSource;
   /** The hex 3DES key UnionPay issued; needed by interfaces with encrypted fields. */
-  readonly symmetricKey?: string;
+  readonly symmetricKey?: string | undefined;
   /**
    * Your RSA private key (PEM, base64 PKCS#8 or a KeyObject) whose public half
    * UnionPay holds; needed by `verifyPwdSeqId`, `red.packet.give`, `qual.send`, `qual.reduce`.
    */
-  readonly partnerKey?: string | KeyObject;
+  readonly partnerKey?: string | KeyObject | undefined;
   /** Default the global `fetch`. */
-  readonly fetch?: typeof fetch;
+  readonly fetch?: typeof fetch | undefined;
   /** Origin of the open platform. Default `https://open.95516.com`. */
-  readonly baseUrl?: string;
+  readonly baseUrl?: string | undefined;
   /** Milliseconds per platform request, 100…120000. Default 10000. */
-  readonly timeout?: number;
+  readonly timeout?: number | undefined;
   /** Milliseconds since the epoch, for timestamps and default dates. Default `Date.now`. */
-  readonly clock?: () => number;
+  readonly clock?: (() => number) | undefined;
   /** Receives one {@link OpenPlatformEvent} per platform request. */
-  readonly log?: (event: OpenPlatformEvent) => void;
+  readonly log?: ((event: OpenPlatformEvent) => void) | undefined;
 }
 
 /** See {@link createOpenPlatform}. */

@@ -14,9 +14,9 @@ export interface RequestField {
   readonly check: f.FieldCheck;
   readonly required: boolean;
   /** Sent 3DES-encrypted under the symmetricKey (signed as plaintext). */
-  readonly encrypted?: boolean;
+  readonly encrypted?: boolean | undefined;
   /** Defaulted from the clock when left out (`transDt`, `transTm`). */
-  readonly now?: 'date' | 'dateTime';
+  readonly now?: 'date' | 'dateTime' | undefined;
 }
 
 /** How an answer field is read. */
@@ -26,9 +26,9 @@ export type ReplyKind = 'text' | 'encrypted' | 'count' | 'object';
 export interface ReplyField {
   readonly kind: ReplyKind;
   /** A reply without it is `upstream_bad_reply`. */
-  readonly required?: boolean;
+  readonly required?: boolean | undefined;
   /** Other names the spec's own samples use for it (`operationTime` for `operateTime`, …). */
-  readonly aliases?: readonly string[];
+  readonly aliases?: readonly string[] | undefined;
 }
 
 /** One interface. */
@@ -46,7 +46,7 @@ export interface InterfaceSpec {
   readonly request: Readonly<Record<string, RequestField>>;
   readonly reply: Readonly<Record<string, ReplyField>>;
   /** Checks across fields, on the caller's plaintext; fails through `fail`. */
-  readonly rule?: (fields: Readonly<Record<string, string>>) => void;
+  readonly rule?: ((fields: Readonly<Record<string, string>>) => void) | undefined;
 }
 
 const required = (check: f.FieldCheck): RequestField => ({ check, required: true });

@@ -17,7 +17,7 @@ import { readNotification, type NotificationKind, type PlatformNotification } fr
 /** What happened to one incoming request, for logs and metrics (no field values). */
 export interface NotificationEvent {
   readonly type: 'notification';
-  readonly kind?: NotificationKind;
+  readonly kind?: NotificationKind | undefined;
   readonly outcome:
     | 'processed'
     | 'duplicate'
@@ -37,20 +37,20 @@ export interface NotificationHandlerOptions {
   /** Handle one notification; a rejection answers failure, so the platform sends it again. */
   readonly onNotification: (notification: PlatformNotification) => void | Promise<void>;
   /** Only notifications for this appId are accepted. */
-  readonly appId?: string;
+  readonly appId?: string | undefined;
   /**
    * Where handled notifications are remembered: the signer's store kinds
    * (`createMemoryStore()`, `createRedisStore(client)`). Share one Redis
    * between instances. Default an in-process memory store.
    */
-  readonly store?: SignerStore;
+  readonly store?: SignerStore | undefined;
   /** Notifications stamped longer ago (or ahead) than this are refused as replays, unless already handled. Default 900. */
-  readonly maxAgeSeconds?: number;
+  readonly maxAgeSeconds?: number | undefined;
   /** How long a handled notification is remembered; at least twice `maxAgeSeconds`. Default 86400. */
-  readonly rememberSeconds?: number;
+  readonly rememberSeconds?: number | undefined;
   /** Milliseconds since the epoch. Default `Date.now`. */
-  readonly clock?: () => number;
-  readonly log?: (event: NotificationEvent) => void;
+  readonly clock?: (() => number) | undefined;
+  readonly log?: ((event: NotificationEvent) => void) | undefined;
 }
 
 const MAX_BODY_CHARS = 16 * 1024;

@@ -30,24 +30,24 @@ export interface PreOrderClientOptions {
   /** The merchant key that signs requests and verifies answers. Never sent. */
   readonly key: string;
   /** Caller product name (`pid`). Default `"upsdk-kit"`. */
-  readonly pid?: string;
+  readonly pid?: string | undefined;
   /** Caller version (`version`). Default `"1.0"`. */
-  readonly version?: string;
+  readonly version?: string | undefined;
   /** Signature digest. Default `MD5`. */
-  readonly algorithm?: PreOrderSignAlgorithm;
+  readonly algorithm?: PreOrderSignAlgorithm | undefined;
   /** Default `notify_url` of pre-orders. */
-  readonly notifyUrl?: string;
+  readonly notifyUrl?: string | undefined;
   /** Milliseconds per request. Default 10 000. */
-  readonly timeout?: number;
+  readonly timeout?: number | undefined;
   /** Attempts of an order query when the failure may pass (timeouts, 5xx, provider network error). Default 3. */
-  readonly queryAttempts?: number;
+  readonly queryAttempts?: number | undefined;
   /** Default the global `fetch`. */
-  readonly fetch?: typeof fetch;
+  readonly fetch?: typeof fetch | undefined;
 }
 
 /** Per-request options. */
 export interface PreOrderCallOptions {
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** What a pre-order answers, with `pay_info` parsed. */
@@ -75,9 +75,9 @@ export interface OrderQueryInput {
   /** Which wallet the order was pre-ordered for (`paytype`). */
   readonly wallet: 'wechat' | 'alipay';
   /** Your order number; preferred when both are given. */
-  readonly outTradeNo?: string;
+  readonly outTradeNo?: string | undefined;
   /** The provider's number (`transaction_id`). */
-  readonly transactionId?: string;
+  readonly transactionId?: string | undefined;
 }
 
 /** The JSPAY part of the provider's API. */

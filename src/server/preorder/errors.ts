@@ -10,7 +10,7 @@ export interface PreOrderErrorInit extends UpsdkErrorInit {
   /** The provider's `trade_state`, when it answered one. */
   readonly tradeState?: string | undefined;
   /** Whether trying again may succeed (timeouts, 5xx, unparseable answers, the provider's network error). */
-  readonly retryable?: boolean;
+  readonly retryable?: boolean | undefined;
 }
 
 /**

@@ -37,22 +37,22 @@ export interface PreOrderNotificationOptions {
   /** The merchant key that verifies `sign`. */
   readonly key: string;
   /** Default `MD5`. */
-  readonly algorithm?: PreOrderSignAlgorithm;
+  readonly algorithm?: PreOrderSignAlgorithm | undefined;
   /**
    * Called once per payment result; resolve when it is recorded. Throwing
    * (or rejecting) answers `fail`, and the provider tries again later.
    */
   readonly onNotification: (event: PaymentNotification) => void | Promise<void>;
   /** Where handled notifications are remembered (shared by instances: Redis). Default in memory. */
-  readonly store?: SignerStore;
+  readonly store?: SignerStore | undefined;
   /** Milliseconds a handled notification is remembered. Default 24 h (the retries span about 3 h). */
-  readonly retentionMs?: number;
+  readonly retentionMs?: number | undefined;
   /** Milliseconds one instance may spend in `onNotification` before another may take over. Default 30 000. */
-  readonly processingMs?: number;
+  readonly processingMs?: number | undefined;
   /** Prefix of the store keys. Default `"preorder-notify:"`. */
-  readonly keyPrefix?: string;
+  readonly keyPrefix?: string | undefined;
   /** Told of every failure answered `fail` with 500 (your code or the store threw), for logging. */
-  readonly onError?: (error: unknown, event: PaymentNotification) => void;
+  readonly onError?: ((error: unknown, event: PaymentNotification) => void) | undefined;
 }
 
 const answer = (text: 'success' | 'fail', status: number): Response =>

@@ -23,8 +23,8 @@ export interface GoodsLine {
   /** Letters, digits, `-` and `_`. */
   readonly goodsId: string;
   /** The wallet's own goods code, if any. */
-  readonly payGoodsId?: string;
-  readonly goodsName?: string;
+  readonly payGoodsId?: string | undefined;
+  readonly goodsName?: string | undefined;
   /** A positive integer. */
   readonly quantity: number;
   /** Unit price in fen (integer). */
@@ -40,20 +40,20 @@ export interface PreOrderCommon {
   /** Amount in fen: an integer of at least 1. */
   readonly totalFee: number;
   /** Where the provider POSTs the result; an absolute http(s) URL without a query. Default the client's. */
-  readonly notifyUrl?: string;
+  readonly notifyUrl?: string | undefined;
   /** The buyer's IP (`mch_create_ip`). */
-  readonly clientIp?: string;
+  readonly clientIp?: string | undefined;
   /** When the order opens and closes for payment (`time_start` / `time_expire`); Alipay needs both or neither. */
-  readonly timeStart?: Date;
-  readonly timeExpire?: Date;
+  readonly timeStart?: Date | undefined;
+  readonly timeExpire?: Date | undefined;
   /** Refuse credit cards (`limit_pay=NO_CREDIT`). Default false. */
-  readonly noCredit?: boolean;
+  readonly noCredit?: boolean | undefined;
   /** Your terminal id (`device_info`). */
-  readonly deviceInfo?: string;
+  readonly deviceInfo?: string | undefined;
   /** Your store id (`op_shop_id`). */
-  readonly shopId?: string;
+  readonly shopId?: string | undefined;
   /** Promotion tag (`goods_tag`). */
-  readonly goodsTag?: string;
+  readonly goodsTag?: string | undefined;
 }
 
 /** Input of `wechatPreOrder`. */
@@ -63,9 +63,9 @@ export interface WeChatPreOrderInput extends PreOrderCommon {
   /** The buyer's openid under `subAppId` (`buyer_id`). */
   readonly openId: string;
   /** Pay from a mini-program (`is_minipg=1`). Default false: an official-account H5 page. */
-  readonly miniProgram?: boolean;
+  readonly miniProgram?: boolean | undefined;
   /** Line items (`goods_detail`). */
-  readonly goodsDetail?: readonly GoodsLine[];
+  readonly goodsDetail?: readonly GoodsLine[] | undefined;
 }
 
 /** Input of `alipayPreOrder`: `buyerId` or `buyerLogonId` is required. */
@@ -73,9 +73,9 @@ export interface AlipayPreOrderInput extends PreOrderCommon {
   /** Your product id (`product_id`), required with JSPAY. */
   readonly productId: string;
   /** The buyer's Alipay user id (`buyer_id`). */
-  readonly buyerId?: string;
+  readonly buyerId?: string | undefined;
   /** The buyer's Alipay account (`buyer_logon_id`). */
-  readonly buyerLogonId?: string;
+  readonly buyerLogonId?: string | undefined;
 }
 
 /** Wire fields, before the common ones and the signature are added. */

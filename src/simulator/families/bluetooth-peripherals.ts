@@ -5,26 +5,28 @@ import type { ValueEncoding } from '../../plugins/value-codec.js';
 export interface VirtualCharacteristic {
   readonly uuid: string;
   /** What it supports. Default read and write. */
-  readonly properties?: {
-    readonly read?: boolean;
-    readonly write?: boolean;
-    readonly notify?: boolean;
-    readonly indicate?: boolean;
-  };
+  readonly properties?:
+    | {
+        readonly read?: boolean | undefined;
+        readonly write?: boolean | undefined;
+        readonly notify?: boolean | undefined;
+        readonly indicate?: boolean | undefined;
+      }
+    | undefined;
   /** Initial value (bytes or hex). Default empty. */
-  readonly value?: Uint8Array | string;
+  readonly value?: Uint8Array | string | undefined;
   /** While notify is on, send a new value every this many ms. Default: no periodic notifications. */
-  readonly notifyEvery?: number;
+  readonly notifyEvery?: number | undefined;
   /** The n-th periodic value (n from 1). Default one byte counting up. */
-  readonly nextValue?: (n: number) => Uint8Array;
+  readonly nextValue?: ((n: number) => Uint8Array) | undefined;
 }
 
 /** A GATT service of a virtual peripheral. */
 export interface VirtualService {
   readonly uuid: string;
   /** Default true. */
-  readonly isPrimary?: boolean;
-  readonly characteristics?: readonly VirtualCharacteristic[];
+  readonly isPrimary?: boolean | undefined;
+  readonly characteristics?: readonly VirtualCharacteristic[] | undefined;
 }
 
 /**
@@ -40,35 +42,35 @@ export interface VirtualService {
  */
 export interface VirtualPeripheral {
   readonly deviceId: string;
-  readonly name?: string;
-  readonly localName?: string;
+  readonly name?: string | undefined;
+  readonly localName?: string | undefined;
   /** dBm. Default -60. */
-  readonly RSSI?: number;
-  readonly advertisedServices?: readonly string[];
-  readonly manufacturerData?: string;
-  readonly services?: readonly VirtualService[];
+  readonly RSSI?: number | undefined;
+  readonly advertisedServices?: readonly string[] | undefined;
+  readonly manufacturerData?: string | undefined;
+  readonly services?: readonly VirtualService[] | undefined;
   /** Drop the connection on its own this many ms after each connect (a scripted disconnect). */
-  readonly disconnectAfter?: number;
+  readonly disconnectAfter?: number | undefined;
   /** Refuse connections. */
-  readonly refuseConnection?: boolean;
+  readonly refuseConnection?: boolean | undefined;
 }
 
 /** `installSimulator({ bluetooth })` options. */
 export interface BluetoothSimOptions {
-  readonly peripherals?: readonly VirtualPeripheral[];
+  readonly peripherals?: readonly VirtualPeripheral[] | undefined;
   /** What `openBluetoothAdapter` reports as `isSupportBLE`. Default true. */
-  readonly supported?: boolean;
+  readonly supported?: boolean | undefined;
   /** Whether the adapter is on. Default true. */
-  readonly available?: boolean;
+  readonly available?: boolean | undefined;
   /** How values travel on the simulated wire. Default `'hex'`. */
-  readonly encoding?: ValueEncoding;
+  readonly encoding?: ValueEncoding | undefined;
   /** Milliseconds between advertising rounds while discovering. Default 50. */
-  readonly advertiseInterval?: number;
+  readonly advertiseInterval?: number | undefined;
   /**
    * How listener callbacks get their payload: an Event carrying the fields
    * (`'event'`, default, the likely real shape) or a plain object.
    */
-  readonly eventPayload?: 'event' | 'object';
+  readonly eventPayload?: 'event' | 'object' | undefined;
 }
 
 /**

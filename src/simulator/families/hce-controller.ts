@@ -28,26 +28,28 @@ export const HCE_SIM_MESSAGES: Readonly<Record<HceCode, string>> = {
 /** `installSimulator({ hce })` options. */
 export interface HceSimOptions {
   /** What `getHCEState` answers. Default `'0000'`. */
-  readonly state?: HceCode;
+  readonly state?: HceCode | undefined;
   /**
    * How `onHCEMessage`'s `success` is called: for every message until called
    * again (`'repeat'`, default), or once per `onHCEMessage` call (`'once'`).
    * The real behaviour is not public; the client handles both.
    */
-  readonly delivery?: 'repeat' | 'once';
+  readonly delivery?: 'repeat' | 'once' | undefined;
   /** `onHCEMessage` answers `{code: '0000', msg: 'ok'}` at once, before any message. Default false. */
-  readonly acknowledge?: boolean;
+  readonly acknowledge?: boolean | undefined;
   /** How `data` travels. Default `'hex'`. */
-  readonly encoding?: ValueEncoding;
+  readonly encoding?: ValueEncoding | undefined;
   /** The virtual reader. */
-  readonly reader?: {
-    /** Commands sent after each successful `startHCE`, as bytes or hex. Default none. */
-    readonly commands?: readonly (Uint8Array | string)[];
-    /** Milliseconds between those commands (and before the first). Default 10. */
-    readonly interval?: number;
-    /** The chip's answer to data the page sends. Default `90 00`. */
-    readonly respond?: (data: Uint8Array) => Uint8Array;
-  };
+  readonly reader?:
+    | {
+        /** Commands sent after each successful `startHCE`, as bytes or hex. Default none. */
+        readonly commands?: readonly (Uint8Array | string)[] | undefined;
+        /** Milliseconds between those commands (and before the first). Default 10. */
+        readonly interval?: number | undefined;
+        /** The chip's answer to data the page sends. Default `90 00`. */
+        readonly respond?: ((data: Uint8Array) => Uint8Array) | undefined;
+      }
+    | undefined;
 }
 
 type Callback = (payload?: unknown) => void;

@@ -8,9 +8,9 @@ export interface VirtualFileInit {
   /** Size in bytes. */
   readonly size: number;
   /** File name. Default `file-<seed>.bin`. */
-  readonly name?: string;
+  readonly name?: string | undefined;
   /** Content seed: the same seed and size give the same bytes. Default a fresh number. */
-  readonly seed?: number;
+  readonly seed?: number | undefined;
 }
 
 /** A simulated file. */

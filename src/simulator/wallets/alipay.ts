@@ -16,7 +16,7 @@ export type AlipayOutcome = '9000' | '8000' | '4000' | '6001' | '6002' | '6004' 
 /** Options of {@link installAlipayBridge}. */
 export interface AlipaySimOptions extends WalletSimOptions<AlipayOutcome> {
   /** Answer `resultCode` as a number, as some Alipay versions do. Default false. */
-  readonly numericResultCode?: boolean;
+  readonly numericResultCode?: boolean | undefined;
 }
 
 const MEMOS: Readonly<Record<string, string>> = {

@@ -30,17 +30,17 @@ export interface WalletCall {
 /** Options common to both wallet simulators. */
 export interface WalletSimOptions<Outcome> {
   /** The window to install on. Default the global `window`. */
-  readonly window?: Window;
+  readonly window?: Window | undefined;
   /** When the global appears. Default `before`. */
-  readonly ready?: WalletReadiness;
+  readonly ready?: WalletReadiness | undefined;
   /** Milliseconds until the global appears with `ready: 'after'`. Default 0. */
-  readonly readyDelay?: number;
+  readonly readyDelay?: number | undefined;
   /** How payments end until changed. */
-  readonly outcome?: Outcome;
+  readonly outcome?: Outcome | undefined;
   /** Milliseconds before each answer. Default 0. */
-  readonly latency?: number;
+  readonly latency?: number | undefined;
   /** Reported user agent. Default the wallet's typical one. */
-  readonly userAgent?: string;
+  readonly userAgent?: string | undefined;
 }
 
 /** A simulated wallet bridge. */

@@ -17,7 +17,7 @@ export type WeChatOutcome = 'ok' | 'cancel' | 'fail';
 /** Options of {@link installWeChatBridge}. */
 export interface WeChatSimOptions extends WalletSimOptions<WeChatOutcome> {
   /** Report a mini-program web-view (`miniProgram` in the user agent). Default false. */
-  readonly miniProgram?: boolean;
+  readonly miniProgram?: boolean | undefined;
 }
 
 const PAY_FIELDS = ['appId', 'timeStamp', 'nonceStr', 'package', 'signType', 'paySign'] as const;

@@ -60,7 +60,10 @@ export interface PlatformTokens extends BackendTokenSource {
  * token is kept — as the signer does when a report came less than a minute
  * after the previous one.
  */
-export function platformTokens(baseUrl: string, options: { readonly gated?: boolean } = {}): PlatformTokens {
+export function platformTokens(
+  baseUrl: string,
+  options: { readonly gated?: boolean | undefined } = {},
+): PlatformTokens {
   let current: Promise<{ token: string; tokenId: string }> | undefined;
   let fetched = 0;
   let invalidations = 0;
@@ -112,7 +115,7 @@ export async function loginStack(
     readonly platform?: FakeOpenPlatformOptions;
     readonly service?: Partial<LoginServiceOptions>;
     readonly handler?: LoginHandlerOptions<unknown>;
-    readonly gated?: boolean;
+    readonly gated?: boolean | undefined;
   } = {},
 ): Promise<LoginStack> {
   const platform = createFakeOpenPlatform(options.platform);

@@ -70,7 +70,7 @@ export async function platformStack(
   options: {
     readonly fake?: FakeOpenPlatformOptions;
     readonly client?: Partial<OpenPlatformOptions>;
-    readonly gated?: boolean;
+    readonly gated?: boolean | undefined;
   } = {},
 ): Promise<PlatformStack> {
   const fake = createFakeOpenPlatform({ partnerPublicKey: PARTNER_PUBLIC_KEY, ...options.fake });

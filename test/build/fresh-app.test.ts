@@ -1,0 +1,147 @@
+/**
+ * A new user's TypeScript app (issue 14): the packed tarball installed under
+ * node_modules, `strict` + `exactOptionalPropertyTypes`, under each module
+ * resolution an app may use (node10, node16, bundler). The app imports every
+ * entry, streams reader chunks into `fetch` without a cast, and a payment
+ * without its `tn` does not compile. One tsc run per resolution.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(__dirname, '../..');
+const tsc = path.join(root, 'node_modules/typescript/bin/tsc');
+
+/** Every code entry of package.json `exports` (not package.json or the OpenAPI document). */
+const ENTRIES = Object.keys(
+  (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { exports: Record<string, unknown> })
+    .exports,
+)
+  .filter((key) => !key.endsWith('.json'))
+  .map((key) => (key === '.' ? 'upsdk-kit' : `upsdk-kit/${key.slice(2)}`));
+
+/** `upsdk-kit/upsdk` is the vendor global's ambient types, referenced rather than imported. */
+const MODULES = ENTRIES.filter((entry) => entry !== 'upsdk-kit/upsdk');
+
+/** Uses every entry; must compile without errors. */
+const APP = `${MODULES.map((entry, i) => `import * as entry${i} from '${entry}';`).join('\n')}
+/// <reference types="upsdk-kit/upsdk" />
+import { createClient } from 'upsdk-kit';
+import { chooseFileFromAlbum, readAlbumFile } from 'upsdk-kit/media';
+import { chooseImage } from 'upsdk-kit/device';
+import { createLoginService, createSigner } from 'upsdk-kit/server';
+
+export const entries = [${MODULES.map((_, i) => `entry${i}`).join(', ')}];
+
+const client = createClient({ signer: '/sign', timeout: undefined });
+
+export async function upload(): Promise<void> {
+  const file = await chooseFileFromAlbum(client, { sourceType: 'video' });
+  for await (const bytes of readAlbumFile(client, file)) {
+    await fetch('/upload', { method: 'PUT', body: bytes });
+  }
+  const image = await chooseImage(client, { maxWidth: undefined });
+  await fetch('/upload', { method: 'PUT', body: image.bytes() });
+}
+
+const signer = createSigner({ appId: 'a', secret: 's', allowedOrigins: ['https://shop.example'] });
+export const login = createLoginService({ tokens: signer, symmetricKey: process.env.UPSDK_SYMMETRIC_KEY });
+`;
+
+/** The one mistake the types must catch. */
+const WRONG = `import { createClient } from 'upsdk-kit';
+import { pay } from 'upsdk-kit/payment';
+
+void pay(createClient({ signer: '/sign' }), {});
+`;
+
+const RESOLUTIONS = {
+  node10: { module: 'CommonJS', moduleResolution: 'node10' },
+  node16: { module: 'Node16', moduleResolution: 'node16' },
+  bundler: { module: 'ESNext', moduleResolution: 'bundler' },
+} as const;
+
+let work: string;
+let app: string;
+
+beforeAll(() => {
+  work = mkdtempSync(path.join(os.tmpdir(), 'upsdk-fresh-app-'));
+  app = path.join(work, 'app');
+  // The tarball a user installs (dist/ is built by the node suites' global setup).
+  const out = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  const [packed] = JSON.parse(out) as { filename: string }[];
+  const installed = path.join(app, 'node_modules', 'upsdk-kit');
+  mkdirSync(installed, { recursive: true });
+  execFileSync('tar', ['-xzf', path.join(work, packed!.filename), '-C', installed, '--strip-components=1']);
+  // Its dependency and the Node types a server app has, from this repository (no network).
+  symlinkSync(
+    path.join(root, 'node_modules/eventemitter3'),
+    path.join(app, 'node_modules/eventemitter3'),
+    'dir',
+  );
+  mkdirSync(path.join(app, 'node_modules/@types'));
+  symlinkSync(path.join(root, 'node_modules/@types/node'), path.join(app, 'node_modules/@types/node'), 'dir');
+  writeFileSync(path.join(app, 'app.ts'), APP);
+  writeFileSync(path.join(app, 'wrong.ts'), WRONG);
+}, 120_000);
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+/** tsc's error lines for the app under one resolution. */
+function compile(resolution: keyof typeof RESOLUTIONS): string[] {
+  const config = `tsconfig.${resolution}.json`;
+  writeFileSync(
+    path.join(app, config),
+    JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022',
+        lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+        ...RESOLUTIONS[resolution],
+        strict: true,
+        exactOptionalPropertyTypes: true,
+        skipLibCheck: true,
+        noEmit: true,
+      },
+      files: ['app.ts', 'wrong.ts'],
+    }),
+  );
+  // node16 reads the app's own package.json to tell ESM from CommonJS; node10 ignores it.
+  writeFileSync(
+    path.join(app, 'package.json'),
+    JSON.stringify({ name: 'app', private: true, type: 'module' }),
+  );
+  try {
+    execFileSync(process.execPath, [tsc, '-p', config], { cwd: app, encoding: 'utf8' });
+    return [];
+  } catch (error) {
+    const output = String((error as { stdout?: string }).stdout ?? error);
+    // One string per error: its line and tsc's indented explanation.
+    return output
+      .split(/\n(?=\S)/)
+      .map((error) => error.trim())
+      .filter((error) => error !== '');
+  }
+}
+
+describe('a fresh strict TypeScript app with the packed package', () => {
+  it('has entries to import', () => {
+    expect(ENTRIES).toEqual(expect.arrayContaining(['upsdk-kit', 'upsdk-kit/server', 'upsdk-kit/simulator']));
+  });
+
+  for (const resolution of Object.keys(RESOLUTIONS) as (keyof typeof RESOLUTIONS)[]) {
+    it(`under moduleResolution ${resolution}, imports every entry, streams chunks into fetch, and refuses pay without tn`, () => {
+      const errors = compile(resolution);
+      // Everything in app.ts compiles; the only error is the missing tn in wrong.ts.
+      expect(errors).toEqual([
+        expect.stringMatching(/^wrong\.ts\(4,\d+\): error TS2345: [^]*Property 'tn' is missing/),
+      ]);
+    }, 120_000);
+  }
+});
