@@ -19,10 +19,6 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: { project: './tsconfig.src.json', tsconfigRootDir: import.meta.dirname },
     },
-    rules: {
-      // Off for now: 7 findings, String() of app/server values typed unknown (see the issue-14 report).
-      '@typescript-eslint/no-base-to-string': 'off',
-    },
   },
   {
     files: ['**/*.mjs', 'bench/**', 'playground/**/*.mjs'],
