@@ -12,6 +12,14 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
+  // The sources get the type-aware rules, against their own tsconfig (no test augmentations).
+  ...tseslint.configs.recommendedTypeChecked.map((config) => ({ ...config, files: ['src/**/*.ts'] })),
+  {
+    files: ['src/**/*.ts'],
+    languageOptions: {
+      parserOptions: { project: './tsconfig.src.json', tsconfigRootDir: import.meta.dirname },
+    },
+  },
   {
     files: ['**/*.mjs', 'bench/**', 'playground/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },

@@ -15,7 +15,7 @@ export interface RawBridge {
   /** Runs `callback` (no argument) after a successful config; see handshake.ts for its quirks. */
   ready?: ((callback: () => void) => void) | undefined;
   /** The flattened list of plugins the last successful config permitted. */
-  jsApiList?: unknown | undefined;
+  jsApiList?: unknown;
   error?: ((callback: (error?: unknown) => void) => void) | undefined;
   pluginReady?: ((callback: (info?: unknown) => void) => void) | undefined;
   [plugin: string]: unknown;

@@ -13,9 +13,9 @@ export interface UpsdkErrorInit {
   /** The plugin whose call failed, when the failure belongs to one. */
   readonly plugin?: string | undefined;
   /** The payload exactly as the bridge delivered it. */
-  readonly raw?: unknown | undefined;
+  readonly raw?: unknown;
   /** The underlying error, if any. */
-  readonly cause?: unknown | undefined;
+  readonly cause?: unknown;
 }
 
 /**

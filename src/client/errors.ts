@@ -5,6 +5,7 @@
  */
 import { UpsdkError } from './error.js';
 import { codeFromText } from './sdk-texts.js';
+import { textOf } from '../shared/text-of.js';
 
 export { UpsdkError };
 export type { UpsdkErrorInit } from './error.js';
@@ -65,7 +66,7 @@ const pick = (record: Record<string, unknown>, keys: readonly string[]): string 
 export function normalizeFailure(payload: unknown, fallbackCode = 'unknown'): VendorFailure {
   if (payload == null || payload === '') return { code: fallbackCode, msg: 'no details' };
   // A bare string or number reads as {msg} (the newest upsdk.js wraps one so); a msg shaped like a code is the code.
-  const record = (typeof payload === 'object' ? payload : { msg: String(payload) }) as Record<
+  const record = (typeof payload === 'object' ? payload : { msg: textOf(payload) }) as Record<
     string,
     unknown
   >;

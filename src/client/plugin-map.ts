@@ -36,7 +36,7 @@ export interface UpsdkPluginMap
     HcePluginMap {}
 
 /** Names of the plugins `client.call` knows. */
-export type PluginName = keyof UpsdkPluginMap & string;
+export type PluginName = Extract<keyof UpsdkPluginMap, string>;
 
 /** Raw params of plugin `K`. */
 export type PluginParams<K extends PluginName> = UpsdkPluginMap[K] extends { params: infer P } ? P : never;

@@ -4,6 +4,7 @@
  */
 import { UpsdkConfigError } from './errors.js';
 import { settleOnce } from '../shared/settle-once.js';
+import { textOf } from '../shared/text-of.js';
 
 /** What a signer returns for one page URL. */
 export interface Signature {
@@ -69,7 +70,7 @@ export function signerFor(source: SignerSource, fetchImpl: () => typeof fetch, t
     if (!response.ok)
       throw fail(
         `signer_http_${response.status}`,
-        `HTTP ${response.status} ${String(payload?.detail ?? payload?.title ?? response.statusText)}`,
+        `HTTP ${response.status} ${textOf(payload?.detail ?? payload?.title ?? response.statusText)}`,
         payload,
       );
     return payload;

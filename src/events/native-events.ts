@@ -132,6 +132,7 @@ export class NativeEvents<Events extends EventPayloads> extends EventEmitter<Lis
     if (failure !== undefined) {
       remove();
       await this.reconcile(event);
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows the bridge's own failure unchanged (an UpsdkError or whatever the call rejected with)
       throw failure;
     }
     return async () => {

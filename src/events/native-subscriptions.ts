@@ -84,11 +84,13 @@ export class NativeSubscriptions<Events extends EventPayloads> {
     if (failure !== undefined) {
       this.remove(event, listener);
       await this.reconcile(event);
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows the bridge's own failure unchanged (an UpsdkError or whatever the call rejected with)
       throw failure;
     }
     return async () => {
       this.remove(event, listener);
       const cancelFailure = await this.reconcile(event);
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows the bridge's own failure unchanged (an UpsdkError or whatever the call rejected with)
       if (cancelFailure !== undefined) throw cancelFailure;
     };
   }

@@ -36,7 +36,7 @@ export type AuthorizeOptions =
   | (AuthorizeCommon & {
       readonly where: 'out-of-app';
       readonly scope: OutOfAppScope;
-      readonly planId?: never | undefined;
+      readonly planId?: undefined;
     });
 
 /** An authorize URL and the state it carries (store the state to check the callback). */

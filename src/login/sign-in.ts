@@ -84,7 +84,7 @@ const hostStorage = (host: BrowserHost): Storage => host.storage ?? hostWindow(h
 export function startLogin(options: StartLoginOptions): AuthorizeUrl {
   const win = hostWindow(options);
   const redirectUri = options.redirectUri ?? stripCallback(win.location.href).split('#')[0]!;
-  const authorize = buildAuthorizeUrl({ ...options, redirectUri } as AuthorizeOptions);
+  const authorize = buildAuthorizeUrl({ ...options, redirectUri });
   hostStorage(options).setItem(STATE_STORAGE_KEY, authorize.state);
   if (options.navigate ?? true) win.location.assign(authorize.url);
   return authorize;

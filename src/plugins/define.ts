@@ -149,7 +149,7 @@ export function bindPlugins<Table extends Readonly<Record<string, ErasedSpec>>>(
   table: Table,
   queue: SerialQueue = new SerialQueue(),
 ): PluginMethods<Table> {
-  const call = core.call as unknown as UntypedCall;
+  const call = core.call.bind(core) as unknown as UntypedCall;
   const queued = {
     call: ((plugin, params, control) =>
       queue.run(() => call(plugin, params, control), { signal: control?.signal })) as UntypedCall,

@@ -155,7 +155,7 @@ export function record(field: string, value: unknown): Readonly<Record<string, u
 export function integerIn(field: string, value: unknown, min: number, max: number, unit?: string): number {
   const ok = typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
   const what = unit === undefined ? 'an integer' : `an integer number of ${unit}`;
-  return ok ? (value as number) : fail(field, `${what} in ${min}…${max}`, value);
+  return ok ? value : fail(field, `${what} in ${min}…${max}`, value);
 }
 
 /** Length bounds of {@link hex}. */
@@ -178,7 +178,7 @@ export function hex(field: string, value: unknown, bounds: HexBounds = {}): stri
     value.length <= max &&
     (!even || value.length % 2 === 0);
   const size = max === Infinity ? `at least ${min}` : `${min}–${max}`;
-  return ok ? (value as string) : fail(field, `${size}${even ? ' (even)' : ''} hex digits`, value);
+  return ok ? value : fail(field, `${size}${even ? ' (even)' : ''} hex digits`, value);
 }
 
 /** A non-empty array whose items pass `item` (checked under the names `field[0]`, `field[1]`, …). */

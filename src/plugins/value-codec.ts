@@ -7,6 +7,7 @@
 import { invalidParam } from '../client/errors.js';
 import { decodeBase64, encodeBase64 } from '../streams/base64.js';
 import { toHex } from '../shared/hex.js';
+import { textOf } from '../shared/text-of.js';
 
 /** Built-in wire encodings: hex digits, standard base64, or a string of `0`/`1` bits. */
 export type ValueEncoding = 'hex' | 'base64' | 'binary';
@@ -136,7 +137,7 @@ export function toBytes(plugin: string, field: string, input: unknown): Uint8Arr
  * ```
  */
 export function decodeValue(raw: unknown, codec: ValueCodec): DecodedValue {
-  const text = typeof raw === 'string' ? raw : raw === undefined || raw === null ? '' : String(raw);
+  const text = typeof raw === 'string' ? raw : raw === undefined || raw === null ? '' : textOf(raw);
   const bytes = codec.decode(text);
   return bytes
     ? { value: bytes, raw: text, decoded: true }

@@ -28,7 +28,7 @@ export interface SignatureHandlerOptions {
 const ALLOW = 'POST, OPTIONS';
 // Every answer depends on `Origin` (403, CORS grants), so caches must key on it.
 // Shared, never mutated: the common answer without a CORS grant allocates no header objects.
-const VARY: Record<string, string> = Object.freeze({ vary: 'Origin' }) as Record<string, string>;
+const VARY: Record<string, string> = Object.freeze({ vary: 'Origin' });
 const JSON_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   'content-type': 'application/json',
   'cache-control': 'no-store',

@@ -232,7 +232,7 @@ export function installSimulator(options: SimulatorOptions = {}): Simulator {
     // Answer the page's own <script src=".../upsdk.js"> as the network would.
     observer = new win.MutationObserver((records: MutationRecord[]) => {
       for (const record of records) {
-        for (const node of Array.from(record.addedNodes) as Node[]) {
+        for (const node of Array.from<Node>(record.addedNodes)) {
           const src = (node as HTMLScriptElement).src;
           if ((node as Element).tagName !== 'SCRIPT' || !src?.includes('upsdk')) continue;
           scriptLoads += 1;
@@ -302,6 +302,7 @@ export function installSimulator(options: SimulatorOptions = {}): Simulator {
 function installCordova(win: Window & typeof globalThis, native: FakeNative): () => void {
   (win as { cordova?: unknown }).cordova = native.cordova;
   const doc = win.document;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- the original, called below with .call(this, …)
   const add = doc.addEventListener;
   doc.addEventListener = function (
     this: Document,

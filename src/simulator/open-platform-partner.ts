@@ -32,7 +32,7 @@ export function partnerChecks(context: ServiceContext) {
     for (const [name, value] of Object.entries(body)) if (typeof value === 'string') plain[name] = value;
     for (const name of names) {
       if (plain[name] === undefined || plain[name] === '') continue;
-      const text = decrypt3des(plain[name]!, context.key);
+      const text = decrypt3des(plain[name], context.key);
       // The spec documents no code for a field that does not decrypt; the fake's own code says so.
       if (text === undefined)
         return reply('simulated_decrypt_failed', `${name} does not decrypt with the symmetricKey`);

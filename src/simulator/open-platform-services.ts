@@ -197,8 +197,8 @@ export function createServiceEndpoints(options: FakeServiceOptions, platform: Pl
     },
     stall: (api, delayMs) => void refusals.push({ api, msg: '', delayMs }),
     serviceRequests,
-    upPublicKey: notifier.upPublicKey,
-    sign: notifier.sign,
+    upPublicKey: () => notifier.upPublicKey(),
+    sign: (fields) => notifier.sign(fields),
     sendNotification: send,
     async completePayPasswordVerification(transNo, delivery) {
       const found = verifications.find((v) => v.transNo === transNo);

@@ -21,6 +21,7 @@ import type { ListenerRegistry, DocumentListenerSpec } from './listeners.js';
 import type { FakeCordova } from './native-layer.js';
 import { nativeRoute } from './native-routes.js';
 import { normalizeNativeFailure, wrapperOf } from './vendor-plugins.js';
+import { textOf } from '../shared/text-of.js';
 
 type Params = Record<string, unknown>;
 type Callback = (payload?: unknown) => void;
@@ -117,7 +118,7 @@ export function createVendorScript(options: VendorScriptOptions): Record<string,
     if (params.url !== undefined && params.url !== signableUrl(win.location.href)) {
       return configFailed({
         errcode: 'c00',
-        errmsg: `config: url must equal location.href without #, got ${String(params.url)}`,
+        errmsg: `config: url must equal location.href without #, got ${textOf(params.url)}`,
       });
     }
     appletMode = false;

@@ -28,10 +28,12 @@ export function backoffDelay(attempt: number, base: number, random: () => number
 
 /** Resolve after `ms`, or reject with the signal's reason as soon as it aborts; leaves no timer or listener behind. */
 export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the abort reason passes on as given, as fetch() does
   if (signal.aborted) return Promise.reject(abortReason(signal));
   return new Promise((resolve, reject) => {
     const onAbort = (): void => {
       clearTimeout(timer);
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the abort reason passes on as given, as fetch() does
       reject(abortReason(signal));
     };
     const timer = setTimeout(() => {

@@ -27,11 +27,10 @@ export type WalletName = Exclude<WalletHost['wallet'], 'none'>;
 export interface UserAgentSource {
   readonly navigator?: { readonly userAgent?: string | undefined } | undefined;
   /** WeChat sets this to `'miniprogram'` in a mini-program web-view (iOS omits the UA token early on). */
-  readonly __wxjs_environment?: unknown | undefined;
+  readonly __wxjs_environment?: unknown;
 }
 
-const currentWindow = (): UserAgentSource | undefined =>
-  typeof window === 'undefined' ? undefined : (window as unknown as UserAgentSource);
+const currentWindow = (): UserAgentSource | undefined => (typeof window === 'undefined' ? undefined : window);
 
 /**
  * Tell which wallet app the page runs in.

@@ -164,7 +164,8 @@ export async function payInWallet(
   const win = options.window ?? (typeof window === 'undefined' ? undefined : window);
   const host: WalletHost = win === undefined ? { wallet: 'none' } : (options.host ?? detectWallet(win));
   const refusal = unavailable(host, checked);
-  if (refusal || host.wallet === 'none') throw refusal;
+  // unavailable() refuses every 'none' host; the second test only narrows host.wallet below.
+  if (refusal || host.wallet === 'none') throw refusal!;
   if (host.wallet === 'unionpay') return payInUnionPay(checked.unionpay!, checked, options);
   const control: WalletBridgeControl = {
     window: win!,

@@ -31,7 +31,7 @@ export interface IteratorDeps {
 }
 
 /** Subscribe to `event`, pushing only payloads that pass `keep`. */
-function filtered<K extends keyof BluetoothEvents & string>(
+function filtered<K extends Extract<keyof BluetoothEvents, string>>(
   events: NativeEvents<BluetoothEvents>,
   event: K,
   keep: (payload: BluetoothEvents[K]) => boolean,
@@ -54,7 +54,7 @@ interface SetUpSteps<T> {
  */
 function withSetUp<T>(
   deps: IteratorDeps,
-  event: keyof BluetoothEvents & string,
+  event: Extract<keyof BluetoothEvents, string>,
   steps: SetUpSteps<T>,
 ): PushSubscribe<T> {
   return async (push) => {

@@ -65,7 +65,7 @@ export class RightButton {
     this.look = look;
     if (!listener) {
       await this.send(control);
-      return async () => undefined;
+      return () => Promise.resolve();
     }
     const before = this.sends;
     const unsubscribe = await events.subscribe('rightButtonClick', listener);

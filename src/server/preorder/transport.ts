@@ -7,6 +7,7 @@ import { signedFields, type AggregatorParams } from '../../shared/aggregator-sig
 import { createNonce } from '../../shared/signature.js';
 import { PreOrderError, providerRefusal } from './errors.js';
 import { signPreOrderParams, verifyPreOrderParams, type PreOrderSignAlgorithm } from './signature.js';
+import { textOf } from '../../shared/text-of.js';
 
 /** A provider answer, every value as a string. */
 export type ProviderAnswer = Readonly<Record<string, string>>;
@@ -23,9 +24,6 @@ export interface TransportSettings {
   readonly fetch: typeof fetch;
   readonly timeout: number;
 }
-
-const asText = (value: unknown): string =>
-  typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
 
 const transportError = (operation: string, code: string, msg: string, retryable: boolean, cause?: unknown) =>
   new PreOrderError({ code, msg, plugin: operation, retryable, cause });
@@ -49,7 +47,7 @@ async function read(operation: string, response: Response): Promise<ProviderAnsw
     throw transportError(operation, 'upstream_bad_reply', `not a JSON object: ${text.slice(0, 80)}`, true);
   }
   const answer: Record<string, string> = {};
-  for (const [name, value] of Object.entries(parsed)) if (value !== null) answer[name] = asText(value);
+  for (const [name, value] of Object.entries(parsed)) if (value !== null) answer[name] = textOf(value);
   return answer;
 }
 

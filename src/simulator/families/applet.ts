@@ -7,6 +7,7 @@ import { simulatedAppletCode } from '../open-platform-user.js';
 import { ok, silent, type PluginBehaviours } from '../family.js';
 import type { ListenerRegistry } from '../listeners.js';
 import { param, UI_DOCUMENT_EVENTS, type UiState } from './ui-state.js';
+import { textOf } from '../../shared/text-of.js';
 
 const OK_CODE = { code: '00', msg: 'ok' };
 
@@ -18,7 +19,7 @@ function storageBehaviours(state: UiState): PluginBehaviours {
       return key === undefined ? { fail: { code: '99', msg: 'key is required' } } : ok(action(key, options));
     };
   return {
-    saveData: withKey((key, options) => (state.storage.set(key, String(options.value ?? '')), OK_CODE)),
+    saveData: withKey((key, options) => (state.storage.set(key, textOf(options.value ?? '')), OK_CODE)),
     queryData: withKey((key) => ({ ...OK_CODE, key, value: state.storage.get(key) })),
     deleteData: withKey((key) => (state.storage.delete(key), OK_CODE)),
     getAllKeys: () => ok({ ...OK_CODE, keys: [...state.storage.keys()] }), // stand-in shape

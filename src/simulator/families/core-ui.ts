@@ -9,6 +9,7 @@ import { appletBehaviours } from './applet.js';
 import { deviceBehaviours } from './device.js';
 import { locationBehaviours } from './location.js';
 import { param, UI_DOCUMENT_EVENTS, UiState, type SimulatedUi } from './ui-state.js';
+import { textOf } from '../../shared/text-of.js';
 
 /** upsdk.js turns every pay failure into `{msg}`; a user cancel is a failure too. */
 const PAY_FAILURES: Readonly<Record<'fail' | 'cancel', Outcome>> = {
@@ -31,7 +32,7 @@ function paymentBehaviours(state: UiState): PluginBehaviours {
 function pageBehaviours(state: UiState, listeners: ListenerRegistry): PluginBehaviours {
   return {
     setNavigationBarTitle: (options) => {
-      state.title = String(options.title ?? '');
+      state.title = textOf(options.title ?? '');
       return silent;
     },
     showFlashInfo: (options) => {

@@ -3,7 +3,8 @@ import { ok, silent, type PluginBehaviours } from '../family.js';
 import { listensTo, type ListenerRegistry } from '../listeners.js';
 import { UI_DOCUMENT_EVENTS, type UiState } from './ui-state.js';
 
-const SCAN_TYPES = new Set(['qrCode', 'barCode']);
+// Typed by what it is asked about: the app's params, unchecked.
+const SCAN_TYPES: ReadonlySet<unknown> = new Set(['qrCode', 'barCode']);
 
 export function deviceBehaviours(state: UiState, listeners: ListenerRegistry): PluginBehaviours {
   return {
