@@ -6,13 +6,13 @@
  * without its `tn` does not compile. One tsc run per resolution.
  */
 import { execFileSync } from 'node:child_process';
+import { tscDiagnostics } from './helpers/tsc.js';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = path.resolve(__dirname, '../..');
-const tsc = path.join(root, 'node_modules/typescript/bin/tsc');
 
 /** Every code entry of package.json `exports` (not package.json or the OpenAPI document). */
 const ENTRIES = Object.keys(
@@ -117,17 +117,7 @@ function compile(resolution: keyof typeof RESOLUTIONS): string[] {
     path.join(app, 'package.json'),
     JSON.stringify({ name: 'app', private: true, type: 'module' }),
   );
-  try {
-    execFileSync(process.execPath, [tsc, '-p', config], { cwd: app, encoding: 'utf8' });
-    return [];
-  } catch (error) {
-    const output = String((error as { stdout?: string }).stdout ?? error);
-    // One string per error: its line and tsc's indented explanation.
-    return output
-      .split(/\n(?=\S)/)
-      .map((error) => error.trim())
-      .filter((error) => error !== '');
-  }
+  return tscDiagnostics(config, app).map((error) => error.trim());
 }
 
 describe('a fresh strict TypeScript app with the packed package', () => {

@@ -11,7 +11,7 @@
  * package, not in the sample; each such test turns red once the package is
  * fixed, so the entry is removed then.
  */
-import { execFileSync } from 'node:child_process';
+import { tscDiagnostics } from './helpers/tsc.js';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -78,31 +78,22 @@ beforeAll(() => {
   writeFileSync(path.join(work, 'tsconfig.json'), JSON.stringify(TSCONFIG, null, 2));
   // `export {}` makes each block a module: its own scope, top-level await allowed.
   for (const sample of SAMPLES) writeFileSync(path.join(work, sample.file), `${sample.code}\nexport {};\n`);
-  let output = '';
-  try {
-    execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', work], {
-      cwd: work,
-      encoding: 'utf8',
-    });
-  } catch (error) {
-    output = String((error as { stdout?: string }).stdout ?? error);
-  }
+  const output = tscDiagnostics(work, work);
   diagnostics = new Map();
-  let last: string[] | undefined;
-  for (const line of output.split('\n')) {
-    const match = /^(\S+?\.ts)\((\d+),\d+\): (error .*)$/.exec(line);
-    if (!match) {
-      // tsc's explanation of the error above, indented.
-      if (last && line.startsWith('  ')) last.push(line);
-      continue;
-    }
-    last = diagnostics.get(path.basename(match[1]!)) ?? [];
-    last.push(`line ${match[2]}: ${match[3]}`);
-    diagnostics.set(path.basename(match[1]!), last);
+  for (const diagnostic of output) {
+    const [first = '', ...explanation] = diagnostic.split('\n');
+    const match = /^(\S+?\.ts)\((\d+),\d+\): (error .*)$/.exec(first);
+    if (!match) continue;
+    const file = path.basename(match[1]!);
+    diagnostics.set(file, [
+      ...(diagnostics.get(file) ?? []),
+      `line ${match[2]}: ${match[3]}`,
+      ...explanation,
+    ]);
   }
   // Errors outside the samples (the context file, the package's types) fail every sample.
   const elsewhere = [...diagnostics.keys()].filter((file) => !SAMPLES.some((s) => s.file === file));
-  if (elsewhere.length > 0) throw new Error(`tsc failed outside the samples:\n${output}`);
+  if (elsewhere.length > 0) throw new Error(`tsc failed outside the samples:\n${output.join('\n')}`);
 }, 120_000);
 
 describe('README samples', () => {
