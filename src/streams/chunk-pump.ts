@@ -8,32 +8,27 @@ import { parseChunkAnswer, type Chunk } from './chunk-answer.js';
 import type { ResolvedReadOptions } from './read-options.js';
 import { withRetries } from './retry.js';
 
-/** One bridge call for the chunk of `size` bytes at `offset`; resolves with the raw answer. */
-export type ChunkFetcher = (request: ChunkRequest) => Promise<unknown>;
+/** One bridge call for the chunk at `offset` (`chunkSize` bytes); resolves with the raw answer. */
+export type ChunkFetcher = (offset: number, signal: AbortSignal) => Promise<unknown>;
 
-/** What a {@link ChunkFetcher} is asked for. */
-export interface ChunkRequest {
-  readonly offset: number;
-  readonly size: number;
-  /** Aborts when the chunk is no longer wanted. */
-  readonly signal: AbortSignal;
-  /** Per-call timeout from the read options, if any. */
-  readonly timeout: number | undefined;
-}
-
-/** Everything a pump needs to read one source. */
-export interface PumpSpec {
-  /** Plugin name, for errors. */
+/** One read of a chunked file: what is read, how, and through which bridge call. */
+export interface ChunkRead {
+  /** The reader plugin, for errors. */
   readonly plugin: string;
-  readonly fetch: ChunkFetcher;
   /** Total size when known: requests never run ahead past it. */
   readonly size: number | undefined;
   readonly options: ResolvedReadOptions;
+  readonly fetch: ChunkFetcher;
 }
 
-/** A requested chunk: where it starts, its answer to come, and how to call it off. */
+/** The iterator of one read. */
+export interface ChunkIterator extends AsyncIterableIterator<Uint8Array<ArrayBuffer>, undefined> {
+  /** Stop reading at once: running requests are called off, a pending `next()` ends done. */
+  return(): Promise<IteratorReturnResult<undefined>>;
+}
+
+/** A requested chunk: its answer to come, and how to call it off. */
 interface Slot {
-  readonly offset: number;
   readonly controller: AbortController;
   readonly answer: Promise<Chunk>;
 }
@@ -41,123 +36,99 @@ interface Slot {
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
 const ignore = (): void => undefined;
 
-/** An async iterator over one read of a chunked source. */
-export class ChunkPump implements AsyncIterableIterator<Uint8Array<ArrayBuffer>> {
+/**
+ * Start one read (no bridge call before the first `next()`). Calls to `next()` made while one is
+ * running wait their turn; `return()` (a `break` in `for await`) calls off every running request,
+ * ends a pending `next()` quietly, and no further bridge call is made.
+ */
+export function pumpChunks({ plugin, size, options, fetch }: ChunkRead): ChunkIterator {
+  const { chunkSize, prefetch, onProgress, signal: outer } = options;
   /** Requested chunks in file order; the first is the one the consumer gets next. */
-  private readonly slots: Slot[] = [];
-  private nextOffset: number;
-  private ended = false;
-  private queue: Promise<unknown> = Promise.resolve();
-  private readonly detach: () => void;
+  const slots: Slot[] = [];
+  let nextOffset = options.from;
+  let ended = false;
+  let queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly spec: PumpSpec) {
-    this.nextOffset = spec.options.from;
-    const outer = spec.options.signal;
-    const onAbort = (): void => this.stop(abortReason(outer!));
-    outer?.addEventListener('abort', onAbort, { once: true });
-    this.detach = () => outer?.removeEventListener('abort', onAbort);
-  }
-
-  [Symbol.asyncIterator](): this {
-    return this;
-  }
-
-  /** The next chunk; calls made while one is running wait their turn. */
-  next(): Promise<IteratorResult<Uint8Array<ArrayBuffer>, undefined>> {
-    const result = this.queue.then(() => this.step());
-    this.queue = result.catch(ignore);
-    return result;
-  }
-
-  /** Leave early (`break` in `for await`): no further bridge call is made. */
-  return(): Promise<IteratorResult<Uint8Array<ArrayBuffer>, undefined>> {
-    this.stop();
-    return Promise.resolve(DONE);
-  }
-
-  /**
-   * Stop reading now: every running request is called off (its late answer is ignored), and the
-   * iterator is done. Safe to call more than once.
-   */
-  stop(reason: unknown = new DOMException('the read was stopped', 'AbortError')): void {
-    if (this.ended) return;
-    this.ended = true;
-    this.detach();
-    for (const slot of this.slots.splice(0)) slot.controller.abort(reason);
-  }
-
-  private async step(): Promise<IteratorResult<Uint8Array<ArrayBuffer>, undefined>> {
-    const { options } = this.spec;
-    this.throwIfAborted();
-    if (this.ended) return DONE;
-    this.fill(Math.max(1, options.prefetch));
-    let chunk: Chunk;
-    try {
-      chunk = await this.slots[0]!.answer;
-    } catch (error) {
-      this.throwIfAborted();
-      if (this.ended) return DONE; // the consumer left while this chunk was on its way
-      this.stop();
-      throw error;
+  /** Call off every request (their late answers are ignored). */
+  const drop = (): void => {
+    for (const slot of slots.splice(0)) slot.controller.abort();
+  };
+  /** End the read for good. Safe to call more than once. */
+  const stop = (): void => {
+    ended = true;
+    outer?.removeEventListener('abort', stop);
+    drop();
+  };
+  /** Whether the read is over; throws the signal's reason once it aborted. */
+  const over = (): boolean => {
+    if (outer?.aborted) {
+      stop();
+      throw abortReason(outer);
     }
-    this.throwIfAborted();
-    if (this.ended) return DONE;
-    this.slots.shift();
-    this.advance(chunk);
-    try {
-      options.onProgress?.({ loaded: chunk.offset + chunk.bytes.length, total: this.spec.size });
-    } catch (error) {
-      this.stop();
-      throw error;
-    }
-    return chunk.bytes.length === 0 ? DONE : { done: false, value: chunk.bytes };
-  }
+    return ended;
+  };
 
-  /** Plan the requests after `chunk` arrived. */
-  private advance(chunk: Chunk): void {
-    if (chunk.finished) {
-      this.stop(); // calls off requests that ran ahead past the end
-      return;
-    }
-    if (chunk.bytes.length !== this.spec.options.chunkSize) {
-      // The bridge gave another amount than asked: requests ahead sit at wrong offsets. Start over after this one.
-      for (const slot of this.slots.splice(0)) slot.controller.abort();
-      this.nextOffset = chunk.offset + chunk.bytes.length;
-    }
-    // While the consumer holds this chunk, at most `prefetch` requests run.
-    this.fill(this.spec.options.prefetch);
-  }
-
-  /** Request chunks until `limit` are outstanding; never run ahead past a known end. */
-  private fill(limit: number): void {
-    const { size } = this.spec;
-    while (this.slots.length < limit) {
-      if (this.slots.length > 0 && size !== undefined && this.nextOffset >= size) return;
-      this.slots.push(this.request(this.nextOffset));
-      this.nextOffset += this.spec.options.chunkSize;
-    }
-  }
-
-  private request(offset: number): Slot {
-    const { plugin, fetch, options } = this.spec;
+  const request = (offset: number): Slot => {
     const controller = new AbortController();
     const { signal } = controller;
-    const attempt = async (): Promise<Chunk> =>
-      parseChunkAnswer(
-        plugin,
-        await fetch({ offset, size: options.chunkSize, signal, timeout: options.timeout }),
-        offset,
-      );
-    const answer = withRetries(attempt, { retries: options.retries, retryDelay: options.retryDelay, signal });
+    const answer = withRetries(
+      async () => parseChunkAnswer(plugin, await fetch(offset, signal), offset),
+      options,
+      signal,
+    );
     // A chunk called off or dropped is nobody's business; the one awaited still sees its failure.
     answer.catch(ignore);
-    return { offset, controller, answer };
-  }
+    return { controller, answer };
+  };
 
-  private throwIfAborted(): void {
-    const outer = this.spec.options.signal;
-    if (!outer?.aborted) return;
-    this.stop(abortReason(outer));
-    throw abortReason(outer);
-  }
+  /** Request chunks until `limit` are outstanding; past a known end, only the one being waited for. */
+  const fill = (limit: number): void => {
+    while (slots.length < limit && (slots.length === 0 || nextOffset < (size ?? Infinity))) {
+      slots.push(request(nextOffset));
+      nextOffset += chunkSize;
+    }
+  };
+
+  const step = async (): Promise<IteratorResult<Uint8Array<ArrayBuffer>, undefined>> => {
+    if (over()) return DONE;
+    fill(Math.max(1, prefetch));
+    try {
+      const { offset, bytes, finished } = await slots[0]!.answer;
+      if (over()) return DONE; // the consumer left while this chunk was on its way
+      slots.shift();
+      onProgress?.({ loaded: offset + bytes.length, total: size });
+      if (finished) {
+        stop(); // calls off requests that ran ahead past the end
+      } else {
+        if (bytes.length !== chunkSize) {
+          // The bridge gave another amount than asked: requests ahead sit at wrong offsets. Start over after this one.
+          drop();
+          nextOffset = offset + bytes.length;
+        }
+        // While the consumer holds this chunk, at most `prefetch` requests run.
+        fill(prefetch);
+      }
+      return bytes.length === 0 ? DONE : { done: false, value: bytes };
+    } catch (error) {
+      if (over()) return DONE;
+      stop();
+      throw error;
+    }
+  };
+
+  outer?.addEventListener('abort', stop, { once: true });
+  return {
+    next() {
+      const result = queue.then(step);
+      queue = result.catch(ignore);
+      return result;
+    },
+    async return() {
+      stop();
+      return DONE;
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
 }

@@ -1,11 +1,11 @@
 /** Picking a file from the album and reading it (spec §6.15). */
 import type { UpsdkClient } from '../../client/client.js';
-import { invalidParam, UpsdkError } from '../../client/errors.js';
+import { invalidParam } from '../../client/errors.js';
 import type { ChunkSource } from '../../streams/chunk-source.js';
 import type { ReadOptions } from '../../streams/read-options.js';
 import { field } from '../payload.js';
-import { fail, oneOf, validated } from '../validate.js';
-import { mimeTypeOf, OCTET_STREAM } from '../mime.js';
+import { badResult, fail, oneOf, validated } from '../validate.js';
+import { mimeTypeOf } from '../mime.js';
 import { createReader } from './readers.js';
 import { USER_WAIT_TIMEOUT } from '../../client/user-wait.js';
 import type { AlbumSourceCode } from '../../client/wire/media.js';
@@ -31,7 +31,7 @@ export interface ChooseFileOptions {
   readonly maxSize?: number | undefined;
   /** `video` (mp4, mov…), `image` (png, jpg…) or `any`. Default `any`. */
   readonly sourceType?: AlbumSourceType | undefined;
-  /** Milliseconds the user has to pick. Default 10 minutes. */
+  /** Milliseconds the user has to pick. Default 10 minutes (the core's default for this plugin). */
   readonly timeout?: number | undefined;
   readonly signal?: AbortSignal | undefined;
 }
@@ -41,8 +41,7 @@ const SOURCE_CODES: Readonly<Record<AlbumSourceType, AlbumSourceCode>> = {
   image: '01',
   any: '02',
 };
-const DEFAULT_MAX_SIZE = 100 * 1024 * 1024;
-/** The album picker waits on the user (the core's list of such plugins names it too). */
+/** The album picker waits on the user (the core's list of such plugins names it, which `call` applies). */
 export const albumTimeouts = { chooseFileFromAlbum: USER_WAIT_TIMEOUT } as const;
 
 /**
@@ -60,32 +59,25 @@ export async function chooseFileFromAlbum(
   options: ChooseFileOptions = {},
 ): Promise<AlbumFile> {
   const plugin = 'chooseFileFromAlbum';
-  const [maxSize, sourceType] = validated(plugin, () => {
-    const size = options.maxSize ?? DEFAULT_MAX_SIZE;
-    if (!(Number.isSafeInteger(size) && size > 0)) fail('maxSize', 'a positive integer of bytes', size);
-    return [size, oneOf('sourceType', options.sourceType ?? 'any', ['video', 'image', 'any'])] as const;
+  // The spec advises 100 MiB.
+  const { maxSize = 100 * 1024 * 1024, sourceType = 'any' } = options;
+  const params = validated(plugin, () => {
+    if (!(Number.isSafeInteger(maxSize) && maxSize > 0))
+      fail('maxSize', 'a positive integer of bytes', maxSize);
+    const type = oneOf('sourceType', sourceType, Object.keys(SOURCE_CODES) as AlbumSourceType[]);
+    return { maxSize: String(maxSize), sourceType: SOURCE_CODES[type] };
   });
-  const raw = await core.call(
-    plugin,
-    { maxSize: String(maxSize), sourceType: SOURCE_CODES[sourceType] },
-    { timeout: options.timeout ?? albumTimeouts.chooseFileFromAlbum, signal: options.signal },
-  );
-  return toAlbumFile(raw);
+  const raw = await core.call(plugin, params, options);
+  return validated(plugin, () => toAlbumFile(raw), raw);
 }
 
+/** The handle from the picker's answer; throws `invalid_result` when it has no url. */
 function toAlbumFile(raw: unknown): AlbumFile {
   const url = field(raw, 'url');
-  if (typeof url !== 'string' || url === '') {
-    throw new UpsdkError({
-      code: 'bad_answer',
-      msg: 'the picked file has no url',
-      plugin: 'chooseFileFromAlbum',
-      raw,
-    });
-  }
+  if (typeof url !== 'string' || url === '') badResult('the picked file has no url');
   const size = Number(field(raw, 'size'));
   const named = field(raw, 'filename') ?? field(raw, 'name');
-  const name = typeof named === 'string' && named !== '' ? named : (url.split(/[/\\]/).pop() ?? url);
+  const name = typeof named === 'string' && named !== '' ? named : url.split(/[/\\]/).pop()!;
   return {
     url,
     size: Number.isSafeInteger(size) && size >= 0 ? size : undefined,
@@ -97,6 +89,7 @@ function toAlbumFile(raw: unknown): AlbumFile {
 /**
  * Read an album file in chunks (`readAlbumData`).
  *
+ * @throws an `UpsdkError` with code `invalid_param` for a handle without a url or bad read options.
  * @example
  * ```ts
  * for await (const bytes of readAlbumFile(client, file, { onProgress: ({ loaded, total }) => show(loaded, total) })) {
@@ -109,13 +102,11 @@ export function readAlbumFile(
   file: AlbumFile | string,
   options?: ReadOptions,
 ): ChunkSource {
-  const handle = typeof file === 'string' ? { url: file, size: undefined, type: OCTET_STREAM } : file;
-  if (typeof handle?.url !== 'string' || handle.url === '') {
-    throw invalidParam('readAlbumData', 'file', 'a file from chooseFileFromAlbum or its url', file);
+  const plugin = 'readAlbumData';
+  const handle: Partial<AlbumFile> | undefined = typeof file === 'string' ? { url: file } : file;
+  const url = handle?.url;
+  if (typeof url !== 'string' || url === '') {
+    throw invalidParam(plugin, 'file', 'a file from chooseFileFromAlbum or its url', file);
   }
-  return createReader(
-    core,
-    { plugin: 'readAlbumData', params: { url: handle.url }, size: handle.size, type: handle.type },
-    options,
-  );
+  return createReader(core, { plugin, params: { url }, size: handle!.size, type: handle!.type }, options);
 }
