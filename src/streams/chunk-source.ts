@@ -88,13 +88,8 @@ export function chunkSource(read: ChunkRead, type: string): ChunkSource {
     blob: async () => new Blob(await collect(), { type }),
     async bytes() {
       const parts = await collect();
-      if (parts.length === 1) return parts[0]!;
-      const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-      let offset = 0;
-      for (const part of parts) {
-        out.set(part, offset);
-        offset += part.length;
-      }
+      const out = new Uint8Array(parts.reduce((size, part) => size + part.length, 0));
+      parts.reduce((offset, part) => (out.set(part, offset), offset + part.length), 0);
       return out;
     },
   };

@@ -1,6 +1,6 @@
 /** Retrying one chunk: which failures are worth another try, and how long to wait before it. */
 import { UpsdkError } from '../client/errors.js';
-import { abortReason } from '../shared/abort.js';
+import { raceAbort } from '../shared/abort.js';
 
 /**
  * Failure codes that may go away on their own: the vendor's `01` (internal) and `04` (other),
@@ -18,20 +18,11 @@ export function backoffDelay(attempt: number, base: number, random: () => number
 }
 
 /**
- * Resolve after `ms`, or reject with the signal's reason as soon as it aborts (clearing the timer).
- * The listener stays on `signal`, which belongs to one chunk request and goes with it.
+ * Resolve after `ms`, or reject with the signal's reason as soon as it aborts. After an abort the
+ * timer still fires once, resolving a promise nobody waits for any more.
  */
 const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
-  new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the abort reason passes on as given, as fetch() does
-      reject(abortReason(signal));
-    };
-    if (signal.aborted) onAbort();
-    else signal.addEventListener('abort', onAbort, { once: true });
-  });
+  raceAbort(new Promise((resolve) => setTimeout(resolve, ms)), signal);
 
 /** How often and how patiently one chunk is retried (the resolved read options). */
 export interface RetryPolicy {
