@@ -34,17 +34,16 @@ export interface ChunkIterator extends AsyncIterableIterator<Uint8Array<ArrayBuf
  */
 export function pumpChunks({ plugin, size, options, fetch }: ChunkRead): ChunkIterator {
   const { chunkSize, prefetch, onProgress, signal: outer } = options;
-  /** Calls off the running requests (they are only ever dropped all together); replaced after a drop. */
+  /**
+   * Calls off the running requests (they are only ever dropped all together). Replaced after a
+   * drop, so while the read goes on an aborted controller means the consumer stopped it.
+   */
   let controller = new AbortController();
-  let stopped = false;
-  const stop = (): void => {
-    stopped = true;
-    controller.abort();
-  };
+  const stop = (): void => controller.abort();
   /** Whether to end quietly; throws the signal's reason once it aborted. */
   const halted = (): boolean => {
     if (outer?.aborted) throw abortReason(outer);
-    return stopped;
+    return controller.signal.aborted;
   };
 
   async function* read(): AsyncGenerator<Uint8Array<ArrayBuffer>, undefined> {
