@@ -40,7 +40,7 @@ export function parseChunkAnswer(plugin: string, raw: unknown, offset: number): 
     typeof data !== 'string' ||
     !(finished || NOT_FINISHED.has(flag))
   ) {
-    throw unusable('bad_chunk', 'the answer is not {data: base64, isFinished}');
+    throw unusable('bad_chunk', 'not {data: base64, isFinished}');
   }
   let bytes: Uint8Array<ArrayBuffer>;
   try {

@@ -4,7 +4,7 @@ import { invalidParam } from '../../client/errors.js';
 import type { ChunkSource } from '../../streams/chunk-source.js';
 import type { ReadOptions } from '../../streams/read-options.js';
 import { field } from '../payload.js';
-import { badResult, fail, oneOf, validated } from '../validate.js';
+import { badResult, oneOf, positiveInteger, validated } from '../validate.js';
 import { mimeTypeOf } from '../mime.js';
 import { createReader } from './readers.js';
 import { USER_WAIT_TIMEOUT } from '../../client/user-wait.js';
@@ -27,7 +27,7 @@ export type AlbumSourceType = 'video' | 'image' | 'any';
 
 /** Options of `chooseFileFromAlbum`. */
 export interface ChooseFileOptions {
-  /** Largest file the user may pick, in bytes; a larger pick fails with code `03`. Default 100 MiB (the spec's advice). */
+  /** Largest file the user may pick, in bytes (at most 2^31 − 1); a larger pick fails with code `03`. Default 100 MiB (the spec's advice). */
   readonly maxSize?: number | undefined;
   /** `video` (mp4, mov…), `image` (png, jpg…) or `any`. Default `any`. */
   readonly sourceType?: AlbumSourceType | undefined;
@@ -61,12 +61,11 @@ export async function chooseFileFromAlbum(
   const plugin = 'chooseFileFromAlbum';
   // The spec advises 100 MiB.
   const { maxSize = 100 * 1024 * 1024, sourceType = 'any' } = options;
-  const params = validated(plugin, () => {
-    if (!(Number.isSafeInteger(maxSize) && maxSize > 0))
-      fail('maxSize', 'a positive integer of bytes', maxSize);
-    const type = oneOf('sourceType', sourceType, Object.keys(SOURCE_CODES) as AlbumSourceType[]);
-    return { maxSize: String(maxSize), sourceType: SOURCE_CODES[type] };
-  });
+  const params = validated(plugin, () => ({
+    // At most 2^31 − 1: the app reads it into a native int.
+    maxSize: positiveInteger('maxSize', maxSize),
+    sourceType: SOURCE_CODES[oneOf('sourceType', sourceType, Object.keys(SOURCE_CODES) as AlbumSourceType[])],
+  }));
   const raw = await core.call(plugin, params, options);
   return validated(plugin, () => toAlbumFile(raw), raw);
 }
@@ -103,10 +102,11 @@ export function readAlbumFile(
   options?: ReadOptions,
 ): ChunkSource {
   const plugin = 'readAlbumData';
-  const handle: Partial<AlbumFile> | undefined = typeof file === 'string' ? { url: file } : file;
+  const handle: Partial<AlbumFile> = typeof file === 'string' ? { url: file } : file;
+  // `?.`: a JavaScript caller may pass nothing at all.
   const url = handle?.url;
   if (typeof url !== 'string' || url === '') {
-    throw invalidParam(plugin, 'file', 'a file from chooseFileFromAlbum or its url', file);
+    throw invalidParam(plugin, 'file', 'an album file or its url', file);
   }
-  return createReader(core, { plugin, params: { url }, size: handle!.size, type: handle!.type }, options);
+  return createReader(core, { plugin, params: { url }, size: handle.size, type: handle.type }, options);
 }

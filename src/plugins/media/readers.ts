@@ -45,7 +45,7 @@ export function createReader(core: UpsdkClient, target: ReaderTarget, options?: 
   const read = resolveReadOptions(plugin, options, size);
   const bufferSize = String(read.chunkSize);
   // The reader plugins share one wire shape; the generic `call` cannot see that through a union.
-  const call = core.call as LooseCall;
+  const call = core.call.bind(core) as LooseCall;
   const fetch = async (offset: number, signal: AbortSignal): Promise<unknown> => {
     if (ready) await raceAbort(ready, signal);
     return call(
