@@ -108,5 +108,6 @@ export function readAlbumFile(
   if (typeof url !== 'string' || url === '') {
     throw invalidParam(plugin, 'file', 'an album file or its url', file);
   }
-  return createReader(core, { plugin, params: { url }, size: handle.size, type: handle.type }, options);
+  // The handle's size and MIME type come along.
+  return createReader(core, { ...handle, plugin, params: { url } }, options);
 }
