@@ -51,11 +51,12 @@ export class NativeEvents<Events extends EventPayloads> extends EventEmitter<Lis
   private readonly forwarders = new Map<PropertyKey, (payload: never) => void>();
 
   /**
+   * @param core - the client, or any view of it with `call` (only `call` is used).
    * @param hub - the native subscriptions to share, e.g. with functions that
    *   listen without an emitter; default: this emitter's own.
    */
   constructor(
-    core: UpsdkClient,
+    core: Pick<UpsdkClient, 'call'>,
     specs: NativeEventSpecs<Events>,
     private readonly hub: NativeSubscriptions<Events> = new NativeSubscriptions(core, specs),
   ) {
@@ -81,11 +82,10 @@ export class NativeEvents<Events extends EventPayloads> extends EventEmitter<Lis
     listener: ListenerOf<Events, K>,
     context?: unknown,
   ): this {
-    const wrapped = ((...args: unknown[]) => {
-      this.off(event, wrapped);
-      (listener as (...args: unknown[]) => void).apply(context, args);
-    }) as ListenerOf<Events, K>;
-    return this.on(event, wrapped);
+    // eventemitter3 removes a once listener through `removeListener`, which syncs too.
+    super.once(event, listener, context);
+    this.syncInBackground(event);
+    return this;
   }
 
   override off<K extends NameOf<Events>>(

@@ -8,7 +8,7 @@
  */
 import type { UpsdkClient } from '../client/client.js';
 import type { PluginName } from '../client/plugin-map.js';
-import { untypedCall } from '../client/untyped-call.js';
+import type { UntypedCall } from '../client/untyped-call.js';
 import { hold, nativeSwitch, type NativeSwitch } from './native-switch.js';
 
 /** How one event maps onto the vendor's plugins. */
@@ -43,8 +43,9 @@ export interface NativeEntry<Payload> {
 export class NativeSubscriptions<Events extends EventPayloads> {
   private readonly entries = new Map<PropertyKey, NativeEntry<never>>();
 
+  /** @param core - the client, or any view of it with `call` (only `call` is used). */
   constructor(
-    private readonly core: UpsdkClient,
+    private readonly core: Pick<UpsdkClient, 'call'>,
     private readonly specs: NativeEventSpecs<Events>,
   ) {}
 
@@ -57,7 +58,7 @@ export class NativeSubscriptions<Events extends EventPayloads> {
     if (!entry) {
       const spec = this.specs[event as keyof Events];
       // Register/cancel plugins are named by data, so they go through the untyped form of call.
-      const call = untypedCall(this.core);
+      const call = (this.core.call as unknown as UntypedCall).bind(this.core);
       const listeners = new Set<(payload: never) => void>();
       // Events are passed on from the register call's dispatch (the app may send before it answers) until cancel.
       let delivering = false;

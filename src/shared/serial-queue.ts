@@ -39,8 +39,6 @@ export class SerialQueue {
    */
   run<T>(task: () => Promise<T>, options: { readonly signal?: AbortSignal | undefined } = {}): Promise<T> {
     const { signal } = options;
-    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the abort reason passes on as given, as fetch() does
-    if (signal?.aborted) return Promise.reject(abortReason(signal));
     this.waiting += 1;
     const turn = this.tail.then(async () => {
       this.waiting -= 1;
