@@ -180,7 +180,7 @@ export class NativeEvents<Events extends EventPayloads> extends EventEmitter<Lis
     // `error` is in ListenerMap, but TS cannot see it through the generic Events.
     const emitter = this as unknown as ErrorEmitter<PropertyKey>;
     if (failure !== undefined) {
-      reportTo(emitter, failure, event, `native subscription for "${String(event)}" failed`);
+      reportTo(emitter, failure, event);
     }
   }
 }

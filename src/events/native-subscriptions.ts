@@ -60,35 +60,23 @@ export class NativeSubscriptions<Events extends EventPayloads> {
       // Register/cancel plugins are named by data, so they go through the untyped form of call.
       const call = (this.core.call as unknown as UntypedCall).bind(this.core);
       const listeners = new Set<(payload: never) => void>();
-      // Events are passed on from the register call's dispatch (the app may send before it answers) until cancel.
-      let delivering = false;
+      // Only the listeners of the moment hear an event: after cancel there are none, even though the
+      // bridge keeps its JS listener. A snapshot: a listener that unsubscribes (or subscribes) while
+      // being called changes the next delivery.
       const deliver = (raw?: unknown): void => {
-        if (!delivering) return;
         const payload = spec.normalize(raw) as never;
-        // A snapshot: a listener that unsubscribes (or subscribes) while being called changes the next delivery.
         for (const listener of [...listeners]) listener(payload);
       };
-      const register = async (): Promise<void> => {
-        delivering = true;
-        try {
-          await call(
-            spec.register,
-            {},
-            {
-              expectAnswer: spec.expectAnswer ?? true,
-              listeners: { [spec.listenerKey ?? 'callback']: deliver },
-            },
-          );
-        } catch (error) {
-          delivering = false;
-          throw error;
-        }
-      };
-      // Stop passing events on even if cancel fails: the bridge keeps its JS listener anyway.
-      const cancel = (): unknown => {
-        delivering = false;
-        return spec.cancel && call(spec.cancel, {});
-      };
+      const register = (): Promise<unknown> =>
+        call(
+          spec.register,
+          {},
+          {
+            expectAnswer: spec.expectAnswer ?? true,
+            listeners: { [spec.listenerKey ?? 'callback']: deliver },
+          },
+        );
+      const cancel = (): unknown => spec.cancel && call(spec.cancel, {});
       entry = { listeners, native: nativeSwitch(() => listeners.size > 0, register, cancel) };
       this.entries.set(event, entry);
     }
