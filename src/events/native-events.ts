@@ -153,7 +153,7 @@ export class NativeEvents<Events extends EventPayloads> extends EventEmitter<Lis
 
   /** Whether the native subscription of `event` is currently registered. */
   isRegistered(event: keyof Events): boolean {
-    return this.hub.isRegistered(event);
+    return this.hub.entry(event).native.on;
   }
 
   private syncInBackground(event: PropertyKey): void {

@@ -83,11 +83,6 @@ export class NativeSubscriptions<Events extends EventPayloads> {
     return entry;
   }
 
-  /** Whether the native subscription of `event` is currently registered. */
-  isRegistered(event: keyof Events): boolean {
-    return this.entries.get(event)?.native.on ?? false;
-  }
-
   /**
    * Add a listener and wait until the native subscription is in place.
    *
