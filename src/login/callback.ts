@@ -71,7 +71,7 @@ export function parseAuthorizeCallback(url: string | URL, options: ParseCallback
   if (!state || query.get('state') !== state) {
     throw failure(
       'state_mismatch',
-      state ? "the callback's state is not the one this tab sent" : 'no login was started in this tab',
+      state ? "the callback's state is not this tab's" : 'no login was started in this tab',
     );
   }
   const errorcode = query.get('errorcode');

@@ -33,7 +33,6 @@ async function post<T>(code: string, options: LoginEndpointOptions, signal: Abor
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json' },
     body: JSON.stringify({ code }),
-    credentials: 'same-origin',
     signal,
   });
   const { ok, status } = response;
@@ -76,7 +75,7 @@ export async function exchangeAtEndpoint<T = LoginSession>(
       () =>
         new UpsdkLoginError({
           code: 'timeout',
-          msg: `the login endpoint did not answer within ${timeout} ms`,
+          msg: `no answer within ${timeout} ms`,
           plugin: OPERATION,
         }),
       options.signal,
