@@ -21,7 +21,7 @@ export interface WalletBridge {
   /** The global's method that takes `(api, params, callback)`: `invoke` (WeChat), `call` (Alipay). */
   readonly method: string;
   /** `undefined` when the payload means paid, else the error to reject with. */
-  judge(payload: unknown): UpsdkError | undefined;
+  readonly judge: (payload: unknown) => UpsdkError | undefined;
 }
 
 /** Where and how long. */
@@ -53,7 +53,7 @@ export function callWalletBridge(
         const target = (win as unknown as Record<string, Record<string, BridgeMethod> | undefined>)[global];
         if (typeof target?.[method] !== 'function') return false;
         detach();
-        target[method]!(api, { ...params }, (payload) => {
+        target[method](api, { ...params }, (payload) => {
           const error = judge(payload);
           if (error) reject(error);
           else resolve(payload);
