@@ -68,11 +68,9 @@ export function isAuthorizeCallback(url: string | URL): boolean {
 export function parseAuthorizeCallback(url: string | URL, options: ParseCallbackOptions): AuthorizeCallback {
   const query = queryOf(url);
   const state = options.expectedState;
+  // No stored state (no login started in this tab) or another one: the callback is not trusted.
   if (!state || query.get('state') !== state) {
-    throw failure(
-      'state_mismatch',
-      state ? "the callback's state is not this tab's" : 'no login was started in this tab',
-    );
+    throw failure('state_mismatch', "the callback's state is not the one this tab stored");
   }
   const errorcode = query.get('errorcode');
   if (errorcode !== undefined) {
@@ -80,7 +78,7 @@ export function parseAuthorizeCallback(url: string | URL, options: ParseCallback
     throw failure(errorcode || 'unknown', errmsg, { errorcode, errmsg });
   }
   const code = query.get('code');
-  if (!code) throw failure('invalid_callback', 'the callback has neither code nor errorcode');
+  if (!code) throw failure('invalid_callback', 'no code or errorcode in the callback');
   return { code, state };
 }
 

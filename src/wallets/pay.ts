@@ -100,7 +100,7 @@ const passesThrough = (error: unknown): boolean =>
 async function payInUnionPay(tn: string, checked: Checked, options: PayInWalletOptions): Promise<void> {
   const client =
     options.client ??
-    validated(PLUGIN, () => fail('client', 'an upsdk client (createClient) to pay in UnionPay', undefined));
+    validated(PLUGIN, () => fail('client', 'a client from createClient, to pay in UnionPay', undefined));
   try {
     await client.call('pay', { tn }, { timeout: checked.timeout, signal: options.signal });
   } catch (error) {

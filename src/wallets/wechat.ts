@@ -28,6 +28,6 @@ export const WECHAT_BRIDGE: WalletBridge = {
     if (result === 'ok') return undefined;
     // `:cancel`; else `:fail`, `:fail_…`, `system:access_denied` (domain not authorised), or no err_msg at all.
     const code = result === 'cancel' ? 'cancel' : 'failed';
-    return walletError(code, API, `${said || 'no err_msg in the answer'}${detail}`, payload);
+    return walletError(code, API, `${said || 'no err_msg'}${detail}`, payload);
   },
 };
