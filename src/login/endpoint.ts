@@ -45,7 +45,7 @@ async function post<T>(code: string, options: LoginEndpointOptions, signal: Abor
     msg:
       typeof problem.detail === 'string'
         ? problem.detail
-        : `the login endpoint answered HTTP ${status}${ok ? ' without a JSON object' : ''}`,
+        : `the login endpoint answered ${ok ? 'no JSON object' : `HTTP ${status}`}`,
     plugin: OPERATION,
     status,
     raw: body,

@@ -17,11 +17,11 @@ export interface AlipayPayAnswer {
 
 const API = 'tradePay';
 
-/** Result codes and what they mean in the wallet vocabulary; 9000 is paid. */
+/** Result codes and what they mean in the wallet vocabulary (`pending`: query the order); 9000 is paid. */
 const FAILURES: Readonly<Record<string, readonly [WalletFailureCode, string]>> = {
-  '8000': ['pending', 'processing; query the order'],
-  '6004': ['pending', 'result unknown; query the order'],
-  '4000': ['failed', 'payment failed'],
+  '8000': ['pending', 'processing'],
+  '6004': ['pending', 'result unknown'],
+  '4000': ['failed', 'failed'],
   '6001': ['cancel', 'cancelled by the user'],
   '6002': ['network', 'network error'],
 };

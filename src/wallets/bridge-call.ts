@@ -45,22 +45,20 @@ export function callWalletBridge(
 ): Promise<unknown> {
   const { api, global, method, judge } = bridge;
   const ready = `${global}Ready`;
-  let detach = (): void => undefined;
+  let stop = (): void => undefined;
   const paid = settleOnce<unknown>(
     (resolve, reject) => {
       // Sends once the global has the method (a stray ready event without it keeps the wait going).
-      const send = (): boolean => {
+      const send = (): void => {
         const target = (win as unknown as Record<string, Record<string, BridgeMethod> | undefined>)[global];
-        if (typeof target?.[method] !== 'function') return false;
-        detach();
+        if (typeof target?.[method] !== 'function') return;
+        stop();
         target[method](api, { ...params }, (payload) => {
           const error = judge(payload);
           if (error) reject(error);
           else resolve(payload);
         });
-        return true;
       };
-      if (send()) return;
       const timer = setTimeout(
         () =>
           reject(
@@ -73,17 +71,18 @@ export function callWalletBridge(
         control.bridgeTimeout,
       );
       win.document.addEventListener(ready, send);
-      detach = () => {
+      stop = () => {
         clearTimeout(timer);
         win.document.removeEventListener(ready, send);
       };
+      send();
     },
     control.timeout,
     () => new UpsdkTimeoutError(api, control.timeout),
     control.signal,
   );
-  const cleanup = (): void => detach();
-  // A side branch that only cleans up; handled on both paths so it never rejects unobserved.
-  paid.then(cleanup, cleanup);
+  // The executor ran synchronously, so `stop` is set. A side branch that only cleans up,
+  // handled on both paths so it never rejects unobserved.
+  paid.then(stop, stop);
   return paid;
 }

@@ -99,8 +99,7 @@ const passesThrough = (error: unknown): boolean =>
 /** UnionPay's cashier through the core's `pay` (the tn was checked already, so no payment family is needed). */
 async function payInUnionPay(tn: string, checked: Checked, options: PayInWalletOptions): Promise<void> {
   const client =
-    options.client ??
-    validated(PLUGIN, () => fail('client', 'a client from createClient, to pay in UnionPay', undefined));
+    options.client ?? validated(PLUGIN, () => fail('client', 'a client (createClient)', undefined));
   try {
     await client.call('pay', { tn }, { timeout: checked.timeout, signal: options.signal });
   } catch (error) {
@@ -153,7 +152,7 @@ export async function payInWallet(
     throw walletError(
       'unavailable',
       PLUGIN,
-      'a mini-program web-view pays with wx.requestPayment, not the page',
+      'a mini-program web-view pays through wx.requestPayment',
       params,
     );
   }
