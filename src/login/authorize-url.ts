@@ -19,7 +19,7 @@ interface AuthorizeCommon {
   readonly appId: string;
   /** Absolute http(s) URL the platform sends the browser back to, without `#…`; https strongly advised. */
   readonly redirectUri: string;
-  /** Echoed back for CSRF protection: 1…128 of [a-zA-Z0-9]. Default: 32 random characters. */
+  /** Echoed back for CSRF protection: 1…128 of [a-zA-Z0-9]. Default: 32 random hex digits. */
   readonly state?: string | undefined;
   /** Origin of the open platform. Default `https://open.95516.com` (the simulator's fake platform in tests). */
   readonly platformUrl?: string | undefined;
@@ -79,7 +79,8 @@ const freshState = (): string => toHex(crypto.getRandomValues(new Uint8Array(16)
  * Build the URL of the authorize page for `scope`: the in-app page for
  * `upapi_base`/`upapi_mobile`/`upapi_auth`, the signing page for
  * `upapi_contract`, the out-of-app page for `upapi_login`/`upapi_user`.
- * Every value is percent-encoded once (`redirectUri` included, as §4.3 asks).
+ * `redirectUri` is percent-encoded once, as §4.3 asks; every other value is
+ * checked to be of characters that need no encoding.
  *
  * @returns the URL and the `state` in it.
  * @throws {@link UpsdkError} `invalid_param` naming the bad field.
