@@ -9,7 +9,7 @@
  */
 import type { UpsdkClient } from '../client/client.js';
 import type { PluginName, PluginParams, PluginResult } from '../client/plugin-map.js';
-import { SerialQueue } from '../shared/serial-queue.js';
+import type { SerialQueue } from '../shared/serial-queue.js';
 import { validated } from './validate.js';
 import type { UntypedCall } from '../client/untyped-call.js';
 
@@ -134,25 +134,25 @@ export async function runPlugin<K extends PluginName, Input, Output>(
 
 /**
  * Methods for every spec of `table`, each a thin call of the one runner.
- * Specs marked `queued` share `queue` (default: one queue for this table):
- * they run on a view of `core` whose `call` waits its turn, so a bad input
- * still rejects before it queues.
+ * Specs marked `queued` run one at a time through `queue` (needed when the
+ * table has any): on a view of `core` whose `call` waits its turn, so a bad
+ * input still rejects before it queues.
  *
  * @example
  * ```ts
- * const payment = bindPlugins(core, { pay: definePlugin({ plugin: 'pay', toParams: toPayParams }) });
- * await payment.pay({ tn }, { timeout: 60_000 });
+ * const ble = bindPlugins(core, { connect: definePlugin({ plugin: 'connectBLEDevice', toParams, queued: true }) }, new SerialQueue());
+ * await ble.connect({ deviceId }, { timeout: 10_000 });
  * ```
  */
 export function bindPlugins<Table extends Readonly<Record<string, ErasedSpec>>>(
   core: UpsdkClient,
   table: Table,
-  queue: SerialQueue = new SerialQueue(),
+  queue?: Pick<SerialQueue, 'run'>,
 ): PluginMethods<Table> {
   const call = core.call.bind(core) as unknown as UntypedCall;
   const queued = {
     call: ((plugin, params, control) =>
-      queue.run(() => call(plugin, params, control), { signal: control?.signal })) as UntypedCall,
+      queue!.run(() => call(plugin, params, control), { signal: control?.signal })) as UntypedCall,
   } as unknown as Pick<UpsdkClient, 'call'>;
   const methods: Record<string, unknown> = {};
   for (const [name, erased] of Object.entries(table)) {
