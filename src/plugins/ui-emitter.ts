@@ -8,7 +8,14 @@ import type { UpsdkClient } from '../client/client.js';
 import { withCall } from '../client/untyped-call.js';
 import { NativeEvents, type NativeEventSpecs } from '../events/native-events.js';
 import { perClient } from './per-client.js';
-import { join, uiState, type UiEvents, type Unsubscribe } from './ui-events.js';
+import {
+  join,
+  registerClicks,
+  registerScreenshots,
+  uiState,
+  type UiEvents,
+  type Unsubscribe,
+} from './ui-events.js';
 
 /**
  * The emitter's "native" side is the page's listener sets: its register call
@@ -41,9 +48,11 @@ export const events: (client: UpsdkClient) => NativeEvents<UiEvents> = /* @__PUR
     const state = uiState(client);
     const leave: Partial<Record<keyof UiEvents, Unsubscribe>> = {};
     const view = withCall(client, async (plugin, _params, options) => {
-      const event = plugin === 'monitorScreenShot' ? 'screenshot' : 'rightButtonClick';
+      const screenshot = plugin === 'monitorScreenShot';
+      const event = screenshot ? 'screenshot' : 'rightButtonClick';
       const listener = options?.listeners?.callback;
-      if (listener) leave[event] = await join(state, event, listener, options);
+      const register = screenshot ? registerScreenshots : registerClicks;
+      if (listener) leave[event] = await join(state, event, listener, register, options);
       else await leave[event]?.();
     });
     return new NativeEvents<UiEvents>(view, SPECS);

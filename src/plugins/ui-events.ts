@@ -85,21 +85,23 @@ export function drawButton(state: UiState, control?: CallControl): Promise<unkno
   return handOver(state, 'setNavigationBarRightButton', { ...state.look }, listeners, control);
 }
 
-/**
- * How each event registers natively. The button's handler travels with its
- * look, so registering clicks redraws the current button, or waits for the
- * first one rather than draw an empty button.
- */
-const REGISTER: Readonly<
-  Record<keyof UiEvents, (state: UiState, control?: CallControl) => Promise<unknown>>
-> = {
-  rightButtonClick: (state, control) => (state.look ? drawButton(state, control) : Promise.resolve()),
-  screenshot: (state, control) =>
-    handOver(state, 'monitorScreenShot', {}, { success: deliverTo(state.screenshot) }, control),
-};
+/** How an event registers natively (drawing the button, or monitoring screenshots). */
+export type Register = (state: UiState, control?: CallControl) => Promise<unknown>;
 
 /**
- * Add `listener` to `event`, registering natively if it is the first.
+ * Registering clicks: the button's handler travels with its look, so this
+ * redraws the current button, or waits for the first one rather than draw
+ * an empty button.
+ */
+export const registerClicks: Register = (state, control) =>
+  state.look ? drawButton(state, control) : Promise.resolve();
+
+/** Registering screenshots. */
+export const registerScreenshots: Register = (state, control) =>
+  handOver(state, 'monitorScreenShot', {}, { success: deliverTo(state.screenshot) }, control);
+
+/**
+ * Add `listener` to `event`, registering natively with `register` if it is the first.
  *
  * @returns removes the listener.
  * @throws the registration's failure; the listener is removed again then.
@@ -108,6 +110,7 @@ export async function join(
   state: UiState,
   event: keyof UiEvents,
   listener: () => void,
+  register: Register,
   control?: CallControl,
 ): Promise<Unsubscribe> {
   const channel = state[event];
@@ -117,7 +120,7 @@ export async function join(
     return Promise.resolve();
   };
   channel.listeners.add(listener);
-  const registering = (channel.native ??= REGISTER[event](state, control));
+  const registering = (channel.native ??= register(state, control));
   try {
     await registering;
   } catch (error) {
@@ -144,5 +147,5 @@ export async function join(
  */
 export async function monitorScreenShot(client: UpsdkClient, onScreenshot: () => void): Promise<Unsubscribe> {
   const listener = validated('monitorScreenShot', () => callback<() => void>('onScreenshot', onScreenshot));
-  return join(uiState(client), 'screenshot', listener);
+  return join(uiState(client), 'screenshot', listener, registerScreenshots);
 }

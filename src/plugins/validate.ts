@@ -81,6 +81,41 @@ export function optional<T>(
   return value === undefined ? undefined : check(field, value);
 }
 
+/** A check of one field: its name and value in, the wire value out, or a failed check thrown. */
+export type Check<T> = (field: string, value: unknown) => T;
+
+/**
+ * `check` for a field that may be left out: `undefined` stays out.
+ *
+ * @example
+ * ```ts
+ * fields(input, { transNo: text, bizType: maybe(text) });
+ * ```
+ */
+export function maybe<T>(check: Check<T>): Check<T | undefined> {
+  return (field, value) => optional(field, value, check);
+}
+
+/**
+ * Params made field by field: each check converts the field of `input` with
+ * its name, in order, so most converters are a table rather than code.
+ *
+ * @example
+ * ```ts
+ * fields({ title: 'T' }, { title: maybe(anyText), shareUrl: maybe(httpUrl) }); // { title: 'T', shareUrl: undefined }
+ * ```
+ */
+export function fields<const Checks extends Readonly<Record<string, Check<unknown>>>>(
+  input: object,
+  checks: Checks,
+): { -readonly [K in keyof Checks]: ReturnType<Checks[K]> } {
+  const params: Record<string, unknown> = {};
+  for (const [name, check] of Object.entries(checks)) {
+    params[name] = check(name, (input as Readonly<Record<string, unknown>>)[name]);
+  }
+  return params as { -readonly [K in keyof Checks]: ReturnType<Checks[K]> };
+}
+
 /** A finite number in `min…max`, as a string. */
 export function numberIn(field: string, value: unknown, min: number, max: number): string {
   return isNumberIn(value, min, max) ? String(value) : fail(field, `a finite number in ${min}…${max}`, value);

@@ -9,7 +9,19 @@ import { definePlugin } from '../define.js';
 import { field, toText } from '../payload.js';
 import { USER_WAIT_TIMEOUT } from '../../client/user-wait.js';
 import type { AppletParams, AppletPluginMap } from '../../client/wire/applet.js';
-import { anyText, bool, flag, httpUrl, matching, oneOf, optional, record, text } from '../validate.js';
+import {
+  anyText,
+  bool,
+  fields,
+  flag,
+  httpUrl,
+  matching,
+  maybe,
+  oneOf,
+  optional,
+  record,
+  text,
+} from '../validate.js';
 
 /** A gradient title bar: the app applies it only when all three are given. */
 export interface TitleGradient {
@@ -74,12 +86,12 @@ const loose = <K extends LoosePlugin>(plugin: K) =>
 function titleStyle(input: TitleStyleInput): AppletPluginMap['setTitleStyle']['params'] {
   const gradient = optional('gradient', input.gradient, record);
   return {
-    navBackgroundColor: optional('navBackgroundColor', input.navBackgroundColor, color),
-    appletStyle: optional('appletStyle', input.appletStyle, (name, value) =>
-      oneOf(name, value, ['black', 'white']),
-    ),
-    backBtnVisible: optional('backBtnVisible', input.backBtnVisible, flag),
-    appletTitleBarVisible: optional('appletTitleBarVisible', input.appletTitleBarVisible, flag),
+    ...fields(input, {
+      navBackgroundColor: maybe(color),
+      appletStyle: maybe((name, value) => oneOf(name, value, ['black', 'white'])),
+      backBtnVisible: maybe(flag),
+      appletTitleBarVisible: maybe(flag),
+    }),
     appletTitleGradientOrient:
       gradient && oneOf('gradient.orient', gradient.orient, ['top', 'bottom', 'left', 'right']),
     appletTitleGradientStartColor: gradient && color('gradient.startColor', gradient.startColor),
@@ -96,27 +108,25 @@ function appletQuery(name: string, value: unknown): string {
   return new URLSearchParams(entries).toString();
 }
 
-const key = (input: { readonly key: string }) => ({ key: text('key', input.key) });
+const key = (input: { readonly key: string }) => fields(input, { key: text });
 
 /** The extras as data. */
 export const appletPlugins = {
   setTitleStyle: /* @__PURE__ */ definePlugin({ plugin: 'setTitleStyle', toParams: titleStyle }),
   openApplet: /* @__PURE__ */ definePlugin({
     plugin: 'openApplet',
-    toParams: (input: OpenAppletInput) => ({
-      appId: text('appId', input.appId),
-      param: optional('param', input.param, appletQuery),
-      isFinish: optional('isFinish', input.isFinish, flag),
-      toLink: optional('toLink', input.toLink, httpUrl),
-    }),
+    toParams: (input: OpenAppletInput) =>
+      fields(input, {
+        appId: text,
+        param: maybe(appletQuery),
+        isFinish: maybe(flag),
+        toLink: maybe(httpUrl),
+      }),
   }),
   createWebView: /* @__PURE__ */ definePlugin({
     plugin: 'createWebView',
-    toParams: (input: CreateWebViewInput) => ({
-      url: httpUrl('url', input.url),
-      title: optional('title', input.title, anyText),
-      isFinish: optional('isFinish', input.isFinish, flag),
-    }),
+    toParams: (input: CreateWebViewInput) =>
+      fields(input, { url: httpUrl, title: maybe(anyText), isFinish: maybe(flag) }),
   }),
   navigateTo: loose('navigateTo'),
   navigateBack: loose('navigateBack'),
@@ -127,10 +137,8 @@ export const appletPlugins = {
   vibrate: loose('vibrate'),
   saveData: /* @__PURE__ */ definePlugin({
     plugin: 'saveData',
-    toParams: (input: { readonly key: string; readonly value: string }) => ({
-      ...key(input),
-      value: anyText('value', input.value),
-    }),
+    toParams: (input: { readonly key: string; readonly value: string }) =>
+      fields(input, { key: text, value: anyText }),
   }),
   queryData: /* @__PURE__ */ definePlugin({
     plugin: 'queryData',
@@ -153,7 +161,7 @@ export const appletPlugins = {
   }),
   addCommonApp: /* @__PURE__ */ definePlugin({
     plugin: 'addCommonApp',
-    toParams: (input: { readonly url: string }) => ({ url: httpUrl('url', input.url) }),
+    toParams: (input: { readonly url: string }) => fields(input, { url: httpUrl }),
     toResult: (raw): { readonly replaced: boolean } => ({ replaced: field(raw, 'code') === '01' }),
     timeout: USER_WAIT_TIMEOUT,
   }),

@@ -11,7 +11,7 @@
  */
 import type { UpsdkClient } from '../../client/client.js';
 import type { CallControl } from '../define.js';
-import { drawButton, join, uiState, type Look, type Unsubscribe } from '../ui-events.js';
+import { drawButton, join, registerClicks, uiState, type Look, type Unsubscribe } from '../ui-events.js';
 import { callback, fail, httpUrl, optional, text, validated } from '../validate.js';
 
 export type { Unsubscribe };
@@ -63,7 +63,9 @@ export async function setNavigationBarRightButton(
   state.look = look;
   // The first click listener's registration draws the button (with the handler); else draw it here.
   const registered = state.rightButtonClick.native;
-  const stop = listener ? await join(state, 'rightButtonClick', listener, options) : () => Promise.resolve();
+  const stop = listener
+    ? await join(state, 'rightButtonClick', listener, registerClicks, options)
+    : () => Promise.resolve();
   if (!listener || registered) {
     try {
       await drawButton(state, options);
