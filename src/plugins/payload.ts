@@ -82,7 +82,7 @@ export function flag(value: unknown): boolean {
 }
 
 /**
- * A string field (numbers are stringified; anything else is `''`).
+ * A string field (finite numbers are stringified; anything else is `''`).
  *
  * @example
  * ```ts
@@ -90,7 +90,7 @@ export function flag(value: unknown): boolean {
  * ```
  */
 export function text(value: unknown): string {
-  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
+  return typeof value === 'string' ? value : Number.isFinite(value) ? String(value) : '';
 }
 
 /**
@@ -132,6 +132,5 @@ export function toNumber(value: unknown, what: string): number {
 
 /** A non-empty string from a string or a finite number; throws `invalid_result` otherwise. */
 export function toText(value: unknown, what: string): string {
-  const string = typeof value === 'number' && !Number.isFinite(value) ? '' : text(value);
-  return string !== '' ? string : unexpected(what, 'a non-empty string', value);
+  return text(value) || unexpected(what, 'a non-empty string', value);
 }

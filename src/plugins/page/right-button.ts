@@ -57,8 +57,10 @@ export async function setNavigationBarRightButton(
   onClick?: () => void,
   options?: CallControl,
 ): Promise<Unsubscribe> {
-  const look = validated(PLUGIN, () => toLook(button));
-  const listener = validated(PLUGIN, () => optional('onClick', onClick, callback<() => void>));
+  const [look, listener] = validated(PLUGIN, () => [
+    toLook(button),
+    optional('onClick', onClick, callback<() => void>),
+  ]);
   const state = uiState(client);
   state.look = look;
   // The first click listener's registration draws the button (with the handler); else draw it here.
