@@ -7,7 +7,7 @@ import { definePlugin, runPlugin, type CallControl } from '../define.js';
 import { field, toNumber, unexpected, unwrap } from '../payload.js';
 import { USER_WAIT_TIMEOUT } from '../../client/user-wait.js';
 import type { ScanType } from '../../client/wire/device.js';
-import { fields, listOf, oneOf, optional, positiveInteger, tenth } from '../validate.js';
+import { fields, listOf, maybe, oneOf, optional, positiveInteger, tenth } from '../validate.js';
 import { toChosenImage, type ChosenImage } from './image.js';
 
 /** Where `chooseImage` may take the photo from: 1 camera, 2 album, 3 either. */
@@ -50,11 +50,8 @@ function toScanText(raw: unknown): string {
 
 const SCAN_QRCODE = /* @__PURE__ */ definePlugin({
   plugin: 'scanQRCode',
-  toParams: (input: { readonly scanType?: readonly ScanType[] | undefined }) => ({
-    scanType: optional('scanType', input.scanType, (name, value) =>
-      listOf(name, value, ['qrCode', 'barCode']),
-    ),
-  }),
+  toParams: (input: { readonly scanType?: readonly ScanType[] | undefined }) =>
+    fields(input, { scanType: maybe((name, value) => listOf(name, value, ['qrCode', 'barCode'])) }),
   toResult: toScanText,
   timeout: USER_WAIT_TIMEOUT,
 });
