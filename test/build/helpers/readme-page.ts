@@ -20,11 +20,15 @@ export interface Built {
   readonly media: typeof Media;
   readonly server: typeof Server;
   readonly simulator: typeof SimulatorEntry;
+  /** Any other entry, by its specifier. */
+  load<T>(specifier: string): Promise<T>;
 }
 
 export async function loadBuilt(root: string): Promise<Built> {
-  const load = (specifier: string): Promise<unknown> => import(/* @vite-ignore */ builtFileOf(root, specifier));
+  const load = <T>(specifier: string): Promise<T> =>
+    import(/* @vite-ignore */ builtFileOf(root, specifier)) as Promise<T>;
   return {
+    load,
     core: (await load('upsdk-kit')) as typeof Core,
     media: (await load('upsdk-kit/media')) as typeof Media,
     server: (await load('upsdk-kit/server')) as typeof Server,
@@ -46,6 +50,9 @@ export interface Page {
   readonly sim: Simulator;
   readonly client: Core.UpsdkClient;
   readonly built: Built;
+  /** The fake open platform the page's server talks to, and that server's signer. */
+  readonly platform: SimulatorEntry.FakeOpenPlatform;
+  readonly signer: Server.Signer;
   /** Aborted by the run's expectation when the block's loop has done enough. */
   readonly controller: AbortController;
   /** Calls of the reader's functions (`render`, `send`, `warnUser`, …), by name. */
@@ -62,6 +69,15 @@ export interface Page {
   /** Undo everything. */
   close(): void;
 }
+
+/** The bytes of a jsdom Blob, which has no arrayBuffer(). */
+const bytesOf = (blob: Blob): Promise<ArrayBuffer> =>
+  new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error ?? new Error('FileReader failed'));
+    reader.readAsArrayBuffer(blob);
+  });
 
 /** Values of the reader's server or configuration (context.d.ts), as plain strings. */
 const VALUES = {
@@ -98,9 +114,10 @@ const READER_FUNCTIONS = [
 export function openPage(
   built: Built,
   options: SimulatorEntry.SimulatorOptions | false,
+  platformOptions: SimulatorEntry.FakeOpenPlatformOptions = {},
 ): Page {
   const { server, simulator } = built;
-  const platform = simulator.createFakeOpenPlatform();
+  const platform = simulator.createFakeOpenPlatform(platformOptions);
   const appId = simulator.SIMULATED_APP_ID;
   const signer = server.createSigner({
     appId,
@@ -134,6 +151,13 @@ export function openPage(
 
   const realFetch = globalThis.fetch;
   const pageFetch: typeof fetch = async (input, init) => {
+    // The page's Blob is jsdom's, which Node's fetch would send as "[object Blob]": send its bytes and type.
+    // A Blob body is the page's (jsdom's), which Node's fetch would send as "[object Blob]": send its bytes and type.
+    if (init?.body instanceof Blob) {
+      const headers = new Headers(init.headers);
+      if (!headers.has('content-type') && init.body.type) headers.set('content-type', init.body.type);
+      return pageFetch(input, { ...init, headers, body: await bytesOf(init.body) });
+    }
     const request = new Request(
       input instanceof Request ? input : new URL(String(input), location.href),
       init,
@@ -159,7 +183,11 @@ export function openPage(
     (name: string) =>
     (...args: unknown[]): unknown => {
       seen.set(name, [...(seen.get(name) ?? []), args]);
-      return name === 'send' ? Promise.resolve() : name === 'respondTo' ? Uint8Array.of(0x90, 0x00) : undefined;
+      return name === 'send'
+        ? Promise.resolve()
+        : name === 'respondTo'
+          ? Uint8Array.of(0x90, 0x00)
+          : undefined;
     };
   const logs: unknown[][] = [];
   const errors: unknown[][] = [];
@@ -185,6 +213,8 @@ export function openPage(
     sim: sim!,
     client,
     built,
+    platform,
+    signer,
     controller,
     seen,
     logs,
@@ -204,4 +234,3 @@ export function openPage(
 
 /** The calls of a reader's function. */
 export const callsOf = (page: Page, name: string): unknown[][] => page.seen.get(name) ?? [];
-

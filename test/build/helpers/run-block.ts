@@ -13,7 +13,9 @@ type Exports = Readonly<Record<string, string | { readonly import?: string }>>;
 
 /** The file an app's `import … from specifier` loads, by package.json `exports` (the `import` condition). */
 export function builtFileOf(root: string, specifier: string): string {
-  const { exports } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { exports: Exports };
+  const { exports } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    exports: Exports;
+  };
   const entry = exports[specifier === 'upsdk-kit' ? '.' : `.${specifier.slice('upsdk-kit'.length)}`];
   const target = typeof entry === 'string' ? entry : entry?.import;
   if (target === undefined) throw new Error(`package.json exports nothing importable as '${specifier}'`);
