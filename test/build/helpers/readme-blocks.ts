@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** Where a block runs when the line before its fence marks it `<!-- runnable -->` or `<!-- runnable: node -->`. */
+/** Where a block runs when the last non-blank line before its fence marks it `<!-- runnable -->` or `<!-- runnable: node -->`. */
 export type RunsIn = 'page' | 'node';
 
 /** A ```ts block of the README and the line its code starts on. */
@@ -23,6 +23,13 @@ const MARKERS: Readonly<Record<string, RunsIn>> = {
   '<!-- runnable: node -->': 'node',
 };
 
+/** The last non-blank line before line `fence` (prettier puts a blank line between a comment and a fence). */
+const markerLine = (lines: readonly string[], fence: number): string => {
+  let i = fence - 1;
+  while (i >= 0 && lines[i]!.trim() === '') i--;
+  return lines[i]?.trim() ?? '';
+};
+
 /** Every ```ts block of the README at `root`, in order. */
 export function readmeBlocks(root: string): ReadmeBlock[] {
   const lines = readFileSync(path.join(root, 'README.md'), 'utf8').split('\n');
@@ -38,7 +45,7 @@ export function readmeBlocks(root: string): ReadmeBlock[] {
       line: i + 2,
       code: lines.slice(i + 1, end).join('\n'),
       file: `line-${String(i + 2).padStart(4, '0')}.ts`,
-      runsIn: MARKERS[lines[i - 1]?.trim() ?? ''],
+      runsIn: MARKERS[markerLine(lines, i)],
     });
     i = end;
   }
