@@ -9,11 +9,11 @@
  * a marked block without an entry fails, and so does an entry that matches
  * no marked block. Unmarked blocks are compile-only (readme-samples.test.ts).
  */
-import { createHash } from 'node:crypto';
+import { createHash, generateKeyPairSync, type KeyPairKeyObjectResult } from 'node:crypto';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type * as PageEntry from '../../src/page.js';
-import type { SimulatorOptions } from '../../src/simulator/index.js';
+import type { FakeOpenPlatformOptions, SimulatorOptions } from '../../src/simulator/index.js';
 import { readmeBlocks, type ReadmeBlock } from './helpers/readme-blocks.js';
 import { callsOf, loadBuilt, openPage, type Built, type Page } from './helpers/readme-page.js';
 import { compileBlock, runBlock } from './helpers/run-block.js';
@@ -26,6 +26,8 @@ const BOUND = 10_000;
 /** How one runnable block is run and what it must have done; `block` is a snippet of its code. */
 interface Run {
   readonly block: string;
+  /** Options of the fake open platform the page's server talks to. */
+  readonly platform?: () => FakeOpenPlatformOptions;
   /** Simulator options for the page, or `false` when the block installs its own simulator. */
   readonly simulator?: (built: Built) => SimulatorOptions | false;
   /** Before the block: set up the simulator, and give the reader's values that need a page. */
@@ -56,6 +58,11 @@ const joined = (chunks: readonly Uint8Array[]): Uint8Array => {
   }
   return all;
 };
+
+/** The reader's RSA key pair for the signed interfaces, made once (it takes a while). */
+let partnerKeys: KeyPairKeyObjectResult | undefined;
+const partner = (): KeyPairKeyObjectResult =>
+  (partnerKeys ??= generateKeyPairSync('rsa', { modulusLength: 2048 }));
 
 /** Bytes compared by SHA-256: deep equality of megabytes is slow. */
 const digest = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
@@ -280,6 +287,25 @@ const RUNS: readonly Run[] = [
     },
   },
   {
+    block: 'await verifyPayPwd(client, { transNo }); // resolves when the user finished',
+    platform: () => ({
+      partnerPublicKey: partner().publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
+    }),
+    // The reader's server: createOpenPlatform over the page server's signer and fake platform.
+    before: (page) => {
+      page.globals.platform = page.built.server.createOpenPlatform({
+        tokens: page.signer,
+        fetch: page.platform.fetch,
+        partnerKey: partner().privateKey,
+      });
+    },
+    check: (page) => {
+      const [issued] = page.platform.payPasswordVerifications;
+      expect(issued).toMatchObject({ bizOrderId: (page.globals.order as { id: string }).id, bizType: '4h' });
+      expect(lastParams(page, 'verifyPayPwd')).toEqual({ transNo: issued?.transNo });
+    },
+  },
+  {
     block: "sim.fault('pay', { fail: 'errcode', code: 'c02' }, 1);",
     simulator: () => false,
     check: (page) => expect(page.logs).toEqual([['c02']]),
@@ -314,7 +340,7 @@ describe('runnable README blocks', () => {
       const run = runOf(block);
       if (!run) throw new Error(`README.md:${block.line} is marked runnable but has no entry in RUNS`);
       const file = compileBlock(root, block, work);
-      page = openPage(built, run.simulator?.(built) ?? {});
+      page = openPage(built, run.simulator?.(built) ?? {}, run.platform?.());
       await run.before?.(page);
       const [outcome] = await Promise.all([
         runBlock(file, page.globals, BOUND).then(
