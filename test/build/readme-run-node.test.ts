@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type * as SimulatorEntry from '../../src/simulator/index.js';
 import { readmeBlocks } from './helpers/readme-blocks.js';
 import { builtFileOf, compileBlock, runBlock } from './helpers/run-block.js';
 
@@ -18,9 +19,7 @@ describe('runnable README blocks (Node)', () => {
 
   for (const block of RUNNABLE) {
     it(`the \`\`\`ts block at README.md:${block.line} runs in Node`, async () => {
-      const simulator = (await import(
-        builtFileOf(root, 'upsdk-kit/simulator')
-      )) as typeof import('../../src/simulator/index.js');
+      const simulator = (await import(builtFileOf(root, 'upsdk-kit/simulator'))) as typeof SimulatorEntry;
       await runBlock(
         compileBlock(root, block, work),
         {
