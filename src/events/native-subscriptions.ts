@@ -9,6 +9,8 @@
 import type { UpsdkClient } from '../client/client.js';
 import type { PluginName } from '../client/plugin-map.js';
 import { untypedCall } from '../client/untyped-call.js';
+import type { CallControl } from '../plugins/define.js';
+import { abortReason } from '../shared/abort.js';
 
 /** How one event maps onto the vendor's plugins. */
 export interface NativeEventSpec<Payload> {
@@ -71,28 +73,41 @@ export class NativeSubscriptions<Events extends EventPayloads> {
 
   /**
    * Add a listener and wait until the native subscription is in place.
+   * `control.timeout` and `control.signal` bound the register call when this
+   * listener is the one that starts delivery; once subscribed, aborting
+   * `control.signal` removes the listener as the returned function would.
    *
    * @returns removes the listener (and cancels natively if it was the last); rejects with the cancel failure.
-   * @throws the register plugin's `UpsdkError`; the listener is removed again then.
+   * @throws the register plugin's `UpsdkError`, or the signal's reason; the listener is removed again then.
    */
   async subscribe<K extends keyof Events>(
     event: K,
     listener: (payload: Events[K]) => void,
+    control: CallControl = {},
   ): Promise<() => Promise<void>> {
+    const { signal } = control;
     this.add(event, listener);
-    const failure = await this.reconcile(event);
-    if (failure !== undefined) {
+    const failure = await this.reconcile(event, control);
+    if (failure !== undefined || signal?.aborted) {
       this.remove(event, listener);
       await this.reconcile(event);
       // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows the bridge's own failure unchanged (an UpsdkError or whatever the call rejected with)
-      throw failure;
+      throw failure ?? abortReason(signal!);
     }
-    return async () => {
-      this.remove(event, listener);
-      const cancelFailure = await this.reconcile(event);
-      // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows the bridge's own failure unchanged (an UpsdkError or whatever the call rejected with)
-      if (cancelFailure !== undefined) throw cancelFailure;
+    let removed: Promise<void> | undefined;
+    const unsubscribe = (): Promise<void> => {
+      signal?.removeEventListener('abort', onAbort);
+      return (removed ??= (async () => {
+        this.remove(event, listener);
+        const cancelFailure = await this.reconcile(event);
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows the bridge's own failure unchanged (an UpsdkError or whatever the call rejected with)
+        if (cancelFailure !== undefined) throw cancelFailure;
+      })());
     };
+    // Nobody awaits an abort: a cancel failure then goes to whoever calls the returned function.
+    const onAbort = (): void => void unsubscribe().catch(() => undefined);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    return unsubscribe;
   }
 
   /**
@@ -100,7 +115,7 @@ export class NativeSubscriptions<Events extends EventPayloads> {
    * one event run one after another, so register always precedes cancel.
    * Resolves with this step's failure, if any (never rejects).
    */
-  reconcile(event: keyof Events): Promise<unknown> {
+  reconcile(event: keyof Events, control: CallControl = {}): Promise<unknown> {
     const state = this.state(event);
     const step = state.chain.then(async () => {
       const wanted = state.listeners.size > 0;
@@ -115,6 +130,8 @@ export class NativeSubscriptions<Events extends EventPayloads> {
             spec.register,
             {},
             {
+              timeout: control.timeout,
+              signal: control.signal,
               expectAnswer: spec.expectAnswer ?? true,
               listeners: { [spec.listenerKey ?? 'callback']: (raw?: unknown) => this.deliver(event, raw) },
             },

@@ -90,14 +90,23 @@ export function setNavigationBarRightButton(
  * The spec has no cancel: the returned function detaches our listener,
  * native monitoring continues until the page goes (the newest upsdk.js
  * adds `removeScreenShot`, see `applet(client).removeScreenShot`).
+ * `signal` aborts starting to monitor (the client's start-up included) and,
+ * once monitoring, detaches the listener like the returned function.
+ * `timeout` is every call's, but the bridge never answers this plugin, so
+ * there is no answer to time: bound the start with `AbortSignal.timeout(ms)`.
  *
  * @example
  * ```ts
  * const stop = await monitorScreenShot(client, () => showFlashInfo(client, { msg: '请勿截屏' }));
  * await stop();
+ * await monitorScreenShot(client, warnUser, { signal: AbortSignal.timeout(60_000) }); // for a minute
  * ```
  */
-export async function monitorScreenShot(client: UpsdkClient, onScreenshot: () => void): Promise<Unsubscribe> {
+export async function monitorScreenShot(
+  client: UpsdkClient,
+  onScreenshot: () => void,
+  options?: CallControl,
+): Promise<Unsubscribe> {
   const listener = validated('monitorScreenShot', () => callback<() => void>('onScreenshot', onScreenshot));
-  return uiState(client).hub.subscribe('screenshot', listener);
+  return uiState(client).hub.subscribe('screenshot', listener, options);
 }
