@@ -91,7 +91,6 @@ export class NativeSubscriptions<Events extends EventPayloads> {
     if (failure !== undefined || signal?.aborted) {
       this.remove(event, listener);
       await this.reconcile(event);
-      // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows the bridge's own failure unchanged (an UpsdkError or whatever the call rejected with)
       throw failure ?? abortReason(signal!);
     }
     let removed: Promise<void> | undefined;
