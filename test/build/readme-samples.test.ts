@@ -3,7 +3,8 @@
  * new user's strict TypeScript project would see it: `upsdk-kit/…` resolves
  * through node_modules and package.json `exports` to dist/, each block is its
  * own module, and the only names a block may use without importing them are
- * the reader's own (test/build/readme/context.d.ts).
+ * the reader's own (test/build/readme/context.d.ts). Blocks marked
+ * `<!-- runnable -->` also run (readme-run.test.ts, readme-run-node.test.ts).
  *
  * `exactOptionalPropertyTypes` is on, as `tsc --init` sets it: every optional
  * option of the package accepts `undefined` (`process.env.X`, a maybe-value).
