@@ -48,17 +48,6 @@ const servedAt = (page: Page, where: string) =>
 const until = (condition: () => void): Promise<void> =>
   vi.waitFor(condition, { timeout: BOUND / 2, interval: 5 });
 
-/** The bytes several chunks make together. */
-const joined = (chunks: readonly Uint8Array[]): Uint8Array => {
-  const all = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
-  let offset = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return all;
-};
-
 /** The reader's RSA key pair for the signed interfaces, made once (it takes a while). */
 let partnerKeys: KeyPairKeyObjectResult | undefined;
 const partner = (): KeyPairKeyObjectResult =>
@@ -177,7 +166,7 @@ const RUNS: readonly Run[] = [
       const clip = page.globals.clip as Parameters<Page['sim']['files']['contentOf']>[0];
       const sent = callsOf(page, 'send').map(([bytes]) => bytes as Uint8Array);
       expect(sent.length).toBe(3); // 524288-byte chunks
-      expect(digest(joined(sent))).toBe(digest(page.sim.files.contentOf(clip)));
+      expect(digest(Buffer.concat(sent))).toBe(digest(page.sim.files.contentOf(clip)));
       expect(callsOf(page, 'show').at(-1)).toEqual([clip.size, clip.size]);
       expect(page.sim.callsOf('stopAudioRecording')).toHaveLength(1);
       expect(page.sim.callsOf('startVideoRecording')).toHaveLength(1);
@@ -201,7 +190,7 @@ const RUNS: readonly Run[] = [
       const clip = page.globals.clip as Parameters<Page['sim']['files']['contentOf']>[0];
       expect(servedAt(page, 'HEAD /uploads/')).toHaveLength(1);
       const stored = servedAt(page, 'PUT /uploads/').filter((request) => request.status < 300);
-      expect(digest(joined(stored.map((request) => request.body)))).toBe(
+      expect(digest(Buffer.concat(stored.map((request) => request.body)))).toBe(
         digest(page.sim.files.contentOf(clip)),
       );
       const head = await fetch(page.globals.endpoint as string, { method: 'HEAD' });
