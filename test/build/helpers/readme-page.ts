@@ -47,6 +47,7 @@ export interface Served {
 
 /** One run's page: what the block may use, and what it did. */
 export interface Page {
+  /** The page's simulator (not installed when the block installs its own: do not use it then). */
   readonly sim: Simulator;
   readonly client: Core.UpsdkClient;
   readonly built: Built;
@@ -228,6 +229,7 @@ export function openPage(
       globalThis.fetch = realFetch;
       controller.abort();
       sim?.uninstall();
+      sessionStorage.clear(); // the login flow keeps its state there
     },
   };
 }
