@@ -8,7 +8,7 @@
  */
 import { findBridge, loadBridgeScript, plainObject, type BridgeWindow, type RawBridge } from './bridge.js';
 import { detectEnvironment, MIN_APP_VERSION } from './environment.js';
-import { normalizeFailure, UpsdkConfigError, UpsdkUnavailableError } from './errors.js';
+import { configError, normalizeFailure, unavailable } from './errors.js';
 import { configAttempt } from './handshake.js';
 import type { ResolvedOptions } from './options.js';
 import { signerFor, type Signature } from './signer-source.js';
@@ -30,9 +30,6 @@ export interface Startup {
   /** The bridge once loaded (for `jsApiList`). */
   loaded(): RawBridge | undefined;
 }
-
-const unavailable = (code: string, msg: string, raw?: unknown): UpsdkUnavailableError =>
-  new UpsdkUnavailableError({ code, msg, raw });
 
 /** Start-up of one client. */
 export function createStartup(options: ResolvedOptions): Startup {
@@ -56,12 +53,7 @@ export function createStartup(options: ResolvedOptions): Startup {
   /** Config with `signature`; the failure native answered, if any. */
   const attempt = (raw: RawBridge, win: BridgeWindow, signature: Signature) => {
     const appId = signature.appId ?? options.appId;
-    if (!appId)
-      throw new UpsdkConfigError({
-        code: 'c00',
-        msg: 'no appId',
-        plugin: 'config',
-      });
+    if (!appId) throw configError('c00', 'no appId');
     // Built with the bridge window's Object: upsdk.js sends another realm's object as {}.
     const params = Object.assign(plainObject(win), {
       appId,
@@ -84,15 +76,24 @@ export function createStartup(options: ResolvedOptions): Startup {
     if (!outcome.ok) {
       // The retry's own failure: the handshake never lets an older answer stand in for it.
       const { code, msg } = normalizeFailure(outcome.failure, 'config_failed');
-      throw new UpsdkConfigError({
-        code,
-        msg: `failed twice for ${url}: ${msg}`,
-        plugin: 'config',
-        raw: outcome.failure,
-      });
+      throw configError(code, `failed twice for ${url}: ${msg}`, outcome.failure);
     }
     configuredUrl = url;
   };
+
+  /** Mini-programs: no signature, upsdk.js's `pluginReady` unlocks the plugins. */
+  const pluginReady = (raw: RawBridge): Promise<void> =>
+    (appletReady ??= cleanupOnFailure(
+      settleOnce<void>(
+        (resolve) => {
+          if (typeof raw.pluginReady !== 'function') throw unavailable('c03', 'no upsdk.pluginReady');
+          raw.pluginReady(() => resolve());
+        },
+        timeout,
+        () => unavailable('timeout', `pluginReady: no answer within ${timeout} ms`),
+      ),
+      () => (appletReady = undefined),
+    ));
 
   return {
     async ready() {
@@ -100,40 +101,28 @@ export function createStartup(options: ResolvedOptions): Startup {
       if (!win?.document) throw unavailable('unavailable', 'no browser window');
       const ua = win.navigator.userAgent;
       const { inApp, appVersion = MIN_APP_VERSION } = detectEnvironment(ua);
-      if (!inApp) throw unavailable('unavailable', 'not in the UnionPay app (nor its simulator)', ua);
+      if (!inApp) throw unavailable('unavailable', 'not in the UnionPay app', ua);
       if (appVersion < MIN_APP_VERSION)
         throw unavailable('c102', `app version ${appVersion} < ${MIN_APP_VERSION}`, ua);
       if (options.mode === 'applet') {
         const raw = await load(win);
-        await (appletReady ??= cleanupOnFailure(
-          settleOnce<void>(
-            (resolve) => {
-              if (typeof raw.pluginReady !== 'function') throw unavailable('c03', 'no upsdk.pluginReady');
-              raw.pluginReady(() => resolve());
-            },
-            timeout,
-            () => unavailable('timeout', `pluginReady: no answer within ${timeout} ms`),
-          ),
-          () => (appletReady = undefined),
-        ));
+        await pluginReady(raw);
         return { raw, win };
       }
       // The URL may change while a config is on its way: configure again for the new one (bounded).
-      for (let round = 0; ; round += 1) {
-        const url = signableUrl(win.location.href);
-        if (configuredUrl !== url) {
-          if (configuring?.[0] !== url) {
-            const promise = configure(win, url).finally(() => {
-              if (configuring?.[1] === promise) configuring = undefined;
-            });
-            configuring = [url, promise];
-          }
-          await configuring[1];
+      const current = () => signableUrl(win.location.href);
+      for (let round = 0; round < 3 && configuredUrl !== current(); round += 1) {
+        const url = current();
+        if (configuring?.[0] !== url) {
+          const promise = configure(win, url).finally(() => {
+            if (configuring?.[1] === promise) configuring = undefined;
+          });
+          configuring = [url, promise];
         }
-        // The page's current global, should it have replaced the one we configured (it then answers c05).
-        if (configuredUrl === signableUrl(win.location.href) || round === 2)
-          return { raw: findBridge(win) ?? bridge!, win };
+        await configuring[1];
       }
+      // The page's current global, should it have replaced the one we configured (it then answers c05).
+      return { raw: findBridge(win) ?? bridge!, win };
     },
     invalidate() {
       configuredUrl = appletReady = undefined;

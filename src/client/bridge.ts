@@ -3,7 +3,7 @@
  * upsdk through these few functions, so quirks of the real upsdk.js are
  * handled in one place.
  */
-import { UpsdkError, UpsdkUnavailableError } from './errors.js';
+import { UpsdkError, unavailable, type UpsdkUnavailableError } from './errors.js';
 import { cleanupOnFailure, settleOnce } from '../shared/settle-once.js';
 
 /** A callback the bridge calls with one payload. */
@@ -46,14 +46,13 @@ export function findBridge(win: BridgeWindow): RawBridge | undefined {
  */
 export function loadBridgeScript(win: BridgeWindow, src: string, timeout: number): Promise<RawBridge> {
   const script = win.document.createElement('script');
-  const failed = (why: string): UpsdkUnavailableError =>
-    new UpsdkUnavailableError({ code: 'script_load_failed', msg: `${src} ${why}` });
+  const failed = (why: string): UpsdkUnavailableError => unavailable('script_load_failed', `${src} ${why}`);
   return cleanupOnFailure(
     settleOnce<RawBridge>(
       (resolve, reject) => {
         script.onload = () =>
           // An in-app user agent without "(updebug N)" makes upsdk.js throw before it defines the global.
-          findBridge(win) ? resolve(findBridge(win)!) : reject(failed('loaded but set no upsdk global'));
+          findBridge(win) ? resolve(findBridge(win)!) : reject(failed('set no upsdk global'));
         script.onerror = () => reject(failed('failed to load'));
         script.src = src;
         (win.document.head ?? win.document.documentElement).appendChild(script);

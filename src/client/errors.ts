@@ -36,6 +36,14 @@ export class UpsdkConfigError extends UpsdkError {
   override name = 'UpsdkConfigError';
 }
 
+/** An {@link UpsdkConfigError} of the start-up step `config` (the signer's failures included). */
+export const configError = (code: string, msg: string, raw?: unknown, cause?: unknown): UpsdkConfigError =>
+  new UpsdkConfigError({ code, msg, raw, cause, plugin: 'config' });
+
+/** An {@link UpsdkUnavailableError}: upsdk cannot run here. */
+export const unavailable = (code: string, msg: string, raw?: unknown): UpsdkUnavailableError =>
+  new UpsdkUnavailableError({ code, msg, raw });
+
 /** What the vendor reports failure with, normalized. */
 export interface VendorFailure {
   readonly code: string;

@@ -19,7 +19,7 @@
  * deafen the bridge for good.
  */
 import type { RawBridge } from './bridge.js';
-import { UpsdkConfigError } from './errors.js';
+import { configError } from './errors.js';
 import { settleOnce } from '../shared/settle-once.js';
 
 /** How native answered one config. */
@@ -76,8 +76,7 @@ function openChannel(bridge: RawBridge): ConfigAttempt {
       settleOnce<ConfigOutcome>(
         (resolve) => {
           older = pending;
-          if (typeof bridge.config !== 'function')
-            throw new UpsdkConfigError({ code: 'c03', msg: 'no upsdk.config', plugin: 'config' });
+          if (typeof bridge.config !== 'function') throw configError('c03', 'no upsdk.config');
           errorStored ||= listen('error', (failure) => ({ ok: false, failure }));
           readyStored ||= listen('ready', () => OK);
           settle = resolve;
@@ -91,11 +90,7 @@ function openChannel(bridge: RawBridge): ConfigAttempt {
         () => {
           // Keep expecting our own late answer, unless we already waited a whole timeout for older ones.
           if (older > 0) pending = 0;
-          return new UpsdkConfigError({
-            code: 'timeout',
-            msg: `no answer within ${timeout} ms`,
-            plugin: 'config',
-          });
+          return configError('timeout', `no answer within ${timeout} ms`);
         },
       ),
     );

@@ -2,7 +2,7 @@
  * Where the client gets `upsdk.config` signatures: the user's signer
  * endpoint (a URL) or their own async function.
  */
-import { UpsdkConfigError } from './errors.js';
+import { configError as fail, UpsdkConfigError } from './errors.js';
 import { settleOnce } from '../shared/settle-once.js';
 import { textOf } from '../shared/text-of.js';
 
@@ -38,9 +38,6 @@ export type SignerSource = string | URL | SignerFunction;
 
 /** Signs one page URL for the client: `retry` and `tokenId` when the previous signature was rejected. */
 export type Sign = (url: string, retry: boolean, tokenId?: string) => Promise<Signature>;
-
-const fail = (code: string, msg: string, raw?: unknown, cause?: unknown): UpsdkConfigError =>
-  new UpsdkConfigError({ code, msg, raw, cause, plugin: 'config' });
 
 /**
  * The client's signing step for a signer option: a URL is POSTed `{url}`

@@ -9,6 +9,7 @@ import { EventEmitter } from 'eventemitter3';
 import type { UpsdkClient } from '../client/client.js';
 import { eventIterator } from './event-iterator.js';
 import { NativeSubscriptions, type EventPayloads, type NativeEventSpecs } from './native-subscriptions.js';
+import { hold } from './native-switch.js';
 import { reportTo, type ErrorEmitter } from './report.js';
 
 export type { NativeEventSpec, EventPayloads, NativeEventSpecs } from './native-subscriptions.js';
@@ -47,14 +48,15 @@ export interface IterateOptions {
  */
 export class NativeEvents<Events extends EventPayloads> extends EventEmitter<ListenerMap<Events>> {
   /** Per event, the one hub listener that re-emits to this emitter's listeners while it has any. */
-  private readonly forwarders = new Map<keyof Events, (payload: unknown) => void>();
+  private readonly forwarders = new Map<PropertyKey, (payload: never) => void>();
 
   /**
+   * @param core - the client, or any view of it with `call` (only `call` is used).
    * @param hub - the native subscriptions to share, e.g. with functions that
    *   listen without an emitter; default: this emitter's own.
    */
   constructor(
-    core: UpsdkClient,
+    core: Pick<UpsdkClient, 'call'>,
     specs: NativeEventSpecs<Events>,
     private readonly hub: NativeSubscriptions<Events> = new NativeSubscriptions(core, specs),
   ) {
@@ -63,7 +65,7 @@ export class NativeEvents<Events extends EventPayloads> extends EventEmitter<Lis
 
   override on<K extends NameOf<Events>>(event: K, listener: ListenerOf<Events, K>, context?: unknown): this {
     super.on(event, listener, context);
-    this.reconcileInBackground(event);
+    this.syncInBackground(event);
     return this;
   }
 
@@ -80,11 +82,10 @@ export class NativeEvents<Events extends EventPayloads> extends EventEmitter<Lis
     listener: ListenerOf<Events, K>,
     context?: unknown,
   ): this {
-    const wrapped = ((...args: unknown[]) => {
-      this.off(event, wrapped);
-      (listener as (...args: unknown[]) => void).apply(context, args);
-    }) as ListenerOf<Events, K>;
-    return this.on(event, wrapped);
+    // eventemitter3 removes a once listener through `removeListener`, which syncs too.
+    super.once(event, listener, context);
+    this.syncInBackground(event);
+    return this;
   }
 
   override off<K extends NameOf<Events>>(
@@ -94,7 +95,7 @@ export class NativeEvents<Events extends EventPayloads> extends EventEmitter<Lis
     once?: boolean,
   ): this {
     super.off(event, listener, context, once);
-    this.reconcileInBackground(event);
+    this.syncInBackground(event);
     return this;
   }
 
@@ -110,7 +111,7 @@ export class NativeEvents<Events extends EventPayloads> extends EventEmitter<Lis
   override removeAllListeners(event?: NameOf<Events>): this {
     const names = event === undefined ? this.eventNames() : [event];
     super.removeAllListeners(event);
-    for (const name of names) this.reconcileInBackground(name);
+    for (const name of names) this.syncInBackground(name);
     return this;
   }
 
@@ -124,22 +125,14 @@ export class NativeEvents<Events extends EventPayloads> extends EventEmitter<Lis
     event: K,
     listener: (payload: Events[K]) => void,
   ): Promise<() => Promise<void>> {
-    // The base class methods: no background reconcile, this method awaits its own.
-    const add = (): unknown => EventEmitter.prototype.on.call(this, event, listener);
-    const remove = (): unknown => EventEmitter.prototype.off.call(this, event, listener);
-    add();
-    const failure = await this.reconcile(event);
-    if (failure !== undefined) {
-      remove();
-      await this.reconcile(event);
-      // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows the bridge's own failure unchanged (an UpsdkError or whatever the call rejected with)
-      throw failure;
-    }
-    return async () => {
-      remove();
-      const cancelFailure = await this.reconcile(event);
-      if (cancelFailure !== undefined) this.report(cancelFailure, event);
-    };
+    // The base class methods: no background sync, `hold` awaits its own. (`Events` is generic here, so
+    // TS cannot match the name to its listener type.)
+    const release = await hold(
+      () => super.on(event as never, listener as never),
+      () => super.off(event as never, listener as never),
+      () => this.sync(event),
+    );
+    return () => release().catch((error: unknown) => this.report(error, event));
   }
 
   /**
@@ -160,32 +153,34 @@ export class NativeEvents<Events extends EventPayloads> extends EventEmitter<Lis
 
   /** Whether the native subscription of `event` is currently registered. */
   isRegistered(event: keyof Events): boolean {
-    return this.hub.isRegistered(event);
+    return this.hub.entry(event).native.on;
   }
 
-  private reconcileInBackground(event: PropertyKey): void {
-    if (!this.hub.has(event)) return;
-    void this.reconcile(event).then((failure) => {
-      if (failure !== undefined) this.report(failure, event);
-    });
+  private syncInBackground(event: PropertyKey): void {
+    void this.sync(event).then((failure) => this.report(failure, event));
   }
 
-  /** Hang this emitter on the hub while `event` has listeners here, then reconcile the native side. */
-  private reconcile(event: keyof Events): Promise<unknown> {
-    let forward = this.forwarders.get(event);
-    if (!forward) {
-      forward = (payload) =>
-        (this.emit as (event: keyof Events, payload: unknown) => boolean)(event, payload);
-      this.forwarders.set(event, forward);
-    }
-    if (this.listenerCount(event as NameOf<Events>) > 0) this.hub.add(event, forward);
-    else this.hub.remove(event, forward);
-    return this.hub.reconcile(event);
+  /**
+   * Hang this emitter on the hub while `event` has listeners here, then switch the native side to
+   * match; resolves with the failure, if any (at once for `error` and names without a spec).
+   */
+  private sync(event: PropertyKey): Promise<unknown> {
+    const entry = this.hub.entry(event);
+    if (!entry) return Promise.resolve();
+    const forward =
+      this.forwarders.get(event) ??
+      ((payload: never) => (this.emit as (event: PropertyKey, payload: unknown) => boolean)(event, payload));
+    this.forwarders.set(event, forward);
+    if (this.listenerCount(event as NameOf<Events>) > 0) entry.listeners.add(forward);
+    else entry.listeners.delete(forward);
+    return entry.native.sync();
   }
 
-  private report(error: unknown, event: keyof Events): void {
+  private report(failure: unknown, event: PropertyKey): void {
     // `error` is in ListenerMap, but TS cannot see it through the generic Events.
-    const emitter = this as unknown as ErrorEmitter<keyof Events>;
-    reportTo(emitter, error, event, `native subscription for "${String(event)}" failed`);
+    const emitter = this as unknown as ErrorEmitter<PropertyKey>;
+    if (failure !== undefined) {
+      reportTo(emitter, failure, event);
+    }
   }
 }

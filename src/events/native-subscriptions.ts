@@ -8,9 +8,8 @@
  */
 import type { UpsdkClient } from '../client/client.js';
 import type { PluginName } from '../client/plugin-map.js';
-import { untypedCall } from '../client/untyped-call.js';
-import type { CallControl } from '../plugins/define.js';
-import { abortReason } from '../shared/abort.js';
+import type { UntypedCall } from '../client/untyped-call.js';
+import { hold, nativeSwitch, type NativeSwitch } from './native-switch.js';
 
 /** How one event maps onto the vendor's plugins. */
 export interface NativeEventSpec<Payload> {
@@ -34,140 +33,71 @@ export type NativeEventSpecs<Events extends EventPayloads> = {
   readonly [K in keyof Events]: NativeEventSpec<Events[K]>;
 };
 
-interface NativeState {
-  /** The register call succeeded and no cancel has started since. */
-  registered: boolean;
-  /** Events are passed on: from the register call's dispatch (the app may send before it answers) until cancel. */
-  delivering: boolean;
-  chain: Promise<void>;
-  readonly listeners: Set<(payload: never) => void>;
+/** One event's listeners and the native subscription that is on while there are any. */
+export interface NativeEntry<Payload> {
+  readonly listeners: Set<(payload: Payload) => void>;
+  readonly native: NativeSwitch;
 }
 
 /** Listener sets and the native subscriptions behind them, for one client's events. */
 export class NativeSubscriptions<Events extends EventPayloads> {
-  private readonly states = new Map<keyof Events, NativeState>();
+  private readonly entries = new Map<PropertyKey, NativeEntry<never>>();
 
+  /** @param core - the client, or any view of it with `call` (only `call` is used). */
   constructor(
-    private readonly core: UpsdkClient,
+    private readonly core: Pick<UpsdkClient, 'call'>,
     private readonly specs: NativeEventSpecs<Events>,
   ) {}
 
-  /** Whether `event` is one of the specs (`error` and unknown names are not). */
-  has(event: PropertyKey): event is keyof Events {
-    return Object.prototype.hasOwnProperty.call(this.specs, event);
-  }
-
-  /** Add or remove `listener` without touching the native side (see {@link reconcile}). */
-  add<K extends keyof Events>(event: K, listener: (payload: Events[K]) => void): void {
-    this.state(event).listeners.add(listener);
-  }
-
-  remove<K extends keyof Events>(event: K, listener: (payload: Events[K]) => void): void {
-    this.state(event).listeners.delete(listener);
-  }
-
-  /** Whether the native subscription of `event` is currently registered. */
-  isRegistered(event: keyof Events): boolean {
-    return this.states.get(event)?.registered ?? false;
+  /** The entry of `event`, made on first use; `undefined` for names without a spec (such as `error`). */
+  entry<K extends keyof Events>(event: K): NativeEntry<Events[K]>;
+  entry(event: PropertyKey): NativeEntry<never> | undefined;
+  entry(event: PropertyKey): NativeEntry<never> | undefined {
+    if (!Object.prototype.hasOwnProperty.call(this.specs, event)) return undefined;
+    let entry = this.entries.get(event);
+    if (!entry) {
+      const spec = this.specs[event as keyof Events];
+      // Register/cancel plugins are named by data, so they go through the untyped form of call.
+      const call = (this.core.call as unknown as UntypedCall).bind(this.core);
+      const listeners = new Set<(payload: never) => void>();
+      // Only the listeners of the moment hear an event: after cancel there are none, even though the
+      // bridge keeps its JS listener. A snapshot: a listener that unsubscribes (or subscribes) while
+      // being called changes the next delivery.
+      const deliver = (raw?: unknown): void => {
+        const payload = spec.normalize(raw) as never;
+        for (const listener of [...listeners]) listener(payload);
+      };
+      const register = (): Promise<unknown> =>
+        call(
+          spec.register,
+          {},
+          {
+            expectAnswer: spec.expectAnswer ?? true,
+            listeners: { [spec.listenerKey ?? 'callback']: deliver },
+          },
+        );
+      const cancel = (): unknown => spec.cancel && call(spec.cancel, {});
+      entry = { listeners, native: nativeSwitch(() => listeners.size > 0, register, cancel) };
+      this.entries.set(event, entry);
+    }
+    return entry;
   }
 
   /**
    * Add a listener and wait until the native subscription is in place.
-   * `control.timeout` and `control.signal` bound the register call when this
-   * listener is the one that starts delivery; once subscribed, aborting
-   * `control.signal` removes the listener as the returned function would.
    *
    * @returns removes the listener (and cancels natively if it was the last); rejects with the cancel failure.
-   * @throws the register plugin's `UpsdkError`, or the signal's reason; the listener is removed again then.
+   * @throws the register plugin's `UpsdkError`; the listener is removed again then.
    */
   async subscribe<K extends keyof Events>(
     event: K,
     listener: (payload: Events[K]) => void,
-    control: CallControl = {},
   ): Promise<() => Promise<void>> {
-    const { signal } = control;
-    this.add(event, listener);
-    const failure = await this.reconcile(event, control);
-    if (failure !== undefined || signal?.aborted) {
-      this.remove(event, listener);
-      await this.reconcile(event);
-      throw failure ?? abortReason(signal!);
-    }
-    let removed: Promise<void> | undefined;
-    const unsubscribe = (): Promise<void> => {
-      signal?.removeEventListener('abort', onAbort);
-      return (removed ??= (async () => {
-        this.remove(event, listener);
-        const cancelFailure = await this.reconcile(event);
-        // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows the bridge's own failure unchanged (an UpsdkError or whatever the call rejected with)
-        if (cancelFailure !== undefined) throw cancelFailure;
-      })());
-    };
-    // Nobody awaits an abort: a cancel failure then goes to whoever calls the returned function.
-    const onAbort = (): void => void unsubscribe().catch(() => undefined);
-    signal?.addEventListener('abort', onAbort, { once: true });
-    return unsubscribe;
-  }
-
-  /**
-   * Bring the native subscription in line with the listener count. Steps of
-   * one event run one after another, so register always precedes cancel.
-   * Resolves with this step's failure, if any (never rejects).
-   */
-  reconcile(event: keyof Events, control: CallControl = {}): Promise<unknown> {
-    const state = this.state(event);
-    const step = state.chain.then(async () => {
-      const wanted = state.listeners.size > 0;
-      if (wanted === state.registered) return;
-      const spec = this.specs[event];
-      // Register/cancel plugins are named by data, so they go through the untyped form of call.
-      const call = untypedCall(this.core);
-      if (wanted) {
-        state.delivering = true;
-        try {
-          await call(
-            spec.register,
-            {},
-            {
-              timeout: control.timeout,
-              signal: control.signal,
-              expectAnswer: spec.expectAnswer ?? true,
-              listeners: { [spec.listenerKey ?? 'callback']: (raw?: unknown) => this.deliver(event, raw) },
-            },
-          );
-        } catch (error) {
-          state.delivering = false;
-          throw error;
-        }
-        state.registered = true;
-      } else {
-        // Stop passing events on even if cancel fails: the bridge keeps its JS listener anyway.
-        state.registered = false;
-        state.delivering = false;
-        if (spec.cancel) await call(spec.cancel, {});
-      }
-    });
-    state.chain = step.catch(() => undefined);
-    return step.then(
-      () => undefined,
-      (error: unknown) => error,
+    const { listeners, native } = this.entry(event);
+    return hold(
+      () => listeners.add(listener),
+      () => listeners.delete(listener),
+      native.sync,
     );
-  }
-
-  private state(event: keyof Events): NativeState {
-    let state = this.states.get(event);
-    if (!state) {
-      state = { registered: false, delivering: false, chain: Promise.resolve(), listeners: new Set() };
-      this.states.set(event, state);
-    }
-    return state;
-  }
-
-  private deliver(event: keyof Events, raw: unknown): void {
-    const state = this.state(event);
-    if (!state.delivering) return;
-    const payload = this.specs[event].normalize(raw) as never;
-    // A snapshot: a listener that unsubscribes (or subscribes) while being called changes the next delivery.
-    for (const listener of [...state.listeners]) listener(payload);
   }
 }

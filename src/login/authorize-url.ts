@@ -3,7 +3,7 @@
  * the browser to get an authorization `code` for the user.
  */
 import { fail, httpUrl, matching, oneOf, validated } from '../plugins/validate.js';
-import { createNonce } from '../shared/signature.js';
+import { toHex } from '../shared/hex.js';
 
 /** Scopes of the in-app authorize page (§4.1): openId only, + mobile, + real name. */
 export type InAppScope = 'upapi_base' | 'upapi_mobile' | 'upapi_auth';
@@ -19,7 +19,7 @@ interface AuthorizeCommon {
   readonly appId: string;
   /** Absolute http(s) URL the platform sends the browser back to, without `#…`; https strongly advised. */
   readonly redirectUri: string;
-  /** Echoed back for CSRF protection: 1…128 of [a-zA-Z0-9]. Default: 32 random characters. */
+  /** Echoed back for CSRF protection: 1…128 of [a-zA-Z0-9]. Default: 32 random hex digits. */
   readonly state?: string | undefined;
   /** Origin of the open platform. Default `https://open.95516.com` (the simulator's fake platform in tests). */
   readonly platformUrl?: string | undefined;
@@ -67,33 +67,20 @@ export const MOBILE_SCOPES: readonly LoginScope[] = ['upapi_mobile', 'upapi_auth
 export const REAL_NAME_SCOPES: readonly LoginScope[] = ['upapi_auth', 'upapi_user'];
 
 const OPERATION = 'buildAuthorizeUrl';
-const STATE = /^[A-Za-z0-9]{1,128}$/;
-const APP_ID = /^[A-Za-z0-9]{1,64}$/;
-const PLAN_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-/** An absolute http(s) URL without `#…`, or an `invalid_param` error naming `field`. */
-function redirectableUrl(field: string, value: unknown): URL {
-  matching(
-    field,
-    httpUrl(field, value),
-    /^[^#]*$/,
-    'a URL without a fragment (#…): the platform appends ?code=… to it',
-  );
-  return new URL(value as string);
-}
+/** An absolute http(s) URL without `#…` (the platform appends `?code=…` to it), or `invalid_param` naming `field`. */
+const redirectable = (field: string, value: unknown): string =>
+  matching(field, httpUrl(field, value), /^[^#]*$/, 'a URL without #…');
 
-/** The state to send: the caller's (checked) or a fresh random one. */
-export function checkState(state: unknown, operation = OPERATION): string {
-  return state === undefined
-    ? createNonce(32)
-    : validated(operation, () => matching('state', state, STATE, '1…128 characters of [a-zA-Z0-9]'));
-}
+/** A fresh state: 32 hex digits from a cryptographic RNG (works outside secure contexts, unlike `randomUUID`). */
+const freshState = (): string => toHex(crypto.getRandomValues(new Uint8Array(16)));
 
 /**
  * Build the URL of the authorize page for `scope`: the in-app page for
  * `upapi_base`/`upapi_mobile`/`upapi_auth`, the signing page for
  * `upapi_contract`, the out-of-app page for `upapi_login`/`upapi_user`.
- * Every value is percent-encoded once (`redirectUri` included, as §4.3 asks).
+ * `redirectUri` is percent-encoded once, as §4.3 asks; every other value is
+ * checked to be of characters that need no encoding.
  *
  * @returns the URL and the `state` in it.
  * @throws {@link UpsdkError} `invalid_param` naming the bad field.
@@ -113,31 +100,26 @@ export function buildAuthorizeUrl(options: AuthorizeOptions): AuthorizeUrl {
 }
 
 function authorizeUrl(options: AuthorizeOptions): AuthorizeUrl {
+  const { appId, redirectUri, scope, state = freshState() } = options;
   const where: LoginContext = oneOf('where', options.where ?? 'in-app', ['in-app', 'out-of-app']);
-  matching('appId', options.appId, APP_ID, '1…64 characters of [a-zA-Z0-9]');
+  matching('appId', appId, /^[A-Za-z0-9]{1,64}$/, '1…64 characters of [a-zA-Z0-9]');
   const scopes = LOGIN_SCOPES[where];
-  if (!scopes.includes(options.scope)) {
-    fail('scope', `one of ${scopes.join(', ')} for ${where} pages`, options.scope);
-  }
-  const contract = options.scope === 'upapi_contract';
+  if (!scopes.includes(scope)) fail('scope', `one of ${scopes.join(', ')} for ${where} pages`, scope);
+  const contract = scope === 'upapi_contract';
   const planId = (options as { planId?: unknown }).planId;
-  if (contract)
-    matching('planId', planId, PLAN_ID, '1…64 characters of [a-zA-Z0-9_-] with scope upapi_contract');
+  if (contract) matching('planId', planId, /^[\w-]{1,64}$/, '1…64 characters of [a-zA-Z0-9_-]');
   else if (planId !== undefined) fail('planId', 'absent unless scope is upapi_contract', planId);
-  redirectableUrl('redirectUri', options.redirectUri);
-  const platform = redirectableUrl('platformUrl', options.platformUrl ?? OPEN_PLATFORM_URL);
-  const state = checkState(options.state);
-
-  // Parameter order as in §4.1/§4.3; values encoded with encodeURIComponent (URLSearchParams would use '+' for spaces).
-  const fields: [string, string][] = [
-    ['appId', options.appId],
-    ['redirectUri', options.redirectUri],
-    ['responseType', 'code'],
-    ['scope', options.scope],
-    ...(contract ? [['planId', String(planId)] as [string, string]] : []),
-    ['state', state],
-  ];
-  const query = fields.map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('&');
-  const page = AUTHORIZE_PAGES[contract ? 'contract' : where];
-  return { url: `${new URL(page, platform.origin).href}?${query}`, state };
+  redirectable('redirectUri', redirectUri);
+  matching('state', state, /^[A-Za-z0-9]{1,128}$/, '1…128 characters of [a-zA-Z0-9]');
+  const page = new URL(
+    AUTHORIZE_PAGES[contract ? 'contract' : where],
+    redirectable('platformUrl', options.platformUrl ?? OPEN_PLATFORM_URL),
+  );
+  // Parameter order as in §4.1/§4.3. Only redirectUri needs encoding (once, with
+  // encodeURIComponent, as §4.3 asks): every other value was checked to be [A-Za-z0-9_-].
+  const plan = contract ? `&planId=${planId as string}` : '';
+  return {
+    url: `${page.href}?appId=${appId}&redirectUri=${encodeURIComponent(redirectUri)}&responseType=code&scope=${scope}${plan}&state=${state}`,
+    state,
+  };
 }

@@ -20,23 +20,16 @@ export interface ParseCallbackOptions {
   readonly expectedState: string | null;
 }
 
-const OPERATION = 'parseAuthorizeCallback';
-const CALLBACK_FIELDS = ['code', 'state', 'errmsg', 'errorcode'] as const;
+const CALLBACK_FIELDS: readonly string[] = ['code', 'state', 'errmsg', 'errorcode'];
 
-const invalid = (msg: string, raw?: unknown): UpsdkLoginError =>
-  new UpsdkLoginError({ code: 'invalid_callback', msg, plugin: OPERATION, raw });
+const failure = (code: string, msg: string, raw?: unknown): UpsdkLoginError =>
+  new UpsdkLoginError({ code, msg, plugin: 'parseAuthorizeCallback', raw });
 
 function queryOf(url: string | URL): Map<string, string> {
-  let search: string;
   try {
-    search = new URL(String(url), 'http://localhost').search;
-  } catch {
-    throw invalid('the callback is not a URL');
-  }
-  try {
-    return parseQuery(search);
+    return parseQuery(new URL(String(url), 'http://localhost').search);
   } catch (error) {
-    throw invalid(`the callback's query is malformed: ${(error as Error).message}`);
+    throw failure('invalid_callback', `a malformed callback URL: ${(error as Error).message}`);
   }
 }
 
@@ -74,31 +67,18 @@ export function isAuthorizeCallback(url: string | URL): boolean {
  */
 export function parseAuthorizeCallback(url: string | URL, options: ParseCallbackOptions): AuthorizeCallback {
   const query = queryOf(url);
-  const state = query.get('state') ?? '';
-  const expected = options.expectedState;
-  if (expected === null || expected === '' || state !== expected) {
-    throw new UpsdkLoginError({
-      code: 'state_mismatch',
-      msg:
-        expected === null || expected === ''
-          ? 'no login was started in this tab (no stored state), so the callback is not trusted'
-          : 'the callback carries another state than the one this tab sent',
-      plugin: OPERATION,
-    });
+  const state = options.expectedState;
+  // No stored state (no login started in this tab) or another one: the callback is not trusted.
+  if (!state || query.get('state') !== state) {
+    throw failure('state_mismatch', "the callback's state is not the one this tab stored");
   }
   const errorcode = query.get('errorcode');
   if (errorcode !== undefined) {
-    const errmsg =
-      query.get('errmsg') || (errorcode === USER_REFUSED ? 'the user declined to authorize' : errorcode);
-    throw new UpsdkLoginError({
-      code: errorcode || 'unknown',
-      msg: errmsg,
-      plugin: OPERATION,
-      raw: { errorcode, errmsg },
-    });
+    const errmsg = query.get('errmsg') || (errorcode === USER_REFUSED ? 'the user declined' : errorcode);
+    throw failure(errorcode || 'unknown', errmsg, { errorcode, errmsg });
   }
   const code = query.get('code');
-  if (!code) throw invalid('the callback carries neither a code nor an errorcode');
+  if (!code) throw failure('invalid_callback', 'no code or errorcode in the callback');
   return { code, state };
 }
 
@@ -112,20 +92,12 @@ export function parseAuthorizeCallback(url: string | URL, options: ParseCallback
  * ```
  */
 export function stripCallback(url: string): string {
-  const hashAt = url.indexOf('#');
-  const hash = hashAt === -1 ? '' : url.slice(hashAt);
-  const base = hashAt === -1 ? url : url.slice(0, hashAt);
-  const queryAt = base.indexOf('?');
-  if (queryAt === -1) return url;
-  const kept = base
-    .slice(queryAt + 1)
+  // base ? query # hash; a URL without `?` comes back as it was.
+  const [, base, query, hash = ''] = /^([^?#]*)\??([^#]*)(#.*)?$/.exec(url)!;
+  const kept = query!
     .split('&')
-    .filter((pair) => {
-      if (pair === '') return false;
-      const name = pair.split('=', 1)[0]!;
-      return !(CALLBACK_FIELDS as readonly string[]).includes(safeDecode(name));
-    });
-  return `${base.slice(0, queryAt)}${kept.length ? `?${kept.join('&')}` : ''}${hash}`;
+    .filter((pair) => pair !== '' && !CALLBACK_FIELDS.includes(safeDecode(pair.split('=', 1)[0]!)));
+  return `${base!}${kept.length ? `?${kept.join('&')}` : ''}${hash}`;
 }
 
 function safeDecode(text: string): string {

@@ -29,29 +29,25 @@ export interface LoginEndpointOptions {
 const OPERATION = 'signIn';
 
 async function post<T>(code: string, options: LoginEndpointOptions, signal: AbortSignal): Promise<T> {
-  const response = await (options.fetch ?? globalThis.fetch)(options.endpoint, {
+  const response = await (options.fetch ?? fetch)(options.endpoint, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json' },
     body: JSON.stringify({ code }),
-    credentials: 'same-origin',
     signal,
   });
-  const body = (await response.json().catch(() => undefined)) as Record<string, unknown> | undefined;
-  if (response.ok && typeof body === 'object' && body !== null) return body as T;
-  const problem = response.ok ? undefined : body;
+  const { ok, status } = response;
+  const body = (await response.json().catch(() => undefined)) as Record<string, unknown> | null | undefined;
+  if (ok && typeof body === 'object' && body !== null) return body as T;
+  // A failed answer is a problem detail (`createLoginHandler`): its `code` and `detail` say what went wrong.
+  const problem = (!ok && body) || {};
   throw new UpsdkLoginError({
-    code:
-      typeof problem?.code === 'string'
-        ? problem.code
-        : response.ok
-          ? 'invalid_result'
-          : `http_${response.status}`,
+    code: typeof problem.code === 'string' ? problem.code : ok ? 'invalid_result' : `http_${status}`,
     msg:
-      typeof problem?.detail === 'string'
+      typeof problem.detail === 'string'
         ? problem.detail
-        : `the login endpoint answered HTTP ${response.status}${response.ok ? ' without a JSON object' : ''}`,
+        : `the login endpoint answered ${ok ? 'no JSON object' : `HTTP ${status}`}`,
     plugin: OPERATION,
-    status: response.status,
+    status,
     raw: body,
   });
 }
@@ -79,7 +75,7 @@ export async function exchangeAtEndpoint<T = LoginSession>(
       () =>
         new UpsdkLoginError({
           code: 'timeout',
-          msg: `the login endpoint did not answer within ${timeout} ms`,
+          msg: `no answer within ${timeout} ms`,
           plugin: OPERATION,
         }),
       options.signal,

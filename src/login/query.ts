@@ -17,14 +17,12 @@
  */
 export function parseQuery(search: string): Map<string, string> {
   const values = new Map<string, string>();
-  const text = search.startsWith('?') ? search.slice(1) : search;
-  for (const pair of text.split('&')) {
+  for (const pair of search.replace(/^\?/, '').split('&')) {
     if (pair === '') continue;
-    const equals = pair.indexOf('=');
-    const name = decodeURIComponent(equals === -1 ? pair : pair.slice(0, equals));
-    const value = equals === -1 ? '' : decodeURIComponent(pair.slice(equals + 1));
-    if (values.has(name)) throw new URIError(`the parameter \`${name}\` appears more than once`);
-    values.set(name, value);
+    // name, then everything after the first `=` (a missing `=` reads as an empty value)
+    const [, name, value] = /^([^=]*)=?(.*)$/s.exec(pair)!.map(decodeURIComponent);
+    if (values.has(name!)) throw new URIError(`\`${name!}\` given twice`);
+    values.set(name!, value!);
   }
   return values;
 }

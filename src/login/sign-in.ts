@@ -60,13 +60,8 @@ export type SignInOutcome<T> =
 
 const hostWindow = (host: BrowserHost): Window => {
   const win = host.window ?? globalThis.window;
-  if (!win)
-    throw new UpsdkLoginError({
-      code: 'unavailable',
-      msg: 'the login flow needs a browser window',
-      plugin: 'signIn',
-    });
-  return win;
+  if (win) return win;
+  throw new UpsdkLoginError({ code: 'unavailable', msg: 'no browser window', plugin: 'signIn' });
 };
 const hostStorage = (host: BrowserHost): Storage => host.storage ?? hostWindow(host).sessionStorage;
 

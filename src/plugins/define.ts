@@ -9,7 +9,7 @@
  */
 import type { UpsdkClient } from '../client/client.js';
 import type { PluginName, PluginParams, PluginResult } from '../client/plugin-map.js';
-import { SerialQueue } from '../shared/serial-queue.js';
+import type { SerialQueue } from '../shared/serial-queue.js';
 import { validated } from './validate.js';
 import type { UntypedCall } from '../client/untyped-call.js';
 
@@ -66,16 +66,45 @@ export type PluginMethod<Input, Output> = [Input] extends [void]
       ? (input?: Input, options?: CallControl) => Promise<Output>
       : (input: Input, options?: CallControl) => Promise<Output>;
 
-/** The methods of a table of specs. */
+/**
+ * A spec in a table keyed by plugin name: `plugin` is the key. Its types
+ * come from the table entry itself (see {@link PluginTable}).
+ */
+export type TableSpec<K extends PluginName> = Omit<PluginSpec<K, never, unknown>, 'plugin'>;
+
+/**
+ * Specs by plugin name, for {@link bindPlugins}: the key names the plugin and
+ * the method. Check a table with `satisfies PluginTable` so that each entry
+ * keeps its own input and result types.
+ *
+ * @example
+ * ```ts
+ * const table = { deleteData: { toParams: (input: { key: string }) => fields(input, { key: text }) } } satisfies PluginTable;
+ * ```
+ */
+export type PluginTable = { readonly [K in PluginName]?: TableSpec<K> };
+
+/** The input of a spec: what its `toParams` takes, or nothing. */
+type InputOf<Spec> = 'toParams' extends keyof Spec
+  ? Spec extends { readonly toParams?: ((input: infer Input) => unknown) | undefined }
+    ? Input
+    : void
+  : void;
+/** The result of a spec: what its `toResult` gives, or nothing. */
+type OutputOf<Spec> = 'toResult' extends keyof Spec
+  ? Spec extends { readonly toResult?: ((...args: never[]) => infer Output) | undefined }
+    ? Output
+    : void
+  : void;
+
+/** The methods of a table of specs (made with {@link definePlugin}, or keyed by plugin name). */
 export type PluginMethods<Table> = {
-  readonly [Name in keyof Table]: Table[Name] extends PluginSpec<PluginName, infer Input, infer Output>
-    ? PluginMethod<Input, Output>
-    : never;
+  readonly [Name in keyof Table]: PluginMethod<InputOf<Table[Name]>, OutputOf<Table[Name]>>;
 };
 
-/** A spec with its types erased, as the runner handles it. */
+/** A spec with its types erased, as the runner handles it (`plugin` defaults to the table key). */
 interface ErasedSpec {
-  readonly plugin: PluginName;
+  readonly plugin?: PluginName | undefined;
   readonly toParams?: ((input: never) => object) | undefined;
   readonly toResult?: ((raw: never, input: never, plugin: never) => unknown) | undefined;
   readonly timeout?: number | undefined;
@@ -117,7 +146,7 @@ export async function runPlugin<K extends PluginName, Input, Output>(
   input?: Input,
   control?: CallControl,
 ): Promise<Output> {
-  const { plugin, toParams, toResult } = spec as unknown as ErasedSpec;
+  const { plugin, toParams, toResult } = spec as unknown as ErasedSpec & { readonly plugin: PluginName };
   const given = input ?? {};
   const params = toParams ? validated(plugin, () => (toParams as (input: unknown) => object)(given)) : {};
   // The core gives plugins that wait on the user their long default itself (`USER_WAIT_PLUGINS`, which
@@ -133,30 +162,31 @@ export async function runPlugin<K extends PluginName, Input, Output>(
 }
 
 /**
- * Methods for every spec of `table`, each a thin call of the one runner.
- * Specs marked `queued` share `queue` (default: one queue for this table):
- * they run on a view of `core` whose `call` waits its turn, so a bad input
- * still rejects before it queues.
+ * Methods for every spec of `table`, each a thin call of the one runner
+ * (a spec without `plugin` calls the plugin its key names).
+ * Specs marked `queued` run one at a time through `queue` (needed when the
+ * table has any): on a view of `core` whose `call` waits its turn, so a bad
+ * input still rejects before it queues.
  *
  * @example
  * ```ts
- * const payment = bindPlugins(core, { pay: definePlugin({ plugin: 'pay', toParams: toPayParams }) });
- * await payment.pay({ tn }, { timeout: 60_000 });
+ * const ble = bindPlugins(core, { connect: definePlugin({ plugin: 'connectBLEDevice', toParams, queued: true }) }, new SerialQueue());
+ * await ble.connect({ deviceId }, { timeout: 10_000 });
  * ```
  */
 export function bindPlugins<Table extends Readonly<Record<string, ErasedSpec>>>(
   core: UpsdkClient,
   table: Table,
-  queue: SerialQueue = new SerialQueue(),
+  queue?: Pick<SerialQueue, 'run'>,
 ): PluginMethods<Table> {
   const call = core.call.bind(core) as unknown as UntypedCall;
   const queued = {
     call: ((plugin, params, control) =>
-      queue.run(() => call(plugin, params, control), { signal: control?.signal })) as UntypedCall,
+      queue!.run(() => call(plugin, params, control), { signal: control?.signal })) as UntypedCall,
   } as unknown as Pick<UpsdkClient, 'call'>;
   const methods: Record<string, unknown> = {};
   for (const [name, erased] of Object.entries(table)) {
-    const spec = erased as unknown as PluginSpec<PluginName, unknown, unknown>;
+    const spec = { plugin: name, ...erased } as unknown as PluginSpec<PluginName, unknown, unknown>;
     const client = spec.queued ? queued : core;
     methods[name] = spec.toParams
       ? (input?: unknown, control?: CallControl) => runPlugin(client, spec, input, control)
@@ -171,8 +201,8 @@ export function timeoutsOf(
 ): Record<string, number> {
   const timeouts: Record<string, number> = {};
   for (const table of tables) {
-    for (const spec of Object.values(table))
-      if (spec.timeout !== undefined) timeouts[spec.plugin] = spec.timeout;
+    for (const [name, spec] of Object.entries(table))
+      if (spec.timeout !== undefined) timeouts[spec.plugin ?? name] = spec.timeout;
   }
   return timeouts;
 }

@@ -4,26 +4,17 @@
  * (`upsdk-kit/device`) does not ship the video types of the album readers.
  */
 
-/** Photo types (what `chooseImage` and the album answer). */
-const IMAGE_TYPES: Readonly<Record<string, string>> = {
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  png: 'image/png',
-  gif: 'image/gif',
-  webp: 'image/webp',
-  heic: 'image/heic',
-  heif: 'image/heif',
-  bmp: 'image/bmp',
-};
+/** Photo extensions; each is `image/<extension>`, but `jpg` is `image/jpeg`. */
+const IMAGES = ['jpg', 'jpeg', 'png', 'gif', 'webp', 'heic', 'heif', 'bmp'];
 
-/** Video types (album videos, face videos). */
-const VIDEO_TYPES: Readonly<Record<string, string>> = {
-  mp4: 'video/mp4',
-  m4v: 'video/x-m4v',
-  mov: 'video/quicktime',
-  '3gp': 'video/3gpp',
-  avi: 'video/x-msvideo',
-  webm: 'video/webm',
+/** Video subtypes (`video/…`) by extension (album videos, face videos). */
+const VIDEOS: Readonly<Record<string, string>> = {
+  mp4: 'mp4',
+  m4v: 'x-m4v',
+  mov: 'quicktime',
+  '3gp': '3gpp',
+  avi: 'x-msvideo',
+  webm: 'webm',
 };
 
 /** Fallback for unknown content. */
@@ -31,11 +22,14 @@ export const OCTET_STREAM = 'application/octet-stream';
 
 /** The MIME type of a photo's extension (`'jpg'`, any case), or `application/octet-stream`. */
 export function imageMimeType(extension: string): string {
-  return IMAGE_TYPES[extension.toLowerCase()] ?? OCTET_STREAM;
+  const lower = extension.toLowerCase();
+  return IMAGES.includes(lower) ? `image/${lower === 'jpg' ? 'jpeg' : lower}` : OCTET_STREAM;
 }
 
 /** The MIME type a file name's extension suggests (photo or video), or `application/octet-stream`. */
 export function mimeTypeOf(name: string): string {
   const extension = name.slice(name.lastIndexOf('.') + 1).toLowerCase();
-  return name.includes('.') ? (VIDEO_TYPES[extension] ?? imageMimeType(extension)) : OCTET_STREAM;
+  const video = VIDEOS[extension];
+  if (!name.includes('.')) return OCTET_STREAM;
+  return video ? `video/${video}` : imageMimeType(extension);
 }

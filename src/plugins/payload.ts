@@ -30,10 +30,9 @@ function parseJson(text: string, failed: () => unknown): unknown {
 
 /** Parse a JSON object or array string; anything else is returned as is. Throws on malformed JSON. */
 export function parseIfJson(raw: unknown): unknown {
-  if (typeof raw !== 'string') return raw;
-  const trimmed = raw.trim();
-  if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return raw;
-  return parseJson(trimmed, () => badResult(`the bridge answered malformed JSON: ${raw.slice(0, 80)}`));
+  return typeof raw === 'string' && /^\s*[[{]/.test(raw)
+    ? parseJson(raw, () => badResult(`the bridge answered malformed JSON: ${raw.slice(0, 80)}`))
+    : raw;
 }
 
 /** `raw[name]` when `raw` is an object (a plain one or an Event carrying fields), else undefined. */
@@ -83,7 +82,7 @@ export function flag(value: unknown): boolean {
 }
 
 /**
- * A string field (numbers are stringified; anything else is `''`).
+ * A string field (finite numbers are stringified; anything else is `''`).
  *
  * @example
  * ```ts
@@ -91,7 +90,7 @@ export function flag(value: unknown): boolean {
  * ```
  */
 export function text(value: unknown): string {
-  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
+  return typeof value === 'string' ? value : Number.isFinite(value) ? String(value) : '';
 }
 
 /**
@@ -120,17 +119,18 @@ export function list(value: unknown): unknown[] {
   return Array.isArray(parsed) ? parsed : [];
 }
 
+/** Throw `invalid_result`: "expected `what` to be `expected`, got …". */
+export function unexpected(what: string, expected: string, value: unknown): never {
+  return badResult(`expected ${what} to be ${expected}, got ${String(value)}`);
+}
+
 /** A finite number from a number or a numeric string; throws `invalid_result` otherwise. */
 export function toNumber(value: unknown, what: string): number {
   const number = num(value);
-  if (!Number.isFinite(number)) badResult(`expected ${what} to be a number, got ${String(value)}`);
-  return number;
+  return Number.isFinite(number) ? number : unexpected(what, 'a number', value);
 }
 
 /** A non-empty string from a string or a finite number; throws `invalid_result` otherwise. */
 export function toText(value: unknown, what: string): string {
-  const ok = typeof value === 'number' ? Number.isFinite(value) : value !== '';
-  const string = ok ? text(value) : '';
-  if (string === '') badResult(`expected ${what} to be a non-empty string, got ${String(value)}`);
-  return string;
+  return text(value) || unexpected(what, 'a non-empty string', value);
 }

@@ -24,17 +24,14 @@ export function perClient<Options, Namespace>(
   create: (client: UpsdkClient, options: Options | undefined) => Namespace,
   identity: (options: Options | undefined) => unknown = () => undefined,
 ): (client: UpsdkClient, options?: Options) => Namespace {
-  const made = new WeakMap<UpsdkClient, { readonly namespace: Namespace; readonly id: unknown }>();
+  // Per client: its namespace and the identity of the options it was made with.
+  const made = new WeakMap<UpsdkClient, [Namespace, unknown]>();
   return (client, options) => {
-    const known = made.get(client);
-    if (!known) {
-      const namespace = create(client, options);
-      made.set(client, { namespace, id: identity(options) });
-      return namespace;
-    }
-    if (options !== undefined && identity(options) !== known.id) {
+    let known = made.get(client);
+    if (!known) made.set(client, (known = [create(client, options), identity(options)]));
+    else if (options !== undefined && identity(options) !== known[1]) {
       throw invalidParam(name, 'options', `the options this client's ${name} was first made with`, options);
     }
-    return known.namespace;
+    return known[0];
   };
 }

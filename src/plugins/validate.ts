@@ -48,6 +48,20 @@ export function badResult(msg: string): never {
   throw new UpsdkError({ code: 'invalid_result', msg, plugin: checking, raw: answer });
 }
 
+/** Whether `value` is a number (an integer, when asked) in `min…max`; NaN and the infinities never are. */
+function isNumberIn(value: unknown, min: number, max: number, integer?: boolean): value is number {
+  return (
+    (integer ? Number.isInteger(value) : Number.isFinite(value)) &&
+    (value as number) >= min &&
+    (value as number) <= max
+  );
+}
+
+/** `allowed` as a message lists them: `"a", "b", 3`. */
+function choices(allowed: readonly unknown[]): string {
+  return allowed.map((item) => JSON.stringify(item)).join(', ');
+}
+
 /** A non-empty string, passed on as is. */
 export function text(field: string, value: unknown): string {
   return typeof value === 'string' && value !== '' ? value : fail(field, 'a non-empty string', value);
@@ -67,23 +81,56 @@ export function optional<T>(
   return value === undefined ? undefined : check(field, value);
 }
 
+/** A check of one field: its name and value in, the wire value out, or a failed check thrown. */
+export type Check<T> = (field: string, value: unknown) => T;
+
+/**
+ * `check` for a field that may be left out: `undefined` stays out.
+ *
+ * @example
+ * ```ts
+ * fields(input, { transNo: text, bizType: maybe(text) });
+ * ```
+ */
+export function maybe<T>(check: Check<T>): Check<T | undefined> {
+  return (field, value) => optional(field, value, check);
+}
+
+/**
+ * Params made field by field: each check converts the field of `input` with
+ * its name, in order, so most converters are a table rather than code.
+ *
+ * @example
+ * ```ts
+ * fields({ title: 'T' }, { title: maybe(anyText), shareUrl: maybe(httpUrl) }); // { title: 'T', shareUrl: undefined }
+ * ```
+ */
+export function fields<const Checks extends Readonly<Record<string, Check<unknown>>>>(
+  input: object,
+  checks: Checks,
+): { -readonly [K in keyof Checks]: ReturnType<Checks[K]> } {
+  const params: Record<string, unknown> = {};
+  for (const [name, check] of Object.entries(checks)) {
+    params[name] = check(name, (input as Readonly<Record<string, unknown>>)[name]);
+  }
+  return params as { -readonly [K in keyof Checks]: ReturnType<Checks[K]> };
+}
+
 /** A finite number in `min…max`, as a string. */
 export function numberIn(field: string, value: unknown, min: number, max: number): string {
-  const ok = typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max;
-  return ok ? String(value) : fail(field, `a finite number in ${min}…${max}`, value);
+  return isNumberIn(value, min, max) ? String(value) : fail(field, `a finite number in ${min}…${max}`, value);
 }
 
 /** A positive integer (at most 2^31 − 1, what native ints hold), as a string. */
 export function positiveInteger(field: string, value: unknown): string {
-  const ok = typeof value === 'number' && Number.isInteger(value) && value > 0 && value <= 0x7fffffff;
-  return ok ? String(value) : fail(field, 'a positive integer', value);
+  return isNumberIn(value, 1, 0x7fffffff, true) ? String(value) : fail(field, 'a positive integer', value);
 }
 
 /** A number in 0…1 with at most one decimal (`0.3`), as the bridge wants it: `'0.3'`. */
 export function tenth(field: string, value: unknown): string {
-  const tenths = typeof value === 'number' ? value * 10 : NaN;
-  const ok =
-    Number.isFinite(tenths) && Math.abs(tenths - Math.round(tenths)) < 1e-9 && tenths >= 0 && tenths <= 10;
+  // Count tenths with a tolerance: 0.1 + 0.2 is 3.0000000000000004 tenths, and means 0.3.
+  const tenths = (value as number) * 10;
+  const ok = isNumberIn(value, 0, 1) && Math.abs(tenths - Math.round(tenths)) < 1e-9;
   return ok
     ? (Math.round(tenths) / 10).toFixed(1)
     : fail(field, 'a number in 0…1 with at most one decimal', value);
@@ -107,12 +154,12 @@ export function oneOf<const T extends string | number>(
 ): T {
   return (allowed as readonly unknown[]).includes(value)
     ? (value as T)
-    : fail(field, `one of ${allowed.map((item) => JSON.stringify(item)).join(', ')}`, value);
+    : fail(field, `one of ${choices(allowed)}`, value);
 }
 
 /** A non-empty array of distinct members of `allowed`. */
 export function listOf<const T extends string>(field: string, value: unknown, allowed: readonly T[]): T[] {
-  const expected = `a non-empty array of distinct ${allowed.map((item) => JSON.stringify(item)).join(', ')}`;
+  const expected = `a non-empty array of distinct ${choices(allowed)}`;
   if (!Array.isArray(value) || value.length === 0 || new Set(value).size !== value.length) {
     return fail(field, expected, value);
   }
@@ -153,9 +200,8 @@ export function record(field: string, value: unknown): Readonly<Record<string, u
 
 /** An integer in `min…max` (inclusive), as a number; `unit` (e.g. `'seconds'`) is named in the message. */
 export function integerIn(field: string, value: unknown, min: number, max: number, unit?: string): number {
-  const ok = typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
   const what = unit === undefined ? 'an integer' : `an integer number of ${unit}`;
-  return ok ? value : fail(field, `${what} in ${min}…${max}`, value);
+  return isNumberIn(value, min, max, true) ? value : fail(field, `${what} in ${min}…${max}`, value);
 }
 
 /** Length bounds of {@link hex}. */
@@ -174,9 +220,8 @@ export function hex(field: string, value: unknown, bounds: HexBounds = {}): stri
   const ok =
     typeof value === 'string' &&
     /^[0-9A-Fa-f]*$/.test(value) &&
-    value.length >= min &&
-    value.length <= max &&
-    (!even || value.length % 2 === 0);
+    isNumberIn(value.length, min, max) &&
+    !(even && value.length % 2);
   const size = max === Infinity ? `at least ${min}` : `${min}–${max}`;
   return ok ? value : fail(field, `${size}${even ? ' (even)' : ''} hex digits`, value);
 }

@@ -6,7 +6,6 @@
  */
 import { invalidParam } from '../client/errors.js';
 import { decodeBase64, encodeBase64 } from '../streams/base64.js';
-import { toHex } from '../shared/hex.js';
 import { textOf } from '../shared/text-of.js';
 
 /** Built-in wire encodings: hex digits, standard base64, or a string of `0`/`1` bits. */
@@ -46,34 +45,38 @@ export interface DecodedValue {
   readonly decoded: boolean;
 }
 
-const HEX = /^(?:[0-9A-Fa-f]{2})*$/;
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-const BITS = /^(?:[01]{8})*$/;
+/**
+ * Bytes as fixed-width groups of digits: hex (2 per byte, written upper-case)
+ * or bits (8 per byte). `whole` matches a string of whole groups.
+ */
+function digits(radix: number, width: number, whole: RegExp): ValueCodec {
+  return {
+    encode: (bytes) =>
+      Array.from(bytes, (byte) => byte.toString(radix).padStart(width, '0'))
+        .join('')
+        .toUpperCase(),
+    decode: (text) =>
+      whole.test(text)
+        ? Uint8Array.from(text.match(new RegExp(`.{${width}}`, 'g')) ?? [], (group) => parseInt(group, radix))
+        : undefined,
+  };
+}
 
-const hex: ValueCodec = {
-  encode: (bytes) => toHex(bytes).toUpperCase(),
-  decode: (text) =>
-    HEX.test(text) ? Uint8Array.from(text.match(/../g) ?? [], (pair) => parseInt(pair, 16)) : undefined,
-};
+const hex = /* @__PURE__ */ digits(16, 2, /^(?:[0-9A-Fa-f]{2})*$/);
+const binary = /* @__PURE__ */ digits(2, 8, /^(?:[01]{8})*$/);
 
 const base64: ValueCodec = {
   encode: encodeBase64,
   decode: (text) => {
     // Some senders drop the padding; restore it rather than reject the value.
     const padded = text.length % 4 === 0 ? text : text + '='.repeat(4 - (text.length % 4));
-    if (!BASE64.test(padded) || padded.length % 4 !== 0) return undefined;
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(padded)) return undefined;
     try {
       return decodeBase64(padded);
     } catch {
       return undefined;
     }
   },
-};
-
-const binary: ValueCodec = {
-  encode: (bytes) => Array.from(bytes, (b) => b.toString(2).padStart(8, '0')).join(''),
-  decode: (text) =>
-    BITS.test(text) ? Uint8Array.from(text.match(/.{8}/g) ?? [], (bits) => parseInt(bits, 2)) : undefined,
 };
 
 /** The built-in codecs by name. */
@@ -138,11 +141,13 @@ export function toBytes(plugin: string, field: string, input: unknown): Uint8Arr
  * ```
  */
 export function decodeValue(raw: unknown, codec: ValueCodec): DecodedValue {
-  const text = typeof raw === 'string' ? raw : raw === undefined || raw === null ? '' : textOf(raw);
+  const text = raw === undefined || raw === null ? '' : textOf(raw);
   const bytes = codec.decode(text);
-  return bytes
-    ? { value: overArrayBuffer(bytes), raw: text, decoded: true }
-    : { value: new Uint8Array(0), raw: text, decoded: false };
+  return {
+    value: bytes ? overArrayBuffer(bytes) : new Uint8Array(0),
+    raw: text,
+    decoded: bytes !== undefined,
+  };
 }
 
 /**

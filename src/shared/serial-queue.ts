@@ -17,7 +17,7 @@ import { abortReason, raceAbort } from './abort.js';
  * ```
  */
 export class SerialQueue {
-  private tail: Promise<void> = Promise.resolve();
+  private tail: Promise<unknown> = Promise.resolve();
   private waiting = 0;
   private running = false;
 
@@ -37,10 +37,7 @@ export class SerialQueue {
    * @param options.signal - rejects at once when aborted; a task not yet started then never starts.
    * @returns the task's own result.
    */
-  run<T>(task: () => Promise<T>, options: { readonly signal?: AbortSignal | undefined } = {}): Promise<T> {
-    const { signal } = options;
-    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the abort reason passes on as given, as fetch() does
-    if (signal?.aborted) return Promise.reject(abortReason(signal));
+  run<T>(task: () => Promise<T>, { signal }: { readonly signal?: AbortSignal | undefined } = {}): Promise<T> {
     this.waiting += 1;
     const turn = this.tail.then(async () => {
       this.waiting -= 1;
@@ -53,10 +50,7 @@ export class SerialQueue {
       }
     });
     // The next task waits for this one to settle, never for its success.
-    this.tail = turn.then(
-      () => undefined,
-      () => undefined,
-    );
+    this.tail = turn.catch(() => undefined);
     return raceAbort(turn, signal);
   }
 }

@@ -42,9 +42,9 @@ export function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
     const bytes = new Uint8Array(binary.length);
     for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
     return bytes;
-  } catch (error) {
+  } catch (cause) {
     // fromBase64 throws a SyntaxError, atob a DOMException: one typed error for both.
-    throw new Base64Error(error instanceof Error ? error.message : String(error));
+    throw new Base64Error('not valid base64', { cause });
   }
 }
 

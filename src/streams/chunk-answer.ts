@@ -1,5 +1,6 @@
 /** What one chunked-reader call answered, checked and decoded (BRIDGE-FACTS "Chunked readers"). */
 import { UpsdkError } from '../client/errors.js';
+import { field } from '../plugins/payload.js';
 import { decodeBase64 } from './base64.js';
 
 /** One decoded chunk. */
@@ -15,52 +16,38 @@ const FINISHED: ReadonlySet<unknown> = new Set(['1', 1, true, 'true']);
 const NOT_FINISHED: ReadonlySet<unknown> = new Set(['0', 0, false, 'false', undefined, null, '']);
 
 /**
- * Turn a raw `{data, isFinished}` answer into bytes. Tolerates `isFinished` as '1'/1/true and an
- * answer delivered as a JSON string. A garbled answer is `bad_chunk` and an empty chunk that is
- * not the last one is `no_progress` — both transient, so the chunk is asked for again and a bridge
- * that never moves on fails after the retries instead of looping forever.
+ * Turn a raw `{data, isFinished}` answer into bytes. Tolerates `isFinished` as '1'/1/true (or
+ * `isFinish`) and an answer delivered as a JSON string. A garbled answer is `bad_chunk` and an
+ * empty chunk that is not the last one is `no_progress` — both transient, so the chunk is asked
+ * for again and a bridge that never moves on fails after the retries instead of looping forever.
  */
 export function parseChunkAnswer(plugin: string, raw: unknown, offset: number): Chunk {
-  const answer = typeof raw === 'string' && raw.startsWith('{') ? safeJson(raw) : raw;
-  const record =
-    typeof answer === 'object' && answer !== null ? (answer as Record<string, unknown>) : undefined;
-  const data = record?.data ?? '';
-  const flag = record?.isFinished ?? record?.isFinish;
-  if (!record || typeof data !== 'string' || !(FINISHED.has(flag) || NOT_FINISHED.has(flag))) {
-    throw badChunk(plugin, offset, 'the answer is not {data: base64, isFinished}', raw);
+  // Never echo the payload into the message: it may be megabytes of base64.
+  const unusable = (code: string, why: string, cause?: unknown): UpsdkError =>
+    new UpsdkError({ code, msg: `chunk at offset ${offset}: ${why}`, plugin, raw, cause });
+  let answer = raw;
+  try {
+    if (typeof raw === 'string') answer = JSON.parse(raw);
+  } catch {
+    // not JSON: rejected below as not an object
+  }
+  const data = field(answer, 'data') ?? '';
+  const flag = field(answer, 'isFinished') ?? field(answer, 'isFinish');
+  const finished = FINISHED.has(flag);
+  if (
+    typeof answer !== 'object' ||
+    answer === null ||
+    typeof data !== 'string' ||
+    !(finished || NOT_FINISHED.has(flag))
+  ) {
+    throw unusable('bad_chunk', 'not {data: base64, isFinished}');
   }
   let bytes: Uint8Array<ArrayBuffer>;
   try {
     bytes = decodeBase64(data);
   } catch (cause) {
-    throw badChunk(plugin, offset, `data is not base64 (${String(cause)})`, raw);
+    throw unusable('bad_chunk', 'data is not base64', cause);
   }
-  const finished = FINISHED.has(flag);
-  if (!finished && bytes.length === 0) {
-    throw new UpsdkError({
-      code: 'no_progress',
-      msg: `the chunk at offset ${offset} was empty but not the last one`,
-      plugin,
-      raw,
-    });
-  }
+  if (!finished && bytes.length === 0) throw unusable('no_progress', 'empty but not the last one');
   return { offset, bytes, finished };
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-function badChunk(plugin: string, offset: number, why: string, raw: unknown): UpsdkError {
-  // Never echo the payload into the message: it may be megabytes of base64.
-  return new UpsdkError({
-    code: 'bad_chunk',
-    msg: `unusable chunk at offset ${offset}: ${why}`,
-    plugin,
-    raw,
-  });
 }

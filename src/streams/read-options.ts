@@ -43,43 +43,45 @@ export interface ReadOptions {
 }
 
 /** Options with defaults applied. */
-export interface ResolvedReadOptions {
+export interface ResolvedReadOptions extends ReadOptions {
   readonly chunkSize: number;
   readonly from: number;
-  readonly signal: AbortSignal | undefined;
   readonly retries: number;
   readonly retryDelay: number;
   readonly prefetch: number;
-  readonly timeout: number | undefined;
-  readonly onProgress: ((progress: ReadProgress) => void) | undefined;
-  readonly type: string | undefined;
 }
 
-/** Largest accepted `prefetch`: more would only hold more memory, the bridge answers one call at a time anyway. */
-const MAX_PREFETCH = 16;
-
 /**
- * Check and default the options of a read of `plugin`.
+ * Check and default the options of a read of `plugin`, a file of `size` bytes when known.
  *
- * @throws an `UpsdkError` with code `invalid_param` naming the bad field.
+ * @throws an `UpsdkError` with code `invalid_param` naming the first bad field, in the order they are documented.
  */
-export function resolveReadOptions(plugin: string, options: ReadOptions = {}): ResolvedReadOptions {
-  // Checked in the order the fields are documented, so the first bad one is named.
+export function resolveReadOptions(
+  plugin: string,
+  options: ReadOptions = {},
+  size = Infinity,
+): ResolvedReadOptions {
   return validated(plugin, () => {
+    const { from = 0, timeout, type } = options;
     const chunkSize = integerIn('chunkSize', options.chunkSize ?? MAX_CHUNK_SIZE, 1, MAX_CHUNK_SIZE);
-    const from = options.from ?? 0;
-    if (!(Number.isSafeInteger(from) && from >= 0 && from % chunkSize === 0)) {
-      fail('from', `a non-negative multiple of chunkSize (${chunkSize})`, from);
+    if (!(Number.isSafeInteger(from) && from >= 0 && from % chunkSize === 0 && from <= size)) {
+      const end = size < Infinity ? ` up to the file size (${size})` : '';
+      fail('from', `a non-negative multiple of chunkSize (${chunkSize})${end}`, from);
     }
-    const retries = integerIn('retries', options.retries ?? 3, 0, 100);
-    const retryDelay = integerIn('retryDelay', options.retryDelay ?? 200, 0, 60_000);
-    const prefetch = integerIn('prefetch', options.prefetch ?? 1, 0, MAX_PREFETCH);
-    const { timeout, signal, type } = options;
+    const resolved = {
+      ...options,
+      chunkSize,
+      from,
+      retries: integerIn('retries', options.retries ?? 3, 0, 100),
+      retryDelay: integerIn('retryDelay', options.retryDelay ?? 200, 0, 60_000),
+      // More than 16 would only hold more memory: the bridge answers one call at a time anyway.
+      prefetch: integerIn('prefetch', options.prefetch ?? 1, 0, 16),
+    };
     if (timeout !== undefined && !(typeof timeout === 'number' && timeout > 0)) {
       fail('timeout', 'a positive number of ms', timeout);
     }
-    const onProgress = optional('onProgress', options.onProgress, callback<(progress: ReadProgress) => void>);
+    optional('onProgress', options.onProgress, callback);
     if (type !== undefined && typeof type !== 'string') fail('type', 'a MIME type string', type);
-    return { chunkSize, from, signal, retries, retryDelay, prefetch, timeout, onProgress, type };
+    return resolved;
   });
 }

@@ -27,8 +27,6 @@ export type WeChatSignType = 'MD5' | 'HMAC-SHA256' | 'RSA';
 /** What Alipay's `tradePay` takes: the trade number of a created trade, or a signed order string. */
 export type AlipayPayParams = { readonly tradeNO: string } | { readonly orderStr: string };
 
-const SIGN_TYPES: readonly WeChatSignType[] = ['MD5', 'HMAC-SHA256', 'RSA'];
-
 /** A JSON string parsed to an object, or the object itself. */
 function objectFrom(field: string, value: unknown): Readonly<Record<string, unknown>> {
   if (typeof value !== 'string') return record(field, value);
@@ -36,16 +34,27 @@ function objectFrom(field: string, value: unknown): Readonly<Record<string, unkn
   try {
     parsed = JSON.parse(value);
   } catch {
-    return fail(field, 'a JSON object string (the provider’s pay_info)', value);
+    return fail(field, 'a JSON object string (pay_info)', value);
   }
   return record(field, parsed);
 }
 
-/** digits, also accepted as a number: WeChat wants the string, pages often hold a number. */
-function digits(field: string, value: unknown): string {
-  const asText = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
-  return matching(field, asText, /^\d{1,13}$/, 'a timestamp of 1–13 digits');
-}
+/** Each WeChat field and its check, in the order they are checked (and sent). */
+const WECHAT_FIELDS: { readonly [K in keyof WeChatPayParams]: (field: string, value: unknown) => string } = {
+  appId: text,
+  // Digits, also accepted as a number: WeChat wants the string, pages often hold a number.
+  timeStamp: (field, value) =>
+    matching(
+      field,
+      typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value,
+      /^\d{1,13}$/,
+      'a timestamp of 1–13 digits',
+    ),
+  nonceStr: text,
+  package: (field, value) => matching(field, value, /^prepay_id=\S+$/, 'a string "prepay_id=…"'),
+  signType: (field, value) => oneOf<WeChatSignType>(field, value, ['MD5', 'HMAC-SHA256', 'RSA']),
+  paySign: text,
+};
 
 /**
  * Read WeChat pay parameters from typed fields or from the provider's
@@ -55,16 +64,10 @@ function digits(field: string, value: unknown): string {
  */
 export function readWeChatParams(field: string, value: unknown): WeChatPayParams {
   const source = objectFrom(field, value);
-  return {
-    appId: text(`${field}.appId`, source.appId),
-    timeStamp: digits(`${field}.timeStamp`, source.timeStamp),
-    nonceStr: text(`${field}.nonceStr`, source.nonceStr),
-    package: matching(`${field}.package`, source.package, /^prepay_id=\S+$/, 'a string "prepay_id=…"'),
-    signType: oneOf(`${field}.signType`, source.signType, SIGN_TYPES),
-    paySign: text(`${field}.paySign`, source.paySign),
-  };
+  const params: Record<string, string> = {};
+  for (const [key, read] of Object.entries(WECHAT_FIELDS)) params[key] = read(`${field}.${key}`, source[key]);
+  return params as unknown as WeChatPayParams;
 }
-
 /**
  * Read Alipay pay parameters: `{tradeNO}` or `{orderStr}`, from typed fields
  * or the provider's `pay_info` string. `trade_no` is accepted for `tradeNO`

@@ -7,10 +7,9 @@
 import type { UpsdkClient } from '../client/client.js';
 import { UpsdkConfigError, UpsdkError, UpsdkUnavailableError } from '../client/errors.js';
 import { USER_WAIT_TIMEOUT } from '../client/user-wait.js';
-import { pay } from '../plugins/payment/index.js';
 import { fail, optional, record, text, validated } from '../plugins/validate.js';
-import { alipaySpec } from './alipay.js';
-import { callWalletBridge, type WalletBridgeControl } from './bridge-call.js';
+import { ALIPAY_BRIDGE } from './alipay.js';
+import { callWalletBridge } from './bridge-call.js';
 import { detectWallet, type WalletHost, type WalletName } from './detect.js';
 import { walletError } from './outcome.js';
 import {
@@ -19,7 +18,7 @@ import {
   type AlipayPayParams,
   type WeChatPayParams,
 } from './pay-info.js';
-import { weChatSpec } from './wechat.js';
+import { WECHAT_BRIDGE } from './wechat.js';
 
 /**
  * What to pay with, per wallet; give the ones your server prepared (usually
@@ -59,8 +58,9 @@ export interface WalletPaid {
 }
 
 const PLUGIN = 'payInWallet';
-const DEFAULT_BRIDGE_TIMEOUT = 10_000;
+const BRIDGES = { wechat: WECHAT_BRIDGE, alipay: ALIPAY_BRIDGE };
 
+/** The checked inputs (`unionpay` as its tn) and timeouts. */
 interface Checked {
   readonly unionpay?: string | undefined;
   readonly wechat?: WeChatPayParams | undefined;
@@ -70,23 +70,21 @@ interface Checked {
 }
 
 const positive = (field: string, value: unknown): number =>
-  typeof value === 'number' && value > 0 && !Number.isNaN(value)
-    ? value
-    : fail(field, 'a positive number of milliseconds', value);
+  typeof value === 'number' && value > 0 ? value : fail(field, 'a positive number of milliseconds', value);
 
 function check(input: WalletPayment, options: PayInWalletOptions): Checked {
   return validated(PLUGIN, () => {
-    const given = record('input', input);
-    if (given.unionpay === undefined && given.wechat === undefined && given.alipay === undefined) {
+    const { unionpay, wechat, alipay } = record('input', input);
+    if (unionpay === undefined && wechat === undefined && alipay === undefined) {
       fail('input', 'an object with `unionpay`, `wechat` or `alipay`', input);
     }
-    const unionpay = optional('unionpay', given.unionpay, record);
+    const tn = optional('unionpay', unionpay, record);
     return {
-      unionpay: unionpay && text('unionpay.tn', unionpay.tn),
-      wechat: optional('wechat', given.wechat, readWeChatParams),
-      alipay: optional('alipay', given.alipay, readAlipayParams),
+      unionpay: tn && text('unionpay.tn', tn.tn),
+      wechat: optional('wechat', wechat, readWeChatParams),
+      alipay: optional('alipay', alipay, readAlipayParams),
       timeout: optional('timeout', options.timeout, positive) ?? USER_WAIT_TIMEOUT,
-      bridgeTimeout: optional('bridgeTimeout', options.bridgeTimeout, positive) ?? DEFAULT_BRIDGE_TIMEOUT,
+      bridgeTimeout: optional('bridgeTimeout', options.bridgeTimeout, positive) ?? 10_000,
     };
   });
 }
@@ -98,13 +96,12 @@ const passesThrough = (error: unknown): boolean =>
   error instanceof UpsdkConfigError ||
   ['timeout', 'invalid_param'].includes(error.code);
 
-async function payInUnionPay(tn: string, checked: Checked, options: PayInWalletOptions): Promise<WalletPaid> {
-  const { signal } = options;
+/** UnionPay's cashier through the core's `pay` (the tn was checked already, so no payment family is needed). */
+async function payInUnionPay(tn: string, checked: Checked, options: PayInWalletOptions): Promise<void> {
   const client =
-    options.client ??
-    validated(PLUGIN, () => fail('client', 'an upsdk client (createClient) to pay in UnionPay', undefined));
+    options.client ?? validated(PLUGIN, () => fail('client', 'a client (createClient)', undefined));
   try {
-    await pay(client, { tn }, { timeout: checked.timeout, signal });
+    await client.call('pay', { tn }, { timeout: checked.timeout, signal: options.signal });
   } catch (error) {
     if (passesThrough(error)) throw error;
     const failure = error as UpsdkError;
@@ -112,26 +109,6 @@ async function payInUnionPay(tn: string, checked: Checked, options: PayInWalletO
     const code = failure.code === 'cancel' ? 'cancel' : 'failed';
     throw walletError(code, 'pay', failure.msg, failure.raw, failure);
   }
-  return { wallet: 'unionpay', raw: undefined };
-}
-
-function unavailable(host: WalletHost, checked: Checked): UpsdkError | undefined {
-  if (host.wallet === 'none') {
-    return walletError('unavailable', PLUGIN, 'not inside the UnionPay, WeChat or Alipay app');
-  }
-  if (checked[host.wallet] === undefined) {
-    const given = (['unionpay', 'wechat', 'alipay'] as const).filter((name) => checked[name] !== undefined);
-    return walletError('unavailable', PLUGIN, `no input for ${host.wallet} (given: ${given.join(', ')})`);
-  }
-  if (host.wallet === 'wechat' && host.miniProgram) {
-    return walletError(
-      'unavailable',
-      PLUGIN,
-      'a mini-program web-view cannot pay from the page: pass the parameters to the mini-program (wx.requestPayment)',
-      checked.wechat,
-    );
-  }
-  return undefined;
 }
 
 /**
@@ -162,20 +139,29 @@ export async function payInWallet(
 ): Promise<WalletPaid> {
   const checked = check(input, options);
   const win = options.window ?? (typeof window === 'undefined' ? undefined : window);
-  const host: WalletHost = win === undefined ? { wallet: 'none' } : (options.host ?? detectWallet(win));
-  const refusal = unavailable(host, checked);
-  // unavailable() refuses every 'none' host; the second test only narrows host.wallet below.
-  if (refusal || host.wallet === 'none') throw refusal!;
-  if (host.wallet === 'unionpay') return payInUnionPay(checked.unionpay!, checked, options);
-  const control: WalletBridgeControl = {
-    window: win!,
-    timeout: checked.timeout,
-    bridgeTimeout: checked.bridgeTimeout,
-    signal: options.signal,
-  };
+  const host: WalletHost = win ? (options.host ?? detectWallet(win)) : { wallet: 'none' };
+  const { wallet } = host;
+  if (wallet === 'none')
+    throw walletError('unavailable', PLUGIN, 'not inside the UnionPay, WeChat or Alipay app');
+  const params = checked[wallet];
+  if (params === undefined) {
+    const given = (['unionpay', 'wechat', 'alipay'] as const).filter((name) => checked[name] !== undefined);
+    throw walletError('unavailable', PLUGIN, `no input for ${wallet} (given: ${given.join(', ')})`);
+  }
+  if (host.wallet === 'wechat' && host.miniProgram) {
+    throw walletError(
+      'unavailable',
+      PLUGIN,
+      'a mini-program web-view pays through wx.requestPayment',
+      params,
+    );
+  }
   const raw =
-    host.wallet === 'wechat'
-      ? await callWalletBridge(weChatSpec(checked.wechat!), control)
-      : await callWalletBridge(alipaySpec(checked.alipay!), control);
-  return { wallet: host.wallet, raw };
+    wallet === 'unionpay'
+      ? await payInUnionPay(checked.unionpay!, checked, options)
+      : await callWalletBridge(BRIDGES[wallet], params as object, win!, {
+          ...checked,
+          signal: options.signal,
+        });
+  return { wallet, raw };
 }

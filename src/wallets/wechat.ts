@@ -3,10 +3,8 @@
  * 'getBrandWCPayRequest', params, callback)`; the callback's `err_msg` is
  * `get_brand_wcpay_request:ok | :cancel | :fail` (WeChat Pay JSAPI docs).
  */
-import type { WalletBridgeSpec } from './bridge-call.js';
+import type { WalletBridge } from './bridge-call.js';
 import { walletError } from './outcome.js';
-import type { WeChatPayParams } from './pay-info.js';
-import type { UpsdkError } from '../client/errors.js';
 
 /** The answer of `getBrandWCPayRequest`. */
 export interface WeChatPayAnswer {
@@ -15,25 +13,21 @@ export interface WeChatPayAnswer {
   readonly err_desc?: string | undefined;
 }
 
-const PLUGIN = 'getBrandWCPayRequest';
-
-function judge(payload: unknown): UpsdkError | undefined {
-  const answer = (typeof payload === 'object' && payload !== null ? payload : {}) as Partial<WeChatPayAnswer>;
-  const errMsg = typeof answer.err_msg === 'string' ? answer.err_msg : '';
-  const detail = typeof answer.err_desc === 'string' && answer.err_desc !== '' ? ` (${answer.err_desc})` : '';
-  const result = errMsg.slice(errMsg.indexOf(':') + 1);
-  if (result === 'ok') return undefined;
-  if (result === 'cancel') return walletError('cancel', PLUGIN, `${errMsg}${detail}`, payload);
-  // `:fail`, `:fail_…`, `system:access_denied` (domain not authorised), or no err_msg at all.
-  return walletError('failed', PLUGIN, `${errMsg || 'no err_msg in the answer'}${detail}`, payload);
-}
+const API = 'getBrandWCPayRequest';
 
 /** How `getBrandWCPayRequest` is reached and read. */
-export const weChatSpec = (params: WeChatPayParams): WalletBridgeSpec => ({
-  plugin: PLUGIN,
+export const WECHAT_BRIDGE: WalletBridge = {
+  api: API,
   global: 'WeixinJSBridge',
-  readyEvent: 'WeixinJSBridgeReady',
   method: 'invoke',
-  params,
-  judge,
-});
+  judge(payload) {
+    const { err_msg: errMsg, err_desc: desc } = Object(payload) as Partial<WeChatPayAnswer>;
+    const said = typeof errMsg === 'string' ? errMsg : '';
+    const detail = typeof desc === 'string' && desc !== '' ? ` (${desc})` : '';
+    const result = said.slice(said.indexOf(':') + 1);
+    if (result === 'ok') return undefined;
+    // `:cancel`; else `:fail`, `:fail_…`, `system:access_denied` (domain not authorised), or no err_msg at all.
+    const code = result === 'cancel' ? 'cancel' : 'failed';
+    return walletError(code, API, `${said || 'no err_msg'}${detail}`, payload);
+  },
+};

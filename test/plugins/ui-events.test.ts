@@ -150,6 +150,42 @@ describe('monitorScreenShot', () => {
     expect((ended as DOMException).name).toBe('AbortError');
   });
 
+  it('registers anew for a listener that comes after every other one left', async () => {
+    const { sim, client } = setup({ platform: 'ios' });
+    const first = vi.fn();
+    const second = vi.fn();
+    const stop = await monitorScreenShot(client, first);
+    await stop();
+    await monitorScreenShot(client, second);
+    sim.ui.takeScreenshot();
+    expect(sim.callsOf('monitorScreenShot')).toHaveLength(2);
+    expect([first.mock.calls.length, second.mock.calls.length]).toEqual([0, 1]);
+  });
+
+  it('lets the next listener register after a registration failed', async () => {
+    const { sim, client } = setup({ platform: 'ios' });
+    const upsdk = sim.upsdk as Record<string, unknown>;
+    const plugin = upsdk.monitorScreenShot;
+    delete upsdk.monitorScreenShot;
+    await expect(monitorScreenShot(client, () => undefined)).rejects.toMatchObject({ code: 'c04' });
+    upsdk.monitorScreenShot = plugin;
+    const listener = vi.fn();
+    await monitorScreenShot(client, listener);
+    sim.ui.takeScreenshot();
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  it('registers anew for monitorScreenShot once the events(client) listeners left', async () => {
+    const { sim, client } = setup({ platform: 'ios' });
+    const stop = await events(client).subscribe('screenshot', () => undefined);
+    await stop();
+    const listener = vi.fn();
+    await monitorScreenShot(client, listener);
+    sim.ui.takeScreenshot();
+    expect(sim.callsOf('monitorScreenShot')).toHaveLength(2);
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+
   it('stops calling the listener when its signal aborts', async () => {
     const { sim, client } = setup({ platform: 'ios' });
     const onScreenshot = vi.fn();

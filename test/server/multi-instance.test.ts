@@ -129,6 +129,9 @@ it('holds the per-minute cap across instances under a flood of failing refreshes
   expect(replies.every((reply) => reply.type === 'application/problem+json')).toBe(true);
 });
 
+/** Redis clients reconnect with a back-off: on a loaded machine that is seconds, not the poll's default 1 s. */
+const RECONNECT = { timeout: 15_000, interval: 100 };
+
 it('resumes after Redis restarts mid-run without a refresh storm', async () => {
   const urls = await startInstances('restartApp');
   await burst(urls, 1, { url: PAGE });
@@ -172,12 +175,12 @@ it('resumes after Redis restarts mid-run without a refresh storm', async () => {
     .poll(async () => {
       await burst(urls, 1, { url: PAGE, retry: true, tokenId: current });
       return served.platform.requests.frontToken - before;
-    })
+    }, RECONNECT)
     .toBe(1);
   // …and every instance converges on the replacement.
-  await expect.poll(async () => tokenIds(await burst(urls, 1, { url: PAGE })).size).toBe(1);
+  await expect.poll(async () => tokenIds(await burst(urls, 1, { url: PAGE })).size, RECONNECT).toBe(1);
   const phases = statuses.map(
     (list, i) => `phase ${i}: ${list.length} requests, ${list.filter((s) => s !== 200).length} failed`,
   );
   console.info(`redis restart: ${phases.join('; ')}; upstream calls during restart ${duringRestart}`);
-});
+}, 90_000); // three load phases and two reconnect waits, each bounded by its own 15 s poll

@@ -200,14 +200,22 @@ describe('simulated upsdk lifecycle', () => {
 
 describe('the model of upsdk.js, quirk for quirk', () => {
   it('keeps a config made before deviceready and replays it when the bridge is ready', async () => {
-    sim = installSimulator({ bridgeDelay: 20 });
-    const ready = vi.fn();
-    raw().ready!(ready);
-    raw().config!(await validConfig());
-    await flush(10);
-    expect(sim.configCount).toBe(0);
-    await eventually(() => expect(ready).toHaveBeenCalledTimes(1));
-    expect(sim.configCount).toBe(1);
+    const config = await validConfig();
+    // Fake timers hold deviceready back for as long as the test needs, however loaded the machine is.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      sim = installSimulator({ bridgeDelay: 20 });
+      const ready = vi.fn();
+      raw().ready!(ready);
+      raw().config!(config);
+      await vi.advanceTimersByTimeAsync(19);
+      expect(sim.configCount).toBe(0);
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(ready).toHaveBeenCalledTimes(1);
+      expect(sim.configCount).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('calls ready callbacks with no argument', async () => {

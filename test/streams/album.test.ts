@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ok, type PluginBehaviours } from '../../src/simulator/index.js';
 import { setup } from './harness.js';
 import { chooseFileFromAlbum } from '../../src/media.js';
 
@@ -49,6 +50,41 @@ describe('chooseFileFromAlbum', () => {
   ])('rejects a bad %s with invalid_param before calling the bridge', async (_field, options) => {
     const { sim, client } = setup();
     await expect(chooseFileFromAlbum(client, options)).rejects.toMatchObject({ code: 'invalid_param' });
+    expect(sim.callsOf('chooseFileFromAlbum')).toHaveLength(0);
+  });
+});
+
+describe('the picked file', () => {
+  const picking = (payload: unknown): PluginBehaviours => ({ chooseFileFromAlbum: () => ok(payload) });
+
+  it('takes the name from the url when the answer has none', async () => {
+    const { client } = setup({ plugins: picking({ url: 'sim://album/dir/clip.mp4', size: '12' }) });
+    expect(await chooseFileFromAlbum(client)).toEqual({
+      url: 'sim://album/dir/clip.mp4',
+      size: 12,
+      name: 'clip.mp4',
+      type: 'video/mp4',
+    });
+  });
+
+  it('leaves the size undefined when the answer has no usable one', async () => {
+    const { client } = setup({ plugins: picking({ url: 'sim://a.png', size: 'big', filename: 'a.png' }) });
+    expect((await chooseFileFromAlbum(client)).size).toBeUndefined();
+  });
+
+  it('rejects an answer without a url with invalid_result', async () => {
+    const { client } = setup({ plugins: picking({ size: '12', filename: 'a.png' }) });
+    await expect(chooseFileFromAlbum(client)).rejects.toMatchObject({
+      code: 'invalid_result',
+      plugin: 'chooseFileFromAlbum',
+    });
+  });
+
+  it('rejects a maxSize the app cannot hold (above 2^31 − 1) before calling the bridge', async () => {
+    const { sim, client } = setup();
+    await expect(chooseFileFromAlbum(client, { maxSize: 2 ** 31 })).rejects.toMatchObject({
+      code: 'invalid_param',
+    });
     expect(sim.callsOf('chooseFileFromAlbum')).toHaveLength(0);
   });
 });

@@ -4,12 +4,23 @@
  * demos. Where nothing about a plugin's parameters or answer is public, the
  * wire type is {@link AppletParams} / `unknown`: passed through, not invented.
  */
-import type { PluginParams } from '../../client/plugin-map.js';
-import { definePlugin } from '../define.js';
+import type { PluginTable } from '../define.js';
 import { field, toText } from '../payload.js';
 import { USER_WAIT_TIMEOUT } from '../../client/user-wait.js';
 import type { AppletParams, AppletPluginMap } from '../../client/wire/applet.js';
-import { anyText, bool, flag, httpUrl, matching, oneOf, optional, record, text } from '../validate.js';
+import {
+  anyText,
+  bool,
+  fields,
+  flag,
+  httpUrl,
+  matching,
+  maybe,
+  oneOf,
+  optional,
+  record,
+  text,
+} from '../validate.js';
 
 /** A gradient title bar: the app applies it only when all three are given. */
 export interface TitleGradient {
@@ -58,28 +69,21 @@ export interface CreateWebViewInput {
 const color = (name: string, value: unknown): string =>
   matching(name, value, /^0x[0-9a-f]{8}$/i, 'a colour 0xAARRGGBB');
 
-const passThrough = (input: AppletParams): AppletParams => record('params', input);
-const identity = (raw: unknown): unknown => raw;
-type LoosePlugin =
-  'navigateTo' | 'navigateBack' | 'redirectTo' | 'reLaunch' | 'switchTab' | 'getSystemInfo' | 'vibrate';
 /** An extra whose params and answer are not public: any object in, the raw answer out. */
-const loose = <K extends LoosePlugin>(plugin: K) =>
-  // Every LoosePlugin's params are AppletParams; TS cannot see that through the generic K.
-  definePlugin<K, AppletParams, unknown>({
-    plugin,
-    toParams: passThrough as (input: AppletParams) => PluginParams<K>,
-    toResult: identity,
-  });
+const loose = {
+  toParams: (input: AppletParams): AppletParams => record('params', input),
+  toResult: (raw: unknown): unknown => raw,
+};
 
 function titleStyle(input: TitleStyleInput): AppletPluginMap['setTitleStyle']['params'] {
   const gradient = optional('gradient', input.gradient, record);
   return {
-    navBackgroundColor: optional('navBackgroundColor', input.navBackgroundColor, color),
-    appletStyle: optional('appletStyle', input.appletStyle, (name, value) =>
-      oneOf(name, value, ['black', 'white']),
-    ),
-    backBtnVisible: optional('backBtnVisible', input.backBtnVisible, flag),
-    appletTitleBarVisible: optional('appletTitleBarVisible', input.appletTitleBarVisible, flag),
+    ...fields(input, {
+      navBackgroundColor: maybe(color),
+      appletStyle: maybe((name, value) => oneOf(name, value, ['black', 'white'])),
+      backBtnVisible: maybe(flag),
+      appletTitleBarVisible: maybe(flag),
+    }),
     appletTitleGradientOrient:
       gradient && oneOf('gradient.orient', gradient.orient, ['top', 'bottom', 'left', 'right']),
     appletTitleGradientStartColor: gradient && color('gradient.startColor', gradient.startColor),
@@ -96,79 +100,64 @@ function appletQuery(name: string, value: unknown): string {
   return new URLSearchParams(entries).toString();
 }
 
-const key = (input: { readonly key: string }) => ({ key: text('key', input.key) });
+const key = (input: { readonly key: string }) => fields(input, { key: text });
 
-/** The extras as data. */
+/** The extras as data, by plugin name. */
 export const appletPlugins = {
-  setTitleStyle: /* @__PURE__ */ definePlugin({ plugin: 'setTitleStyle', toParams: titleStyle }),
-  openApplet: /* @__PURE__ */ definePlugin({
-    plugin: 'openApplet',
-    toParams: (input: OpenAppletInput) => ({
-      appId: text('appId', input.appId),
-      param: optional('param', input.param, appletQuery),
-      isFinish: optional('isFinish', input.isFinish, flag),
-      toLink: optional('toLink', input.toLink, httpUrl),
-    }),
-  }),
-  createWebView: /* @__PURE__ */ definePlugin({
-    plugin: 'createWebView',
-    toParams: (input: CreateWebViewInput) => ({
-      url: httpUrl('url', input.url),
-      title: optional('title', input.title, anyText),
-      isFinish: optional('isFinish', input.isFinish, flag),
-    }),
-  }),
-  navigateTo: loose('navigateTo'),
-  navigateBack: loose('navigateBack'),
-  redirectTo: loose('redirectTo'),
-  reLaunch: loose('reLaunch'),
-  switchTab: loose('switchTab'),
-  getSystemInfo: loose('getSystemInfo'),
-  vibrate: loose('vibrate'),
-  saveData: /* @__PURE__ */ definePlugin({
-    plugin: 'saveData',
-    toParams: (input: { readonly key: string; readonly value: string }) => ({
-      ...key(input),
-      value: anyText('value', input.value),
-    }),
-  }),
-  queryData: /* @__PURE__ */ definePlugin({
-    plugin: 'queryData',
+  setTitleStyle: { toParams: titleStyle },
+  openApplet: {
+    toParams: (input: OpenAppletInput) =>
+      fields(input, {
+        appId: text,
+        param: maybe(appletQuery),
+        isFinish: maybe(flag),
+        toLink: maybe(httpUrl),
+      }),
+  },
+  createWebView: {
+    toParams: (input: CreateWebViewInput) =>
+      fields(input, { url: httpUrl, title: maybe(anyText), isFinish: maybe(flag) }),
+  },
+  navigateTo: loose,
+  navigateBack: loose,
+  redirectTo: loose,
+  reLaunch: loose,
+  switchTab: loose,
+  getSystemInfo: loose,
+  vibrate: loose,
+  saveData: {
+    toParams: (input: { readonly key: string; readonly value: string }) =>
+      fields(input, { key: text, value: anyText }),
+  },
+  queryData: {
     toParams: key,
     toResult: (raw): string | undefined => {
       const value = field(raw, 'value');
       return typeof value === 'string' ? value : undefined;
     },
-  }),
-  deleteData: /* @__PURE__ */ definePlugin({ plugin: 'deleteData', toParams: key }),
-  getAllKeys: /* @__PURE__ */ definePlugin({ plugin: 'getAllKeys', toResult: identity }),
-  appletAuth: /* @__PURE__ */ definePlugin({
-    plugin: 'appletAuth',
+  },
+  deleteData: { toParams: key },
+  getAllKeys: { toResult: loose.toResult },
+  appletAuth: {
     toResult: (raw): string => toText(field(raw, 'code'), 'the auth code'),
     timeout: USER_WAIT_TIMEOUT,
-  }),
-  collectCurrentApplet: /* @__PURE__ */ definePlugin({
-    plugin: 'collectCurrentApplet',
-    timeout: USER_WAIT_TIMEOUT,
-  }),
-  addCommonApp: /* @__PURE__ */ definePlugin({
-    plugin: 'addCommonApp',
-    toParams: (input: { readonly url: string }) => ({ url: httpUrl('url', input.url) }),
+  },
+  collectCurrentApplet: { timeout: USER_WAIT_TIMEOUT },
+  addCommonApp: {
+    toParams: (input: { readonly url: string }) => fields(input, { url: httpUrl }),
     toResult: (raw): { readonly replaced: boolean } => ({ replaced: field(raw, 'code') === '01' }),
     timeout: USER_WAIT_TIMEOUT,
-  }),
-  getUserLogoutDate: /* @__PURE__ */ definePlugin({
-    plugin: 'getUserLogoutDate',
+  },
+  getUserLogoutDate: {
     toResult: (raw): Date | undefined => {
       const value = field(raw, 'userLogoutDate');
       return value === undefined || value === ''
         ? undefined
         : new Date(Number(toText(value, 'userLogoutDate')));
     },
-  }),
-  changeScreenShot: /* @__PURE__ */ definePlugin({
-    plugin: 'changeScreenShot',
+  },
+  changeScreenShot: {
     toParams: (input: { readonly forbid: boolean }) => ({ switch: bool('forbid', input.forbid) }),
-  }),
-  removeScreenShot: /* @__PURE__ */ definePlugin({ plugin: 'removeScreenShot' }),
-};
+  },
+  removeScreenShot: {},
+} satisfies PluginTable;

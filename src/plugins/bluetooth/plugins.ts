@@ -16,31 +16,37 @@ import type { CharacteristicRef, DiscoveryOptions, NotifyInput, WriteInput } fro
 import type { WireCharacteristicRef, WireDiscoveryParams } from '../../client/wire/bluetooth.js';
 import { field, fieldsOf, flag } from '../payload.js';
 
-const yesNo = (value: boolean): string => (value ? 'yes' : 'no');
+/** `{ [wire]: 'yes' | 'no' }` for a boolean option; `{}` when not given (the app rejects empty fields). */
+const flagParam = (name: string, value: boolean | undefined, wire = name): { [wire: string]: string } => {
+  const checked = optional(name, value, bool);
+  return checked === undefined ? {} : { [wire]: checked ? 'yes' : 'no' };
+};
 
-const deviceParams = (deviceId: unknown): { deviceId: string } => ({ deviceId: text('deviceId', deviceId) });
+const deviceParams = (deviceId: string): { deviceId: string } => ({ deviceId: text('deviceId', deviceId) });
 
-/** The three ids of a characteristic, checked (a bad one throws `invalid_param` through `fail`). */
-export function refParams(input: unknown): WireCharacteristicRef {
-  return {
-    deviceId: text('deviceId', field(input, 'deviceId')),
-    serviceId: text('serviceId', field(input, 'serviceId')),
-    characteristicId: text('characteristicId', field(input, 'characteristicId')),
-  };
-}
+/** The named ids of `input`, each checked (a bad one throws `invalid_param` through `fail`). */
+const ids = <const N extends string>(input: unknown, names: readonly N[]): Record<N, string> =>
+  Object.fromEntries(names.map((name) => [name, text(name, field(input, name))])) as Record<N, string>;
+
+/** The three ids of a characteristic, checked. */
+export const refParams = (input: CharacteristicRef): WireCharacteristicRef =>
+  ids(input, ['deviceId', 'serviceId', 'characteristicId']);
 
 const uuids = (field: string, value: unknown): string[] => nonEmptyList(field, value, text);
 
-/**
- * Discovery filters, checked (a bad one throws `invalid_param` through `fail`); optional fields are
- * left out entirely (the app rejects them sent empty).
- */
-export function discoveryParams(input: DiscoveryOptions | undefined): WireDiscoveryParams {
+/** Optional service filters, checked; left out entirely when not given (the app rejects them sent empty). */
+const serviceFilter = (input?: {
+  readonly services?: readonly string[] | undefined;
+}): { services?: string[] } => {
   const services = optional('services', input?.services, uuids);
-  const allowDuplicates = optional('allowDuplicates', input?.allowDuplicates, bool);
+  return services ? { services } : {};
+};
+
+/** Discovery filters, checked; optional fields are left out when not given. */
+export function discoveryParams(input?: DiscoveryOptions): WireDiscoveryParams {
   return {
-    ...(services ? { services } : {}),
-    ...(allowDuplicates === undefined ? {} : { allowDuplicatesKey: yesNo(allowDuplicates) }),
+    ...serviceFilter(input),
+    ...flagParam('allowDuplicates', input?.allowDuplicates, 'allowDuplicatesKey'),
   };
 }
 
@@ -62,49 +68,44 @@ export function bluetoothPlugins(codec: ValueCodec) {
     state: /* @__PURE__ */ definePlugin({ plugin: 'getBluetoothAdapterState', toResult: toAdapterState }),
     startDiscovery: /* @__PURE__ */ definePlugin({
       plugin: 'startBluetoothDevicesDiscovery',
-      toParams: (input?: DiscoveryOptions) => discoveryParams(input),
+      toParams: discoveryParams,
     }),
     stopDiscovery: /* @__PURE__ */ definePlugin({
       plugin: 'stopBluetoothDevicesDiscovery',
-      toParams: (input?: DiscoveryOptions) => discoveryParams(input),
+      toParams: discoveryParams,
     }),
     devices: /* @__PURE__ */ definePlugin({ plugin: 'getBluetoothDevices', toResult: toDeviceList }),
     connect: /* @__PURE__ */ definePlugin({
       plugin: 'connectBLEDevice',
-      toParams: (deviceId: string) => deviceParams(deviceId),
+      toParams: deviceParams,
       queued: true,
     }),
     disconnect: /* @__PURE__ */ definePlugin({
       plugin: 'disconnectBLEDevice',
-      toParams: (deviceId: string) => deviceParams(deviceId),
+      toParams: deviceParams,
       queued: true,
     }),
     connectedDevices: /* @__PURE__ */ definePlugin({
       plugin: 'getConnectedBluetoothDevices',
-      toParams: (input?: { readonly services?: readonly string[] | undefined }) => {
-        const services = optional('services', input?.services, uuids);
-        return services ? { services } : {};
-      },
+      toParams: serviceFilter,
       toResult: toDeviceList,
     }),
     services: /* @__PURE__ */ definePlugin({
       plugin: 'getBLEDeviceServices',
-      toParams: (deviceId: string) => deviceParams(deviceId),
+      toParams: deviceParams,
       toResult: toServices,
       queued: true,
     }),
     characteristics: /* @__PURE__ */ definePlugin({
       plugin: 'getBLEDeviceCharacteristics',
-      toParams: (input: { readonly deviceId: string; readonly serviceId: string }) => ({
-        ...deviceParams(input?.deviceId),
-        serviceId: text('serviceId', input?.serviceId),
-      }),
+      toParams: (input: { readonly deviceId: string; readonly serviceId: string }) =>
+        ids(input, ['deviceId', 'serviceId']),
       toResult: toCharacteristics,
       queued: true,
     }),
     read: /* @__PURE__ */ definePlugin({
       plugin: 'readBLECharacteristicValue',
-      toParams: (input: CharacteristicRef) => refParams(input),
+      toParams: refParams,
       // The answer's ids may be missing; the ones asked for fill in.
       toResult: (raw, input) => toCharacteristicValue(raw, codec, input),
       queued: true,
@@ -119,13 +120,7 @@ export function bluetoothPlugins(codec: ValueCodec) {
     }),
     notify: /* @__PURE__ */ definePlugin({
       plugin: 'notifyBLECharacteristicValueChange',
-      toParams: (input: NotifyInput) => {
-        const state = optional('state', input?.state, bool);
-        return {
-          ...refParams(input),
-          ...(state === undefined ? {} : { state: yesNo(state) }),
-        };
-      },
+      toParams: (input: NotifyInput) => ({ ...refParams(input), ...flagParam('state', input?.state) }),
       queued: true,
     }),
     openSettings: /* @__PURE__ */ definePlugin({ plugin: 'openBluetoothSetting' }),

@@ -16,7 +16,7 @@ import { badResult } from '../validate.js';
  * ```
  */
 export class ChosenImage {
-  /** The image as base64 (no `data:` prefix). */
+  /** The image as standard base64, without line breaks or a `data:` prefix (the URL-safe alphabet is converted). */
   readonly base64: string;
   /** The file type the app reported (`jpg`, `png`, `gif`, …); `jpg` when it gave none. */
   readonly type: string;
@@ -31,9 +31,9 @@ export class ChosenImage {
     return imageMimeType(this.type);
   }
 
-  /** The decoded bytes (a new array each call); the URL-safe alphabet and line breaks are accepted. */
+  /** The decoded bytes (a new array each call). */
   bytes(): Uint8Array<ArrayBuffer> {
-    return decodeBase64(cleanBase64(this.base64));
+    return decodeBase64(this.base64);
   }
 
   /** The bytes as a `Blob` of {@link ChosenImage.mimeType}. */
@@ -66,6 +66,8 @@ export function toChosenImage(raw: unknown): ChosenImage {
     base64 = base64.slice(dataUrl[0].length);
     type ??= dataUrl[1];
   }
-  cleanBase64(base64); // fail now rather than in bytes()
-  return new ChosenImage(base64, typeof type === 'string' && type !== '' ? type.toLowerCase() : 'jpg');
+  return new ChosenImage(
+    cleanBase64(base64),
+    typeof type === 'string' && type !== '' ? type.toLowerCase() : 'jpg',
+  );
 }

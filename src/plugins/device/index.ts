@@ -4,10 +4,10 @@
  */
 import type { UpsdkClient } from '../../client/client.js';
 import { definePlugin, runPlugin, type CallControl } from '../define.js';
-import { field, toNumber, unwrap } from '../payload.js';
+import { field, toNumber, unexpected, unwrap } from '../payload.js';
 import { USER_WAIT_TIMEOUT } from '../../client/user-wait.js';
 import type { ScanType } from '../../client/wire/device.js';
-import { badResult, listOf, oneOf, optional, positiveInteger, tenth } from '../validate.js';
+import { fields, listOf, maybe, oneOf, optional, positiveInteger, tenth } from '../validate.js';
 import { toChosenImage, type ChosenImage } from './image.js';
 
 /** Where `chooseImage` may take the photo from: 1 camera, 2 album, 3 either. */
@@ -27,11 +27,12 @@ export interface ChooseImageInput {
   readonly sourceType?: ImageSource | undefined;
 }
 
-const SOURCES = { 1: '1', 2: '2', 3: '3', camera: '1', album: '2', any: '3' } as const;
+/** The {@link ImageSource}s: the bridge's `'1'`/`'2'`/`'3'` by number, then by name. */
+const SOURCES = [1, 2, 3, 'camera', 'album', 'any'] as const;
 
 /** An {@link ImageSource} as the bridge's `'1'`/`'2'`/`'3'`. */
 const imageSource = (name: string, value: unknown): '1' | '2' | '3' =>
-  SOURCES[oneOf(name, value, [1, 2, 3, 'camera', 'album', 'any'])];
+  String((SOURCES.indexOf(oneOf(name, value, SOURCES)) % 3) + 1) as '1' | '2' | '3';
 
 /** The sizes as upsdk.js will really use them (see {@link ChooseImageInput.maxWidth}). */
 function imageSizes(input: ChooseImageInput): { maxWidth?: string; maxHeight?: string } {
@@ -44,17 +45,13 @@ function imageSizes(input: ChooseImageInput): { maxWidth?: string; maxHeight?: s
 /** upsdk.js unwraps `{value}` itself; older versions may not, so read both. */
 function toScanText(raw: unknown): string {
   const value = typeof raw === 'string' ? raw : field(raw, 'value');
-  if (typeof value !== 'string') badResult(`expected the scan result to be a string, got ${typeof raw}`);
-  return value;
+  return typeof value === 'string' ? value : unexpected('the scan result', 'a string', typeof raw);
 }
 
 const SCAN_QRCODE = /* @__PURE__ */ definePlugin({
   plugin: 'scanQRCode',
-  toParams: (input: { readonly scanType?: readonly ScanType[] | undefined }) => ({
-    scanType: optional('scanType', input.scanType, (name, value) =>
-      listOf(name, value, ['qrCode', 'barCode']),
-    ),
-  }),
+  toParams: (input: { readonly scanType?: readonly ScanType[] | undefined }) =>
+    fields(input, { scanType: maybe((name, value) => listOf(name, value, ['qrCode', 'barCode'])) }),
   toResult: toScanText,
   timeout: USER_WAIT_TIMEOUT,
 });
@@ -76,9 +73,7 @@ const GET_SCREEN_BRIGHTNESS = /* @__PURE__ */ definePlugin({
 
 const SET_SCREEN_BRIGHTNESS = /* @__PURE__ */ definePlugin({
   plugin: 'setScreenBrightness',
-  toParams: (input: { readonly brightness: number }) => ({
-    brightness: tenth('brightness', input.brightness),
-  }),
+  toParams: (input: { readonly brightness: number }) => fields(input, { brightness: tenth }),
 });
 
 /** The device plugins as data (for checks over every family; bundlers drop it when unused). */

@@ -4,7 +4,7 @@
  * knows what each code means.
  */
 import { UpsdkError } from '../../client/errors.js';
-import { fieldsOf, text, type FieldReader } from '../payload.js';
+import { fieldsOf, text } from '../payload.js';
 
 /** Why HCE is not usable, from `getHCEState`. */
 export type HceStateReason = 'ok' | 'unsupported' | 'disabled' | 'no-hce' | 'not-default' | 'unknown';
@@ -72,26 +72,20 @@ export class HceError extends UpsdkError {
   }
 }
 
-/** The answer's code; `undefined` when it carries none (the app sent nothing to judge by). */
-export function answerCode(raw: unknown): string | undefined {
-  const code = fieldsOf(raw)('code');
-  return code === undefined || code === null || code === '' ? undefined : text(code);
-}
+/** The answer's code as text; `''` when it carries none (the app sent nothing to judge by). */
+const codeOf = (raw: unknown): string => text(fieldsOf(raw)('code'));
 
 /**
- * The answer's fields, or an {@link HceError} thrown for a failure code.
+ * Throw an {@link HceError} if the answer carries a failure code (no code counts as success).
  *
  * @example
  * ```ts
- * const field = checkAnswer(raw, 'startHCE'); // throws HceError for '1101'
+ * checkAnswer(raw, 'startHCE'); // throws HceError for '1101'
  * ```
  */
-export function checkAnswer(raw: unknown, plugin: string): FieldReader {
-  const code = answerCode(raw);
-  if (code !== undefined && code !== HCE_OK) {
-    throw new HceError({ code, msg: text(fieldsOf(raw)('msg')), plugin, raw });
-  }
-  return fieldsOf(raw);
+export function checkAnswer(raw: unknown, plugin: string): void {
+  const code = codeOf(raw);
+  if (code && code !== HCE_OK) throw new HceError({ code, msg: text(fieldsOf(raw)('msg')), plugin, raw });
 }
 
 /** Result of `hce.state()`. */
@@ -106,7 +100,7 @@ export interface HceState {
 
 /** `getHCEState`'s answer as a state (its failure codes are states, not errors); no code is `unknown`. */
 export function toHceState(raw: unknown): HceState {
-  const code = answerCode(raw) ?? '';
+  const code = codeOf(raw);
   return {
     ok: code === HCE_OK,
     code,

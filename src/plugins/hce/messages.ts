@@ -15,8 +15,8 @@ import type { NativeEventSpecs, NativeEvents } from '../../events/native-events.
 import { fieldsOf, text } from '../payload.js';
 import { reportTo } from '../../events/report.js';
 import { decodeValue, type DecodedValue, type ValueCodec } from '../value-codec.js';
-import { answerCode, checkAnswer, HCE_OK } from './codes.js';
-import { untypedCall, withCall } from '../../client/untyped-call.js';
+import { checkAnswer } from './codes.js';
+import { untypedCall } from '../../client/untyped-call.js';
 
 /** A command the reader sent: bytes and the raw wire string. */
 export type HceMessage = DecodedValue;
@@ -57,36 +57,36 @@ export function hceEventSpecs(codec: ValueCodec): NativeEventSpecs<HceEvents> {
 }
 
 /**
- * A view of `core` whose `onHCEMessage` registrations re-arm after each message
- * while `events()` has listeners, skip acknowledgements and report failures.
+ * The call the `message` events register with: `onHCEMessage` re-armed after each message while
+ * `events()` has listeners; acknowledgements are skipped and failures reported.
  */
-export function messageCore(core: UpsdkClient, events: () => NativeEvents<HceEvents>): UpsdkClient {
+export function messageCore(
+  core: UpsdkClient,
+  events: () => NativeEvents<HceEvents>,
+): Pick<UpsdkClient, 'call'> {
   const call = untypedCall(core);
   const listening = (): boolean => events().listenerCount('message') > 0;
   const report = (error: unknown): void => {
     if (listening()) reportTo(events(), error, 'message');
   };
 
-  const register = (plugin: string, params: object, options: CallOptions = {}): Promise<unknown> => {
+  // The events' only plugin is `onHCEMessage`, registered with its `success` listener.
+  const register = (_plugin: string, _params: object, options: CallOptions = {}): Promise<unknown> => {
     const deliver = options.listeners?.success;
-    if (plugin !== PLUGIN || !deliver) return call(plugin, params, options);
     const arm = (): Promise<unknown> =>
-      call(PLUGIN, {}, { ...options, expectAnswer: false, listeners: { success: onAnswer, fail: onFail } });
+      call(PLUGIN, {}, { ...options, listeners: { success: onAnswer, fail: onFail } });
     const rearm = (): void => {
       if (listening()) arm().catch(report);
     };
     function onAnswer(raw?: unknown): void {
-      const code = answerCode(raw);
-      if (code !== undefined && code !== HCE_OK) {
-        try {
-          checkAnswer(raw, PLUGIN);
-        } catch (error) {
-          report(error);
-        }
+      try {
+        checkAnswer(raw, PLUGIN);
+      } catch (error) {
+        report(error);
         return rearm();
       }
       if (messageData(raw) === undefined) return; // an acknowledgement, not a message
-      deliver!(raw);
+      deliver?.(raw);
       rearm();
     }
     function onFail(raw?: unknown): void {
@@ -95,5 +95,5 @@ export function messageCore(core: UpsdkClient, events: () => NativeEvents<HceEve
     return arm();
   };
 
-  return withCall(core, register);
+  return { call: register as UpsdkClient['call'] };
 }

@@ -27,11 +27,11 @@ export function hcePlugins(codec: ValueCodec) {
     start: /* @__PURE__ */ definePlugin({
       plugin: 'startHCE',
       toParams: aidList,
-      toResult: (raw, _aids, plugin) => void checkAnswer(raw, plugin),
+      toResult: (raw, _aids, plugin) => checkAnswer(raw, plugin),
     }),
     stop: /* @__PURE__ */ definePlugin({
       plugin: 'stopHCE',
-      toResult: (raw, _input, plugin) => void checkAnswer(raw, plugin),
+      toResult: (raw, _input, plugin) => checkAnswer(raw, plugin),
     }),
     send: /* @__PURE__ */ definePlugin({
       plugin: 'sendHCEMessage',
@@ -45,7 +45,7 @@ export function hcePlugins(codec: ValueCodec) {
     }),
     openSettings: /* @__PURE__ */ definePlugin({
       plugin: 'openNFCSetting',
-      toResult: (raw, _input, plugin) => void checkAnswer(raw, plugin),
+      toResult: (raw, _input, plugin) => checkAnswer(raw, plugin),
     }),
   };
 }

@@ -46,10 +46,8 @@ const GET_LOCATION_GPS = /* @__PURE__ */ definePlugin({
   plugin: 'getLocationGps',
   toResult: (raw): GpsPosition => {
     const payload = parseIfJson(raw);
-    return {
-      latitude: toNumber(field(payload, 'latitude'), 'latitude'),
-      longitude: toNumber(field(payload, 'longitude'), 'longitude'),
-    };
+    const coordinate = (name: keyof GpsPosition): number => toNumber(field(payload, name), name);
+    return { latitude: coordinate('latitude'), longitude: coordinate('longitude') };
   },
 });
 

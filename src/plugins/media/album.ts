@@ -1,11 +1,11 @@
 /** Picking a file from the album and reading it (spec §6.15). */
 import type { UpsdkClient } from '../../client/client.js';
-import { invalidParam, UpsdkError } from '../../client/errors.js';
+import { invalidParam } from '../../client/errors.js';
 import type { ChunkSource } from '../../streams/chunk-source.js';
 import type { ReadOptions } from '../../streams/read-options.js';
 import { field } from '../payload.js';
-import { fail, oneOf, validated } from '../validate.js';
-import { mimeTypeOf, OCTET_STREAM } from '../mime.js';
+import { badResult, oneOf, positiveInteger, validated } from '../validate.js';
+import { mimeTypeOf } from '../mime.js';
 import { createReader } from './readers.js';
 import { USER_WAIT_TIMEOUT } from '../../client/user-wait.js';
 import type { AlbumSourceCode } from '../../client/wire/media.js';
@@ -27,11 +27,11 @@ export type AlbumSourceType = 'video' | 'image' | 'any';
 
 /** Options of `chooseFileFromAlbum`. */
 export interface ChooseFileOptions {
-  /** Largest file the user may pick, in bytes; a larger pick fails with code `03`. Default 100 MiB (the spec's advice). */
+  /** Largest file the user may pick, in bytes (at most 2^31 − 1); a larger pick fails with code `03`. Default 100 MiB (the spec's advice). */
   readonly maxSize?: number | undefined;
   /** `video` (mp4, mov…), `image` (png, jpg…) or `any`. Default `any`. */
   readonly sourceType?: AlbumSourceType | undefined;
-  /** Milliseconds the user has to pick. Default 10 minutes. */
+  /** Milliseconds the user has to pick. Default 10 minutes (the core's default for this plugin). */
   readonly timeout?: number | undefined;
   readonly signal?: AbortSignal | undefined;
 }
@@ -41,8 +41,7 @@ const SOURCE_CODES: Readonly<Record<AlbumSourceType, AlbumSourceCode>> = {
   image: '01',
   any: '02',
 };
-const DEFAULT_MAX_SIZE = 100 * 1024 * 1024;
-/** The album picker waits on the user (the core's list of such plugins names it too). */
+/** The album picker waits on the user (the core's list of such plugins names it, which `call` applies). */
 export const albumTimeouts = { chooseFileFromAlbum: USER_WAIT_TIMEOUT } as const;
 
 /**
@@ -60,32 +59,24 @@ export async function chooseFileFromAlbum(
   options: ChooseFileOptions = {},
 ): Promise<AlbumFile> {
   const plugin = 'chooseFileFromAlbum';
-  const [maxSize, sourceType] = validated(plugin, () => {
-    const size = options.maxSize ?? DEFAULT_MAX_SIZE;
-    if (!(Number.isSafeInteger(size) && size > 0)) fail('maxSize', 'a positive integer of bytes', size);
-    return [size, oneOf('sourceType', options.sourceType ?? 'any', ['video', 'image', 'any'])] as const;
-  });
-  const raw = await core.call(
-    plugin,
-    { maxSize: String(maxSize), sourceType: SOURCE_CODES[sourceType] },
-    { timeout: options.timeout ?? albumTimeouts.chooseFileFromAlbum, signal: options.signal },
-  );
-  return toAlbumFile(raw);
+  // The spec advises 100 MiB.
+  const { maxSize = 100 * 1024 * 1024, sourceType = 'any' } = options;
+  const params = validated(plugin, () => ({
+    // At most 2^31 − 1: the app reads it into a native int.
+    maxSize: positiveInteger('maxSize', maxSize),
+    sourceType: SOURCE_CODES[oneOf('sourceType', sourceType, Object.keys(SOURCE_CODES) as AlbumSourceType[])],
+  }));
+  const raw = await core.call(plugin, params, options);
+  return validated(plugin, () => toAlbumFile(raw), raw);
 }
 
+/** The handle from the picker's answer; throws `invalid_result` when it has no url. */
 function toAlbumFile(raw: unknown): AlbumFile {
   const url = field(raw, 'url');
-  if (typeof url !== 'string' || url === '') {
-    throw new UpsdkError({
-      code: 'bad_answer',
-      msg: 'the picked file has no url',
-      plugin: 'chooseFileFromAlbum',
-      raw,
-    });
-  }
+  if (typeof url !== 'string' || url === '') badResult('the picked file has no url');
   const size = Number(field(raw, 'size'));
   const named = field(raw, 'filename') ?? field(raw, 'name');
-  const name = typeof named === 'string' && named !== '' ? named : (url.split(/[/\\]/).pop() ?? url);
+  const name = typeof named === 'string' && named !== '' ? named : url.split(/[/\\]/).pop()!;
   return {
     url,
     size: Number.isSafeInteger(size) && size >= 0 ? size : undefined,
@@ -97,6 +88,7 @@ function toAlbumFile(raw: unknown): AlbumFile {
 /**
  * Read an album file in chunks (`readAlbumData`).
  *
+ * @throws an `UpsdkError` with code `invalid_param` for a handle without a url or bad read options.
  * @example
  * ```ts
  * for await (const bytes of readAlbumFile(client, file, { onProgress: ({ loaded, total }) => show(loaded, total) })) {
@@ -109,13 +101,13 @@ export function readAlbumFile(
   file: AlbumFile | string,
   options?: ReadOptions,
 ): ChunkSource {
-  const handle = typeof file === 'string' ? { url: file, size: undefined, type: OCTET_STREAM } : file;
-  if (typeof handle?.url !== 'string' || handle.url === '') {
-    throw invalidParam('readAlbumData', 'file', 'a file from chooseFileFromAlbum or its url', file);
+  const plugin = 'readAlbumData';
+  const handle: Partial<AlbumFile> = typeof file === 'string' ? { url: file } : file;
+  // `?.`: a JavaScript caller may pass nothing at all.
+  const url = handle?.url;
+  if (typeof url !== 'string' || url === '') {
+    throw invalidParam(plugin, 'file', 'an album file or its url', file);
   }
-  return createReader(
-    core,
-    { plugin: 'readAlbumData', params: { url: handle.url }, size: handle.size, type: handle.type },
-    options,
-  );
+  // The handle's size and MIME type come along.
+  return createReader(core, { ...handle, plugin, params: { url } }, options);
 }

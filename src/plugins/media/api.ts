@@ -1,12 +1,14 @@
 /**
  * The device-file readers of the media family (spec §6.16–§6.18): the last
- * audio or video recording and the last face check, read in chunks. Album
- * files and recording sessions live in `album.ts` and `recordings.ts`.
+ * audio or video recording and the last face check, read in chunks. The app
+ * keeps only the last recording of each kind and the last face check; the
+ * spec names the face formats (mp4, jpg). Album files and recording sessions
+ * live in `album.ts` and `recordings.ts`.
  */
 import type { UpsdkClient } from '../../client/client.js';
 import type { ChunkSource } from '../../streams/chunk-source.js';
 import type { ReadOptions } from '../../streams/read-options.js';
-import { createReader, DEVICE_FILES } from './readers.js';
+import { createReader } from './readers.js';
 
 /**
  * Read the last audio recording the app kept (`readAudioRecordingData`).
@@ -17,7 +19,7 @@ import { createReader, DEVICE_FILES } from './readers.js';
  * ```
  */
 export function readAudioRecording(client: UpsdkClient, options?: ReadOptions): ChunkSource {
-  return createReader(client, DEVICE_FILES.audioRecording, options);
+  return createReader(client, { plugin: 'readAudioRecordingData' }, options);
 }
 
 /**
@@ -29,7 +31,7 @@ export function readAudioRecording(client: UpsdkClient, options?: ReadOptions): 
  * ```
  */
 export function readVideoRecording(client: UpsdkClient, options?: ReadOptions): ChunkSource {
-  return createReader(client, DEVICE_FILES.videoRecording, options);
+  return createReader(client, { plugin: 'readVideoRecordingData' }, options);
 }
 
 /**
@@ -41,7 +43,7 @@ export function readVideoRecording(client: UpsdkClient, options?: ReadOptions): 
  * ```
  */
 export function readFaceVideo(client: UpsdkClient, options?: ReadOptions): ChunkSource {
-  return createReader(client, DEVICE_FILES.faceVideo, options);
+  return createReader(client, { plugin: 'readFaceVideoData', type: 'video/mp4' }, options);
 }
 
 /**
@@ -53,5 +55,5 @@ export function readFaceVideo(client: UpsdkClient, options?: ReadOptions): Chunk
  * ```
  */
 export function readFaceImage(client: UpsdkClient, options?: ReadOptions): ChunkSource {
-  return createReader(client, DEVICE_FILES.faceImage, options);
+  return createReader(client, { plugin: 'readFaceImageData', type: 'image/jpeg' }, options);
 }

@@ -1,11 +1,10 @@
 /**
- * The five chunked readers, described as data, and the one function that turns a description
- * into a {@link ChunkSource} on top of `core.call`.
+ * The one function that turns a chunked reader plugin into a {@link ChunkSource} on top of
+ * `core.call`, one bridge call per chunk.
  */
 import type { CallOptions, UpsdkClient } from '../../client/client.js';
-import { invalidParam } from '../../client/errors.js';
 import { raceAbort } from '../../shared/abort.js';
-import { ChunkSource } from '../../streams/chunk-source.js';
+import { chunkSource, type ChunkSource } from '../../streams/chunk-source.js';
 import { resolveReadOptions, type ReadOptions } from '../../streams/read-options.js';
 import { OCTET_STREAM } from '../mime.js';
 
@@ -20,26 +19,15 @@ export type ReaderPlugin =
 /** What to read and what is known about it. */
 export interface ReaderTarget {
   readonly plugin: ReaderPlugin;
-  /** Wire params besides the chunk window, e.g. an album file's `url`. */
-  readonly params?: Readonly<Record<string, string>> | undefined;
+  /** MIME type of the content. Default `application/octet-stream` (recording formats vary by device). */
+  readonly type?: string | undefined;
   /** Size in bytes, when the bridge told it. */
   readonly size?: number | undefined;
-  /** MIME type of the content. */
-  readonly type: string;
+  /** Wire params besides the chunk window, e.g. an album file's `url`. */
+  readonly params?: Readonly<Record<string, string>> | undefined;
   /** Resolves once the file may be read (a recording that is still running). */
   readonly ready?: Promise<void> | undefined;
 }
-
-/**
- * The sources without a handle. The app keeps only the last recording of each kind and the last
- * face check. The spec names the face formats (mp4, jpg); recording formats vary by device.
- */
-export const DEVICE_FILES = {
-  audioRecording: { plugin: 'readAudioRecordingData', type: OCTET_STREAM },
-  videoRecording: { plugin: 'readVideoRecordingData', type: OCTET_STREAM },
-  faceVideo: { plugin: 'readFaceVideoData', type: 'video/mp4' },
-  faceImage: { plugin: 'readFaceImageData', type: 'image/jpeg' },
-} as const satisfies Readonly<Record<string, ReaderTarget>>;
 
 type LooseCall = (
   plugin: ReaderPlugin,
@@ -48,27 +36,23 @@ type LooseCall = (
 ) => Promise<unknown>;
 
 /**
- * A chunk source reading `target` through `core.call`, one bridge call per chunk.
+ * A chunk source reading `target` through `core.call`.
  *
  * @throws an `UpsdkError` with code `invalid_param` for bad read options (before any bridge call).
  */
 export function createReader(core: UpsdkClient, target: ReaderTarget, options?: ReadOptions): ChunkSource {
-  const resolved = resolveReadOptions(target.plugin, options);
-  const { size, plugin, params, ready } = target;
-  if (size !== undefined && resolved.from > size) {
-    throw invalidParam(plugin, 'from', `at most the file size (${size})`, resolved.from);
-  }
+  const { plugin, size, params, ready } = target;
+  const read = resolveReadOptions(plugin, options, size);
+  const bufferSize = String(read.chunkSize);
   // The reader plugins share one wire shape; the generic `call` cannot see that through a union.
-  const call = core.call.bind(core) as unknown as LooseCall;
-  return new ChunkSource({
-    plugin,
-    size,
-    type: target.type,
-    options: resolved,
-    fetch: async ({ offset, size: bufferSize, signal, timeout }) => {
-      if (ready) await raceAbort(ready, signal);
-      const window = { bufferSize: String(bufferSize), fromOffset: String(offset) };
-      return call(plugin, { ...params, ...window }, { signal, timeout });
-    },
-  });
+  const call = core.call.bind(core) as LooseCall;
+  const fetch = async (offset: number, signal: AbortSignal): Promise<unknown> => {
+    if (ready) await raceAbort(ready, signal);
+    return call(
+      plugin,
+      { ...params, bufferSize, fromOffset: String(offset) },
+      { signal, timeout: read.timeout },
+    );
+  };
+  return chunkSource({ plugin, size, options: read, fetch }, read.type ?? target.type ?? OCTET_STREAM);
 }

@@ -3,7 +3,8 @@ import type { UpsdkClient } from '../../client/client.js';
 import type { ChunkSource } from '../../streams/chunk-source.js';
 import type { ReadOptions } from '../../streams/read-options.js';
 import { integerIn, validated } from '../validate.js';
-import { createReader, DEVICE_FILES } from './readers.js';
+import { readVideoRecording } from './api.js';
+import { createReader } from './readers.js';
 
 /** Options of `startAudioRecording` and `startVideoRecording`. */
 export interface RecordingOptions {
@@ -53,10 +54,9 @@ export interface VideoRecording {
 
 /** The app closes the file a moment after maxTime; reading waits this much longer. */
 const AUTO_STOP_MARGIN = 500;
-const VIDEO_USER_MARGIN = 5 * 60_000;
 
-const checkMaxTime = (plugin: string, maxTime: unknown): number =>
-  validated(plugin, () => integerIn('maxTime', maxTime, 1, 3600, 'seconds'));
+const checkMaxTime = (plugin: string, maxTime: unknown): string =>
+  String(validated(plugin, () => integerIn('maxTime', maxTime, 1, 3600, 'seconds')));
 
 /**
  * Start recording audio; stop it with `stop()` or let `maxTime` end it, then `read()` it.
@@ -73,23 +73,19 @@ export async function startAudioRecording(
   options: RecordingOptions,
 ): Promise<AudioRecording> {
   const maxTime = checkMaxTime('startAudioRecording', options?.maxTime);
-  await core.call(
-    'startAudioRecording',
-    { maxTime: String(maxTime) },
-    { timeout: options.timeout, signal: options.signal },
-  );
+  await core.call('startAudioRecording', { maxTime }, options);
   let complete!: () => void;
   const finished = new Promise<void>((resolve) => (complete = resolve));
-  const autoStop = setTimeout(complete, maxTime * 1000 + AUTO_STOP_MARGIN);
+  const autoStop = setTimeout(complete, Number(maxTime) * 1000 + AUTO_STOP_MARGIN);
   return {
     finished,
-    stop: async (stopOptions = {}) => {
+    stop: async (stopOptions) => {
       await core.call('stopAudioRecording', {}, stopOptions);
       clearTimeout(autoStop);
       complete();
     },
     read: (readOptions) =>
-      createReader(core, { ...DEVICE_FILES.audioRecording, ready: finished }, readOptions),
+      createReader(core, { plugin: 'readAudioRecordingData', ready: finished }, readOptions),
   };
 }
 
@@ -107,7 +103,8 @@ export async function startVideoRecording(
   options: RecordingOptions,
 ): Promise<VideoRecording> {
   const maxTime = checkMaxTime('startVideoRecording', options?.maxTime);
-  const timeout = options.timeout ?? maxTime * 1000 + VIDEO_USER_MARGIN;
-  await core.call('startVideoRecording', { maxTime: String(maxTime) }, { timeout, signal: options.signal });
-  return { read: (readOptions) => createReader(core, DEVICE_FILES.videoRecording, readOptions) };
+  // The user records for up to maxTime, then has 5 minutes to confirm.
+  const timeout = options.timeout ?? Number(maxTime) * 1000 + 300_000;
+  await core.call('startVideoRecording', { maxTime }, { ...options, timeout });
+  return { read: (readOptions) => readVideoRecording(core, readOptions) };
 }

@@ -5,7 +5,7 @@
  */
 import type { UpsdkClient } from '../../client/client.js';
 import { definePlugin, runPlugin, type CallControl } from '../define.js';
-import { anyText, httpUrl, optional, text } from '../validate.js';
+import { anyText, fields, httpUrl, maybe, text } from '../validate.js';
 
 /** Input of {@link showSharePopup}. */
 export interface ShareInput {
@@ -21,24 +21,25 @@ export interface ShareInput {
 
 const SET_NAVIGATION_BAR_TITLE = /* @__PURE__ */ definePlugin({
   plugin: 'setNavigationBarTitle',
-  toParams: (input: { readonly title: string }) => ({ title: anyText('title', input.title) }),
+  toParams: (input: { readonly title: string }) => fields(input, { title: anyText }),
 });
 
 const CLOSE_WEB_APP = /* @__PURE__ */ definePlugin({ plugin: 'closeWebApp' });
 
 const SHOW_FLASH_INFO = /* @__PURE__ */ definePlugin({
   plugin: 'showFlashInfo',
-  toParams: (input: { readonly msg: string }) => ({ msg: text('msg', input.msg) }),
+  toParams: (input: { readonly msg: string }) => fields(input, { msg: text }),
 });
 
 const SHOW_SHARE_POPUP = /* @__PURE__ */ definePlugin({
   plugin: 'showSharePopup',
-  toParams: (input: ShareInput) => ({
-    title: optional('title', input.title, anyText),
-    desc: optional('desc', input.desc, anyText),
-    shareUrl: optional('shareUrl', input.shareUrl, httpUrl),
-    picUrl: optional('picUrl', input.picUrl, httpUrl),
-  }),
+  toParams: (input: ShareInput) =>
+    fields(input, {
+      title: maybe(anyText),
+      desc: maybe(anyText),
+      shareUrl: maybe(httpUrl),
+      picUrl: maybe(httpUrl),
+    }),
 });
 
 /** The page plugins as data (for checks over every family; bundlers drop it when unused). */

@@ -2,7 +2,7 @@
 import type { UpsdkClient } from '../../client/client.js';
 import { definePlugin, runPlugin, type CallControl } from '../define.js';
 import { USER_WAIT_TIMEOUT } from '../../client/user-wait.js';
-import { optional, text } from '../validate.js';
+import { fields, maybe, text } from '../validate.js';
 
 /** Input of {@link pay}. */
 export interface PayInput {
@@ -30,22 +30,20 @@ export interface AddBankCardInput {
 
 const PAY = /* @__PURE__ */ definePlugin({
   plugin: 'pay',
+  // Written out rather than with `fields`: a page that only pays does not ship the interpreter.
   toParams: (input: PayInput) => ({ tn: text('tn', input.tn) }),
   timeout: USER_WAIT_TIMEOUT,
 });
 
 const VERIFY_PAY_PWD = /* @__PURE__ */ definePlugin({
   plugin: 'verifyPayPwd',
-  toParams: (input: VerifyPayPwdInput) => ({
-    transNo: text('transNo', input.transNo),
-    bizType: optional('bizType', input.bizType, text),
-  }),
+  toParams: (input: VerifyPayPwdInput) => fields(input, { transNo: text, bizType: maybe(text) }),
   timeout: USER_WAIT_TIMEOUT,
 });
 
 const ADD_BANK_CARD = /* @__PURE__ */ definePlugin({
   plugin: 'addBankCard',
-  toParams: (input: AddBankCardInput) => ({ scene: optional('scene', input.scene, text) }),
+  toParams: (input: AddBankCardInput) => fields(input, { scene: maybe(text) }),
   timeout: USER_WAIT_TIMEOUT,
 });
 
