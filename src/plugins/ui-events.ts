@@ -14,6 +14,7 @@
 import type { UpsdkClient } from '../client/client.js';
 import { untypedCall } from '../client/untyped-call.js';
 import type { CallControl } from './define.js';
+import { abortReason } from '../shared/abort.js';
 import { callback, validated } from './validate.js';
 
 /** Events of `events(client)`, by payload (neither carries data). */
@@ -138,14 +139,37 @@ export async function join(
  * The spec has no cancel: the returned function detaches our listener,
  * native monitoring continues until the page goes (the newest upsdk.js
  * adds `removeScreenShot`, see `applet(client).removeScreenShot`).
+ * `signal` aborts starting to monitor (the client's start-up included: the
+ * promise rejects with its reason) and, once monitoring, detaches the
+ * listener like the returned function. `timeout` is accepted like every
+ * call's, but the bridge never answers this plugin, so there is no answer
+ * to time: bound the start with `AbortSignal.timeout(ms)`.
  *
  * @example
  * ```ts
  * const stop = await monitorScreenShot(client, () => showFlashInfo(client, { msg: '请勿截屏' }));
  * await stop();
+ * await monitorScreenShot(client, warnUser, { signal: AbortSignal.timeout(60_000) }); // for a minute
  * ```
  */
-export async function monitorScreenShot(client: UpsdkClient, onScreenshot: () => void): Promise<Unsubscribe> {
+export async function monitorScreenShot(
+  client: UpsdkClient,
+  onScreenshot: () => void,
+  options?: CallControl,
+): Promise<Unsubscribe> {
   const listener = validated('monitorScreenShot', () => callback<() => void>('onScreenshot', onScreenshot));
-  return join(uiState(client), 'screenshot', listener, registerScreenshots);
+  const leave = await join(uiState(client), 'screenshot', listener, registerScreenshots, options);
+  const signal = options?.signal;
+  if (!signal) return leave;
+  // Aborted as the registration went out: it went out all the same, so leave at once.
+  if (signal.aborted) {
+    await leave();
+    throw abortReason(signal);
+  }
+  const onAbort = (): void => void leave();
+  signal.addEventListener('abort', onAbort, { once: true });
+  return () => {
+    signal.removeEventListener('abort', onAbort);
+    return leave();
+  };
 }

@@ -39,7 +39,8 @@ export type BinaryInput = Uint8Array | ArrayBuffer | DataView | string;
  * `decoded` is false (and `value` empty) when `raw` was not in the configured encoding.
  */
 export interface DecodedValue {
-  readonly value: Uint8Array;
+  /** Over a plain `ArrayBuffer`, so it goes to `fetch`, `Blob` or `crypto.subtle` as it is. */
+  readonly value: Uint8Array<ArrayBuffer>;
   readonly raw: string;
   readonly decoded: boolean;
 }
@@ -142,5 +143,18 @@ export function toBytes(plugin: string, field: string, input: unknown): Uint8Arr
 export function decodeValue(raw: unknown, codec: ValueCodec): DecodedValue {
   const text = raw === undefined || raw === null ? '' : textOf(raw);
   const bytes = codec.decode(text);
-  return { value: bytes ?? new Uint8Array(0), raw: text, decoded: bytes !== undefined };
+  return {
+    value: bytes ? overArrayBuffer(bytes) : new Uint8Array(0),
+    raw: text,
+    decoded: bytes !== undefined,
+  };
+}
+
+/**
+ * `bytes` itself when it views a plain `ArrayBuffer` (the built-in codecs' always do), else a copy
+ * that does: a codec of the caller's may answer a view of a `SharedArrayBuffer`.
+ */
+function overArrayBuffer(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  const plain = (view: Uint8Array): view is Uint8Array<ArrayBuffer> => view.buffer instanceof ArrayBuffer;
+  return plain(bytes) ? bytes : bytes.slice();
 }

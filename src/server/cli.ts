@@ -130,7 +130,18 @@ function connectRedis(
     });
     client.connect().catch(() => undefined);
     return { store: createRedisStore(client), close: () => client.close().catch(() => undefined) };
-  });
+  }, missingRedis);
+}
+
+/**
+ * `redis` is an optional peer dependency: when it is not installed, say what to do in one line
+ * instead of Node's resolution error; any other failure to load it is passed on as it is.
+ */
+function missingRedis(error: unknown): never {
+  const { code } = (error ?? {}) as { code?: unknown };
+  if (code === 'ERR_MODULE_NOT_FOUND' && error instanceof Error && /'redis'/.test(error.message))
+    throw new Error("REDIS_URL needs the 'redis' package: npm install redis", { cause: error });
+  throw error;
 }
 
 /** Listen, or fail with one line saying why (a busy port, an address that does not resolve). */

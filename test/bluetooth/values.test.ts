@@ -43,6 +43,23 @@ describe('bluetooth write values', () => {
 });
 
 describe('bluetooth value encoding option', () => {
+  it('hands out bytes over a plain ArrayBuffer even when a custom codec decodes into shared memory', async () => {
+    const shared: ValueCodec = {
+      encode: VALUE_CODECS.hex.encode,
+      decode: (text) => {
+        const bytes = VALUE_CODECS.hex.decode(text);
+        if (!bytes) return undefined;
+        const view = new Uint8Array(new SharedArrayBuffer(bytes.length));
+        view.set(bytes);
+        return view;
+      },
+    };
+    const { ble } = await connected({}, { valueEncoding: shared });
+    const { value } = await ble.read(measurement);
+    expect(value.buffer).toBeInstanceOf(ArrayBuffer);
+    expect([...value]).toEqual([0, 0x48]);
+  });
+
   it('writes and reads base64 when configured', async () => {
     const { sim, ble } = await connected({ encoding: 'base64' }, { valueEncoding: 'base64' });
     await ble.write({ ...control, value: Uint8Array.of(1, 2, 3) });

@@ -2,7 +2,7 @@
  * A new user's TypeScript app (issue 14): the packed tarball installed under
  * node_modules, `strict` + `exactOptionalPropertyTypes`, under each module
  * resolution an app may use (node10, node16, bundler). The app imports every
- * entry, streams reader chunks into `fetch` without a cast, and a payment
+ * entry, streams reader chunks (and BLE / HCE bytes) into `fetch` without a cast, and a payment
  * without its `tn` does not compile. One tsc run per resolution.
  */
 import { execFileSync } from 'node:child_process';
@@ -31,6 +31,8 @@ const APP = `${MODULES.map((entry, i) => `import * as entry${i} from '${entry}';
 import { createClient } from 'upsdk-kit';
 import { chooseFileFromAlbum, readAlbumFile } from 'upsdk-kit/media';
 import { chooseImage } from 'upsdk-kit/device';
+import { bluetooth } from 'upsdk-kit/bluetooth';
+import { hce } from 'upsdk-kit/hce';
 import { createLoginService, createSigner } from 'upsdk-kit/server';
 
 export const entries = [${MODULES.map((_, i) => `entry${i}`).join(', ')}];
@@ -44,6 +46,15 @@ export async function upload(): Promise<void> {
   }
   const image = await chooseImage(client, { maxWidth: undefined });
   await fetch('/upload', { method: 'PUT', body: image.bytes() });
+}
+
+export async function relay(): Promise<void> {
+  const { value } = await bluetooth(client).read({ deviceId: 'D', serviceId: '180D', characteristicId: '2A37' });
+  await fetch('/ble', { method: 'POST', body: value });
+  for await (const command of hce(client).messages()) {
+    const answer = await hce(client).send('9000');
+    await fetch('/hce', { method: 'POST', body: new Blob([command.value, answer.value]) });
+  }
 }
 
 const signer = createSigner({ appId: 'a', secret: 's', allowedOrigins: ['https://shop.example'] });

@@ -3,7 +3,8 @@
  * new user's strict TypeScript project would see it: `upsdk-kit/…` resolves
  * through node_modules and package.json `exports` to dist/, each block is its
  * own module, and the only names a block may use without importing them are
- * the reader's own (test/build/readme/context.d.ts).
+ * the reader's own (test/build/readme/context.d.ts). Blocks marked
+ * `<!-- runnable -->` also run (readme-run.test.ts, readme-run-node.test.ts).
  *
  * `exactOptionalPropertyTypes` is on, as `tsc --init` sets it: every optional
  * option of the package accepts `undefined` (`process.env.X`, a maybe-value).
@@ -11,39 +12,18 @@
  * package, not in the sample; each such test turns red once the package is
  * fixed, so the entry is removed then.
  */
+import { readmeBlocks, type ReadmeBlock } from './helpers/readme-blocks.js';
 import { tscDiagnostics } from './helpers/tsc.js';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const root = path.resolve(__dirname, '../..');
 const work = path.join(root, 'test-results', 'readme-samples');
 
-/** A ```ts block of the README and the line its code starts on. */
-interface Sample {
-  readonly line: number;
-  readonly code: string;
-  readonly file: string;
-}
+type Sample = ReadmeBlock;
 
-function samples(): Sample[] {
-  const lines = readFileSync(path.join(root, 'README.md'), 'utf8').split('\n');
-  const found: Sample[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    if (lines[i] !== '```ts') continue;
-    const end = lines.indexOf('```', i + 1);
-    if (end < 0) throw new Error(`README.md:${i + 1}: unclosed \`\`\`ts block`);
-    found.push({
-      line: i + 2,
-      code: lines.slice(i + 1, end).join('\n'),
-      file: `line-${String(i + 2).padStart(4, '0')}.ts`,
-    });
-    i = end;
-  }
-  return found;
-}
-
-const SAMPLES = samples();
+const SAMPLES = readmeBlocks(root);
 
 /** Samples that fail because of the package (by a snippet of their code), and why. */
 const KNOWN_FAILURES: readonly { readonly code: string; readonly why: string }[] = [];

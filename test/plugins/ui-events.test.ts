@@ -186,6 +186,40 @@ describe('monitorScreenShot', () => {
     expect(listener).toHaveBeenCalledTimes(1);
   });
 
+  it('stops calling the listener when its signal aborts', async () => {
+    const { sim, client } = setup({ platform: 'ios' });
+    const onScreenshot = vi.fn();
+    const controller = new AbortController();
+    await monitorScreenShot(client, onScreenshot, { signal: controller.signal });
+    sim.ui.takeScreenshot();
+    controller.abort();
+    await eventually(() => expect(sim.ui.takeScreenshot() && onScreenshot.mock.calls.length).toBe(1));
+  });
+
+  it('rejects with the reason of an aborted signal and never hears a screenshot', async () => {
+    const { sim, client } = setup({ platform: 'ios' });
+    const onScreenshot = vi.fn();
+    const reason = new Error('page left');
+    await expect(monitorScreenShot(client, onScreenshot, { signal: AbortSignal.abort(reason) })).rejects.toBe(
+      reason,
+    );
+    expect(sim.callsOf('monitorScreenShot')).toEqual([]);
+    await events(client).subscribe('screenshot', () => undefined); // monitoring on for someone else
+    sim.ui.takeScreenshot();
+    expect(onScreenshot).not.toHaveBeenCalled();
+  });
+
+  it("rejects with the signal's reason when it aborts while the bridge is starting", async () => {
+    const { sim, client } = setup({ platform: 'ios', bridgeDelay: 60_000 }); // no deviceready for a minute
+    const onScreenshot = vi.fn();
+    const controller = new AbortController();
+    const started = monitorScreenShot(client, onScreenshot, { signal: controller.signal });
+    controller.abort(new Error('gave up'));
+    await expect(started).rejects.toThrow('gave up');
+    sim.emit('screenShotAction', {});
+    expect(onScreenshot).not.toHaveBeenCalled();
+  });
+
   it('hears nothing more once removeScreenShot stopped native monitoring', async () => {
     const { sim, client } = setup({ platform: 'ios' });
     const onScreenshot = vi.fn();

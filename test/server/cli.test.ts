@@ -3,6 +3,9 @@
  * box on loopback with the embedded fake platform, fails with one line, and rides out a Redis outage.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -35,8 +38,9 @@ interface Running {
 function spawnCli(
   args: string[],
   env: Record<string, string>,
+  script = CLI,
 ): { child: ChildProcess; output: () => string } {
-  const child = spawn(process.execPath, [CLI, ...args], {
+  const child = spawn(process.execPath, [script, ...args], {
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -65,8 +69,9 @@ function run(args: string[], env: Record<string, string> = {}): Promise<Running>
 function runToExit(
   args: string[],
   env: Record<string, string> = {},
+  script = CLI,
 ): Promise<{ code: number | null; output: string }> {
-  const { child, output } = spawnCli(args, env);
+  const { child, output } = spawnCli(args, env, script);
   return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output: output() })));
 }
 
@@ -173,6 +178,24 @@ describe('failing with one line', () => {
     expect(code).toBe(2);
     expect(output).toMatch(message);
     expect(output).not.toMatch(/\n\s+at /);
+  });
+
+  it("exits 1 with one line saying to install 'redis' when REDIS_URL is set without it", async () => {
+    // The CLI installed where no node_modules holds 'redis': dist/cli.js is one file but for that import.
+    const installed = mkdtempSync(path.join(tmpdir(), 'upsdk-kit-cli-'));
+    try {
+      writeFileSync(path.join(installed, 'package.json'), JSON.stringify({ type: 'module' }));
+      copyFileSync(CLI, path.join(installed, 'cli.js'));
+      const { code, output } = await runToExit(
+        ['serve', '--port', '0'],
+        { REDIS_URL: 'redis://127.0.0.1:6379' },
+        path.join(installed, 'cli.js'),
+      );
+      expect(code).toBe(1);
+      expect(output.trim()).toBe("upsdk-kit: REDIS_URL needs the 'redis' package: npm install redis");
+    } finally {
+      rmSync(installed, { recursive: true, force: true });
+    }
   });
 
   it('refuses to start with a real secret but no allowed origins', async () => {

@@ -26,7 +26,7 @@ describe('bluetooth event types', () => {
     });
     bluetooth(client).events.on('characteristicValueChange', (value) => {
       expectTypeOf(value).toEqualTypeOf<CharacteristicValue>();
-      expectTypeOf(value.value).toEqualTypeOf<Uint8Array>();
+      expectTypeOf(value.value).toEqualTypeOf<Uint8Array<ArrayBuffer>>();
       expectTypeOf(value.raw).toEqualTypeOf<string>();
     });
     bluetooth(client).events.on('adapterStateChange', (change) => {
@@ -103,7 +103,9 @@ describe('hce types', () => {
     expectTypeOf(hce(client).state()).toEqualTypeOf<Promise<HceState>>();
     expectTypeOf(hce(client).send('00')).toEqualTypeOf<Promise<DecodedValue>>();
     expectTypeOf(hce(client).messages()).toEqualTypeOf<AsyncGenerator<HceMessage, void, undefined>>();
-    hce(client).events.on('message', (message) => expectTypeOf(message.value).toEqualTypeOf<Uint8Array>());
+    hce(client).events.on('message', (message) =>
+      expectTypeOf(message.value).toEqualTypeOf<Uint8Array<ArrayBuffer>>(),
+    );
     // @ts-expect-error start takes a list of AIDs
     void hce(client).start('A000000010');
   });

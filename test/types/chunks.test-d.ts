@@ -6,6 +6,8 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { ChosenImage } from '../../src/device.js';
 import { decodeBase64, type ChunkSource } from '../../src/media.js';
+import type { Bluetooth, BluetoothEvents } from '../../src/bluetooth.js';
+import type { Hce, HceMessage } from '../../src/hce.js';
 
 type Chunk = ChunkSource extends AsyncIterable<infer T> ? T : never;
 
@@ -30,5 +32,17 @@ describe('chunk bytes', () => {
       for await (const bytes of source) await fetch('/upload', { method: 'PUT', body: bytes });
     };
     expectTypeOf(send).returns.resolves.toBeVoid();
+  });
+});
+
+describe('Bluetooth and HCE bytes', () => {
+  it('a characteristic value, read or notified, is a fetch body', () => {
+    expectTypeOf<Awaited<ReturnType<Bluetooth['read']>>['value']>().toEqualTypeOf<Uint8Array<ArrayBuffer>>();
+    expectTypeOf<BluetoothEvents['characteristicValueChange']['value']>().toExtend<BodyInit>();
+  });
+
+  it("an HCE command and the chip's answer are fetch bodies", () => {
+    expectTypeOf<HceMessage['value']>().toEqualTypeOf<Uint8Array<ArrayBuffer>>();
+    expectTypeOf<Awaited<ReturnType<Hce['send']>>['value']>().toExtend<BodyInit>();
   });
 });
