@@ -43,6 +43,13 @@ describe('hce.state', () => {
   });
 });
 
+describe('hce answers', () => {
+  it('rejects an answer whose code is not text as a failure, not as 0000', async () => {
+    const card = hce(setup({ plugins: { stopHCE: () => ok({ code: { value: '0000' } }) } }).client);
+    await expect(card.stop()).rejects.toMatchObject({ code: '{"value":"0000"}', plugin: 'stopHCE' });
+  });
+});
+
 describe('hce.start', () => {
   it('joins the AIDs with commas, upper-case', async () => {
     const { sim, hce } = hceSetup();

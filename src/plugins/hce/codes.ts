@@ -4,6 +4,7 @@
  * knows what each code means.
  */
 import { UpsdkError } from '../../client/errors.js';
+import { textOf } from '../../shared/text-of.js';
 import { fieldsOf, text } from '../payload.js';
 
 /** Why HCE is not usable, from `getHCEState`. */
@@ -72,8 +73,14 @@ export class HceError extends UpsdkError {
   }
 }
 
-/** The answer's code as text; `''` when it carries none (the app sent nothing to judge by). */
-const codeOf = (raw: unknown): string => text(fieldsOf(raw)('code'));
+/**
+ * The answer's code as text; `''` when it carries none (the app sent nothing to judge by).
+ * A code of another shape is still not `0000`, so it reads as its JSON and fails.
+ */
+const codeOf = (raw: unknown): string => {
+  const code = fieldsOf(raw)('code');
+  return code == null ? '' : text(code) || textOf(code);
+};
 
 /**
  * Throw an {@link HceError} if the answer carries a failure code (no code counts as success).
