@@ -187,6 +187,8 @@ export function bindPlugins<Table extends Readonly<Record<string, ErasedSpec>>>(
   const methods: Record<string, unknown> = {};
   for (const [name, erased] of Object.entries(table)) {
     const spec = { plugin: name, ...erased } as unknown as PluginSpec<PluginName, unknown, unknown>;
+    // At bind time, so a family that forgot its queue fails when it is made, not on its first device call.
+    if (spec.queued && !queue) throw new TypeError(`${name} is queued: bindPlugins needs a queue`);
     const client = spec.queued ? queued : core;
     methods[name] = spec.toParams
       ? (input?: unknown, control?: CallControl) => runPlugin(client, spec, input, control)
