@@ -129,9 +129,9 @@ export function positiveInteger(field: string, value: unknown): string {
 /** A number in 0…1 with at most one decimal (`0.3`), as the bridge wants it: `'0.3'`. */
 export function tenth(field: string, value: unknown): string {
   // Count tenths with a tolerance: 0.1 + 0.2 is 3.0000000000000004 tenths, and means 0.3.
-  const tenths = (value as number) * 10;
-  const ok = isNumberIn(value, 0, 1) && Math.abs(tenths - Math.round(tenths)) < 1e-9;
-  return ok
+  // Multiplied only once known a number: a BigInt or a Symbol would throw a TypeError of its own.
+  const tenths = isNumberIn(value, 0, 1) ? value * 10 : NaN;
+  return Math.abs(tenths - Math.round(tenths)) < 1e-9
     ? (Math.round(tenths) / 10).toFixed(1)
     : fail(field, 'a number in 0…1 with at most one decimal', value);
 }

@@ -211,6 +211,12 @@ const CASES: readonly BadInput[] = [
   {
     plugin: 'setScreenBrightness',
     field: 'brightness',
+    label: 'brightness as a BigInt',
+    act: (c) => setScreenBrightness(c, { brightness: bad(1n) }),
+  },
+  {
+    plugin: 'setScreenBrightness',
+    field: 'brightness',
     label: 'brightness as a string',
     act: (c) => setScreenBrightness(c, { brightness: bad('0.5') }),
   },
