@@ -50,6 +50,8 @@ export interface DecodedValue {
  * or bits (8 per byte). `whole` matches a string of whole groups.
  */
 function digits(radix: number, width: number, whole: RegExp): ValueCodec {
+  // Made once per codec: decode runs for every notification and read.
+  const group = new RegExp(`.{${width}}`, 'g');
   return {
     encode: (bytes) =>
       Array.from(bytes, (byte) => byte.toString(radix).padStart(width, '0'))
@@ -57,7 +59,7 @@ function digits(radix: number, width: number, whole: RegExp): ValueCodec {
         .toUpperCase(),
     decode: (text) =>
       whole.test(text)
-        ? Uint8Array.from(text.match(new RegExp(`.{${width}}`, 'g')) ?? [], (group) => parseInt(group, radix))
+        ? Uint8Array.from(text.match(group) ?? [], (digitsOfByte) => parseInt(digitsOfByte, radix))
         : undefined,
   };
 }
