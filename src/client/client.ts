@@ -5,8 +5,6 @@
  * each in its own entry, so a page ships only the families it imports.
  */
 import { createStartup } from './bootstrap.js';
-import type { BridgeWindow } from './bridge.js';
-import { detectEnvironment, type HostEnvironment } from './environment.js';
 import { UpsdkError } from './error.js';
 import { invoke } from './invoke.js';
 import { resolveOptions, type ClientOptions } from './options.js';
@@ -64,8 +62,6 @@ export interface UpsdkClient {
    * ```
    */
   ready(options?: { readonly signal?: AbortSignal | undefined }): Promise<void>;
-  /** What the user agent says about the host app. Reads `navigator` when called. */
-  environment(): HostEnvironment;
   /** The plugins the last successful `config` permitted (upsdk.js's flattened `upsdk.jsApiList`), once loaded. */
   readonly jsApiList: readonly string[] | undefined;
 }
@@ -111,8 +107,6 @@ export function createClient(options: ClientOptions): UpsdkClient {
   return {
     call: call as UpsdkClient['call'],
     ready,
-    environment: () =>
-      detectEnvironment((resolved.window() as BridgeWindow | undefined)?.navigator?.userAgent ?? ''),
     get jsApiList() {
       const list = startup.loaded()?.jsApiList;
       return Array.isArray(list) ? (list as string[]) : undefined;
