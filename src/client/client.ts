@@ -88,11 +88,11 @@ export function createClient(options: ClientOptions): UpsdkClient {
     await raceAbort(startup.ready(), control.signal);
   };
   const call = async (plugin: string, params?: object, control: CallOptions = {}): Promise<unknown> => {
+    // The caller's signal and listeners as given, with the defaults filled in.
     const invokeOptions = {
+      ...control,
       timeout: control.timeout ?? (USER_WAIT_PLUGINS.has(plugin) ? USER_WAIT_TIMEOUT : resolved.timeout),
-      signal: control.signal,
       expectAnswer: control.expectAnswer ?? !CALLBACKLESS_PLUGINS.has(plugin),
-      listeners: control.listeners,
     };
     const bridge = await raceAbort(startup.ready(), control.signal);
     try {
