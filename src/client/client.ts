@@ -35,7 +35,8 @@ export type CallArgs<K extends PluginName> =
 
 /**
  * A client: start-up plus the generic `call`. Every family function
- * (`pay(client, …)`, `bluetooth(client)`, …) takes one.
+ * (`pay(client, …)`, `bluetooth(client)`, …) takes one. What the user agent
+ * says about the host app is `detectEnvironment(navigator.userAgent)`.
  */
 export interface UpsdkClient {
   /**

@@ -30,7 +30,10 @@ const numberIn = (pattern: RegExp, ua: string): number | undefined => {
 };
 
 /**
- * Read the host app's markers from a user agent (in any case).
+ * Read the host app's markers from a user agent (in any case). The client's
+ * start-up reads "in the app" and the version with the same patterns
+ * ({@link IN_APP}, {@link APP_VERSION}): outside the app every call rejects
+ * with `unavailable`, below {@link MIN_APP_VERSION} with `c102`.
  *
  * @example
  * ```ts
