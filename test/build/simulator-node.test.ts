@@ -3,7 +3,7 @@
  * failing on `navigator` of undefined; given a jsdom window (and the same window for the
  * client) a page's calls run there as in a browser.
  */
-import { JSDOM } from 'jsdom';
+import { jsdomWindow } from '../helpers/jsdom-window.js';
 import { describe, expect, it } from 'vitest';
 import { createClient } from '../../src/index.js';
 import { pay } from '../../src/payment.js';
@@ -31,13 +31,13 @@ describe('the simulator in plain Node', () => {
   });
 
   it('runs on a jsdom window passed as `window`: pays and reads the demo heart-rate monitor', async () => {
-    const { window } = new JSDOM('<!doctype html><title>page</title>', { url: 'https://shop.example/pay' });
+    const window = jsdomWindow('https://shop.example/pay');
     const sim = installSimulator({
-      window: window as unknown as Window,
+      window: window,
       bluetooth: { peripherals: [DEMO_HEART_RATE_MONITOR] },
     });
     try {
-      const client = createClient({ window: window as unknown as Window, signer: createSimulatedSigner() });
+      const client = createClient({ window: window, signer: createSimulatedSigner() });
       await expect(pay(client, { tn: 'node-tn' })).resolves.toBeUndefined();
       const ble = bluetooth(client);
       await ble.open();

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { JSDOM } from 'jsdom';
+import { jsdomWindow } from '../helpers/jsdom-window.js';
 import { SIMULATED_APP_ID, SIMULATED_SECRET, installSimulator } from '../../src/simulator/index.js';
 import { createClient } from '../../src/index.js';
 import { pay } from '../../src/payment.js';
@@ -102,10 +102,10 @@ it('takes its settings from the environment', async () => {
 
 /** A page on `pageUrl` with `installSimulator()` at its defaults, signing through the CLI at `signer`: pay's outcome. */
 async function payOnSimulatedPage(signer: string, pageUrl = 'http://localhost:5173/shop'): Promise<unknown> {
-  const { window } = new JSDOM('<!doctype html>', { url: pageUrl });
-  const sim = installSimulator({ window: window as unknown as Window });
+  const window = jsdomWindow(pageUrl);
+  const sim = installSimulator({ window: window });
   try {
-    const client = createClient({ window: window as unknown as Window, signer });
+    const client = createClient({ window: window, signer });
     return await pay(client, { tn: 'cli-tn' }).then(
       () => 'paid',
       (error: { code?: string }) => error.code,
