@@ -5,6 +5,8 @@ export { nativeRoute } from './native-routes.js';
 export type { NativeRoute } from './native-routes.js';
 export type { FakeCordova, NativeStatus } from './native-layer.js';
 export type { Fault, FailureShape } from './faults.js';
+export { FAULT_PRESETS } from './fault-presets.js';
+export type { FaultPreset } from './fault-presets.js';
 export type {
   Outcome,
   PluginBehaviour,
