@@ -4,6 +4,7 @@
  * request or configuration, and the reader's own functions. Names from upsdk-kit itself are
  * imported by the test (helpers/tsdoc-examples.ts).
  */
+import type * as NodeHttp from 'node:http';
 import type { AudioRecording, ChunkSource } from 'upsdk-kit/media';
 import type { LoginService, PreOrderClient, Signer } from 'upsdk-kit/server';
 
@@ -43,7 +44,7 @@ declare global {
   const img: HTMLImageElement;
   const hash: { update(bytes: Uint8Array): void };
   const sessions: { create(openId: string): Promise<string> };
-  const http: typeof import('node:http');
+  const http: typeof NodeHttp;
   // The reader's own functions.
   function upload(bytes: Uint8Array): Promise<void>;
   function answer(command: Uint8Array): Uint8Array;
