@@ -10,26 +10,13 @@ import { copyFileSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'nod
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { asModule, tsdocExamples } from './helpers/tsdoc-examples.js';
-import { tscDiagnostics } from './helpers/tsc.js';
+import { diagnosticsByFile, STRICT_APP_TSCONFIG, tscDiagnostics } from './helpers/tsc.js';
 
 const root = path.resolve(__dirname, '../..');
 const work = path.join(root, 'test-results', 'tsdoc-examples');
 const { names, examples } = tsdocExamples(root);
 
-const TSCONFIG = {
-  compilerOptions: {
-    target: 'ES2022',
-    module: 'ESNext',
-    moduleResolution: 'Bundler',
-    lib: ['ES2022', 'DOM', 'DOM.Iterable'],
-    types: ['node'],
-    strict: true,
-    exactOptionalPropertyTypes: true,
-    noEmit: true,
-    skipLibCheck: true,
-  },
-  include: ['*.ts', 'context.d.ts', 'tsdoc-context.d.ts'],
-};
+const TSCONFIG = { ...STRICT_APP_TSCONFIG, include: ['*.ts', 'context.d.ts', 'tsdoc-context.d.ts'] };
 
 let diagnostics: Map<string, string[]>;
 
@@ -46,17 +33,7 @@ beforeAll(() => {
   copyFileSync(path.join(__dirname, 'tsdoc', 'context.d.ts'), path.join(work, 'tsdoc-context.d.ts'));
   writeFileSync(path.join(work, 'tsconfig.json'), JSON.stringify(TSCONFIG, null, 2));
   for (const example of examples) writeFileSync(path.join(work, example.file), asModule(example, names));
-  diagnostics = new Map();
-  for (const diagnostic of tscDiagnostics(work, work)) {
-    const [first = '', ...explanation] = diagnostic.split('\n');
-    const match = /^(\S+?\.ts)\((\d+),\d+\): (error .*)$/.exec(first);
-    const file = match ? path.basename(match[1]!) : 'elsewhere';
-    diagnostics.set(file, [
-      ...(diagnostics.get(file) ?? []),
-      match ? `line ${match[2]}: ${match[3]}` : first,
-      ...explanation,
-    ]);
-  }
+  diagnostics = diagnosticsByFile(tscDiagnostics(work, work));
 }, 120_000);
 
 describe('TSDoc examples of the public API', () => {

@@ -7,12 +7,13 @@
  * tools linked from this repository instead of downloaded.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, openPage, PHONE } from './browser.js';
+import { installPacked } from '../build/helpers/packed.js';
 
 const root = path.resolve(__dirname, '../..');
 const TIMEOUT = 120_000;
@@ -56,18 +57,8 @@ let browser: Browser;
 beforeAll(async () => {
   work = mkdtempSync(path.join(os.tmpdir(), 'upsdk-first-page-'));
   app = path.join(work, 'my-page');
-  // `npm install upsdk-kit`: the packed package (dist/ is built by the node suites' global setup).
-  const out = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  const [packed] = JSON.parse(out) as { filename: string }[];
-  const installed = path.join(app, 'node_modules', 'upsdk-kit');
-  mkdirSync(installed, { recursive: true });
-  execFileSync('tar', ['-xzf', path.join(work, packed!.filename), '-C', installed, '--strip-components=1']);
-  // Its dependency and `npm install --save-dev esbuild typescript`, from this repository (no network).
-  for (const name of ['eventemitter3', 'esbuild', 'typescript'])
-    symlinkSync(path.join(root, 'node_modules', name), path.join(app, 'node_modules', name), 'dir');
+  // `npm install upsdk-kit` (the packed package) and `npm install --save-dev esbuild typescript`.
+  installPacked(root, work, app, ['esbuild', 'typescript']);
   writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'my-page', private: true }));
   browser = await launch();
 }, TIMEOUT);
