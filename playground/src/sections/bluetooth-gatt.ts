@@ -50,6 +50,8 @@ export function gattBrowser({ client }: PlaygroundContext): {
   adapterOff(): void;
   /** The adapter is back: the browser no longer says it is off. */
   adapterOn(): void;
+  /** The device shown, if one is connected. */
+  connectedId(): string | undefined;
 } {
   const title = h('p', { id: 'ble-connected', class: 'status' }, 'not connected');
   const services = h('ul', { id: 'ble-services', class: 'gatt' });
@@ -240,6 +242,7 @@ export function gattBrowser({ client }: PlaygroundContext): {
       // Whatever the connection events said before, nothing is connected now.
       drop('not connected · adapter off');
     },
+    connectedId: () => current,
     adapterOn() {
       if (current === undefined) title.textContent = 'not connected';
     },

@@ -186,6 +186,11 @@ export const bluetoothSection: Section = (context) => {
       buttons(
         button('sim-ble-off', 'sim: adapter off', () => simAdapter(false)),
         button('sim-ble-on', 'sim: adapter on', () => simAdapter(true)),
+        button('sim-ble-drop', 'sim: device drops the link', () => {
+          const deviceId = gatt.connectedId();
+          if (deviceId) sim.bluetooth.disconnect(deviceId);
+          else logNote('no device connected');
+        }),
       ),
   );
 };
