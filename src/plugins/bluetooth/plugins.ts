@@ -33,16 +33,12 @@ export const refParams = (input: CharacteristicRef): WireCharacteristicRef =>
   ids(input, ['deviceId', 'serviceId', 'characteristicId']);
 
 /**
- * A service UUID as filters take it: 16-bit (`180D`), 32-bit, or the full 128-bit form with or without
- * dashes. Checked here because the app answers a malformed filter by silently finding nothing.
+ * A service UUID as filters take it: 16-bit (`180D`, 4 hex digits), 32-bit (8), or the full 128-bit
+ * form (32, dashes optional). Checked here because the app answers a malformed filter by silently
+ * finding nothing.
  */
 const uuid = (field: string, value: unknown): string =>
-  matching(
-    field,
-    value,
-    /^([\da-f]{4}){1,2}$|^[\da-f]{8}(-?[\da-f]{4}){3}-?[\da-f]{12}$/i,
-    'a service UUID (4, 8 or 32 hex digits)',
-  );
+  matching(field, value, /^([\da-f]{4}){1,2}$|^[\da-f]{8}(-?[\da-f]{4}){3}-?[\da-f]{12}$/i, 'a service UUID');
 
 const uuids = (field: string, value: unknown): string[] => nonEmptyList(field, value, uuid);
 
