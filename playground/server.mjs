@@ -114,6 +114,38 @@ function sendJson(res, status, body) {
   res.end(JSON.stringify(body));
 }
 
+const PROBLEM_TITLES = { 400: 'Bad Request', 405: 'Method Not Allowed', 502: 'Bad Gateway' };
+
+/** An error answer as the package's own handlers give it: RFC 9457 problem details with our `code`. */
+function sendProblem(res, status, code, detail) {
+  res.writeHead(status, { 'content-type': 'application/problem+json', 'cache-control': 'no-store' });
+  res.end(
+    JSON.stringify({ type: 'about:blank', title: PROBLEM_TITLES[status] ?? 'Error', status, code, detail }),
+  );
+}
+
+const WALLETS = ['unionpay', 'wechat', 'alipay'];
+
+/**
+ * The pre-order's input, checked: a known wallet and an amount in whole fen (an integer ≥ 1). A bad
+ * amount is refused, never rounded or defaulted: a checkout that charges what it was not asked is worse
+ * than one that says no.
+ */
+function preOrderInput(body) {
+  const { wallet, totalFee } = body;
+  if (!WALLETS.includes(wallet)) {
+    return {
+      problem: `Expected \`wallet\` to be one of ${WALLETS.join(', ')}, got ${JSON.stringify(wallet)}`,
+    };
+  }
+  if (!Number.isSafeInteger(totalFee) || totalFee < 1) {
+    return {
+      problem: `Expected \`totalFee\` to be an integer number of fen ≥ 1, got ${JSON.stringify(totalFee) ?? 'nothing'}`,
+    };
+  }
+  return { wallet, totalFee };
+}
+
 /**
  * "Any wallet": pre-orders against the fake aggregated-payment gateway (in process), its
  * notifications back to this server over loopback HTTP, and the order query.
@@ -135,9 +167,11 @@ function createWalletRoutes() {
   let serial = 0;
   const routes = {
     async '/wallets/preorder'(req, res) {
-      const { wallet, totalFee = 1 } = await readJson(req);
+      const input = preOrderInput(await readJson(req));
+      if (input.problem) return sendProblem(res, 400, 'invalid_param', input.problem);
+      const { wallet, totalFee } = input;
       const outTradeNo = `P${Date.now()}${++serial}`;
-      const order = { outTradeNo, body: 'playground order', totalFee: Number(totalFee) };
+      const order = { outTradeNo, body: 'playground order', totalFee };
       const notifyUrl = `http://${req.headers.host}/wallets/notify`;
       if (wallet === 'unionpay') {
         return sendJson(res, 200, {
@@ -184,13 +218,15 @@ function createWalletRoutes() {
       const route = routes[pathname];
       if (!route) return false;
       if (req.method !== 'POST') {
-        sendJson(res, 405, { error: 'POST only' });
+        sendProblem(res, 405, 'method_not_allowed', 'POST only');
         return true;
       }
       try {
         await route(req, res);
       } catch (error) {
-        sendJson(res, 502, { error: error.code ?? 'error', msg: error.msg ?? String(error) });
+        // The provider refused or could not be reached: our validation failures are the caller's (400).
+        const code = error.code ?? 'error';
+        sendProblem(res, code === 'invalid_param' ? 400 : 502, code, error.msg ?? String(error));
       }
       return true;
     },

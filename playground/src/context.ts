@@ -9,6 +9,11 @@ export interface PlaygroundContext {
   readonly mode: 'app' | 'simulator';
   /** The browser's own user agent, read before the simulator replaced it with an in-app one. */
   readonly browserUserAgent: string;
+  /**
+   * The simulated host wallet changed (simulator mode): outside UnionPay there is no `upsdk`, so the
+   * banner and the sections that need it must say so instead of failing silently.
+   */
+  readonly hostChanged: (host: 'unionpay' | 'wechat' | 'alipay') => void;
 }
 
 /** A section renders itself once; it may keep live elements updated. */

@@ -130,28 +130,6 @@ export function facts(id: string): {
   };
 }
 
-/** A progress bar with a percentage (or a byte count when the total is unknown). */
-export function progressBar(id: string): {
-  element: HTMLDivElement;
-  set(loaded: number, total: number | undefined): void;
-} {
-  const bar = h('progress', { id, max: '1', value: '0' });
-  const label = h('span', { id: `${id}-label` }, '');
-  return {
-    element: h('div', { class: 'progress' }, bar, label),
-    set(loaded, total) {
-      if (total === undefined) {
-        bar.removeAttribute('value'); // indeterminate
-        label.textContent = `${loaded.toLocaleString('en')} bytes`;
-        return;
-      }
-      const ratio = total === 0 ? 1 : loaded / total;
-      bar.value = ratio;
-      label.textContent = `${Math.floor(ratio * 100)} %`;
-    },
-  };
-}
-
 /** Empty string → undefined, else `Number(text)` (NaN is left for the library to reject). */
 export const optionalNumber = (text: string | undefined): number | undefined =>
   text === undefined || text.trim() === '' ? undefined : Number(text);

@@ -2,7 +2,9 @@
 import { UpsdkError } from '../../src/index.js';
 import { raceAbort } from '../../src/shared/abort.js';
 import { h } from './dom.js';
-import { startPending } from './pending.js';
+import { startPending, type CancelControl } from './pending.js';
+import { ServerProblem } from './server-api.js';
+import { showStatus } from './status-bar.js';
 
 /** One logged outcome, also kept for the device report. */
 export interface LogEntry {
@@ -23,12 +25,22 @@ const MAX_LINES = 200;
 /** Everything logged so far. */
 export const logEntries = (): readonly LogEntry[] => entries;
 
-const preview = (value: unknown): string => {
+/** Long runs of base64 (a picture, a chunk): their size says more than their first 300 characters. */
+const BASE64_RUN = /^[A-Za-z0-9+/\r\n]{120,}={0,2}$/;
+
+/** A value as it reads in a log line: bytes and base64 by their size. */
+const brief = (_key: string, value: unknown): unknown => {
+  if (value instanceof Uint8Array) return `Uint8Array(${value.length})`;
+  if (typeof value === 'string' && BASE64_RUN.test(value))
+    return `‹base64, ${value.length.toLocaleString('en')} chars›`;
+  return value;
+};
+
+/** A result as one short line. */
+export const preview = (value: unknown): string => {
   if (value === undefined) return 'done';
   if (value instanceof Uint8Array) return `Uint8Array(${value.length})`;
-  const text = JSON.stringify(value, (_key, v: unknown) =>
-    v instanceof Uint8Array ? `Uint8Array(${v.length})` : v,
-  );
+  const text = JSON.stringify(value, brief);
   if (text === undefined) return String(value);
   return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 };
@@ -49,12 +61,7 @@ export function writeLog(entry: LogEntry): void {
     log.prepend(h('li', { class: entry.ok ? 'ok' : 'error', 'data-code': entry.code }, text));
     while (log.childElementCount > MAX_LINES) log.lastElementChild?.remove();
   }
-  const latest = document.getElementById('latest');
-  if (latest) {
-    latest.textContent = text;
-    latest.className = entry.ok ? 'latest ok' : 'latest error';
-    latest.hidden = false;
-  }
+  showStatus(text, entry.ok ? 'ok' : 'error');
 }
 
 /** Log something the bridge pushed (an event), without a duration. */
@@ -78,6 +85,7 @@ export function failureOf(error: unknown): Pick<LogEntry, 'code' | 'msg' | 'kind
   if (error instanceof UpsdkError) return { code: error.code, msg: error.msg, kind: error.name };
   if (error instanceof DOMException && error.name === 'AbortError') return CANCELLED_HERE;
   if (error instanceof DOMException) return { code: error.name, msg: error.message, kind: 'DOMException' };
+  if (error instanceof ServerProblem) return { code: error.code, msg: error.message, kind: error.name };
   if (error instanceof Error) return { code: 'error', msg: error.message, kind: error.name };
   return { code: 'error', msg: String(error), kind: typeof error };
 }
@@ -86,19 +94,22 @@ export function failureOf(error: unknown): Pick<LogEntry, 'code' | 'msg' | 'kind
  * Run one action with a pending row (elapsed time, cancel) and log its
  * outcome and duration; resolves with the entry (never rejects). The action
  * gets the row's AbortSignal; cancelling settles at once even if the action
- * ignores it.
+ * ignores it (a `stops` control instead waits for the action to end).
  */
 export async function attempt<T>(
   label: string,
   action: (signal: AbortSignal) => Promise<T>,
   trigger?: HTMLButtonElement,
+  control?: CancelControl,
 ): Promise<LogEntry & { result?: T }> {
   const started = performance.now();
   const ms = (): number => Math.round(performance.now() - started);
-  const pending = startPending(label, trigger);
+  const pending = startPending(label, trigger, control);
   let entry: LogEntry & { result?: T };
   try {
-    const result = await raceAbort(action(pending.signal), pending.signal);
+    const call = action(pending.signal);
+    // A stop is awaited (the action ends on its own and says what it got); a cancel settles at once.
+    const result = await (control?.stops ? call : raceAbort(call, pending.signal));
     entry = { label, ok: true, ms: ms(), result };
   } catch (error) {
     entry = { label, ok: false, ms: ms(), ...failureOf(error) };
@@ -114,6 +125,7 @@ export async function run<T>(
   label: string,
   action: (signal: AbortSignal) => Promise<T>,
   trigger?: HTMLButtonElement,
+  control?: CancelControl,
 ): Promise<T | undefined> {
-  return (await attempt(label, action, trigger)).result;
+  return (await attempt(label, action, trigger, control)).result;
 }

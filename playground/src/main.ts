@@ -65,13 +65,33 @@ function vendorSwitch(current: VendorScript): HTMLElement {
   );
 }
 
+/** What the banner says in simulator mode, by vendor script. */
+const SIMULATOR_LINE: Readonly<Record<VendorScript, string>> = {
+  simulated: 'Simulator mode: not inside the UnionPay app — every plugin answers from the simulator.',
+  real: "Simulator mode: not inside the UnionPay app — the vendor's real upsdk.js runs over the simulated native layer.",
+};
+
+type Host = Parameters<PlaygroundContext['hostChanged']>[0];
+const HOST_NAMES: Readonly<Record<Host, string>> = {
+  unionpay: 'UnionPay',
+  wechat: 'WeChat',
+  alipay: 'Alipay',
+};
+
+/** Sections that work without `upsdk` (in any host wallet). */
+const WITHOUT_UPSDK = new Set(['wallets', 'simulator']);
+
 /** Header, simulator banner, the sections' container and the sticky status line. */
-function renderShell(simulated: boolean, vendorScript: VendorScript): HTMLElement {
+function renderShell(
+  simulated: boolean,
+  vendorScript: VendorScript,
+): { main: HTMLElement; banner: HTMLElement; bannerText: HTMLElement } {
   const main = h('main', { id: 'sections' });
+  const bannerText = h('span', { id: 'banner-text' }, SIMULATOR_LINE[vendorScript]);
   const banner = h(
     'div',
     { id: 'banner', class: 'banner', hidden: !simulated },
-    'Simulator mode: not inside the UnionPay app — every plugin answers from the simulator.',
+    bannerText,
     vendorSwitch(vendorScript),
   );
   document.body.append(
@@ -85,7 +105,44 @@ function renderShell(simulated: boolean, vendorScript: VendorScript): HTMLElemen
     main,
     h('div', { id: 'latest', class: 'latest', role: 'status', 'aria-live': 'polite', hidden: true }),
   );
-  return main;
+  return { main, banner, bannerText };
+}
+
+/**
+ * Keep the banner and the upsdk sections truthful about the simulated host: in WeChat or Alipay
+ * there is no upsdk, so those sections answer `unavailable` (as they would there) and say so first.
+ */
+function hostTracker(
+  banner: HTMLElement,
+  bannerText: HTMLElement,
+  vendorScript: VendorScript,
+): { hostChanged(host: Host): void; mark(sections: readonly HTMLElement[]): void } {
+  const notes: HTMLElement[] = [];
+  let host: Host = 'unionpay';
+  const noteText = (): string =>
+    `Unavailable in the simulated ${HOST_NAMES[host]} host: there is no upsdk outside the UnionPay app, so these plugins answer “unavailable”. Switch the host back to unionpay under Any wallet.`;
+  return {
+    hostChanged(next) {
+      host = next;
+      const away = host !== 'unionpay';
+      bannerText.textContent = away
+        ? `Simulated host: ${HOST_NAMES[host]}. Only Any wallet pays here; the upsdk plugins (Payment, Pay-password, Page, Device, Location, Files, Bluetooth, HCE, Login, …) answer “unavailable”, as in the real ${HOST_NAMES[host]}.`
+        : SIMULATOR_LINE[vendorScript];
+      banner.classList.toggle('away', away);
+      for (const note of notes) {
+        note.textContent = noteText();
+        note.hidden = !away;
+      }
+    },
+    mark(sections) {
+      for (const element of sections) {
+        if (!element.id || element.hidden || WITHOUT_UPSDK.has(element.id)) continue;
+        const note = h('p', { class: 'host-note', role: 'note', hidden: true });
+        notes.push(note);
+        element.querySelector('h2')?.after(note);
+      }
+    },
+  };
 }
 
 function boot(): void {
@@ -93,15 +150,18 @@ function boot(): void {
   const inApp = detectEnvironment(browserUserAgent).inApp;
   const vendorScript = vendorScriptFromUrl();
   const sim = inApp ? undefined : startSimulation(vendorScript);
-  const main = renderShell(sim !== undefined, vendorScript);
+  const { main, banner, bannerText } = renderShell(sim !== undefined, vendorScript);
+  const host = hostTracker(banner, bannerText, vendorScript);
   const context: PlaygroundContext = {
     client: createClient({ signer: '/upsdk/signature' }),
     sim,
     mode: inApp ? 'app' : 'simulator',
     browserUserAgent,
+    hostChanged: host.hostChanged,
   };
   watchBridgeEvents();
   const rendered = SECTIONS.map((render) => render(context));
+  host.mark(rendered);
   const log = h('ol', { id: 'log', class: 'log' });
   const logSection = h(
     'section',

@@ -6,6 +6,7 @@
  * disabled until it ends (so a second press cannot start it twice).
  */
 import { h } from './dom.js';
+import { showRunning } from './status-bar.js';
 
 /** One call in flight, from {@link startPending}. */
 export interface Pending {
@@ -13,6 +14,23 @@ export interface Pending {
   readonly signal: AbortSignal;
   /** Remove the row and give the button back. */
   finish(): void;
+}
+
+/**
+ * How the row's cancel button reads, for calls whose natural end is a stop (a scan, notifications, a
+ * read): the row's button is then the only control that ends them, never a second one beside it.
+ */
+export interface CancelControl {
+  /** Button text. Default `cancel`. */
+  readonly label?: string;
+  readonly id?: string;
+  /** Extra class (the row's button always has `pending-cancel`). */
+  readonly className?: string;
+  /**
+   * The button is the call's normal end (stop a scan, stop notifications), not a cancel: the call
+   * settles by itself once its signal aborts, and is logged with what it got so far. Default false.
+   */
+  readonly stops?: boolean;
 }
 
 /** How often the elapsed time is redrawn. */
@@ -42,11 +60,20 @@ function globalList(): HTMLElement {
  * try { await pay(client, { tn }, { signal: pending.signal }); } finally { pending.finish(); }
  * ```
  */
-export function startPending(label: string, trigger?: HTMLButtonElement): Pending {
+export function startPending(
+  label: string,
+  trigger?: HTMLButtonElement,
+  control: CancelControl = {},
+): Pending {
   const controller = new AbortController();
   const started = performance.now();
+  showRunning(label);
   const elapsed = h('span', { class: 'elapsed' }, 'pending 0.0 s');
-  const cancel = h('button', { type: 'button', class: 'pending-cancel' }, 'cancel');
+  const cancel = h(
+    'button',
+    { type: 'button', id: control.id, class: `pending-cancel ${control.className ?? ''}`.trim() },
+    control.label ?? 'cancel',
+  );
   cancel.addEventListener('click', () => controller.abort());
   const row = h('li', { class: 'pending', 'data-label': label }, h('span', {}, label), elapsed, cancel);
   const place = trigger?.closest('form, .buttons');

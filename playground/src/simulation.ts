@@ -27,6 +27,23 @@ const DEMO_SCALE: VirtualPeripheral = {
   ],
 };
 
+/** A resting pulse that drifts and wobbles, so the live plot has something to show (bpm, 8-bit format). */
+const pulse = (n: number): Uint8Array =>
+  Uint8Array.of(0, Math.round(72 + 9 * Math.sin(n / 7) + 3 * Math.sin(n / 1.7)));
+
+/** The demo monitor, notifying twice a second with {@link pulse}. */
+const HEART_RATE_MONITOR: VirtualPeripheral = {
+  ...DEMO_HEART_RATE_MONITOR,
+  services: DEMO_HEART_RATE_MONITOR.services?.map((service) => ({
+    ...service,
+    characteristics: service.characteristics?.map((characteristic) =>
+      characteristic.uuid === '2A37'
+        ? { ...characteristic, notifyEvery: 500, nextValue: pulse }
+        : characteristic,
+    ),
+  })),
+};
+
 /** What the virtual reader sends after each start: SELECT AID, GET PROCESSING OPTIONS, READ RECORD. */
 const READER_COMMANDS = ['00A4040008A000000333010101', '80A8000002830000', '00B2010C00'];
 
@@ -76,7 +93,7 @@ export function startSimulation(vendorScript: VendorScript = 'simulated'): Simul
     vendorScript,
     latency: 150,
     frontToken: frontTokenFromDevServer,
-    bluetooth: { peripherals: [DEMO_HEART_RATE_MONITOR, DEMO_SCALE] },
+    bluetooth: { peripherals: [HEART_RATE_MONITOR, DEMO_SCALE] },
     hce: { reader: { commands: READER_COMMANDS, interval: 600 } },
   });
   sim.files.addAlbumFile({ size: 180_000, name: 'receipt.jpg' });

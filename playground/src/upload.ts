@@ -31,6 +31,8 @@ export interface UploadOptions {
   /** Attempts in all. Default 3. */
   readonly attempts?: number;
   readonly signal?: AbortSignal;
+  /** After each stored chunk: the bytes the server holds. */
+  readonly onUploaded?: (bytes: number) => void;
 }
 
 /** Open an upload on the dev server's sink; resolves with its (server-issued) URL. */
@@ -100,6 +102,7 @@ export async function readAndUpload(
         last = await put(url, `bytes ${offset}-${offset + bytes.length - 1}/${total ?? '*'}`, signal, bytes);
         parts.push(bytes);
         offset += bytes.length;
+        options.onUploaded?.(last.received);
       }
       // Unknown size (recordings) or an empty file: tell the sink where the file ends.
       if (!last?.complete) last = await put(url, `bytes */${offset}`, signal);

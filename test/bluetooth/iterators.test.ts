@@ -46,7 +46,7 @@ describe('bluetooth.scan', () => {
     sim.clearCalls();
     await expect(ble.scan({ services: [''] }).next()).rejects.toMatchObject({
       code: 'invalid_param',
-      message: expect.stringContaining('Expected `services[0]` to be a non-empty string'),
+      message: expect.stringContaining('Expected `services[0]` to be a service UUID'),
     });
     expect(sim.calls).toEqual([]);
   });

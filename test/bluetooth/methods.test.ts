@@ -98,6 +98,34 @@ describe('bluetooth discovery parameters', () => {
     expect(sim.callsOf('startBluetoothDevicesDiscovery')).toHaveLength(0);
   });
 
+  it.each(['not-a-uuid!', 'zz', '180', '0000180D-0000-1000-8000'])(
+    'rejects the service filter %j (not a Bluetooth UUID) without calling the bridge',
+    async (bad) => {
+      const { sim, ble } = await bleSetup();
+      await expect(ble.startDiscovery({ services: ['180D', bad] })).rejects.toMatchObject({
+        code: 'invalid_param',
+        message: expect.stringContaining('Expected `services[1]` to be a service UUID'),
+      });
+      await expect(ble.connectedDevices({ services: [bad] })).rejects.toMatchObject({
+        code: 'invalid_param',
+      });
+      expect(sim.callsOf('startBluetoothDevicesDiscovery')).toHaveLength(0);
+      expect(sim.callsOf('getConnectedBluetoothDevices')).toHaveLength(0);
+    },
+  );
+
+  it('accepts 16-bit, 32-bit and 128-bit service UUIDs, dashed or not, in either case', async () => {
+    const { sim, ble } = await bleSetup();
+    const services = [
+      '180d',
+      '0000180D',
+      '0000180D-0000-1000-8000-00805F9B34FB',
+      '0000180d00001000800000805f9b34fb',
+    ];
+    await ble.startDiscovery({ services });
+    expect(paramsOf(sim, 'startBluetoothDevicesDiscovery')).toEqual([{ services }]);
+  });
+
   it('rejects a non-boolean allowDuplicates (no truthy "no")', async () => {
     const { ble } = await bleSetup();
     await expect(ble.startDiscovery({ allowDuplicates: 'no' as unknown as boolean })).rejects.toMatchObject({

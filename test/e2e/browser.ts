@@ -51,11 +51,17 @@ export async function openPage(
  */
 export function usePlayground(): {
   open(query?: string, prepare?: (page: Page) => Promise<unknown>, viewport?: Viewport): Promise<Page>;
+  /**
+   * Console errors matching `pattern` are expected in the current test (Chromium logs every HTTP
+   * error answer of a fetch, e.g. a server refusing a request on purpose).
+   */
+  expectConsoleErrors(pattern: RegExp): void;
 } {
   let browser: Browser;
   let server: Server;
   let url: string;
   let current: { page: Page; errors: string[] } | undefined;
+  let expected: RegExp | undefined;
   beforeAll(async () => {
     ({ server, url } = await startPlayground());
     browser = await launch();
@@ -65,15 +71,20 @@ export function usePlayground(): {
     await new Promise((resolve) => server?.close(resolve));
   });
   afterEach(async () => {
-    const errors = current?.errors ?? [];
+    const allowed = expected;
+    const errors = (current?.errors ?? []).filter((error) => !allowed?.test(error));
     await current?.page.close();
     current = undefined;
+    expected = undefined;
     expect(errors).toEqual([]);
   });
   return {
     async open(query = '', prepare?: (page: Page) => Promise<unknown>, viewport?: Viewport) {
       current = await openPage(browser, url + query, prepare, viewport);
       return current.page;
+    },
+    expectConsoleErrors(pattern) {
+      expected = pattern;
     },
   };
 }

@@ -12,6 +12,7 @@ import type {
 } from '../../../src/bluetooth.js';
 import { button, buttons, h, hex } from '../dom.js';
 import { run } from '../log.js';
+import { livePlot, plottedValue } from '../plot.js';
 import { observe } from '../report.js';
 import type { PlaygroundContext } from '../context.js';
 import { bluetooth } from '../../../src/bluetooth.js';
@@ -47,10 +48,16 @@ export function gattBrowser({ client }: PlaygroundContext): {
   connectionChanged(change: ConnectionState): void;
   /** The adapter went off: nothing stays connected. */
   adapterOff(): void;
+  /** The adapter is back: the browser no longer says it is off. */
+  adapterOn(): void;
+  /** The device shown, if one is connected. */
+  connectedId(): string | undefined;
 } {
   const title = h('p', { id: 'ble-connected', class: 'status' }, 'not connected');
   const services = h('ul', { id: 'ble-services', class: 'gatt' });
   const notifying = new Map<string, AbortController>();
+  /** Devices this page asked to disconnect: their `connected: no` event is not the device's doing. */
+  const leaving = new Set<string>();
   let current: string | undefined;
 
   const stopAll = (): void => {
@@ -70,6 +77,7 @@ export function gattBrowser({ client }: PlaygroundContext): {
   const notify = async (
     ref: CharacteristicRef,
     view: HTMLElement,
+    plotArea: HTMLElement,
     cancel: AbortSignal,
   ): Promise<{ values: number }> => {
     notifying.get(keyOf(ref))?.abort();
@@ -77,9 +85,18 @@ export function gattBrowser({ client }: PlaygroundContext): {
     notifying.set(keyOf(ref), controller);
     cancel.addEventListener('abort', () => controller.abort(), { once: true });
     let count = 0;
+    let plot: ReturnType<typeof livePlot> | undefined;
     try {
       for await (const value of bluetooth(client).notifications(ref, { signal: controller.signal })) {
         showValue(view, value, 'notify', ++count);
+        const point = value.decoded ? plottedValue(ref.characteristicId, value.value) : undefined;
+        if (!point) continue;
+        if (!plot) {
+          // A new plot per notify run: the previous run's values are another session.
+          plot = livePlot(`ble-plot-${keyOf(ref)}`, point.unit);
+          plotArea.replaceChildren(plot.element);
+        }
+        plot.push(point.value);
       }
     } catch (error) {
       if (!controller.signal.aborted) throw error;
@@ -92,6 +109,7 @@ export function gattBrowser({ client }: PlaygroundContext): {
     characteristic: BluetoothCharacteristic,
   ): HTMLLIElement => {
     const view = h('output', { class: 'ble-value', id: `ble-value-${keyOf(ref)}` }, '—');
+    const plotArea = h('div', { class: 'plot-area' });
     const input = h('input', {
       name: 'value',
       value: '01',
@@ -123,11 +141,14 @@ export function gattBrowser({ client }: PlaygroundContext): {
           button(
             '',
             'notify',
-            (self) => void run('bluetooth.notifications', (signal) => notify(ref, view, signal), self),
+            (self) =>
+              void run('bluetooth.notifications', (signal) => notify(ref, view, plotArea, signal), self, {
+                label: 'stop',
+                className: 'ble-notify-stop',
+                stops: true,
+              }),
             'ble-notify',
           ),
-        (characteristic.properties.notify || characteristic.properties.indicate) &&
-          button('', 'stop', () => notifying.get(keyOf(ref))?.abort(), 'ble-notify-stop'),
       ),
       characteristic.properties.write &&
         h(
@@ -148,6 +169,7 @@ export function gattBrowser({ client }: PlaygroundContext): {
           ),
         ),
       view,
+      plotArea,
     );
   };
 
@@ -183,11 +205,16 @@ export function gattBrowser({ client }: PlaygroundContext): {
     const deviceId = current;
     if (!deviceId) return;
     stopAll();
+    leaving.add(deviceId.toUpperCase());
     void run(
       'bluetooth.disconnect',
       async (signal) => {
-        await bluetooth(client).disconnect(deviceId, { signal });
-        if (sameDevice(current, deviceId)) drop(`${deviceId} · disconnected`);
+        try {
+          await bluetooth(client).disconnect(deviceId, { signal });
+          if (sameDevice(current, deviceId)) drop(`${deviceId} · disconnected (by this page)`);
+        } finally {
+          leaving.delete(deviceId.toUpperCase());
+        }
       },
       self,
     );
@@ -206,11 +233,18 @@ export function gattBrowser({ client }: PlaygroundContext): {
       return { services: found.length };
     },
     connectionChanged({ deviceId, connected }) {
-      if (!connected && sameDevice(current, deviceId)) drop(`${deviceId} · disconnected (by the device)`);
+      if (connected || !sameDevice(current, deviceId)) return;
+      // The app fires the same event whoever ended the connection: tell them apart by what this page asked.
+      const byPage = leaving.has(deviceId.toUpperCase());
+      drop(`${deviceId} · disconnected (by ${byPage ? 'this page' : 'the device'})`);
     },
     adapterOff() {
       // Whatever the connection events said before, nothing is connected now.
       drop('not connected · adapter off');
+    },
+    connectedId: () => current,
+    adapterOn() {
+      if (current === undefined) title.textContent = 'not connected';
     },
   };
 }

@@ -5,14 +5,14 @@
  */
 import type { AdapterStateChange, BluetoothDevice } from '../../../src/bluetooth.js';
 import { button, buttons, field, h, section, subheading } from '../dom.js';
-import { logEvent, logNote, run } from '../log.js';
+import { failureOf, logEvent, logNote, run } from '../log.js';
 import { observe } from '../report.js';
 import type { Section } from '../context.js';
 import { gattBrowser } from './bluetooth-gatt.js';
 import { bluetooth } from '../../../src/bluetooth.js';
 
 /** Live rows of the scan list, by deviceId. */
-type Rows = Map<string, { row: HTMLLIElement; text: HTMLSpanElement }>;
+type Rows = Map<string, { row: HTMLLIElement; text: HTMLSpanElement; connect: HTMLButtonElement }>;
 
 const describeDevice = (device: BluetoothDevice): string =>
   `${device.name || device.localName || '(no name)'} · ${device.deviceId} · ${Number.isNaN(device.RSSI) ? '?' : device.RSSI} dBm`;
@@ -29,11 +29,22 @@ export const bluetoothSection: Section = (context) => {
   const gatt = gattBrowser(context);
   const servicesFilter = field({
     name: 'services',
-    label: 'only services (comma separated, optional)',
+    label: 'only services (UUIDs such as 180D, comma separated, optional)',
     value: '',
   });
   let scanning: AbortController | undefined;
   let watching = false;
+  /** What the adapter last said; connect buttons follow it (nothing can connect while it is off). */
+  let adapterIsOff = false;
+
+  const setAdapterOff = (off: boolean): void => {
+    adapterIsOff = off;
+    list.classList.toggle('adapter-off', off);
+    for (const { connect } of rows.values()) {
+      connect.disabled = off;
+      connect.title = off ? 'the adapter is off: open it first' : '';
+    }
+  };
 
   /** The panel follows the events, once the section first talks to the adapter. */
   const watch = (): void => {
@@ -54,9 +65,12 @@ export const bluetoothSection: Section = (context) => {
         // A scan cannot find anything any more, and no device stays connected.
         scanning?.abort();
         gatt.adapterOff();
-        status.textContent = `adapter off · ${rows.size} device(s) seen`;
-      } else if (!scanning) {
-        status.textContent = `adapter ${change.state || 'on'}`;
+        setAdapterOff(true);
+        status.textContent = `adapter off · ${rows.size} device(s) seen · open it to scan again`;
+      } else {
+        setAdapterOff(false);
+        gatt.adapterOn();
+        if (!scanning) status.textContent = `adapter ${change.state || 'on'} · ${rows.size} device(s) seen`;
       }
     });
   };
@@ -79,24 +93,28 @@ export const bluetoothSection: Section = (context) => {
       return;
     }
     const text = h('span', {}, describeDevice(device));
-    const row = h(
-      'li',
-      { 'data-device-id': device.deviceId },
-      text,
-      button('', 'connect', (self) => connect(device.deviceId, self), 'ble-connect'),
-    );
-    rows.set(device.deviceId, { row, text });
+    const connectButton = button('', 'connect', (self) => connect(device.deviceId, self), 'ble-connect');
+    connectButton.disabled = adapterIsOff;
+    const row = h('li', { 'data-device-id': device.deviceId }, text, connectButton);
+    rows.set(device.deviceId, { row, text, connect: connectButton });
     list.append(row);
   };
 
-  /** One scan at a time (its button is disabled meanwhile); "stop scan", the pending row's cancel or the adapter going off end it. */
+  /** Open the adapter (the app asks the user to switch it on if needed). */
+  const open = async (signal: AbortSignal): Promise<void> => {
+    watch();
+    await bluetooth(client).open({ signal });
+    setAdapterOff(false);
+    gatt.adapterOn();
+  };
+
+  /** One scan at a time (its button is disabled meanwhile); its pending row's "stop scan" or the adapter going off end it. */
   const scan = async (cancel: AbortSignal): Promise<{ found: number }> => {
     const controller = new AbortController();
     scanning = controller;
     cancel.addEventListener('abort', () => controller.abort(), { once: true });
     try {
-      watch();
-      await bluetooth(client).open({ signal: controller.signal });
+      await open(controller.signal);
       const input = servicesFilter.querySelector('input')!.value;
       const services = input
         .split(',')
@@ -112,15 +130,19 @@ export const bluetoothSection: Section = (context) => {
     } catch (error) {
       // Stopping is the normal way out of the loop.
       if (!controller.signal.aborted) {
-        status.textContent = `scan failed · ${rows.size} device(s) seen`;
+        status.textContent = `scan failed (${failureOf(error).code}) · ${rows.size} device(s) seen`;
         throw error;
       }
     } finally {
       scanning = undefined;
     }
-    if (!status.textContent?.startsWith('adapter off'))
-      status.textContent = `stopped · ${rows.size} device(s) seen`;
+    if (!adapterIsOff) status.textContent = `stopped · ${rows.size} device(s) seen`;
     return { found: rows.size };
+  };
+
+  const simAdapter = (available: boolean): void => {
+    watch();
+    sim?.bluetooth.setAdapter({ available });
   };
 
   return section(
@@ -129,8 +151,16 @@ export const bluetoothSection: Section = (context) => {
     'Open the adapter, scan (the list updates live), connect, then browse services and characteristics.',
     servicesFilter,
     buttons(
-      button('ble-scan', 'scan', (self) => void run('bluetooth.scan', scan, self)),
-      button('ble-stop', 'stop scan', () => scanning?.abort()),
+      button(
+        'ble-open',
+        'open adapter',
+        (self) => void run('bluetooth.open', (signal) => open(signal), self),
+      ),
+      button(
+        'ble-scan',
+        'scan',
+        (self) => void run('bluetooth.scan', scan, self, { id: 'ble-stop', label: 'stop scan', stops: true }),
+      ),
       button(
         'ble-state',
         'adapter state',
@@ -154,8 +184,13 @@ export const bluetoothSection: Section = (context) => {
     gatt.element,
     sim &&
       buttons(
-        button('sim-ble-off', 'sim: adapter off', () => sim.bluetooth.setAdapter({ available: false })),
-        button('sim-ble-on', 'sim: adapter on', () => sim.bluetooth.setAdapter({ available: true })),
+        button('sim-ble-off', 'sim: adapter off', () => simAdapter(false)),
+        button('sim-ble-on', 'sim: adapter on', () => simAdapter(true)),
+        button('sim-ble-drop', 'sim: device drops the link', () => {
+          const deviceId = gatt.connectedId();
+          if (deviceId) sim.bluetooth.disconnect(deviceId);
+          else logNote('no device connected');
+        }),
       ),
   );
 };

@@ -12,8 +12,9 @@ import type {
   VideoRecording,
 } from '../../../src/media.js';
 import { action, actionForms, type Action } from '../actions.js';
-import { button, buttons, facts, form, optionalNumber, progressBar, section, subheading } from '../dom.js';
-import { failureOf, logNote, run } from '../log.js';
+import { button, buttons, facts, form, optionalNumber, section, subheading } from '../dom.js';
+import { progressBar } from '../progress.js';
+import { failureOf, run } from '../log.js';
 import { newUploadUrl, readAndUpload, sha256Hex } from '../upload.js';
 import type { PlaygroundContext, Section } from '../context.js';
 import {
@@ -36,6 +37,8 @@ const MB = 1024 * 1024;
 interface FilesState {
   picked?: AlbumFile;
   audio?: AudioRecording;
+  /** Whether `audio` is still recording. */
+  audioLive?: boolean;
   video?: VideoRecording;
   reading?: AbortController | undefined;
 }
@@ -93,9 +96,20 @@ export const filesSection: Section = (context) => {
   const { client, sim } = context;
   const state: FilesState = {};
   const sources = readers(context, state);
-  const progress = progressBar('file-progress');
+  const progress = progressBar('file-progress', 'read');
+  const uploaded = progressBar('upload-progress', 'upload');
   const picked = facts('file-picked');
   const result = facts('file-result');
+  const stopAudio = button('stop-audio', 'stop audio recording', (self) => {
+    const recording = state.audio;
+    if (recording)
+      void run('stopAudioRecording', (signal) => recording.stop({ signal }), self).then(syncStopAudio);
+  });
+  /** Stoppable only while a recording runs: after stop() or maxTime there is nothing to stop. */
+  const syncStopAudio = (): void => {
+    stopAudio.disabled = !state.audioLive;
+  };
+  syncStopAudio();
 
   /** Read, hash and upload; "cancel read" and the pending row's cancel both stop it. */
   const readAndHash = async (
@@ -108,7 +122,8 @@ export const filesSection: Section = (context) => {
     state.reading = controller;
     cancel.addEventListener('abort', () => controller.abort(), { once: true });
     const source = sources[kind]();
-    progress.set(0, source.size);
+    progress.start(source.size);
+    uploaded.start(source.size);
     result.set({ status: 'reading…' });
     try {
       return await readHashAndShow(source, chunkSize, controller.signal);
@@ -137,9 +152,15 @@ export const filesSection: Section = (context) => {
           onProgress: ({ loaded, total }) => progress.set(loaded, total ?? source.size),
         }),
       await newUploadUrl(),
-      { total: source.size, chunkSize: size, signal },
+      {
+        total: source.size,
+        chunkSize: size,
+        signal,
+        onUploaded: (bytes) => uploaded.set(bytes, source.size),
+      },
     );
     progress.set(outcome.blob.size, outcome.blob.size);
+    uploaded.set(outcome.server.received, outcome.blob.size);
     const local = await sha256Hex(outcome.blob);
     const summary = {
       source: source.name,
@@ -180,19 +201,22 @@ export const filesSection: Section = (context) => {
         },
       }),
       recordAction('startAudioRecording', 'record audio', async (maxTime, signal) => {
-        state.audio = await startAudioRecording(client, { maxTime, signal });
+        const recording = await startAudioRecording(client, { maxTime, signal });
+        state.audio = recording;
+        state.audioLive = true;
+        syncStopAudio();
+        const ended = (): void => {
+          if (state.audio !== recording) return;
+          state.audioLive = false;
+          syncStopAudio();
+        };
+        recording.finished.then(ended, ended);
       }),
       recordAction('startVideoRecording', 'record video', async (maxTime, signal) => {
         state.video = await startVideoRecording(client, { maxTime, signal });
       }),
     ]),
-    buttons(
-      button('stop-audio', 'stop audio recording', (self) => {
-        const recording = state.audio;
-        if (recording) void run('stopAudioRecording', (signal) => recording.stop({ signal }), self);
-        else logNote('no audio recording running');
-      }),
-    ),
+    buttons(stopAudio),
     picked.element,
     subheading('Read, hash and upload'),
     form(
@@ -207,14 +231,11 @@ export const filesSection: Section = (context) => {
           'read & upload',
           (signal) => readAndHash((source ?? 'album file') as SourceKind, optionalNumber(chunkSize), signal),
           submit,
+          { id: 'read-cancel', label: 'cancel read' },
         ),
     ),
-    buttons(
-      button('read-cancel', 'cancel read', () => {
-        state.reading?.abort();
-      }),
-    ),
     progress.element,
+    uploaded.element,
     result.element,
     sim && subheading('Simulated album'),
     sim &&

@@ -8,23 +8,12 @@
 import { verifyPayPwd } from '../../../src/payment.js';
 import { facts, form, section } from '../dom.js';
 import { run } from '../log.js';
+import { postJson } from '../server-api.js';
 import type { Section } from '../context.js';
 
 interface Issued {
   readonly transNo: string;
   readonly bizOrderId: string;
-}
-
-async function postJson<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(path, {
-    signal: signal ?? null,
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  const answer = (await response.json()) as T & { msg?: string };
-  if (!response.ok) throw new Error(answer.msg ?? `HTTP ${response.status}`);
-  return answer;
 }
 
 /** The notification the server received for `transNo`; polled a bounded number of times. */

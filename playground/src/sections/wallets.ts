@@ -15,8 +15,9 @@ import {
   type Simulator,
   type WeChatOutcome,
 } from '../../../src/simulator/index.js';
-import { facts, form, section } from '../dom.js';
+import { facts, form, h, optionalNumber, section } from '../dom.js';
 import { attempt, logNote, run } from '../log.js';
+import { postJson } from '../server-api.js';
 import type { Section } from '../context.js';
 
 const HOSTS = ['unionpay', 'wechat', 'alipay'] as const;
@@ -47,17 +48,6 @@ const UNIONPAY: Readonly<Record<Outcome, PayOutcome>> = {
   network: 'fail',
 };
 
-async function postJson<T>(url: string, body: unknown): Promise<T> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  const answer = (await response.json()) as T & { error?: string; msg?: string };
-  if (!response.ok) throw new Error(`${url}: ${answer.error ?? response.status} ${answer.msg ?? ''}`);
-  return answer;
-}
-
 /** Switches the simulated host: the wallet bridge simulators over the upsdk simulator. */
 function hostSwitcher(sim: Simulator): (host: Host, ready: string, outcome: Outcome) => void {
   let current: SimulatedWallet<WeChatOutcome> | SimulatedWallet<AlipayOutcome> | undefined;
@@ -85,19 +75,34 @@ function hostSwitcher(sim: Simulator): (host: Host, ready: string, outcome: Outc
   };
 }
 
-export const walletsSection: Section = ({ client, sim }) => {
+export const walletsSection: Section = ({ client, sim, hostChanged }) => {
   const state = facts('wallet-facts');
   const show = (entries: Record<string, unknown>): void =>
     state.set({ host: detectWallet().wallet, ...entries });
   show({});
   const switcher = sim ? hostSwitcher(sim) : undefined;
+  const refused = h('p', { id: 'wallet-pay-error', class: 'form-error', role: 'alert', hidden: true });
 
-  const pay = async (totalFee: number, trigger: HTMLButtonElement): Promise<void> => {
+  /** The amount goes to the server as typed: it alone decides what a valid amount is, and says why not. */
+  const pay = async (totalFee: number | undefined, trigger: HTMLButtonElement): Promise<void> => {
     const wallet = detectWallet().wallet;
-    const order = await postJson<{ outTradeNo: string; payment: WalletPayment }>('/wallets/preorder', {
-      wallet,
-      totalFee,
-    });
+    refused.hidden = true;
+    const ordered = await attempt(
+      'pre-order',
+      (signal) =>
+        postJson<{ outTradeNo: string; payment: WalletPayment }>(
+          '/wallets/preorder',
+          { wallet, totalFee },
+          signal,
+        ),
+      trigger,
+    );
+    const order = ordered.result;
+    if (!ordered.ok || !order) {
+      refused.textContent = `pre-order refused · ${ordered.code ?? 'error'}: ${ordered.msg ?? ''}`;
+      refused.hidden = false;
+      return show({ 'pre-order': ordered.code ?? 'error' });
+    }
     const paid = await attempt(
       'payInWallet',
       (signal) => payInWallet(order.payment, { client, signal }),
@@ -132,21 +137,20 @@ export const walletsSection: Section = ({ client, sim }) => {
           { name: 'outcome', label: 'wallet answers', type: 'select', options: OUTCOMES },
         ],
         ({ host, ready, outcome }) => {
-          switcher((host ?? 'unionpay') as Host, ready ?? 'before', (outcome ?? 'paid') as Outcome);
-          logNote(`simulated host: ${host} (bridge ${ready}, answers ${outcome})`);
+          const chosen = (host ?? 'unionpay') as Host;
+          switcher(chosen, ready ?? 'before', (outcome ?? 'paid') as Outcome);
+          logNote(`simulated host: ${chosen} (bridge ${ready}, answers ${outcome})`);
+          hostChanged(chosen);
           show({});
         },
       ),
     form(
       'wallet-pay-form',
       'pay',
-      [{ name: 'totalFee', label: 'amount (fen)', value: '1', type: 'number' }],
-      ({ totalFee }, submit) => {
-        void pay(Math.max(1, Math.round(Number(totalFee) || 1)), submit).catch((error: unknown) =>
-          logNote(`any wallet: ${String(error)}`),
-        );
-      },
+      [{ name: 'totalFee', label: 'amount (fen, a whole number ≥ 1)', value: '1', type: 'number' }],
+      ({ totalFee }, submit) => void pay(optionalNumber(totalFee), submit),
     ),
+    refused,
     state.element,
   );
 };

@@ -3,7 +3,7 @@
  * normalizer, and whether the call touches a device (and so waits its turn).
  */
 import { definePlugin } from '../define.js';
-import { bool, nonEmptyList, optional, text } from '../validate.js';
+import { bool, matching, nonEmptyList, optional, text } from '../validate.js';
 import { toBytes, type ValueCodec } from '../value-codec.js';
 import {
   toAdapterState,
@@ -32,7 +32,15 @@ const ids = <const N extends string>(input: unknown, names: readonly N[]): Recor
 export const refParams = (input: CharacteristicRef): WireCharacteristicRef =>
   ids(input, ['deviceId', 'serviceId', 'characteristicId']);
 
-const uuids = (field: string, value: unknown): string[] => nonEmptyList(field, value, text);
+/**
+ * A service UUID as filters take it: 16-bit (`180D`, 4 hex digits), 32-bit (8), or the full 128-bit
+ * form (32, dashes optional). Checked here because the app answers a malformed filter by silently
+ * finding nothing.
+ */
+const uuid = (field: string, value: unknown): string =>
+  matching(field, value, /^([\da-f]{4}){1,2}$|^[\da-f]{8}(-?[\da-f]{4}){3}-?[\da-f]{12}$/i, 'a service UUID');
+
+const uuids = (field: string, value: unknown): string[] => nonEmptyList(field, value, uuid);
 
 /** Optional service filters, checked; left out entirely when not given (the app rejects them sent empty). */
 const serviceFilter = (input?: {

@@ -76,7 +76,7 @@ export type BluetoothEvents = {
 
 /** Filters of discovery. */
 export interface DiscoveryOptions {
-  /** Only devices advertising one of these service UUIDs. */
+  /** Only devices advertising one of these service UUIDs (`180D`, 8 or 32 hex digits; anything else is `invalid_param`). */
   readonly services?: readonly string[] | undefined;
   /** Report the same device again on every advertisement. Default: the app's (no). */
   readonly allowDuplicates?: boolean | undefined;
