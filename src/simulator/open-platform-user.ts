@@ -10,7 +10,7 @@
  */
 import { sha256 } from '../shared/sha256.js';
 import { encodeBase64 } from '../streams/base64.js';
-import { createNonce } from '../shared/signature.js';
+import { fakeNonce } from './spec-signing.js';
 import { encrypt3des } from './triple-des.js';
 import { authenticate as authenticateWith, reply, type PlatformState } from './open-platform-wire.js';
 import {
@@ -53,7 +53,7 @@ export const SIMULATED_USER: SimulatedUser = {
 export const APPLET_CODE_PREFIX = 'applet+';
 
 /** A fresh `appletAuth` code the fake platform will accept once. */
-export const simulatedAppletCode = (): string => `${APPLET_CODE_PREFIX}${createNonce(16)}`;
+export const simulatedAppletCode = (): string => `${APPLET_CODE_PREFIX}${fakeNonce(16)}`;
 
 /** The user interfaces of the fake platform. */
 export type UserApi = 'token' | 'user.mobile' | 'user.auth';
@@ -109,8 +109,8 @@ const API_PATHS: Readonly<Record<string, UserApi>> = {
 };
 const bytesOf = (text: string): Uint8Array => new TextEncoder().encode(text);
 // Base64-like like the real ones, with a '+' and a '/' always in.
-const mintCode = (): string => `${createNonce(7)}+${createNonce(8)}`;
-const mintAccessToken = (): string => `${createNonce(30)}+${createNonce(30)}/${createNonce(10)}`;
+const mintCode = (): string => `${fakeNonce(7)}+${fakeNonce(8)}`;
+const mintAccessToken = (): string => `${fakeNonce(30)}+${fakeNonce(30)}/${fakeNonce(10)}`;
 
 /** The user-login endpoints of a fake platform. */
 export function createUserEndpoints(options: FakeUserPlatformOptions, platform: PlatformState) {
@@ -169,7 +169,7 @@ export function createUserEndpoints(options: FakeUserPlatformOptions, platform: 
     return reply('00', '', {
       accessToken,
       expiresIn: String(tokenLifetime),
-      refreshToken: createNonce(16),
+      refreshToken: fakeNonce(16),
       openId: openIdOf(grant.userId, appId),
       scope: grant.scope,
     });

@@ -3,7 +3,7 @@
  * §5.1.2) as a web-standard `(Request) => Promise<Response>` handler, so it
  * runs in-process (`platform.fetch`) or behind any HTTP server.
  */
-import { createNonce, tokenRequestSignature } from '../shared/signature.js';
+import { fakeNonce, specSha256 } from './spec-signing.js';
 import {
   createUserEndpoints,
   type FakeUserPlatform,
@@ -141,11 +141,11 @@ export function createFakeOpenPlatform(options: FakeOpenPlatformOptions = {}): F
     if ('secret' in body!) return reply({ resp: 'BC0024', msg: 'illegal request: never send the secret' });
     if (Math.abs(clock() / 1000 - Number(timestamp)) > 300)
       return reply({ resp: 'BC0024', msg: 'timestamp out of range' });
-    if (tokenRequestSignature({ appId, nonceStr, timestamp, secret }) !== signature) {
+    if (specSha256({ appId, nonceStr, secret, timestamp }) !== signature) {
       return reply({ resp: 'BC0025', msg: 'signature check failed' });
     }
     // A new token replaces the previous one, as the real platform does.
-    const token = `${kind === 'frontToken' ? 'F' : 'B'}${createNonce(22)}==`;
+    const token = `${kind === 'frontToken' ? 'F' : 'B'}${fakeNonce(22)}==`;
     tokens.set(key(kind, appId), { token, expiresAt: clock() + lifetime * 1000 });
     issued[kind] += 1;
     const expiresIn = options.expiresInAsString ? String(lifetime) : lifetime;

@@ -7,9 +7,8 @@
  * `pay_info` is `{"tradeNO": …}`; an unknown order answers state FAIL,
  * code 20007; a repeated `out_trade_no` with other fields answers 20004.
  */
-import { aggregatorSignString, signedFields } from '../shared/aggregator-signature.js';
-import { md5Hex } from '../shared/md5.js';
-import { createNonce } from '../shared/signature.js';
+import { gatewaySign, signedParams } from './gateway-signing.js';
+import { fakeNonce } from './spec-signing.js';
 import { Notifier, NOTIFY_SCHEDULE_MS, type Delivery, type NotificationAttempt } from './gateway-notifier.js';
 import { gatewayReply, readOrderFields, type GatewayFault, type PayType } from './gateway-orders.js';
 
@@ -83,8 +82,7 @@ export interface FakePreOrderGateway {
 const beijing = (ms: number): string =>
   new Date(ms + 8 * 3600_000).toISOString().replace(/\D/g, '').slice(0, 14);
 
-const signWith = (key: string, fields: Readonly<Record<string, string>>): string =>
-  md5Hex(aggregatorSignString(fields, key)).toUpperCase();
+const signWith = (key: string, fields: Readonly<Record<string, string>>): string => gatewaySign(fields, key);
 
 /**
  * Create a fake provider gateway.
@@ -111,7 +109,7 @@ export function createFakePreOrderGateway(options: FakePreOrderGatewayOptions = 
   let serial = 0;
 
   const signed = (mchId: string, fields: Record<string, string>): Record<string, string> => {
-    const kept = signedFields(fields);
+    const kept = signedParams(fields);
     return { ...kept, sign: signWith(merchants[mchId] ?? '', kept) };
   };
   const reply = (body: unknown): Response =>
@@ -127,11 +125,11 @@ export function createFakePreOrderGateway(options: FakePreOrderGatewayOptions = 
     const pay = {
       appId: fields.sub_appid!,
       timeStamp: String(clock()),
-      nonceStr: createNonce(16),
+      nonceStr: fakeNonce(16),
       package: `prepay_id=wx${transactionId}`,
       signType: 'MD5',
     };
-    const paySign = md5Hex(aggregatorSignString(pay, SIMULATED_WECHAT_PAY_KEY)).toUpperCase();
+    const paySign = gatewaySign(pay, SIMULATED_WECHAT_PAY_KEY);
     return JSON.stringify({ ...pay, status: '0', callback_url: '', paySign });
   }
 
@@ -175,7 +173,7 @@ export function createFakePreOrderGateway(options: FakePreOrderGatewayOptions = 
         pay_url: paytype === 'ALIPAY' ? `https://gateway.invalid/alipay/${transactionId}` : '',
         sub_openid: fields.buyer_id ?? '',
         appid: fields.sub_appid ?? '',
-        nonce_str: createNonce(32),
+        nonce_str: fakeNonce(32),
       }),
     );
   }
@@ -212,7 +210,7 @@ export function createFakePreOrderGateway(options: FakePreOrderGatewayOptions = 
         total_fee: order.status === 'paid' ? String(order.totalFee) : '',
         time_end: order.timeEnd ?? '',
         trade_type: order.paytype === 'WECHAT' ? 'pay.weixin.jspay' : 'pay.alipay.jspay',
-        nonce_str: createNonce(32),
+        nonce_str: fakeNonce(32),
       }),
     );
   }
@@ -262,7 +260,7 @@ export function createFakePreOrderGateway(options: FakePreOrderGatewayOptions = 
       time_end: order.timeEnd ?? '',
       trade_type: order.paytype === 'WECHAT' ? 'pay.weixin.jspay' : 'pay.alipay.jspay',
       bank_type: order.paytype === 'WECHAT' ? 'CFT' : 'ALIPAYACCOUNT',
-      nonce_str: createNonce(16),
+      nonce_str: fakeNonce(16),
     });
   }
 
