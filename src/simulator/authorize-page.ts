@@ -21,7 +21,8 @@ export const grantsMobile = (scope: GrantedScope): boolean =>
   scope === 'upapi_mobile' || scope === 'upapi_auth' || scope === 'upapi_user';
 
 /** §5.2.2: "授权scope为upapi_auth、upapi_user的特定接入方才能访问此接口". */
-export const grantsRealName = (scope: GrantedScope): boolean => scope === 'upapi_auth' || scope === 'upapi_user';
+export const grantsRealName = (scope: GrantedScope): boolean =>
+  scope === 'upapi_auth' || scope === 'upapi_user';
 
 /** The query of the redirect when the user declines (§4.3, FAQ 24). */
 export const refusalParams = (state: string): string =>

@@ -54,7 +54,11 @@ export function partnerChecks(context: ServiceContext) {
     const plain = decrypted(body, encrypted);
     if (plain instanceof Response) return plain;
     const { signature, ...signed } = plain;
-    const valid = await verifyPartnerSignature(context.partnerPublicKey, specSigningString(signed), signature!);
+    const valid = await verifyPartnerSignature(
+      context.partnerPublicKey,
+      specSigningString(signed),
+      signature!,
+    );
     return valid ? undefined : reply('BC0025', 'signature check failed');
   }
 

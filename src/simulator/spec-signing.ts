@@ -33,7 +33,10 @@ const LETTERS_AND_DIGITS = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOP
  * are never a security boundary), so a plain modulo over random bytes is enough.
  */
 export function fakeNonce(length = 16): string {
-  return Array.from(globalThis.crypto.getRandomValues(new Uint8Array(length)), (byte) => LETTERS_AND_DIGITS[byte % 62]).join('');
+  return Array.from(
+    globalThis.crypto.getRandomValues(new Uint8Array(length)),
+    (byte) => LETTERS_AND_DIGITS[byte % 62],
+  ).join('');
 }
 
 /** §7.1: "timestamp … 时间戳（秒）". */

@@ -34,7 +34,12 @@ function typeOnly(node: ts.ImportDeclaration | ts.ExportDeclaration): boolean {
   if (ts.isExportDeclaration(node)) {
     if (node.isTypeOnly) return true;
     const clause = node.exportClause;
-    return !!clause && ts.isNamedExports(clause) && clause.elements.length > 0 && clause.elements.every((e) => e.isTypeOnly);
+    return (
+      !!clause &&
+      ts.isNamedExports(clause) &&
+      clause.elements.length > 0 &&
+      clause.elements.every((e) => e.isTypeOnly)
+    );
   }
   const clause = node.importClause;
   if (!clause) return false; // a side-effect import runs the module
@@ -105,8 +110,16 @@ describe('simulator imports', () => {
 
   it('sees a value import of a signing helper and ignores a type-only one', () => {
     const probe = path.join(src, 'simulator', 'probe.ts');
-    const valueImport = ts.createSourceFile(probe, "import { x, type Y } from '../shared/signature.js';", ts.ScriptTarget.Latest);
-    const typeImport = ts.createSourceFile(probe, "import { type X } from '../shared/signature.js';", ts.ScriptTarget.Latest);
+    const valueImport = ts.createSourceFile(
+      probe,
+      "import { x, type Y } from '../shared/signature.js';",
+      ts.ScriptTarget.Latest,
+    );
+    const typeImport = ts.createSourceFile(
+      probe,
+      "import { type X } from '../shared/signature.js';",
+      ts.ScriptTarget.Latest,
+    );
     const [valueDecl] = valueImport.statements as unknown as [ts.ImportDeclaration];
     const [typeDecl] = typeImport.statements as unknown as [ts.ImportDeclaration];
     expect(typeOnly(valueDecl)).toBe(false);

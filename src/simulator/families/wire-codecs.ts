@@ -18,7 +18,8 @@ function groups(radix: number, width: number): ValueCodec {
     decode(text) {
       if (!whole.test(text)) return undefined;
       const bytes = new Uint8Array(text.length / width);
-      for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(text.slice(i * width, i * width + width), radix);
+      for (let i = 0; i < bytes.length; i++)
+        bytes[i] = parseInt(text.slice(i * width, i * width + width), radix);
       return bytes;
     },
   };
