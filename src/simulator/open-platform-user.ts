@@ -175,17 +175,23 @@ export function createUserEndpoints(options: FakeUserPlatformOptions, platform: 
     });
   }
 
+  /** Whether `token` is a valid accessToken of `appId` for `openId` (§5.3.1 may take one, see WIRE-FACTS.md). */
+  function isAccessToken(token: string, appId: string, openId: string): boolean {
+    const grant = accessTokens.get(token);
+    return (
+      !!grant &&
+      grant.appId === appId &&
+      grant.expiresAt > platform.clock() &&
+      openIdOf(grant.userId, appId) === openId
+    );
+  }
+
   function userInfo(api: 'user.mobile' | 'user.auth', body: Record<string, unknown>): Response {
     const fields = authenticate(body, { accessToken: 'N62109', openId: 'N62110' });
     if (fields instanceof Response) return fields;
     const { appId, accessToken, openId } = fields;
     const grant = accessTokens.get(accessToken);
-    if (
-      !grant ||
-      grant.appId !== appId ||
-      grant.expiresAt <= platform.clock() ||
-      openIdOf(grant.userId, appId) !== openId
-    ) {
+    if (!grant || !isAccessToken(accessToken, appId, openId)) {
       // The spec documents no code for this; the fake's own code says so.
       return reply('simulated_invalid_access_token', "accessToken invalid, expired or not this openId's");
     }
@@ -239,6 +245,7 @@ export function createUserEndpoints(options: FakeUserPlatformOptions, platform: 
       const body = (await request.json().catch(() => ({}))) as Record<string, unknown>;
       return api === 'token' ? exchange(body ?? {}) : userInfo(api, body ?? {});
     },
+    isAccessToken,
     controls: {
       issueCode,
       setConsent: (value: boolean) => void (consent = value),

@@ -108,6 +108,8 @@ export function createFakeOpenPlatform(options: FakeOpenPlatformOptions = {}): F
     defaultApp,
     clock,
     isBackendToken: (token: string, appId: string) => current('backendToken', appId)?.token === token,
+    isUserAccessToken: (token: string, appId: string, openId: string) =>
+      user.isAccessToken(token, appId, openId),
   };
   const user = createUserEndpoints(options, state);
   // The business interfaces (§5.3–§5.8) and the notifications live in their own modules.
