@@ -36,6 +36,18 @@ export interface FakePreOrderGatewayOptions {
   readonly fetch?: typeof fetch | undefined;
   /** Milliseconds since the epoch. Default `Date.now`. */
   readonly clock?: (() => number) | undefined;
+  /**
+   * The unit of `timeStamp` in WeChat's `pay_info`. Default `seconds`, as
+   * WeChat's JSAPI document requires ("该处必需传秒级时间戳"); seed 002's
+   * sample shows milliseconds (`1511947589427`).
+   */
+  readonly weChatTimeStamp?: 'seconds' | 'milliseconds' | undefined;
+  /**
+   * What Alipay's `pay_info` JSON carries: `{"tradeNO": …}` (what the H5
+   * `tradePay` takes) or `{"orderStr": …}` (the app/mini-program form). The
+   * seed prints no Alipay `pay_info`; default `tradeNO` (a guess).
+   */
+  readonly alipayPayInfo?: 'tradeNO' | 'orderStr' | undefined;
 }
 
 /** An order the fake holds. */
@@ -121,10 +133,20 @@ export function createFakePreOrderGateway(options: FakePreOrderGatewayOptions = 
     fields: Readonly<Record<string, string>>,
     transactionId: string,
   ): string {
-    if (paytype === 'ALIPAY') return JSON.stringify({ tradeNO: `2026${transactionId}` });
+    if (paytype === 'ALIPAY') {
+      const tradeNO = `2026${transactionId}`;
+      return JSON.stringify(
+        options.alipayPayInfo === 'orderStr'
+          ? {
+              orderStr: `app_id=2021000000000000&biz_content=${encodeURIComponent(`{"trade_no":"${tradeNO}"}`)}`,
+            }
+          : { tradeNO },
+      );
+    }
+    const now = clock();
     const pay = {
       appId: fields.sub_appid!,
-      timeStamp: String(clock()),
+      timeStamp: String(options.weChatTimeStamp === 'milliseconds' ? now : Math.floor(now / 1000)),
       nonceStr: fakeNonce(16),
       package: `prepay_id=wx${transactionId}`,
       signType: 'MD5',
