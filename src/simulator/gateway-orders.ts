@@ -13,6 +13,31 @@ export type GatewayFault =
   /** A normal answer whose `sign` is wrong. */
   | { readonly badSign: true };
 
+/**
+ * How the gateway decodes a form body. Seed 002 prints its request samples
+ * with raw, unencoded values and names no decoding: `form` reads `+` as a
+ * space (the WHATWG form rules, Java's URLDecoder, PHP's parse_str);
+ * `percent-only` keeps `+` as a plus (RFC 3986 percent-decoding, PHP's rawurldecode).
+ */
+export type FormDecoding = 'form' | 'percent-only';
+
+/** The fields of a form body, or `undefined` when a percent escape is malformed. */
+export function readForm(text: string, decoding: FormDecoding): Record<string, string> | undefined {
+  if (decoding === 'form') return Object.fromEntries(new URLSearchParams(text));
+  const fields: Record<string, string> = {};
+  try {
+    for (const pair of text.split('&')) {
+      if (pair === '') continue;
+      const at = pair.indexOf('=');
+      const name = decodeURIComponent(at === -1 ? pair : pair.slice(0, at));
+      fields[name] = at === -1 ? '' : decodeURIComponent(pair.slice(at + 1));
+    }
+  } catch {
+    return undefined;
+  }
+  return fields;
+}
+
 /** The checked fields of a JSPAY pre-order, or why it is refused (code 20004). */
 export function readOrderFields(
   paytype: PayType,

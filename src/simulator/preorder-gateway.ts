@@ -10,10 +10,17 @@
 import { gatewaySign, signedParams } from './gateway-signing.js';
 import { fakeNonce } from './spec-signing.js';
 import { Notifier, NOTIFY_SCHEDULE_MS, type Delivery, type NotificationAttempt } from './gateway-notifier.js';
-import { gatewayReply, readOrderFields, type GatewayFault, type PayType } from './gateway-orders.js';
+import {
+  gatewayReply,
+  readForm,
+  readOrderFields,
+  type FormDecoding,
+  type GatewayFault,
+  type PayType,
+} from './gateway-orders.js';
 
 export type { Delivery, NotificationAttempt } from './gateway-notifier.js';
-export type { GatewayFault } from './gateway-orders.js';
+export type { FormDecoding, GatewayFault } from './gateway-orders.js';
 
 /** The agent, merchant and key the fake gateway knows by default. */
 export const SIMULATED_AGENT_ID = '130000000000000000';
@@ -48,6 +55,8 @@ export interface FakePreOrderGatewayOptions {
    * seed prints no Alipay `pay_info`; default `tradeNO` (a guess).
    */
   readonly alipayPayInfo?: 'tradeNO' | 'orderStr' | undefined;
+  /** How request bodies are decoded: `+` as a space (`form`, default) or as a plus (`percent-only`). */
+  readonly formDecoding?: FormDecoding | undefined;
 }
 
 /** An order the fake holds. */
@@ -254,7 +263,8 @@ export function createFakePreOrderGateway(options: FakePreOrderGatewayOptions = 
       const faulted = await gatewayReply(fault, request.signal);
       if (faulted) return faulted;
     }
-    const fields = Object.fromEntries(new URLSearchParams(await request.text()));
+    const fields = readForm(await request.text(), options.formDecoding ?? 'form');
+    if (!fields) return refuse('20004', '参数错误: malformed percent escape');
     if (fields.agent_id !== agentId) return refuse('20012', '代理商错误');
     const key = merchants[fields.mch_id ?? ''];
     if (key === undefined) return refuse('20005', '商户错误');
