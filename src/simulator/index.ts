@@ -76,9 +76,13 @@ export type {
   Delivery as GatewayDelivery,
   FakePreOrderGateway,
   FakePreOrderGatewayOptions,
+  FormDecoding,
   GatewayFault,
   GatewayOrder,
+  GatewayRefund,
+  GatewayRefundStatus,
   NotificationAttempt,
+  TradeType,
 } from './preorder-gateway.js';
 export { SIMULATED_REFUND_CARD } from './open-platform-services.js';
 export type {
