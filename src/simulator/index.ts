@@ -55,7 +55,8 @@ export { HCE_SIM_MESSAGES } from './families/hce-controller.js';
 export type { HceCode, HceSimOptions, SimulatedHce } from './families/hce-controller.js';
 export type { SimulatedUi, PayOutcome } from './families/ui-state.js';
 export { installWeChatBridge, weChatUserAgent } from './wallets/wechat.js';
-export type { WeChatOutcome, WeChatSimOptions } from './wallets/wechat.js';
+export type { SimulatedWeChat, WeChatOutcome, WeChatSimOptions } from './wallets/wechat.js';
+export type { MiniProgramPayment } from './wallets/mini-program.js';
 export { installAlipayBridge, ALIPAY_USER_AGENT } from './wallets/alipay.js';
 export type { AlipayOutcome, AlipaySimOptions } from './wallets/alipay.js';
 export type {
