@@ -37,6 +37,10 @@ export interface RefundContext {
 const sampleTime = (ms: number): string =>
   new Date(ms + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
 
+/** The head of every successful answer (seed 002 响应结果示例). */
+const succeeded = (mchId: string) =>
+  ({ state: 'SUCCESS', code: '10000', trade_state: 'SUCCESS', msg: 'SUCCESS', mch_id: mchId }) as const;
+
 /** The refund part of a fake gateway. */
 export function createGatewayRefunds(context: RefundContext) {
   const refunds: GatewayRefund[] = [];
@@ -84,11 +88,7 @@ export function createGatewayRefunds(context: RefundContext) {
       refunds.push(made);
     }
     return context.reply(order.mchId, {
-      state: 'SUCCESS',
-      code: '10000',
-      trade_state: 'SUCCESS',
-      msg: 'SUCCESS',
-      mch_id: order.mchId,
+      ...succeeded(order.mchId),
       out_trade_no: order.outTradeNo,
       transaction_id: order.transactionId,
       out_transaction_id: `4200${made.refundId}`,
@@ -117,11 +117,7 @@ export function createGatewayRefunds(context: RefundContext) {
     const sum = list.reduce((total, r) => total + r.refundFee, 0);
     const done = list.reduce((total, r) => total + (r.status === 'SUCCESS' ? r.refundFee : 0), 0);
     return context.reply(order.mchId, {
-      state: 'SUCCESS',
-      code: '10000',
-      trade_state: 'SUCCESS',
-      msg: 'SUCCESS',
-      mch_id: order.mchId,
+      ...succeeded(order.mchId),
       transaction_id: order.transactionId,
       out_transaction_id: `4200${order.transactionId}`,
       out_trade_no: order.outTradeNo,

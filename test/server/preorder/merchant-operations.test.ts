@@ -3,17 +3,7 @@
  * against the fake gateway over real loopback HTTP (seed 002).
  */
 import { describe, expect, it } from 'vitest';
-import { PreOrderError } from '../../../src/server/index.js';
-import { rig, wechatOrder } from './gateway.js';
-
-async function failure(promise: Promise<unknown>): Promise<PreOrderError> {
-  const reason: unknown = await promise.then(
-    () => 'resolved',
-    (error: unknown) => error,
-  );
-  expect(reason).toBeInstanceOf(PreOrderError);
-  return reason as PreOrderError;
-}
+import { failure, rig, wechatOrder } from './gateway.js';
 
 let serial = 0;
 const orderNo = (): string => `M${Date.now()}${++serial}`;
