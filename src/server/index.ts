@@ -69,6 +69,18 @@ export type {
   WeChatPreOrderInput,
 } from './preorder/orders.js';
 export type { OrderState, OrderStatus } from './preorder/order-status.js';
+export type { MerchantOperations } from './preorder/merchant-operations.js';
+export type { NativePreOrder, NativePreOrderInput } from './preorder/native.js';
+export type {
+  OrderWallet,
+  Refund,
+  RefundEntry,
+  RefundInput,
+  RefundQuery,
+  RefundQueryInput,
+  RefundState,
+} from './preorder/refunds.js';
+export type { Code2SessionInput, MiniProgramSession } from './preorder/mini-program-session.js';
 export { createPreOrderNotificationHandler } from './preorder/notification.js';
 export type { PaymentNotification, PreOrderNotificationOptions } from './preorder/notification.js';
 export { signPreOrderParams, verifyPreOrderParams } from './preorder/signature.js';

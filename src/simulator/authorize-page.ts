@@ -1,24 +1,28 @@
 /**
  * The fake platform's authorize pages (spec §4.1, §4.3): which requests
- * they accept and what they redirect back with. Scopes and pages come from
- * the same tables the browser's URL builder uses.
+ * they accept and what they redirect back with. Pages and scopes are copied
+ * from the spec here, not taken from the browser's URL builder, so a wrong
+ * table on the client side fails against this one (WIRE-FACTS.md).
  */
-import {
-  AUTHORIZE_PAGES,
-  LOGIN_SCOPES,
-  MOBILE_SCOPES,
-  REAL_NAME_SCOPES,
-  type LoginScope,
-} from '../login/authorize-url.js';
+import type { LoginScope } from '../login/authorize-url.js';
 
 /** A scope a user can grant. */
 export type GrantedScope = LoginScope;
 
-/** Scopes that may read `user.mobile` (§5.2.1). */
-export const grantsMobile = (scope: GrantedScope): boolean => MOBILE_SCOPES.includes(scope);
+/** §4.1 (in-app page, line "https://open.95516.com/s/open/html/oauth.html?…"), §4.3 (out-of-app), §4.1 table (contract). */
+const PAGES = {
+  inApp: '/s/open/html/oauth.html',
+  outOfApp: '/s/open/auth/outApp/html/outLogin.html',
+  contract: '/s/open/noPwd/html/open.html',
+} as const;
 
-/** Scopes that may read `user.auth` (§5.2.2). */
-export const grantsRealName = (scope: GrantedScope): boolean => REAL_NAME_SCOPES.includes(scope);
+/** §5.2.1: "授权scope为upapi_mobile、upapi_auth、upapi_user的接入方才可以访问此接口". */
+export const grantsMobile = (scope: GrantedScope): boolean =>
+  scope === 'upapi_mobile' || scope === 'upapi_auth' || scope === 'upapi_user';
+
+/** §5.2.2: "授权scope为upapi_auth、upapi_user的特定接入方才能访问此接口". */
+export const grantsRealName = (scope: GrantedScope): boolean =>
+  scope === 'upapi_auth' || scope === 'upapi_user';
 
 /** The query of the redirect when the user declines (§4.3, FAQ 24). */
 export const refusalParams = (state: string): string =>
@@ -34,11 +38,11 @@ export interface AuthorizeRequest {
   readonly prompts: boolean;
 }
 
+// §4.1 scope table; §4.3: "云闪付APP外的SCOPE仅可使用upapi_login…和upapi_user".
 const scopesOf = (pathname: string): readonly LoginScope[] | undefined => {
-  if (pathname === AUTHORIZE_PAGES['in-app'])
-    return LOGIN_SCOPES['in-app'].filter((s) => s !== 'upapi_contract');
-  if (pathname === AUTHORIZE_PAGES.contract) return ['upapi_contract'];
-  if (pathname === AUTHORIZE_PAGES['out-of-app']) return LOGIN_SCOPES['out-of-app'];
+  if (pathname === PAGES.inApp) return ['upapi_base', 'upapi_mobile', 'upapi_auth'];
+  if (pathname === PAGES.contract) return ['upapi_contract'];
+  if (pathname === PAGES.outOfApp) return ['upapi_login', 'upapi_user'];
   return undefined;
 };
 

@@ -1,5 +1,5 @@
 /** Fault injection for simulated plugin calls. */
-import { SDK_TEXTS } from '../client/sdk-texts.js';
+import { VENDOR_TEXTS } from './vendor-texts.js';
 
 /** The failure payload shapes real upsdk.js versions use. */
 export type FailureShape = 'errcode' | 'code' | 'msg' | 'string' | 'none';
@@ -30,7 +30,7 @@ export type Fault =
 export function failurePayload(
   shape: FailureShape,
   code = '04',
-  msg: string = SDK_TEXTS[code as keyof typeof SDK_TEXTS] ?? 'simulated failure',
+  msg: string = VENDOR_TEXTS[code as keyof typeof VENDOR_TEXTS] ?? 'simulated failure',
 ): unknown {
   switch (shape) {
     case 'errcode':

@@ -62,7 +62,8 @@ export { HCE_SIM_MESSAGES } from './families/hce-controller.js';
 export type { HceCode, HceSimOptions, SimulatedHce } from './families/hce-controller.js';
 export type { SimulatedUi, PayOutcome } from './families/ui-state.js';
 export { installWeChatBridge, weChatUserAgent } from './wallets/wechat.js';
-export type { WeChatOutcome, WeChatSimOptions } from './wallets/wechat.js';
+export type { SimulatedWeChat, WeChatOutcome, WeChatSimOptions } from './wallets/wechat.js';
+export type { MiniProgramPayment } from './wallets/mini-program.js';
 export { installAlipayBridge, ALIPAY_USER_AGENT } from './wallets/alipay.js';
 export type { AlipayOutcome, AlipaySimOptions } from './wallets/alipay.js';
 export type {
@@ -83,9 +84,13 @@ export type {
   Delivery as GatewayDelivery,
   FakePreOrderGateway,
   FakePreOrderGatewayOptions,
+  FormDecoding,
   GatewayFault,
   GatewayOrder,
+  GatewayRefund,
+  GatewayRefundStatus,
   NotificationAttempt,
+  TradeType,
 } from './preorder-gateway.js';
 export { SIMULATED_REFUND_CARD } from './open-platform-services.js';
 export type {

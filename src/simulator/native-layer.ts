@@ -7,8 +7,8 @@
  * semantics, and reports c02/c03/c04 through `cordova.errorRetStatus`.
  * It works under the simulator's model of upsdk.js and under the real one.
  */
-import { SDK_TEXTS } from '../client/sdk-texts.js';
-import { configSignature, signableUrl } from '../shared/signature.js';
+import { VENDOR_TEXTS } from './vendor-texts.js';
+import { specSha256, urlBeforeHash } from './spec-signing.js';
 import { failurePayload, type Fault, type FaultTable } from './faults.js';
 import type { Outcome, PluginBehaviours, SimulationContext } from './family.js';
 import { nativeRoute, pluginOfExec, pluginsOfService } from './native-routes.js';
@@ -152,7 +152,7 @@ export class FakeNative {
       const known = pluginsOfService(service).some((name) => name in this.behaviours);
       return answer({ status: known ? 'INVALID_ACTION' : 'CLASS_NOT_FOUND_EXCEPTION' });
     }
-    if (this.lost) return answer({ fail: { errcode: 'c05', errmsg: SDK_TEXTS.c05 } });
+    if (this.lost) return answer({ fail: { errcode: 'c05', errmsg: VENDOR_TEXTS.c05 } });
     const fault = this.faults.take(plugin);
     if (fault !== undefined && fault !== 'sync' && fault !== 'double') return answer(faultOutcome(fault));
     let outcome: Outcome | Promise<Outcome>;
@@ -178,7 +178,7 @@ export class FakeNative {
   }
 
   private currentUrl(): string {
-    return signableUrl(this.context.window.location.href);
+    return urlBeforeHash(this.context.window.location.href);
   }
 
   private later(task: () => void, delay = 0): void {
@@ -205,7 +205,7 @@ export class FakeNative {
     const skew = Math.abs(this.settings.clock() / 1000 - Number(timestamp));
     if (!(skew <= TIMESTAMP_WINDOW_S)) return { errcode: 'c01', errmsg: 'config: timestamp expired' };
     const frontToken = await this.settings.frontToken();
-    const expected = configSignature({ appId, frontToken, nonceStr, timestamp, url });
+    const expected = specSha256({ appId, frontToken, nonceStr, timestamp, url: urlBeforeHash(url) });
     return expected === signature
       ? undefined
       : { errcode: 'c01', errmsg: 'config: signature verification failed' };

@@ -6,7 +6,7 @@
  * URL with retries until the receiver answers `{"resp":"00"}`. WebCrypto
  * only, so it runs wherever the simulator runs.
  */
-import { canonicalString, createNonce, unixTimestamp } from '../shared/signature.js';
+import { epochSeconds, fakeNonce, specSigningString } from './spec-signing.js';
 import { decodeBase64, encodeBase64 } from '../streams/base64.js';
 
 const ALGORITHM = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } as const;
@@ -50,7 +50,7 @@ export function notificationString(fields: Readonly<Record<string, string>>): st
   const kept = Object.fromEntries(
     Object.entries(fields).filter(([key, value]) => key !== 'symmetricKey' && value.trim() !== ''),
   );
-  return canonicalString(kept);
+  return specSigningString(kept);
 }
 
 // Raw base64 in queries, as the spec's samples show them: '+', '/' and '=' unescaped (FAQ 13's trap).
@@ -106,8 +106,8 @@ export function createNotifier(clock: () => number, fetcher: () => typeof fetch)
       const attempts = Math.max(1, Math.min(options.attempts ?? 3, 20));
       // A `signature` among the fields is replaced, never signed.
       const fields: Record<string, string> = {
-        timestamp: unixTimestamp(clock()),
-        nonceStr: createNonce(),
+        timestamp: epochSeconds(clock()),
+        nonceStr: fakeNonce(),
         ...given,
       };
       delete fields.signature;

@@ -4,7 +4,7 @@
  * signed with their RSA key (§5.3.1, §5.8.1, §5.8.4, §5.8.5) — signed over
  * the plaintext, so encrypted fields are decrypted before the check.
  */
-import { canonicalString } from '../shared/signature.js';
+import { specSigningString } from './spec-signing.js';
 import { verifyPartnerSignature } from './notifier.js';
 import { reply, required, type PlatformState } from './open-platform-wire.js';
 import { decrypt3des } from './triple-des.js';
@@ -54,7 +54,11 @@ export function partnerChecks(context: ServiceContext) {
     const plain = decrypted(body, encrypted);
     if (plain instanceof Response) return plain;
     const { signature, ...signed } = plain;
-    const valid = await verifyPartnerSignature(context.partnerPublicKey, canonicalString(signed), signature!);
+    const valid = await verifyPartnerSignature(
+      context.partnerPublicKey,
+      specSigningString(signed),
+      signature!,
+    );
     return valid ? undefined : reply('BC0025', 'signature check failed');
   }
 

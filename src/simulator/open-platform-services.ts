@@ -15,6 +15,7 @@ import {
   reply,
   undocumented,
   type PlatformState,
+  type TokenKindAccepted,
 } from './open-platform-wire.js';
 import { createNotifier, type Delivery, type DeliveryOptions } from './notifier.js';
 import { encrypt3des } from './triple-des.js';
@@ -32,6 +33,13 @@ export interface FakeServiceOptions extends MarketingOptions {
   readonly partnerPublicKey?: string | undefined;
   /** How notifications are delivered. Default the global `fetch`. */
   readonly notifyFetch?: typeof fetch | undefined;
+  /**
+   * Which token §5.3.1 `verifyPwdSeqId` takes in its `accessToken` field. The
+   * field table says the backendToken ("通过”获取backendToken”接口获取"); the
+   * sample value has the shape of a user's OAuth accessToken, and the one
+   * public SDK sends that. Default `backendToken` (the table); see WIRE-FACTS.md.
+   */
+  readonly verifyPwdToken?: TokenKindAccepted | undefined;
 }
 
 /** A §5.3.1 sequence number the platform issued. */
@@ -57,6 +65,11 @@ export interface FakeServicePlatform extends FakeMarketing {
   ): void;
   /** Make the next call of `api` wait `ms` before answering (or until the caller gives up). */
   stall(api: ServiceApi, ms: number): void;
+  /**
+   * Make the next `times` §5.5.1 pushes answer `resp` `00` with `resultCd`
+   * (§5.5.1: "00-成功，其他失败"): the platform took the request, the message was not sent.
+   */
+  failPush(resultCd: string, times?: number): void;
   /** How many requests each business interface received. */
   readonly serviceRequests: Readonly<Record<ServiceApi, number>>;
   /** The base64 X.509 key notifications are signed with (`upPublicKey`). */
@@ -122,6 +135,7 @@ export function createServiceEndpoints(options: FakeServiceOptions, platform: Pl
   const { contracts } = contractEndpoints;
   const pushedMessages: { openId: string; content: string; url: string }[] = [];
   const industryCards: Record<string, string>[] = [];
+  const pushResults: string[] = [];
 
   const handlers: Readonly<Record<ServiceApi, (body: Body) => Response | Promise<Response>>> = {
     async verifyPwdSeqId(body) {
@@ -136,6 +150,7 @@ export function createServiceEndpoints(options: FakeServiceOptions, platform: Pl
           notifyUrl: 'N62125',
         },
         'accessToken',
+        options.verifyPwdToken,
       );
       if (fields instanceof Response) return fields;
       const refused = await partner.verifySignature(body, []);
@@ -155,8 +170,10 @@ export function createServiceEndpoints(options: FakeServiceOptions, platform: Pl
     'new.msg.push'(body) {
       const fields = authenticate(platform, body, { openId: 'N62110', content: 'N62116', url: 'N62111' });
       if (fields instanceof Response) return fields;
-      pushedMessages.push({ openId: fields.openId, content: fields.content, url: fields.url });
-      return wrapped({ appId: fields.appId, openId: fields.openId, resultCd: '00' });
+      const resultCd = pushResults.shift() ?? '00';
+      if (resultCd === '00')
+        pushedMessages.push({ openId: fields.openId, content: fields.content, url: fields.url });
+      return wrapped({ appId: fields.appId, openId: fields.openId, resultCd });
     },
     'return.tax'(body) {
       const fields = authenticate(platform, body, { refundNo: 'N62134' });
@@ -196,6 +213,9 @@ export function createServiceEndpoints(options: FakeServiceOptions, platform: Pl
       for (let i = 0; i < times; i++) refusals.push({ api, resp, msg });
     },
     stall: (api, delayMs) => void refusals.push({ api, msg: '', delayMs }),
+    failPush(resultCd, times = 1) {
+      for (let i = 0; i < times; i++) pushResults.push(resultCd);
+    },
     serviceRequests,
     upPublicKey: () => notifier.upPublicKey(),
     sign: (fields) => notifier.sign(fields),

@@ -10,7 +10,7 @@
  */
 import { sha256 } from '../shared/sha256.js';
 import { encodeBase64 } from '../streams/base64.js';
-import { createNonce } from '../shared/signature.js';
+import { fakeNonce } from './spec-signing.js';
 import { encrypt3des } from './triple-des.js';
 import { authenticate as authenticateWith, reply, type PlatformState } from './open-platform-wire.js';
 import {
@@ -53,7 +53,7 @@ export const SIMULATED_USER: SimulatedUser = {
 export const APPLET_CODE_PREFIX = 'applet+';
 
 /** A fresh `appletAuth` code the fake platform will accept once. */
-export const simulatedAppletCode = (): string => `${APPLET_CODE_PREFIX}${createNonce(16)}`;
+export const simulatedAppletCode = (): string => `${APPLET_CODE_PREFIX}${fakeNonce(16)}`;
 
 /** The user interfaces of the fake platform. */
 export type UserApi = 'token' | 'user.mobile' | 'user.auth';
@@ -110,8 +110,8 @@ const API_PATHS: Readonly<Record<string, UserApi>> = {
 };
 const bytesOf = (text: string): Uint8Array => new TextEncoder().encode(text);
 // Base64-like like the real ones, with a '+' and a '/' always in.
-const mintCode = (): string => `${createNonce(7)}+${createNonce(8)}`;
-const mintAccessToken = (): string => `${createNonce(30)}+${createNonce(30)}/${createNonce(10)}`;
+const mintCode = (): string => `${fakeNonce(7)}+${fakeNonce(8)}`;
+const mintAccessToken = (): string => `${fakeNonce(30)}+${fakeNonce(30)}/${fakeNonce(10)}`;
 
 /** The user-login endpoints of a fake platform. */
 export function createUserEndpoints(options: FakeUserPlatformOptions, platform: PlatformState) {
@@ -170,10 +170,21 @@ export function createUserEndpoints(options: FakeUserPlatformOptions, platform: 
     return reply('00', '', {
       accessToken,
       expiresIn: String(tokenLifetime),
-      refreshToken: createNonce(16),
+      refreshToken: fakeNonce(16),
       openId: openIdOf(grant.userId, appId),
       scope: grant.scope,
     });
+  }
+
+  /** Whether `token` is a valid accessToken of `appId` for `openId` (§5.3.1 may take one, see WIRE-FACTS.md). */
+  function isAccessToken(token: string, appId: string, openId: string): boolean {
+    const grant = accessTokens.get(token);
+    return (
+      !!grant &&
+      grant.appId === appId &&
+      grant.expiresAt > platform.clock() &&
+      openIdOf(grant.userId, appId) === openId
+    );
   }
 
   function userInfo(api: 'user.mobile' | 'user.auth', body: Record<string, unknown>): Response {
@@ -181,12 +192,7 @@ export function createUserEndpoints(options: FakeUserPlatformOptions, platform: 
     if (fields instanceof Response) return fields;
     const { appId, accessToken, openId } = fields;
     const grant = accessTokens.get(accessToken);
-    if (
-      !grant ||
-      grant.appId !== appId ||
-      grant.expiresAt <= platform.clock() ||
-      openIdOf(grant.userId, appId) !== openId
-    ) {
+    if (!grant || !isAccessToken(accessToken, appId, openId)) {
       // The spec documents no code for this; the fake's own code says so.
       return reply('simulated_invalid_access_token', "accessToken invalid, expired or not this openId's");
     }
@@ -240,6 +246,7 @@ export function createUserEndpoints(options: FakeUserPlatformOptions, platform: 
       const body = (await request.json().catch(() => ({}))) as Record<string, unknown>;
       return api === 'token' ? exchange(body ?? {}) : userInfo(api, body ?? {});
     },
+    isAccessToken,
     controls: {
       issueCode,
       setConsent: (value: boolean) => void (consent = value),

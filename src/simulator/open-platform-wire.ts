@@ -11,7 +11,12 @@ export interface PlatformState {
   readonly clock: () => number;
   /** Whether `token` is the valid backendToken of `appId`. */
   isBackendToken(token: string, appId: string): boolean;
+  /** Whether `token` is a valid user accessToken (§4.3) of `appId` for `openId`. */
+  isUserAccessToken(token: string, appId: string, openId: string): boolean;
 }
+
+/** Which token a field takes: the app's backendToken, or the user's accessToken from the login (§4.3). */
+export type TokenKindAccepted = 'backendToken' | 'userAccessToken';
 
 /** A JSON reply; `params` left out when undefined. */
 export const reply = (resp: string, msg: string, params?: Readonly<Record<string, unknown>>): Response =>
@@ -43,13 +48,16 @@ export function required<K extends string>(
 
 /**
  * What every backend interface checks first: its fields, a known appId, a
- * valid backendToken (§7.7) — sent as `tokenField` (§5.3.1 calls it `accessToken`).
+ * valid backendToken (§7.7) — sent as `tokenField` (§5.3.1 calls it
+ * `accessToken`), or with `accepts: 'userAccessToken'` the user's own
+ * accessToken for the request's `openId`.
  */
 export function authenticate<K extends string>(
   platform: PlatformState,
   body: Record<string, unknown>,
   names: Readonly<Record<K, string>>,
   tokenField: 'backendToken' | 'accessToken' = 'backendToken',
+  accepts: TokenKindAccepted = 'backendToken',
 ): Response | Readonly<Record<K | 'appId', string>> {
   const tokenCode = tokenField === 'backendToken' ? 'N62101' : 'N62109';
   const fields = required(body, { appId: 'N62100', [tokenField]: tokenCode, ...names } as Record<
@@ -58,7 +66,14 @@ export function authenticate<K extends string>(
   >);
   if (fields instanceof Response) return fields;
   if (platform.apps[fields.appId] === undefined) return reply('N62126', '缓存中不包含此商户appId');
-  if (!platform.isBackendToken(fields[tokenField], fields.appId)) {
+  const token = fields[tokenField];
+  if (accepts === 'userAccessToken') {
+    const openId = typeof body.openId === 'string' ? body.openId : '';
+    // The spec documents no code for a bad user token here; the fake's own code says so.
+    if (!platform.isUserAccessToken(token, fields.appId, openId)) {
+      return reply('simulated_invalid_access_token', "accessToken is not this openId's valid user token");
+    }
+  } else if (!platform.isBackendToken(token, fields.appId)) {
     return reply('a10', '不合法的backend_token，或已过期');
   }
   return fields;

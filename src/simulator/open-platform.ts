@@ -3,7 +3,7 @@
  * §5.1.2) as a web-standard `(Request) => Promise<Response>` handler, so it
  * runs in-process (`platform.fetch`) or behind any HTTP server.
  */
-import { createNonce, tokenRequestSignature } from '../shared/signature.js';
+import { fakeNonce, specSha256 } from './spec-signing.js';
 import {
   createUserEndpoints,
   type FakeUserPlatform,
@@ -119,6 +119,8 @@ export function createFakeOpenPlatform(options: FakeOpenPlatformOptions = {}): F
     defaultApp,
     clock,
     isBackendToken: (token: string, appId: string) => current('backendToken', appId)?.token === token,
+    isUserAccessToken: (token: string, appId: string, openId: string) =>
+      user.isAccessToken(token, appId, openId),
   };
   const user = createUserEndpoints(options, state);
   // The business interfaces (§5.3–§5.8) and the notifications live in their own modules.
@@ -152,14 +154,14 @@ export function createFakeOpenPlatform(options: FakeOpenPlatformOptions = {}): F
     if ('secret' in body!) return reply({ resp: 'BC0024', msg: 'illegal request: never send the secret' });
     if (Math.abs(clock() / 1000 - Number(timestamp)) > 300)
       return reply({ resp: 'BC0024', msg: 'timestamp out of range' });
-    if (tokenRequestSignature({ appId, nonceStr, timestamp, secret }) !== signature) {
+    if (specSha256({ appId, nonceStr, secret, timestamp }) !== signature) {
       return reply({ resp: 'BC0025', msg: 'signature check failed' });
     }
     // A new token replaces the previous one, as the real platform does.
     const token =
       kind === 'frontToken' && options.frontToken !== undefined
         ? options.frontToken
-        : `${kind === 'frontToken' ? 'F' : 'B'}${createNonce(22)}==`;
+        : `${kind === 'frontToken' ? 'F' : 'B'}${fakeNonce(22)}==`;
     tokens.set(key(kind, appId), { token, expiresAt: clock() + lifetime * 1000 });
     issued[kind] += 1;
     const expiresIn = options.expiresInAsString ? String(lifetime) : lifetime;

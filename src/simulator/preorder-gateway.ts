@@ -1,20 +1,31 @@
 /**
- * A fake of the aggregated payment provider's gateway (seed 002): JSPAY
- * pre-orders for WeChat and Alipay, the order query, and result
- * notifications with retries — every request's signature checked, every
- * answer and notification signed — as a web-standard handler like the
- * fake open platform. Guesses where the seed is silent: Alipay's
- * `pay_info` is `{"tradeNO": …}`; an unknown order answers state FAIL,
- * code 20007; a repeated `out_trade_no` with other fields answers 20004.
+ * A fake of the aggregated payment provider's gateway (seed 002): JSPAY and
+ * NATIVE pre-orders for WeChat and Alipay, the order query, refunds and
+ * refund queries (gateway-refunds.ts), the mini-program code2session
+ * (gateway-session.ts), and result notifications with retries — every
+ * request's signature checked, every answer and notification signed — as a
+ * web-standard handler like the fake open platform. Sources and guesses:
+ * WIRE-FACTS.md (an unknown order answers state FAIL, code 20007; a
+ * repeated `out_trade_no` with other fields answers 20004).
  */
-import { aggregatorSignString, signedFields } from '../shared/aggregator-signature.js';
-import { md5Hex } from '../shared/md5.js';
-import { createNonce } from '../shared/signature.js';
-import { Notifier, NOTIFY_SCHEDULE_MS, type Delivery, type NotificationAttempt } from './gateway-notifier.js';
-import { gatewayReply, readOrderFields, type GatewayFault, type PayType } from './gateway-orders.js';
+import { gatewaySign, signedParams } from './gateway-signing.js';
+import { fakeNonce } from './spec-signing.js';
+import { createGatewayRefunds } from './gateway-refunds.js';
+import { createGatewaySessions } from './gateway-session.js';
+import { Notifier, NOTIFY_SCHEDULE_MS } from './gateway-notifier.js';
+import {
+  gatewayReply,
+  readForm,
+  readOrderFields,
+  type GatewayFault,
+  type PayType,
+} from './gateway-orders.js';
+import type { FakePreOrderGateway, FakePreOrderGatewayOptions, GatewayOrder } from './gateway-api.js';
 
 export type { Delivery, NotificationAttempt } from './gateway-notifier.js';
-export type { GatewayFault } from './gateway-orders.js';
+export type { FormDecoding, GatewayFault, TradeType } from './gateway-orders.js';
+export type { GatewayRefund, GatewayRefundStatus } from './gateway-refunds.js';
+export type { FakePreOrderGateway, FakePreOrderGatewayOptions, GatewayOrder } from './gateway-api.js';
 
 /** The agent, merchant and key the fake gateway knows by default. */
 export const SIMULATED_AGENT_ID = '130000000000000000';
@@ -23,68 +34,15 @@ export const SIMULATED_MCH_KEY = 'simulated-merchant-key-never-sent';
 /** The key the fake signs WeChat's `paySign` with (WeChat's own merchant key in reality). */
 export const SIMULATED_WECHAT_PAY_KEY = 'simulated-wechat-pay-key';
 
-/** Options of {@link createFakePreOrderGateway}. */
-export interface FakePreOrderGatewayOptions {
-  /** Known merchants, mch_id → key. Default one: {@link SIMULATED_MCH_ID}. */
-  readonly merchants?: Readonly<Record<string, string>> | undefined;
-  /** The agent requests must name. Default {@link SIMULATED_AGENT_ID}. */
-  readonly agentId?: string | undefined;
-  /** Pauses before each notification attempt, in ms. Default the seed's (0, 15 s, 15 s, 30 s, …). */
-  readonly notifySchedule?: readonly number[] | undefined;
-  /** Milliseconds to wait for the merchant's answer. Default 3000, as the seed. */
-  readonly answerTimeout?: number | undefined;
-  /** How notifications are sent. Default the global `fetch`. */
-  readonly fetch?: typeof fetch | undefined;
-  /** Milliseconds since the epoch. Default `Date.now`. */
-  readonly clock?: (() => number) | undefined;
-}
-
-/** An order the fake holds. */
-export interface GatewayOrder {
-  readonly paytype: PayType;
-  readonly mchId: string;
-  readonly outTradeNo: string;
-  readonly totalFee: number;
-  readonly notifyUrl: string | undefined;
-  readonly transactionId: string;
-  readonly payInfo: string;
-  /** Fields as requested, for a repeat with the same ones. */
-  readonly request: Readonly<Record<string, string>>;
-  status: 'unpaid' | 'paid' | 'failed';
-  timeEnd: string | undefined;
-}
-
-/** A running fake gateway. */
-export interface FakePreOrderGateway {
-  /** Handle one HTTP request. */
-  handle(request: Request): Promise<Response>;
-  /** A `fetch` answering from this gateway whatever the host. */
-  readonly fetch: typeof fetch;
-  /** The order with `outTradeNo`, if any. */
-  order(outTradeNo: string): GatewayOrder | undefined;
-  /** Every notification attempt, oldest first. */
-  readonly notifications: readonly NotificationAttempt[];
-  /** How many requests arrived per path, rejected ones included. */
-  readonly requests: Readonly<Record<string, number>>;
-  /**
-   * The buyer paid (or failed to): the order changes and its notification is
-   * delivered on the schedule. Resolves when the merchant answered `success` or the schedule ran out.
-   */
-  settle(outTradeNo: string, outcome?: 'paid' | 'failed'): Promise<Delivery>;
-  /** Send a settled order's notification once more, as the provider's repeats do. */
-  renotify(outTradeNo: string): Promise<NotificationAttempt>;
-  /** Make the next `times` requests meet `fault`. */
-  fault(fault: GatewayFault, times?: number): void;
-  /** Stop pending notification retries. */
-  close(): void;
-}
-
 /** `yyyyMMddHHmmss` in GMT+8. */
 const beijing = (ms: number): string =>
   new Date(ms + 8 * 3600_000).toISOString().replace(/\D/g, '').slice(0, 14);
 
-const signWith = (key: string, fields: Readonly<Record<string, string>>): string =>
-  md5Hex(aggregatorSignString(fields, key)).toUpperCase();
+const signWith = (key: string, fields: Readonly<Record<string, string>>): string => gatewaySign(fields, key);
+
+/** `trade_type` in answers and notifications: seed 002 names `pay.weixin.native`, `pay.alipay.native`; `jspay` is our guess. */
+const tradeTypeName = (order: GatewayOrder): string =>
+  `pay.${order.paytype === 'WECHAT' ? 'weixin' : 'alipay'}.${order.tradeType === 'NATIVE' ? 'native' : 'jspay'}`;
 
 /**
  * Create a fake provider gateway.
@@ -111,27 +69,44 @@ export function createFakePreOrderGateway(options: FakePreOrderGatewayOptions = 
   let serial = 0;
 
   const signed = (mchId: string, fields: Record<string, string>): Record<string, string> => {
-    const kept = signedFields(fields);
+    const kept = signedParams(fields);
     return { ...kept, sign: signWith(merchants[mchId] ?? '', kept) };
   };
   const reply = (body: unknown): Response =>
     new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
   const refuse = (code: string, msg: string): Response => reply({ state: 'FAIL', code, msg });
+  const refunds = createGatewayRefunds({
+    orders: () => orders.values(),
+    reply: (mchId, fields) => reply(signed(mchId, fields)),
+    refuse,
+    clock,
+  });
+  const sessions = createGatewaySessions();
 
   function payInfo(
     paytype: PayType,
     fields: Readonly<Record<string, string>>,
     transactionId: string,
   ): string {
-    if (paytype === 'ALIPAY') return JSON.stringify({ tradeNO: `2026${transactionId}` });
+    if (paytype === 'ALIPAY') {
+      const tradeNO = `2026${transactionId}`;
+      return JSON.stringify(
+        options.alipayPayInfo === 'orderStr'
+          ? {
+              orderStr: `app_id=2021000000000000&biz_content=${encodeURIComponent(`{"trade_no":"${tradeNO}"}`)}`,
+            }
+          : { tradeNO },
+      );
+    }
+    const now = clock();
     const pay = {
       appId: fields.sub_appid!,
-      timeStamp: String(clock()),
-      nonceStr: createNonce(16),
+      timeStamp: String(options.weChatTimeStamp === 'milliseconds' ? now : Math.floor(now / 1000)),
+      nonceStr: fakeNonce(16),
       package: `prepay_id=wx${transactionId}`,
       signType: 'MD5',
     };
-    const paySign = md5Hex(aggregatorSignString(pay, SIMULATED_WECHAT_PAY_KEY)).toUpperCase();
+    const paySign = gatewaySign(pay, SIMULATED_WECHAT_PAY_KEY);
     return JSON.stringify({ ...pay, status: '0', callback_url: '', paySign });
   }
 
@@ -152,17 +127,24 @@ export function createFakePreOrderGateway(options: FakePreOrderGatewayOptions = 
       `7551000001${beijing(clock()).slice(0, 8)}${String(++serial).padStart(8, '0')}`;
     const order: GatewayOrder = existing ?? {
       paytype,
+      tradeType: read.tradeType,
       mchId,
       outTradeNo: read.outTradeNo,
       totalFee: read.totalFee,
       notifyUrl: fields.notify_url,
       transactionId,
-      payInfo: payInfo(paytype, fields, transactionId),
+      payInfo: read.tradeType === 'NATIVE' ? '' : payInfo(paytype, fields, transactionId),
       request,
       status: 'unpaid',
       timeEnd: undefined,
     };
     orders.set(order.outTradeNo, order);
+    // NATIVE: "code_url … trade_type=NATIVE时，此参数有返回"; the URL shapes are each wallet's (guess).
+    const codeUrl =
+      paytype === 'WECHAT'
+        ? `weixin://wxpay/bizpayurl?pr=${transactionId}`
+        : `https://qr.alipay.com/${transactionId}`;
+    const native = order.tradeType === 'NATIVE';
     return reply(
       signed(mchId, {
         state: 'SUCCESS',
@@ -172,17 +154,33 @@ export function createFakePreOrderGateway(options: FakePreOrderGatewayOptions = 
         mch_id: mchId,
         out_trade_no: order.outTradeNo,
         pay_info: order.payInfo,
-        pay_url: paytype === 'ALIPAY' ? `https://gateway.invalid/alipay/${transactionId}` : '',
+        code_url: native ? codeUrl : '',
+        code_img_url: native ? `https://gateway.invalid/qr/${transactionId}.png` : '',
+        pay_url: paytype === 'ALIPAY' && !native ? `https://gateway.invalid/alipay/${transactionId}` : '',
         sub_openid: fields.buyer_id ?? '',
         appid: fields.sub_appid ?? '',
-        nonce_str: createNonce(32),
+        nonce_str: fakeNonce(32),
       }),
     );
   }
 
-  function query(fields: Record<string, string>): Response {
+  function gatewayMethod(fields: Record<string, string>): Response {
+    if (fields.method === 'refund') return refunds.refund(fields);
+    if (fields.method === 'refundquery') return refunds.query(fields);
     if (fields.method !== 'orderquery')
       return refuse('20004', `method ${fields.method ?? '(none)'} is not simulated`);
+    return query(fields);
+  }
+
+  function code2Session(fields: Record<string, string>): Response {
+    const exchanged = sessions.exchange(fields);
+    if (!('answer' in exchanged)) return refuse(exchanged.code, exchanged.msg);
+    const body = signed(fields.mch_id!, exchanged.answer);
+    // The seed's sample has `"expires_in": 7200`, a JSON number (signed as its text).
+    return reply({ ...body, expires_in: Number(body.expires_in) });
+  }
+
+  function query(fields: Record<string, string>): Response {
     const order = [...orders.values()].find(
       (candidate) =>
         candidate.mchId === fields.mch_id &&
@@ -211,8 +209,8 @@ export function createFakePreOrderGateway(options: FakePreOrderGatewayOptions = 
         base_fee: String(order.totalFee),
         total_fee: order.status === 'paid' ? String(order.totalFee) : '',
         time_end: order.timeEnd ?? '',
-        trade_type: order.paytype === 'WECHAT' ? 'pay.weixin.jspay' : 'pay.alipay.jspay',
-        nonce_str: createNonce(32),
+        trade_type: tradeTypeName(order),
+        nonce_str: fakeNonce(32),
       }),
     );
   }
@@ -220,7 +218,8 @@ export function createFakePreOrderGateway(options: FakePreOrderGatewayOptions = 
   const ROUTES: Readonly<Record<string, (fields: Record<string, string>) => Response>> = {
     '/Open/WECHAT_PreOrder': (fields) => preOrder('WECHAT', fields),
     '/Open/ALIPAY_PreOrder': (fields) => preOrder('ALIPAY', fields),
-    '/UnifiedPay/Gateway': query,
+    '/UnifiedPay/Gateway': gatewayMethod,
+    '/Open/WXA_Code2Session': code2Session,
   };
 
   async function handle(request: Request): Promise<Response> {
@@ -234,7 +233,8 @@ export function createFakePreOrderGateway(options: FakePreOrderGatewayOptions = 
       const faulted = await gatewayReply(fault, request.signal);
       if (faulted) return faulted;
     }
-    const fields = Object.fromEntries(new URLSearchParams(await request.text()));
+    const fields = readForm(await request.text(), options.formDecoding ?? 'form');
+    if (!fields) return refuse('20004', '参数错误: malformed percent escape');
     if (fields.agent_id !== agentId) return refuse('20012', '代理商错误');
     const key = merchants[fields.mch_id ?? ''];
     if (key === undefined) return refuse('20005', '商户错误');
@@ -260,9 +260,9 @@ export function createFakePreOrderGateway(options: FakePreOrderGatewayOptions = 
       total_fee: String(order.totalFee),
       fee_type: 'CNY',
       time_end: order.timeEnd ?? '',
-      trade_type: order.paytype === 'WECHAT' ? 'pay.weixin.jspay' : 'pay.alipay.jspay',
+      trade_type: tradeTypeName(order),
       bank_type: order.paytype === 'WECHAT' ? 'CFT' : 'ALIPAYACCOUNT',
-      nonce_str: createNonce(16),
+      nonce_str: fakeNonce(16),
     });
   }
 
@@ -290,6 +290,9 @@ export function createFakePreOrderGateway(options: FakePreOrderGatewayOptions = 
       if (order.status === 'unpaid') throw new Error(`order ${outTradeNo} is not settled`);
       return notifier.send(outTradeNo, order.notifyUrl, notificationOf(order));
     },
+    refunds: refunds.refunds,
+    setRefundStatus: (outRefundNo, status) => refunds.setStatus(outRefundNo, status),
+    issueJsCode: (appId, openId) => sessions.issueJsCode(appId, openId),
     fault: (fault, times = 1) => {
       for (let i = 0; i < times; i++) faults.push(fault);
     },

@@ -1,6 +1,6 @@
 /** A signer function for tests and demos that signs exactly as a real signer would, with a known frontToken. */
 import type { Signature, SignerFunction } from '../client/signer-source.js';
-import { configSignature, createNonce, unixTimestamp } from '../shared/signature.js';
+import { epochSeconds, fakeNonce, specSha256, urlBeforeHash } from './spec-signing.js';
 import { SIMULATED_APP_ID, SIMULATED_FRONT_TOKEN } from './open-platform.js';
 
 /** Options of {@link createSimulatedSigner}. */
@@ -29,13 +29,13 @@ export function createSimulatedSigner(options: SimulatedSignerOptions = {}): Sig
   const clock = options.clock ?? Date.now;
   // eslint-disable-next-line @typescript-eslint/require-await -- async so a throw (clock, signing) arrives as a rejection, as from a real signer
   return async (url): Promise<Signature> => {
-    const timestamp = unixTimestamp(clock());
-    const nonceStr = createNonce();
+    const timestamp = epochSeconds(clock());
+    const nonceStr = fakeNonce();
     return {
       appId,
       timestamp,
       nonceStr,
-      signature: configSignature({ appId, frontToken, nonceStr, timestamp, url }),
+      signature: specSha256({ appId, frontToken, nonceStr, timestamp, url: urlBeforeHash(url) }),
     };
   };
 }

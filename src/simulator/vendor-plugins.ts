@@ -7,7 +7,7 @@
  * cordova statuses become c02/c03/c04) and pay's fail transform, which
  * keeps only a message.
  */
-import { SDK_TEXTS } from '../client/sdk-texts.js';
+import { VENDOR_TEXTS } from './vendor-texts.js';
 import { CALLBACK_STATUS, type FakeCordova } from './native-layer.js';
 
 type Params = Record<string, unknown>;
@@ -101,6 +101,6 @@ export function normalizeNativeFailure(payload: unknown, cordova: FakeCordova | 
         : status === CALLBACK_STATUS.CLASS_NOT_FOUND_EXCEPTION
           ? 'c04'
           : undefined;
-  if (code) return { errcode: code, errmsg: `${SDK_TEXTS[code]}: ${text(payload) ?? ''}` };
+  if (code) return { errcode: code, errmsg: `${VENDOR_TEXTS[code]}: ${text(payload) ?? ''}` };
   return typeof payload === 'string' ? { msg: payload } : payload;
 }

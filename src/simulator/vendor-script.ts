@@ -14,8 +14,8 @@
  * - params are copied for native only if their prototype is this window's
  *   `Object.prototype`; another realm's object is sent as `{}`.
  */
-import { signableUrl } from '../shared/signature.js';
-import { SDK_TEXTS } from '../client/sdk-texts.js';
+import { urlBeforeHash } from './spec-signing.js';
+import { VENDOR_TEXTS } from './vendor-texts.js';
 import type { RawCall } from './call-log.js';
 import type { ListenerRegistry, DocumentListenerSpec } from './listeners.js';
 import type { FakeCordova } from './native-layer.js';
@@ -115,7 +115,7 @@ export function createVendorScript(options: VendorScriptOptions): Record<string,
     delete params.debug; // the real config() mutates the caller's object this way
     const missing = REQUIRED.find((name) => params[name] === undefined || params[name] === '');
     if (missing) return configFailed({ errcode: 'c00', errmsg: `config: missing ${missing}` });
-    if (params.url !== undefined && params.url !== signableUrl(win.location.href)) {
+    if (params.url !== undefined && params.url !== urlBeforeHash(win.location.href)) {
       return configFailed({
         errcode: 'c00',
         errmsg: `config: url must equal location.href without #, got ${textOf(params.url)}`,
@@ -153,7 +153,7 @@ export function createVendorScript(options: VendorScriptOptions): Record<string,
       };
       if (!configSucceeded && !appletMode) {
         log({ plugin: name, params: page, dropped: false });
-        return fail({ errcode: 'c05', errmsg: SDK_TEXTS.c05 });
+        return fail({ errcode: 'c05', errmsg: VENDOR_TEXTS.c05 });
       }
       wrapper.before?.(params, win);
       const sent = { ...forNative(win, params), ...wrapper.extra };

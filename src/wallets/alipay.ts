@@ -1,8 +1,9 @@
 /**
  * Alipay's in-app pay: `AlipayJSBridge.call('tradePay', {tradeNO} |
- * {orderStr}, callback)`; the callback's `resultCode` (Alipay client docs):
- * 9000 paid, 8000 processing, 4000 failed, 6001 cancelled by the user,
- * 6002 network error, 6004 result unknown.
+ * {orderStr}, callback)`; the callback's `resultCode` (Alipay's jsapi:tradePay
+ * and client result-code documents): 9000 paid, 8000 processing, 4000 failed,
+ * 5000 duplicate request, 6001 cancelled by the user, 6002 network error,
+ * 6004 result unknown, 99 the user left through "forgot password" (iOS).
  */
 import type { WalletBridge } from './bridge-call.js';
 import { walletError, type WalletFailureCode } from './outcome.js';
@@ -21,8 +22,12 @@ const API = 'tradePay';
 const FAILURES: Readonly<Record<string, readonly [WalletFailureCode, string]>> = {
   '8000': ['pending', 'processing'],
   '6004': ['pending', 'result unknown'],
+  // A repeat of a request still in flight: the first one may yet pay, so query the order.
+  '5000': ['pending', 'duplicate request'],
   '4000': ['failed', 'failed'],
   '6001': ['cancel', 'cancelled by the user'],
+  // The user gave up on the password sheet: a cancel, not a failure.
+  '99': ['cancel', 'left through "forgot password"'],
   '6002': ['network', 'network error'],
 };
 

@@ -7,6 +7,7 @@
  */
 import { UpsdkTimeoutError, type UpsdkError } from '../client/errors.js';
 import { settleOnce } from '../shared/settle-once.js';
+import { textOf } from '../shared/text-of.js';
 import { walletError } from './outcome.js';
 
 /** A wallet bridge's calling convention: `bridge[method](api, params, callback)`. */
@@ -53,11 +54,25 @@ export function callWalletBridge(
         const target = (win as unknown as Record<string, Record<string, BridgeMethod> | undefined>)[global];
         if (typeof target?.[method] !== 'function') return;
         stop();
-        target[method](api, { ...params }, (payload) => {
-          const error = judge(payload);
-          if (error) reject(error);
-          else resolve(payload);
-        });
+        try {
+          target[method](api, { ...params }, (payload) => {
+            const error = judge(payload);
+            if (error) reject(error);
+            else resolve(payload);
+          });
+        } catch (thrown) {
+          // Thrown here, it would escape into the ready-event listener (or reject untyped) and the
+          // payment would wait for its whole timeout; the wallet took nothing, so it failed.
+          reject(
+            walletError(
+              'failed',
+              api,
+              `${global}.${method} threw: ${thrown instanceof Error ? thrown.message : textOf(thrown)}`,
+              undefined,
+              thrown,
+            ),
+          );
+        }
       };
       const timer = setTimeout(
         () =>

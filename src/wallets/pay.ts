@@ -7,10 +7,11 @@
 import type { UpsdkClient } from '../client/client.js';
 import { UpsdkConfigError, UpsdkError, UpsdkUnavailableError } from '../client/errors.js';
 import { USER_WAIT_TIMEOUT } from '../client/user-wait.js';
-import { fail, optional, record, text, validated } from '../plugins/validate.js';
+import { fail, matching, optional, record, text, validated } from '../plugins/validate.js';
 import { ALIPAY_BRIDGE } from './alipay.js';
 import { callWalletBridge } from './bridge-call.js';
 import { detectWallet, type WalletHost, type WalletName } from './detect.js';
+import { handOffToMiniProgram, type MiniProgramHandOff } from './mini-program.js';
 import { walletError } from './outcome.js';
 import {
   readAlipayParams,
@@ -48,6 +49,13 @@ export interface PayInWalletOptions {
   readonly window?: Window | undefined;
   /** The host to pay in. Default {@link detectWallet} of `window`. */
   readonly host?: WalletHost | undefined;
+  /**
+   * In a WeChat mini-program's web-view, hand the WeChat parameters to this
+   * mini-program page (`wx.miniProgram.navigateTo`), which pays with
+   * `wx.requestPayment`; the payment then rejects with `pending` when the
+   * web-view is shown again (query the order). Without it such a page is `unavailable`.
+   */
+  readonly miniProgram?: MiniProgramHandOff | undefined;
 }
 
 /** What a payment resolves with: the wallet says paid (confirm on your server). */
@@ -67,6 +75,7 @@ interface Checked {
   readonly alipay?: AlipayPayParams | undefined;
   readonly timeout: number;
   readonly bridgeTimeout: number;
+  readonly miniProgram: MiniProgramHandOff | undefined;
 }
 
 const positive = (field: string, value: unknown): number =>
@@ -85,6 +94,14 @@ function check(input: WalletPayment, options: PayInWalletOptions): Checked {
       alipay: optional('alipay', alipay, readAlipayParams),
       timeout: optional('timeout', options.timeout, positive) ?? USER_WAIT_TIMEOUT,
       bridgeTimeout: optional('bridgeTimeout', options.bridgeTimeout, positive) ?? 10_000,
+      miniProgram: optional('miniProgram', options.miniProgram, (field, value) => ({
+        payPage: matching(
+          `${field}.payPage`,
+          record(field, value).payPage,
+          /^\/\S+$/,
+          'a page path like "/pages/pay/pay"',
+        ),
+      })),
     };
   });
 }
@@ -149,12 +166,14 @@ export async function payInWallet(
     throw walletError('unavailable', PLUGIN, `no input for ${wallet} (given: ${given.join(', ')})`);
   }
   if (host.wallet === 'wechat' && host.miniProgram) {
-    throw walletError(
-      'unavailable',
-      PLUGIN,
-      'a mini-program web-view pays through wx.requestPayment',
-      params,
-    );
+    if (!checked.miniProgram) {
+      const msg = 'a mini-program web-view pays through wx.requestPayment: give `miniProgram: {payPage}`';
+      throw walletError('unavailable', PLUGIN, msg, params);
+    }
+    return handOffToMiniProgram(checked.wechat!, checked.miniProgram, win!, {
+      timeout: checked.timeout,
+      signal: options.signal,
+    });
   }
   const raw =
     wallet === 'unionpay'

@@ -39,10 +39,25 @@ export interface VerifyPwdSeqIdInput {
   readonly bizOrderId: string;
   /** Business type agreed with UnionPay (`4a` buying funds; the sample uses `4h`). */
   readonly bizType: string;
-  /** Your 15-character merchant number. */
+  /** Your merchant number (商户号; the spec fixes no length, its sample has 15 characters). */
   readonly merchantId: string;
   /** Where the platform sends the result notification (§5.3.2). */
   readonly notifyUrl: string;
+  /**
+   * The token to send as `accessToken`. Default: the app's backendToken, as
+   * the spec's field table says ("基础服务令牌，通过获取backendToken接口获取").
+   * The spec's sample value has the shape of a user's OAuth accessToken
+   * (§4.3) instead, and the one public SDK sends that; if the platform
+   * refuses the backendToken here, pass the user's accessToken from the login.
+   * Then no backendToken is fetched, and a refusal is not retried.
+   *
+   * @example
+   * ```ts
+   * const { accessToken, openId } = await platform.token({ code, grantType: 'authorization_code' });
+   * await platform.verifyPwdSeqId({ openId, accessToken, bizOrderId, bizType: '4h', merchantId, notifyUrl });
+   * ```
+   */
+  readonly accessToken?: string | undefined;
 }
 
 /** §5.4.1 request. */

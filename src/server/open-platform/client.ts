@@ -215,7 +215,10 @@ export function createOpenPlatform(options: OpenPlatformOptions): OpenPlatform {
     fields: Record<string, string>,
     signal: AbortSignal | undefined,
   ): Promise<ReplyParams> {
-    if (spec.token === 'none') return attempt(api, spec, fields, undefined, 1, signal);
+    // The caller's own token in the token field (§5.3.1's user accessToken): sent as is, never replaced.
+    if (spec.token === 'none' || fields[spec.token] !== undefined) {
+      return attempt(api, spec, fields, undefined, 1, signal);
+    }
     const first = await tokens.backendToken();
     try {
       return await attempt(api, spec, fields, first.token, 1, signal);
@@ -235,6 +238,10 @@ export function createOpenPlatform(options: OpenPlatformOptions): OpenPlatform {
       const bad = (why: string): OpenApiError =>
         new OpenApiError({ code: 'upstream_bad_reply', msg: `the reply's \`${name}\` ${why}`, api });
       if (field.required && (value === undefined || value === '')) throw bad('is missing');
+      if (field.success !== undefined && value !== field.success) {
+        const msg = `${name} ${valueText(raw) ?? ''}: the platform did not do it (only ${field.success} means done)`;
+        throw new OpenApiError({ code: 'result_failed', msg, api, raw: params });
+      }
       if (field.kind === 'object') {
         out[name] = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw : {};
       } else if (field.kind === 'encrypted') {

@@ -29,6 +29,8 @@ export interface ReplyField {
   readonly required?: boolean | undefined;
   /** Other names the spec's own samples use for it (`operationTime` for `operateTime`, …). */
   readonly aliases?: readonly string[] | undefined;
+  /** The one value that means done (§5.5.1 `resultCd` `00`); any other fails the call with `result_failed`. */
+  readonly success?: string | undefined;
 }
 
 /** One interface. */
@@ -109,8 +111,10 @@ export const INTERFACES: Readonly<Record<OpenApiName, InterfaceSpec>> = {
       clientIp: optional(f.ipAddress),
       bizOrderId: required(f.identifier),
       bizType: required(f.identifier),
-      merchantId: required(f.alphanumeric(15)),
+      merchantId: required(f.identifier),
       notifyUrl: required(f.url),
+      // Optional: the user's own token instead of the backendToken (see VerifyPwdSeqIdInput.accessToken).
+      accessToken: optional(f.credential),
     },
     reply: { transNo: must },
   },
@@ -154,7 +158,7 @@ export const INTERFACES: Readonly<Record<OpenApiName, InterfaceSpec>> = {
     token: 'backendToken',
     signed: false,
     request: { openId, content: required(f.weightedText(140)), url: required(f.url) },
-    reply: { appId: text, openId: text, resultCd: must },
+    reply: { appId: text, openId: text, resultCd: { kind: 'text', required: true, success: '00' } },
   },
   // §5.6.1
   'return.tax': {

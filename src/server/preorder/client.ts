@@ -16,6 +16,7 @@ import {
   type WeChatPreOrderInput,
 } from './orders.js';
 import { readOrderStatus, type OrderStatus } from './order-status.js';
+import { createMerchantOperations, type MerchantOperations } from './merchant-operations.js';
 import type { PreOrderSignAlgorithm } from './signature.js';
 import { providerRequest, type ProviderAnswer, type TransportSettings } from './transport.js';
 
@@ -80,8 +81,8 @@ export interface OrderQueryInput {
   readonly transactionId?: string | undefined;
 }
 
-/** The JSPAY part of the provider's API. */
-export interface PreOrderClient {
+/** The provider's API: JSPAY pre-orders and the order query, plus NATIVE, refunds and code2session. */
+export interface PreOrderClient extends MerchantOperations {
   /**
    * Pre-order a WeChat JSAPI payment (`/Open/WECHAT_PreOrder`, `trade_type=JSPAY`).
    *
@@ -186,6 +187,7 @@ export function createPreOrderClient(options: PreOrderClientOptions): PreOrderCl
   const notifyUrl = options.notifyUrl;
 
   return {
+    ...createMerchantOperations(settings, notifyUrl, policy),
     async wechatPreOrder(input, call = {}) {
       const operation = 'WECHAT_PreOrder';
       const fields = weChatFields(input, notifyUrl);

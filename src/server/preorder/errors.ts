@@ -18,7 +18,7 @@ export interface PreOrderErrorInit extends UpsdkErrorInit {
  * `invalid_param` (our checks, before any request), `signature_rejected`
  * (provider 20002), `provider_invalid_param` (20004), `merchant_error`
  * (20005, 20013), `agent_error` (20012), `not_found` (20007),
- * `provider_error` (20006 and other codes), `provider_network` (30001),
+ * `refund_refused` (20008), `provider_error` (20006 and other codes), `provider_network` (30001),
  * `version_too_old` (state `VER`), `trade_failed` (a pre-order whose
  * `trade_state` is not SUCCESS), `bad_signature` (the answer's `sign` does
  * not verify), `upstream_timeout`, `upstream_unreachable`,
@@ -57,6 +57,7 @@ const PROVIDER_CODES: Readonly<Record<string, string>> = {
   '20005': 'merchant_error',
   '20006': 'provider_error',
   '20007': 'not_found',
+  '20008': 'refund_refused',
   '20012': 'agent_error',
   '20013': 'merchant_error',
   '30001': 'provider_network',

@@ -111,7 +111,8 @@ const goodsLine = (field: string, value: unknown): Record<string, unknown> => {
   };
 };
 
-function common(input: PreOrderCommon, defaultNotifyUrl: string | undefined): WireFields {
+/** The fields every pre-order shares, whatever its `trade_type`. */
+export function common(input: PreOrderCommon, defaultNotifyUrl: string | undefined): WireFields {
   const given = record('input', input);
   return {
     out_trade_no: matching('outTradeNo', given.outTradeNo, /^\w{5,32}$/, '5–32 letters, digits or _'),

@@ -70,10 +70,14 @@ export async function providerRequest(
     nonce_str: createNonce(32),
     ...fields,
   });
+  // Spaces as %20, not `+`: a gateway that only percent-decodes (seed 002 names no rule) would
+  // read `+` as a plus and refuse the signature; %20 reads the same under both rules.
   const body = new URLSearchParams({
     ...params,
     sign: signPreOrderParams(params, settings.key, settings.algorithm),
-  });
+  })
+    .toString()
+    .replace(/\+/g, '%20');
   const timeout = AbortSignal.timeout(settings.timeout);
   let response: Response;
   try {

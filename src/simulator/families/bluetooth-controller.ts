@@ -5,7 +5,8 @@
  * {@link SimulatedBluetooth} controller (`sim.bluetooth`).
  */
 import { failWith, ok, type Outcome, type SimulationContext } from '../family.js';
-import { VALUE_CODECS, type ValueCodec } from '../../plugins/value-codec.js';
+import type { ValueCodec } from '../../plugins/value-codec.js';
+import { WIRE_CODECS } from './wire-codecs.js';
 import { SimTimers } from './timers.js';
 import {
   BLE_EVENT_TYPES as EVENT,
@@ -33,7 +34,7 @@ const keyOf = (a: CharacteristicAddress): string =>
 const yesNo = (value: boolean): string => (value ? 'yes' : 'no');
 const bytesOf = (value: Uint8Array | string | undefined): Uint8Array =>
   typeof value === 'string'
-    ? (VALUE_CODECS.hex.decode(value) ?? new Uint8Array(0))
+    ? (WIRE_CODECS.hex.decode(value) ?? new Uint8Array(0))
     : (value ?? new Uint8Array(0));
 
 /** The simulated stack; behaviours use the native operations, tests the controller. */
@@ -56,7 +57,7 @@ export class BluetoothSimulation implements SimulatedBluetooth {
     private readonly context: SimulationContext,
     private readonly options: BluetoothSimOptions = {},
   ) {
-    this.codec = VALUE_CODECS[options.encoding ?? 'hex'];
+    this.codec = WIRE_CODECS[options.encoding ?? 'hex'];
     this.available = options.available ?? true;
     for (const peripheral of options.peripherals ?? []) this.addPeripheral(peripheral);
   }

@@ -3,7 +3,8 @@
  * registered AIDs, and a virtual reader that sends commands after `startHCE`
  * and whose answers come back from `sendHCEMessage`.
  */
-import { VALUE_CODECS, type ValueCodec, type ValueEncoding } from '../../plugins/value-codec.js';
+import type { ValueCodec, ValueEncoding } from '../../plugins/value-codec.js';
+import { WIRE_CODECS } from './wire-codecs.js';
 import { SimTimers } from './timers.js';
 
 /** The HCE codes the simulator can answer (spec §6.24). */
@@ -85,7 +86,7 @@ export interface SimulatedHce {
 }
 
 const bytesOf = (value: Uint8Array | string): Uint8Array =>
-  typeof value === 'string' ? (VALUE_CODECS.hex.decode(value) ?? new Uint8Array(0)) : value;
+  typeof value === 'string' ? (WIRE_CODECS.hex.decode(value) ?? new Uint8Array(0)) : value;
 
 /** The simulated HCE side; behaviours use its native operations, tests the controller. */
 export class HceSimulation implements SimulatedHce {
@@ -100,7 +101,7 @@ export class HceSimulation implements SimulatedHce {
   private callback: Callback | undefined;
 
   constructor(private readonly options: HceSimOptions = {}) {
-    this.codec = VALUE_CODECS[options.encoding ?? 'hex'];
+    this.codec = WIRE_CODECS[options.encoding ?? 'hex'];
     this.state = options.state ?? '0000';
   }
 

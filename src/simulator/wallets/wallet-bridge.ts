@@ -7,8 +7,12 @@
  */
 import { overrideUserAgent } from '../user-agent.js';
 
-/** A misbehaviour of the bridge: `drop` never answers, `double` answers twice. */
-export type WalletFault = 'drop' | 'double';
+/**
+ * A misbehaviour of the bridge: `drop` never answers, `double` answers twice,
+ * `throw` throws from the bridge method itself instead of answering (as a
+ * half-initialised bridge or a wallet refusing the page's domain can).
+ */
+export type WalletFault = 'drop' | 'double' | 'throw';
 
 /** When the bridge global appears. */
 export type WalletReadiness =
@@ -93,6 +97,7 @@ export function installWalletBridge<Outcome>(
       const copy = { ...(typeof params === 'object' && params !== null ? params : {}) };
       const call = { api: String(api), params: copy, answers: [] as unknown[] };
       calls.push(call);
+      if (sim.fault === 'throw') throw new Error(`${model.global}.${model.method}: simulated failure`);
       if (sim.fault === 'drop' || typeof callback !== 'function') return;
       const payload = model.answer(call.api, copy, sim.outcome);
       const times = sim.fault === 'double' ? 2 : 1;

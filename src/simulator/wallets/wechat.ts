@@ -4,6 +4,7 @@
  * | ':cancel' | ':fail'}`. Guess: WeChat's exact `err_desc` texts are not
  * public; ours name the missing field.
  */
+import { installMiniProgram, type MiniProgramPayment } from './mini-program.js';
 import {
   installWalletBridge,
   type SimulatedWallet,
@@ -16,8 +17,20 @@ export type WeChatOutcome = 'ok' | 'cancel' | 'fail';
 
 /** Options of {@link installWeChatBridge}. */
 export interface WeChatSimOptions extends WalletSimOptions<WeChatOutcome> {
-  /** Report a mini-program web-view (`miniProgram` in the user agent). Default false. */
+  /**
+   * Be a mini-program web-view: `miniProgram` in the user agent, and the
+   * JS-SDK's `wx.miniProgram` whose `navigateTo` runs the mini-program's pay
+   * page (`wx.requestPayment` with `outcome`) and comes back. Default false.
+   */
   readonly miniProgram?: boolean | undefined;
+  /** Pages the simulated mini-program has. Default `['/pages/pay/pay']`. */
+  readonly miniProgramPages?: readonly string[] | undefined;
+}
+
+/** A simulated WeChat; in a mini-program web-view, also the payments its pages made. */
+export interface SimulatedWeChat extends SimulatedWallet<WeChatOutcome> {
+  /** Payments made by the mini-program's pages after a hand-off, oldest first. */
+  readonly miniProgramPayments: readonly MiniProgramPayment[];
 }
 
 const PAY_FIELDS = ['appId', 'timeStamp', 'nonceStr', 'package', 'signType', 'paySign'] as const;
@@ -59,6 +72,22 @@ function model(miniProgram: boolean): WalletModel<WeChatOutcome> {
  * wechat.uninstall();
  * ```
  */
-export function installWeChatBridge(options: WeChatSimOptions = {}): SimulatedWallet<WeChatOutcome> {
-  return installWalletBridge(model(options.miniProgram ?? false), options);
+export function installWeChatBridge(options: WeChatSimOptions = {}): SimulatedWeChat {
+  const sim = installWalletBridge(model(options.miniProgram ?? false), options);
+  if (!options.miniProgram) return Object.assign(sim, { miniProgramPayments: [] });
+  const miniProgram = installMiniProgram({
+    window: options.window ?? window,
+    pages: options.miniProgramPages ?? ['/pages/pay/pay'],
+    outcome: () => sim.outcome,
+    fault: () => sim.fault,
+    latency: options.latency ?? 0,
+  });
+  const uninstallBridge = sim.uninstall.bind(sim);
+  return Object.assign(sim, {
+    miniProgramPayments: miniProgram.payments,
+    uninstall() {
+      miniProgram.uninstall();
+      uninstallBridge();
+    },
+  });
 }

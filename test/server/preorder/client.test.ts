@@ -1,18 +1,8 @@
 /** The pre-order client over real loopback HTTP against the fake provider gateway. */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { PreOrderError } from '../../../src/server/index.js';
 import { SIMULATED_WECHAT_PAY_KEY } from '../../../src/simulator/index.js';
-import { alipayOrder, rig, wechatOrder } from './gateway.js';
-
-async function failure(promise: Promise<unknown>): Promise<PreOrderError> {
-  const reason: unknown = await promise.then(
-    () => 'resolved',
-    (error: unknown) => error,
-  );
-  expect(reason).toBeInstanceOf(PreOrderError);
-  return reason as PreOrderError;
-}
+import { alipayOrder, failure, rig, wechatOrder } from './gateway.js';
 
 describe('WeChat pre-order', () => {
   it('answers pay_info parsed into the six getBrandWCPayRequest fields', async () => {

@@ -1,6 +1,7 @@
 /** The fake provider gateway served on loopback, and a pre-order client talking to it over real HTTP. */
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import {
+  PreOrderError,
   createPreOrderClient,
   type PreOrderClient,
   type PreOrderClientOptions,
@@ -78,3 +79,13 @@ export const alipayOrder = (extra: Partial<AlipayPreOrderInput> = {}): AlipayPre
   buyerId: '2088822494428872',
   ...extra,
 });
+
+/** The {@link PreOrderError} `promise` rejects with (fails the test if it resolves or rejects otherwise). */
+export async function failure(promise: Promise<unknown>): Promise<PreOrderError> {
+  const reason: unknown = await promise.then(
+    () => 'resolved',
+    (error: unknown) => error,
+  );
+  expect(reason).toBeInstanceOf(PreOrderError);
+  return reason as PreOrderError;
+}
