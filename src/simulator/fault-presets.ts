@@ -5,7 +5,7 @@
  * upsdk.js, so `pay` gets `{msg}` only, as from the real script. The playground's
  * fault menu is this list; a test checks every entry on every plugin family.
  */
-import { SDK_TEXTS } from '../client/sdk-texts.js';
+import { VENDOR_TEXTS } from './vendor-texts.js';
 import type { Fault } from './faults.js';
 
 /** One named native failure. */
@@ -34,12 +34,12 @@ export const FAULT_PRESETS: readonly FaultPreset[] = [
   {
     name: 'no permission (c02)',
     fault: { status: 'ILLEGAL_ACCESS_EXCEPTION' },
-    page: `{errcode: 'c02'}; pay: {msg: '${SDK_TEXTS.c02}: …'}, which the client reads back as c02`,
+    page: `{errcode: 'c02'}; pay: {msg: '${VENDOR_TEXTS.c02}: …'}, which the client reads back as c02`,
   },
   {
     name: 'plugin missing (c04)',
     fault: { status: 'CLASS_NOT_FOUND_EXCEPTION' },
-    page: `{errcode: 'c04'}; pay: {msg: '${SDK_TEXTS.c04}: …'}, read back as c04`,
+    page: `{errcode: 'c04'}; pay: {msg: '${VENDOR_TEXTS.c04}: …'}, read back as c04`,
   },
   {
     name: 'native error 01',

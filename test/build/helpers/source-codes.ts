@@ -32,6 +32,17 @@ const PATTERNS: readonly RegExp[] = [
  */
 export const NOT_CODES: Readonly<Record<string, string>> = {
   pay_info: "a field name handed to the pre-order answer's reader",
+  ...Object.fromEntries(
+    [
+      'refund_id',
+      'refund_status',
+      'out_refund_no',
+      'refund_fee',
+      'base_refund_fee',
+      'coupon_refund_fee',
+      'refund_time',
+    ].map((name) => [name, "a field of the provider's refund answer, read by name"]),
+  ),
 };
 
 function sourceFiles(dir: string): string[] {
