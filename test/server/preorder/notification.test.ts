@@ -141,6 +141,15 @@ describe('notification handler', () => {
     expect((await post(shop.url, form({ ...PAID, total_fee: '' }))).status).toBe(400);
   });
 
+  it('acknowledges a minimal failure notification (seed 002 guarantees only state, result_code, sign)', async () => {
+    const shop = await merchant();
+    const minimal = form({ state: 'SUCCESS', result_code: 'FAIL' });
+    expect([(await post(shop.url, minimal)).status, (await post(shop.url, minimal)).status]).toEqual([200, 200]);
+    expect(shop.events).toEqual([
+      expect.objectContaining({ paid: false, resultCode: 'FAIL', outTradeNo: undefined, totalFee: undefined }),
+    ]);
+  });
+
   it('answers 405 fail to anything but POST', async () => {
     const shop = await merchant();
     const response = await fetch(shop.url);
