@@ -55,6 +55,8 @@ export interface NotificationHandlerOptions {
   readonly storeTimeoutMs?: number | undefined;
   /** Largest body read, in bytes (larger: 413). Default 16 KiB: a notification is a dozen short fields. */
   readonly maxBodyBytes?: number | undefined;
+  /** Milliseconds allowed for reading the body (a trickling one gets 408). Default 10 000. */
+  readonly bodyTimeoutMs?: number | undefined;
   /** Milliseconds since the epoch. Default `Date.now`. */
   readonly clock?: (() => number) | undefined;
   readonly log?: ((event: NotificationEvent) => void) | undefined;
@@ -164,7 +166,7 @@ export function createNotificationHandler(options: NotificationHandlerOptions): 
     store: options.store ?? createMemoryStore({ clock }),
     prefix: '{notify}:',
     maxBodyBytes: options.maxBodyBytes ?? 16 * 1024,
-    bodyTimeoutMs: 10_000,
+    bodyTimeoutMs: options.bodyTimeoutMs ?? 10_000,
     maxAgeMs: maxAge * 1000,
     retentionMs: Math.max(options.rememberSeconds ?? 86_400, 2 * maxAge) * 1000,
     leaseMs: LEASE_MS,

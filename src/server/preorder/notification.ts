@@ -48,6 +48,8 @@ export interface PreOrderNotificationOptions {
   readonly storeTimeoutMs?: number | undefined;
   /** Largest body read, in bytes; larger ones get 413. Default 64 KiB. */
   readonly maxBodyBytes?: number | undefined;
+  /** Milliseconds allowed for reading the body (a trickling one gets 408). Default 2000. */
+  readonly bodyTimeoutMs?: number | undefined;
   /** Prefix of the store keys. Default `"preorder-notify:"`. */
   readonly keyPrefix?: string | undefined;
   /** Milliseconds since the epoch. Default `Date.now`. */
@@ -130,7 +132,7 @@ export function createPreOrderNotificationHandler(
     store: options.store ?? createMemoryStore({ clock }),
     prefix: options.keyPrefix ?? 'preorder-notify:',
     maxBodyBytes: options.maxBodyBytes ?? 64 * 1024,
-    bodyTimeoutMs: 2_000,
+    bodyTimeoutMs: options.bodyTimeoutMs ?? 2_000,
     maxAgeMs,
     retentionMs: Math.max(options.retentionMs ?? 48 * 3600_000, 2 * maxAgeMs),
     leaseMs: options.processingMs ?? 30_000,
