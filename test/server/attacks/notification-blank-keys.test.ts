@@ -36,9 +36,10 @@ describe('open platform', () => {
     expect(app.runs).toEqual([]);
   });
 
-  it('a blank name is refused', async () => {
+  it('a blank name is refused, even one the signature covers', async () => {
     const app = await openPlatformReceiver();
     expect((await postJson(app.url, { ...passwordVerified(), '  ': ' ' })).status).toBe(400);
+    expect((await postJson(app.url, passwordVerified({ ' ': 'x' }))).status).toBe(400);
     expect(app.runs).toEqual([]);
   });
 

@@ -5,9 +5,9 @@
  * value holding `&x=` reads back as two fields, and a captured message can be
  * regrouped — one value swallowing the next field — without breaking the
  * signature. A map is accepted only when re-splitting its signing string
- * gives that same map; names that are blank, repeated, or differ only by
- * surrounding blanks are refused, and a padded name is accepted only when
- * the signature covers it (§5.3.2's sample sends `" transNo"`).
+ * gives that same map; names that are blank, repeated, or equal once
+ * trimmed are refused (a padded name alone is kept: §5.3.2's sample signs
+ * `" transNo"`), and unsigned fields never reach the family.
  */
 import type { FieldPair } from './form.js';
 
@@ -25,8 +25,7 @@ export interface SigningRule {
 }
 
 /** Why a message's fields were refused before any signature check. */
-export type FieldRefusal =
-  'no_signature' | 'blank_name' | 'duplicate_name' | 'unsigned_padded_name' | 'regrouped';
+export type FieldRefusal = 'no_signature' | 'blank_name' | 'duplicate_name' | 'regrouped';
 
 /** A message's signed fields, ready for verification. */
 export interface SignedFields {
@@ -100,11 +99,8 @@ export function parseSigned(
       signature = value;
       continue;
     }
-    if (rule.isUnsigned(name, value)) {
-      // An unsigned field is the sender's to invent: never let one pose as another name.
-      if (bare !== name) return { refused: 'unsigned_padded_name' };
-      continue;
-    }
+    // Unsigned fields are the sender's to invent: left out, never shown to the family.
+    if (rule.isUnsigned(name, value)) continue;
     fields[name] = value;
   }
   if (signature === undefined || signature.trim() === '') return { refused: 'no_signature' };
