@@ -91,6 +91,9 @@ export function paid(extra: Record<string, string> = {}): Record<string, string>
 export const rawForm = (pairs: readonly (readonly [string, string])[]): string =>
   pairs.map(([name, value]) => `${name}=${encodeURIComponent(value).replace(/%2B/g, '+')}`).join('&');
 
+/** A message's fields as the spec's raw form body. */
+export const formOf = (fields: Readonly<Record<string, string>>): string => rawForm(Object.entries(fields));
+
 const served: Served[] = [];
 afterEach(async () => {
   await Promise.all(served.splice(0).map((server) => server.close()));
@@ -103,42 +106,39 @@ export interface Receiver<E> {
   readonly runs: E[];
 }
 
-/** The open-platform handler on loopback; `onNotification` (default: record) is wrapped to count runs. */
-export async function openPlatformReceiver(
-  options: Partial<NotificationHandlerOptions> = {},
-): Promise<Receiver<PlatformNotification>> {
-  const runs: PlatformNotification[] = [];
-  const handler = createNotificationHandler({
-    upPublicKey: UP_PUBLIC_KEY,
-    appId: APP_ID,
-    ...options,
-    onNotification: async (event) => {
-      runs.push(event);
-      await options.onNotification?.(event);
-    },
+/** Serve the handler `make` builds around a callback that records each run, then calls `then`. */
+async function receiver<E>(
+  make: (onNotification: (event: E) => Promise<void>) => (request: Request) => Promise<Response>,
+  then: ((event: E) => void | Promise<void>) | undefined,
+): Promise<Receiver<E>> {
+  const runs: E[] = [];
+  const handler = make(async (event) => {
+    runs.push(event);
+    await then?.(event);
   });
   const server = await serve(handler);
   served.push(server);
   return { url: `${server.url}/notify`, handler, runs };
 }
 
+/** The open-platform handler on loopback, counting runs. */
+export const openPlatformReceiver = (
+  options: Partial<NotificationHandlerOptions> = {},
+): Promise<Receiver<PlatformNotification>> =>
+  receiver(
+    (onNotification) =>
+      createNotificationHandler({ upPublicKey: UP_PUBLIC_KEY, appId: APP_ID, ...options, onNotification }),
+    options.onNotification,
+  );
+
 /** The pre-order handler on loopback, counting runs. */
-export async function preOrderReceiver(
+export const preOrderReceiver = (
   options: Partial<PreOrderNotificationOptions> = {},
-): Promise<Receiver<PaymentNotification>> {
-  const runs: PaymentNotification[] = [];
-  const handler = createPreOrderNotificationHandler({
-    key: MCH_KEY,
-    ...options,
-    onNotification: async (event) => {
-      runs.push(event);
-      await options.onNotification?.(event);
-    },
-  });
-  const server = await serve(handler);
-  served.push(server);
-  return { url: `${server.url}/notify`, handler, runs };
-}
+): Promise<Receiver<PaymentNotification>> =>
+  receiver(
+    (onNotification) => createPreOrderNotificationHandler({ key: MCH_KEY, ...options, onNotification }),
+    options.onNotification,
+  );
 
 /** POST `fields` as JSON. */
 export const postJson = (url: string, fields: Readonly<Record<string, string>>): Promise<Response> =>

@@ -16,11 +16,10 @@ import {
   postForm,
   postJson,
   preOrderReceiver,
-  rawForm,
+  formOf,
 } from './helpers.js';
 
 const HOUR = 3600_000;
-const formOf = (fields: Record<string, string>): string => rawForm(Object.entries(fields));
 
 describe('pre-order', () => {
   it('a paid notification completed three days ago, never seen here, is refused and not run', async () => {

@@ -15,7 +15,7 @@ import {
   postForm,
   postJson,
   preOrderReceiver,
-  rawForm,
+  formOf,
 } from './helpers.js';
 
 /** A callback that hangs until `release()`. */
@@ -25,7 +25,6 @@ function hanging(): { readonly callback: () => Promise<void>; release(): void } 
   return { callback: () => gate, release: () => release() };
 }
 
-const formOf = (fields: Record<string, string>): string => rawForm(Object.entries(fields));
 const elapsed = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
   const start = performance.now();
   const value = await work();

@@ -12,7 +12,7 @@ import {
   postForm,
   postJson,
   preOrderReceiver,
-  rawForm,
+  formOf,
 } from './helpers.js';
 
 /** `fields` with `into` swallowing `absorbed` (`into=v&absorbed=w` as one value), `absorbed` dropped. */
@@ -20,8 +20,6 @@ function regroup(fields: Record<string, string>, into: string, absorbed: string)
   const { [absorbed]: value, ...rest } = fields;
   return { ...rest, [into]: `${fields[into]}&${absorbed}=${value}` };
 }
-
-const formOf = (fields: Record<string, string>): string => rawForm(Object.entries(fields));
 
 describe('pre-order: a regrouped notification', () => {
   it('is refused after the original was handled, and the callback ran once', async () => {
