@@ -137,6 +137,7 @@ async function serveBench(family, storeKind, redisUrl, publicKeyB64) {
         notifications: runs.size,
         runs: counts.reduce((a, b) => a + b, 0),
         most: Math.max(0, ...counts),
+        cpu: cpuMicros(),
       });
     }
     if (message === 'stop') {
