@@ -133,7 +133,7 @@ function family(key: KeyObject, appId: string | undefined): NotificationFamily<P
  *     if (event.kind === 'authorization_revoked') await users.forget(event.openId);
  *   },
  * });
- * createNodeServer({ '/upsdk/notifications': notifications }).listen(8080);
+ * createNodeServer({ '/upsdk/notifications': notifications }).listen(8080, '127.0.0.1');
  * ```
  */
 export function createNotificationHandler(options: NotificationHandlerOptions): FetchHandler {

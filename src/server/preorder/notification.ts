@@ -111,7 +111,7 @@ function family(key: string, algorithm: PreOrderSignAlgorithm): NotificationFami
  *     if (event.paid) await orders.markPaid(event.outTradeNo!, event.totalFee!);
  *   },
  * });
- * createNodeServer({ '/pay/notify': notify }).listen(8080);
+ * createNodeServer({ '/pay/notify': notify }).listen(8080, '127.0.0.1');
  * ```
  */
 export function createPreOrderNotificationHandler(
