@@ -14,6 +14,11 @@ export type BodyRead = { readonly text: string } | { readonly refused: BodyRefus
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
+// Outcomes for the receiver's log, not error codes a caller sees (they become 408/413/400 answers).
+const SLOW: BodyRefusal = 'too_slow';
+const LARGE: BodyRefusal = 'too_large';
+const UNREADABLE: BodyRefusal = 'unreadable';
+
 /** Resolves `undefined` after `ms`; `clear` stops the timer. */
 function deadline(ms: number): { readonly expired: Promise<undefined>; clear(): void } {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -53,15 +58,15 @@ export async function readBody(request: Request, maxBytes: number, timeoutMs: nu
   try {
     for (;;) {
       const next = await Promise.race([reader.read(), timer.expired]);
-      if (next === undefined) return await stop('too_slow');
+      if (next === undefined) return await stop(SLOW);
       if (next.done) break;
       size += next.value.byteLength;
       // A declared length is a claim, not a bound: the stream is counted either way.
-      if (size > maxBytes) return await stop('too_large');
+      if (size > maxBytes) return await stop(LARGE);
       chunks.push(next.value);
     }
   } catch {
-    return stop('unreadable');
+    return stop(UNREADABLE);
   }
   timer.clear();
   try {
