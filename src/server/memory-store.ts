@@ -65,6 +65,11 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): SignerStore
     async unlock(key, owner) {
       if (live(locks, key) === owner) locks.delete(key);
     },
+    async extend(key, owner, ttlMs) {
+      if (live(locks, key) !== owner) return false;
+      locks.set(key, { value: owner, expiresAt: clock() + ttlMs });
+      return true;
+    },
     async remaining(key) {
       return live(locks, key) === undefined ? 0 : Math.max(0, (locks.get(key)?.expiresAt ?? 0) - clock());
     },

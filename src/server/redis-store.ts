@@ -53,6 +53,9 @@ return 'invalidated'`,
   unlock: `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0`,
+  extend: `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return 0`,
   remaining: `
 local t = redis.call('PTTL', KEYS[1])
 if t < 0 then return 0 end
@@ -138,6 +141,8 @@ export function createRedisStore(client: RedisClientLike, options: RedisStoreOpt
     async unlock(key, owner) {
       await run('unlock', [key], [owner]);
     },
+    extend: async (key, owner, ttlMs) =>
+      Number(await run('extend', [key], [owner, String(Math.max(1, Math.ceil(ttlMs)))])) === 1,
     remaining: async (key) => Number(await run('remaining', [key], [])),
     async take(key, limit, windowMs) {
       const now = clock();

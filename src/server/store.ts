@@ -55,6 +55,11 @@ export interface SignerStore {
   lock(key: string, owner: string, ttlMs: number): Promise<boolean>;
   /** Free `key` if `owner` still holds it. */
   unlock(key: string, owner: string): Promise<void>;
+  /**
+   * Keep `key` for another `ttlMs` if `owner` still holds it (a lease renewed while its work
+   * runs). Resolves whether it was extended.
+   */
+  extend(key: string, owner: string, ttlMs: number): Promise<boolean>;
   /** Milliseconds until `key` (a lock or marker) expires; 0 when absent. */
   remaining(key: string): Promise<number>;
   /**

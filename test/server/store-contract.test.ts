@@ -120,6 +120,17 @@ describe.each([
     await expect.poll(() => store.lock('{app}:lock', 'c', 50)).toBe(true);
   });
 
+  it('extends a lease only for the owner that holds it', async () => {
+    const store = await harness.store();
+    expect(await store.extend('{app}:lease', 'a', 5_000)).toBe(false);
+    await store.lock('{app}:lease', 'a', 1_000);
+    expect(await store.extend('{app}:lease', 'b', 60_000)).toBe(false);
+    expect(await store.remaining('{app}:lease')).toBeLessThanOrEqual(1_000);
+    expect(await store.extend('{app}:lease', 'a', 60_000)).toBe(true);
+    expect(await store.remaining('{app}:lease')).toBeGreaterThan(50_000);
+    expect(await store.lock('{app}:lease', 'b', 50)).toBe(false);
+  });
+
   it('tells how long a marker remains', async () => {
     const store = await harness.store();
     expect(await store.remaining('{app}:cooldown')).toBe(0);

@@ -32,7 +32,8 @@ export function upSignatureString(params: SignedParams): string {
   return canonicalString(kept);
 }
 
-function publicKey(upPublicKey: string | KeyObject): KeyObject {
+/** `upPublicKey` as a KeyObject, parsed once by callers that verify many messages. */
+export function publicKey(upPublicKey: string | KeyObject): KeyObject {
   if (typeof upPublicKey !== 'string') return upPublicKey;
   try {
     return upPublicKey.includes('-----BEGIN')

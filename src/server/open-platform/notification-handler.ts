@@ -1,40 +1,41 @@
 /**
  * `createNotificationHandler`: the endpoint the open platform notifies
- * (spec §5.2.3, §5.3.2, §5.4.3). Verifies UnionPay's signature (§7.5),
- * reads the message as a typed notification, hands it to your callback once
- * — across retries, replays and instances when the store is shared — and
- * answers what the platform expects: `{"resp":"00"}` once handled.
+ * (spec §5.2.3, §5.3.2, §5.4.3). Served by the shared receiver: it verifies
+ * UnionPay's signature (§7.5) over fields that cannot be regrouped, reads
+ * the message as a typed notification, hands it to your callback once per
+ * signed message — across retries, replays and instances when the store is
+ * shared — and answers what the platform expects: `{"resp":"00"}` once handled.
  */
-import { createHash, randomUUID, type KeyObject } from 'node:crypto';
-import { parseQuery } from '../../login/query.js';
+import { verify, type KeyObject } from 'node:crypto';
 import { createMemoryStore } from '../memory-store.js';
 import type { FetchHandler } from '../node-handler.js';
+import {
+  createReceiver,
+  type NotificationFamily,
+  type ReceiverOutcome,
+} from '../shared/receiver/receiver.js';
 import type { SignerStore } from '../store.js';
 import { invalidArgument } from '../login/errors.js';
-import { verifyUpSignature } from '../login/verify.js';
+import { publicKey, verifyUpSignature } from '../login/verify.js';
 import { readNotification, type NotificationKind, type PlatformNotification } from './notifications.js';
 
 /** What happened to one incoming request, for logs and metrics (no field values). */
 export interface NotificationEvent {
   readonly type: 'notification';
   readonly kind?: NotificationKind | undefined;
-  readonly outcome:
-    | 'processed'
-    | 'duplicate'
-    | 'forged'
-    | 'stale'
-    | 'wrong_app'
-    | 'malformed'
-    | 'in_progress'
-    | 'failed'
-    | 'store_unavailable';
+  /** The receiver's outcome; `wrong_app` for a notification to another appId. */
+  readonly outcome: Exclude<ReceiverOutcome, 'wrong_recipient'> | 'wrong_app';
 }
 
 /** Options of {@link createNotificationHandler}. */
 export interface NotificationHandlerOptions {
   /** UnionPay's public key as issued (base64 X.509), a PEM, or a KeyObject. */
   readonly upPublicKey: string | KeyObject;
-  /** Handle one notification; a rejection answers failure, so the platform sends it again. */
+  /**
+   * Handle one notification; a rejection (or outrunning `callbackTimeoutMs`) answers failure, so
+   * the platform sends it again. Called once per signed message: a re-signed re-delivery (new
+   * `timestamp`/`nonceStr`) is a new message, so make it idempotent on `transNo`/`contractId`/`openId`.
+   */
   readonly onNotification: (notification: PlatformNotification) => void | Promise<void>;
   /** Only notifications for this appId are accepted. */
   readonly appId?: string | undefined;
@@ -48,43 +49,71 @@ export interface NotificationHandlerOptions {
   readonly maxAgeSeconds?: number | undefined;
   /** How long a handled notification is remembered; at least twice `maxAgeSeconds`. Default 86400. */
   readonly rememberSeconds?: number | undefined;
+  /** Milliseconds to wait for `onNotification` before answering a failure. Default 5000. */
+  readonly callbackTimeoutMs?: number | undefined;
+  /** Bound on each store operation, ms. Default 1000. */
+  readonly storeTimeoutMs?: number | undefined;
+  /** Largest body read, in bytes (larger: 413). Default 16 KiB: a notification is a dozen short fields. */
+  readonly maxBodyBytes?: number | undefined;
+  /** Milliseconds allowed for reading the body (a trickling one gets 408). Default 10 000. */
+  readonly bodyTimeoutMs?: number | undefined;
   /** Milliseconds since the epoch. Default `Date.now`. */
   readonly clock?: (() => number) | undefined;
   readonly log?: ((event: NotificationEvent) => void) | undefined;
 }
 
-const MAX_BODY_CHARS = 16 * 1024;
+/** Longest one instance holds a notification before another may take it over, unless renewed. */
+const LEASE_MS = 30_000;
 
-/** Longest a callback may hold a notification before another delivery may take it over. */
-const PROCESSING_MS = 60_000;
+const ANSWERS: Partial<Record<ReceiverOutcome, readonly [status: number, msg: string]>> = {
+  method_not_allowed: [405, 'GET or POST'],
+  unsupported_type: [415, 'form or JSON body expected'],
+  too_large: [413, 'body too large for a notification'],
+  too_slow: [408, 'body too slow'],
+  forged: [401, 'signature check failed'],
+  no_signature: [401, 'signature missing'],
+  stale: [401, 'timestamp outside the accepted window'],
+  wrong_recipient: [400, 'not for this appId'],
+  in_progress: [409, 'being handled'],
+  failed: [500, 'handler failed'],
+  timed_out: [503, 'handler still running'],
+  store_unavailable: [503, 'store unavailable'],
+};
 
-const answer = (status: number, resp: '00' | '01', msg?: string): Response =>
-  new Response(JSON.stringify(msg ? { resp, msg } : { resp }), {
+const json = (status: number, body: object): Response =>
+  new Response(JSON.stringify(body), {
     status,
     headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
   });
 
-/** The message's fields: a GET query (§5.4.3's sample), a JSON body (§5.3.2's) or a form body. */
-async function readFields(request: Request): Promise<Record<string, string> | undefined> {
-  try {
-    if (request.method === 'GET') return Object.fromEntries(parseQuery(new URL(request.url).search));
-    const body = await request.text();
-    // Notifications are a dozen short fields; anything large is not one (toNodeHandler also caps bodies).
-    if (body.length > MAX_BODY_CHARS) return undefined;
-    const type = request.headers.get('content-type') ?? '';
-    if (type.includes('application/x-www-form-urlencoded')) return Object.fromEntries(parseQuery(body));
-    const parsed: unknown = JSON.parse(body);
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
-    const fields: Record<string, string> = {};
-    for (const [name, value] of Object.entries(parsed)) {
-      if (typeof value === 'string') fields[name] = value;
-      else if (typeof value === 'number') fields[name] = String(value);
-      else return undefined;
-    }
-    return fields;
-  } catch {
-    return undefined;
-  }
+function family(key: KeyObject, appId: string | undefined): NotificationFamily<PlatformNotification> {
+  return {
+    methods: ['GET', 'POST'],
+    json: true,
+    rule: {
+      signatureField: 'signature',
+      // §7.5 sortMap: symmetricKey and values blank after trim() are not signed.
+      isUnsigned: (name, value) => name === 'symmetricKey' || value.trim() === '',
+    },
+    verify: (signing, signature) =>
+      verify(
+        'sha256',
+        Buffer.from(signing, 'utf8'),
+        key,
+        Buffer.from(signature.replace(/\s+/g, ''), 'base64'),
+      ),
+    read(fields) {
+      const notification = readNotification(fields);
+      if (appId !== undefined && notification.appId !== appId) return { refused: 'wrong_recipient' };
+      if (!/^\d{1,12}$/.test(notification.timestamp)) return { refused: 'malformed' };
+      return { event: notification, issuedAtMs: Number(notification.timestamp) * 1000 };
+    },
+    answer(outcome) {
+      if (outcome === 'processed' || outcome === 'duplicate') return json(200, { resp: '00' });
+      const [status, msg] = ANSWERS[outcome] ?? [400, 'unreadable notification'];
+      return json(status, { resp: '01', msg });
+    },
+  };
 }
 
 /**
@@ -92,7 +121,7 @@ async function readFields(request: Request): Promise<Record<string, string> | un
  *
  * @example
  * ```ts
- * import { createNotificationHandler, createRedisStore, toNodeHandler } from 'upsdk-kit/server';
+ * import { createNotificationHandler, createRedisStore, createNodeServer } from 'upsdk-kit/server';
  *
  * const notifications = createNotificationHandler({
  *   upPublicKey: process.env.UP_PUBLIC_KEY!,
@@ -104,12 +133,11 @@ async function readFields(request: Request): Promise<Record<string, string> | un
  *     if (event.kind === 'authorization_revoked') await users.forget(event.openId);
  *   },
  * });
- * app.post('/upsdk/notifications', toNodeHandler(notifications));
+ * createNodeServer({ '/upsdk/notifications': notifications }).listen(8080, '127.0.0.1');
  * ```
  */
 export function createNotificationHandler(options: NotificationHandlerOptions): FetchHandler {
   const clock = options.clock ?? Date.now;
-  const store = options.store ?? createMemoryStore({ clock });
   const maxAge = options.maxAgeSeconds ?? 900;
   if (!Number.isInteger(maxAge) || maxAge < 1 || maxAge > 86_400) {
     throw invalidArgument(
@@ -120,7 +148,6 @@ export function createNotificationHandler(options: NotificationHandlerOptions): 
       500,
     );
   }
-  const rememberMs = Math.max(options.rememberSeconds ?? 86_400, 2 * maxAge) * 1000;
   if (typeof options.onNotification !== 'function') {
     throw invalidArgument(
       'createNotificationHandler',
@@ -130,61 +157,29 @@ export function createNotificationHandler(options: NotificationHandlerOptions): 
       500,
     );
   }
-  // Checked now, so a bad key fails at start-up rather than on the first notification.
+  // Checked now, so a bad key fails at start-up rather than on the first notification; parsed once.
   verifyUpSignature({ probe: 'x' }, '', options.upPublicKey);
-
-  return async (request) => {
-    /** Log what happened and answer `response`. */
-    const settle = (
-      outcome: NotificationEvent['outcome'],
-      kind: NotificationKind | undefined,
-      response: Response,
-    ): Response => {
-      options.log?.({ type: 'notification', outcome, ...(kind ? { kind } : {}) });
-      return response;
-    };
-    if (request.method !== 'GET' && request.method !== 'POST') return answer(405, '01', 'GET or POST');
-    const received = await readFields(request);
-    if (!received) return settle('malformed', undefined, answer(400, '01', 'unreadable notification'));
-    const { signature = '', ...signed } = received;
-    if (!verifyUpSignature(signed, signature, options.upPublicKey)) {
-      return settle('forged', undefined, answer(401, '01', 'signature check failed'));
-    }
-    const { notification, key } = readNotification(signed);
-    const { kind } = notification;
-    if (options.appId !== undefined && notification.appId !== options.appId) {
-      return settle('wrong_app', kind, answer(400, '01', 'not for this appId'));
-    }
-    const id = createHash('sha256').update(`${notification.appId}\n${key}`).digest('hex').slice(0, 40);
-    const done = `{notify}:done:${id}`;
-    const lock = `{notify}:lock:${id}`;
-    const owner = randomUUID();
-    try {
-      // A re-delivery of what was handled is acknowledged whatever its age, so the platform stops.
-      if ((await store.remaining(done)) > 0) return settle('duplicate', kind, answer(200, '00'));
-      const age = Math.abs(clock() / 1000 - Number(notification.timestamp));
-      if (!(age <= maxAge))
-        return settle('stale', kind, answer(401, '01', 'timestamp outside the accepted window'));
-      if (!(await store.lock(lock, owner, PROCESSING_MS))) {
-        return settle('in_progress', kind, answer(409, '01', 'being handled'));
-      }
-    } catch {
-      return settle('store_unavailable', kind, answer(503, '01', 'store unavailable'));
-    }
-    try {
-      // Checked again under the lock: another instance may have finished in between.
-      if ((await store.remaining(done)) > 0) return settle('duplicate', kind, answer(200, '00'));
-      try {
-        await options.onNotification(notification);
-      } catch {
-        return settle('failed', kind, answer(500, '01', 'handler failed'));
-      }
-      await store.lock(done, 'done', rememberMs);
-      return settle('processed', kind, answer(200, '00'));
-    } catch {
-      return settle('store_unavailable', kind, answer(503, '01', 'store unavailable'));
-    } finally {
-      await store.unlock(lock, owner).catch(() => undefined);
-    }
-  };
+  const key = publicKey(options.upPublicKey);
+  const { log } = options;
+  return createReceiver(family(key, options.appId), {
+    onEvent: options.onNotification,
+    store: options.store ?? createMemoryStore({ clock }),
+    prefix: '{notify}:',
+    maxBodyBytes: options.maxBodyBytes ?? 16 * 1024,
+    bodyTimeoutMs: options.bodyTimeoutMs ?? 10_000,
+    maxAgeMs: maxAge * 1000,
+    retentionMs: Math.max(options.rememberSeconds ?? 86_400, 2 * maxAge) * 1000,
+    leaseMs: LEASE_MS,
+    callbackTimeoutMs: options.callbackTimeoutMs ?? 5_000,
+    storeTimeoutMs: options.storeTimeoutMs ?? 1_000,
+    clock,
+    report:
+      log &&
+      ((outcome, event) =>
+        log({
+          type: 'notification',
+          outcome: outcome === 'wrong_recipient' ? 'wrong_app' : outcome,
+          ...(event ? { kind: event.kind } : {}),
+        })),
+  });
 }

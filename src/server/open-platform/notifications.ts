@@ -1,8 +1,7 @@
 /**
  * The notifications the open platform sends (spec §5.2.3, §5.3.2, §5.4.3),
- * as data: the fields that identify each kind and the key that makes two
- * deliveries "the same notification". A verified message becomes one typed
- * {@link PlatformNotification}.
+ * as data: the fields that identify each kind. A verified message becomes
+ * one typed {@link PlatformNotification}.
  */
 
 /** Fields every notification carries (signed, §7.5). */
@@ -11,7 +10,7 @@ interface NotificationBase {
   /** Seconds since the epoch, as the platform stamped it. */
   readonly timestamp: string;
   readonly nonceStr: string;
-  /** Every signed field as received (keys trimmed), `signature` excluded. */
+  /** Every signed field (names trimmed); `signature`, `symmetricKey` and blank fields are not signed and not here. */
   readonly fields: Readonly<Record<string, string>>;
 }
 
@@ -62,35 +61,25 @@ interface KindSpec {
   readonly kind: Exclude<NotificationKind, 'unknown'>;
   /** All of them present (non-empty) makes a message this kind. */
   readonly fields: readonly string[];
-  /** What stays the same across the platform's re-deliveries of one event. */
-  readonly key: readonly string[];
 }
 
 /** Most specific first: a relieve or a verification also carries an openId. */
 const KINDS: readonly KindSpec[] = [
-  {
-    kind: 'pay_password_verified',
-    fields: ['openId', 'bizOrderId', 'merchantId', 'bizType', 'transNo'],
-    key: ['transNo'],
-  },
-  {
-    kind: 'contract_relieved',
-    fields: ['openId', 'contractId', 'operateTime', 'trid'],
-    key: ['contractId', 'operateTime'],
-  },
-  { kind: 'authorization_revoked', fields: ['openId'], key: ['openId', 'timestamp', 'nonceStr'] },
+  { kind: 'pay_password_verified', fields: ['openId', 'bizOrderId', 'merchantId', 'bizType', 'transNo'] },
+  { kind: 'contract_relieved', fields: ['openId', 'contractId', 'operateTime', 'trid'] },
+  { kind: 'authorization_revoked', fields: ['openId'] },
 ];
 
 /**
- * Read verified fields as a typed notification, and the key that identifies
- * it across re-deliveries. Keys are trimmed: §5.3.2's sample sends `" transNo"`.
+ * Read verified fields as a typed notification. Names are trimmed:
+ * §5.3.2's sample sends `" transNo"` (signed as such); the receiver has
+ * already refused names that collide once trimmed.
  */
-export function readNotification(signed: Readonly<Record<string, string>>): {
-  readonly notification: PlatformNotification;
-  readonly key: string;
-} {
-  const fields: Record<string, string> = {};
-  for (const [name, value] of Object.entries(signed)) fields[name.trim()] = value;
+export function readNotification(signed: Readonly<Record<string, string>>): PlatformNotification {
+  // fromEntries defines properties, so even a field named `__proto__` stays a field.
+  const fields: Record<string, string> = Object.fromEntries(
+    Object.entries(signed).map(([name, value]) => [name.trim(), value]),
+  );
   const spec = KINDS.find((candidate) => candidate.fields.every((name) => (fields[name] ?? '') !== ''));
   const base = {
     appId: fields.appId ?? '',
@@ -98,12 +87,7 @@ export function readNotification(signed: Readonly<Record<string, string>>): {
     nonceStr: fields.nonceStr ?? '',
     fields,
   };
-  if (!spec) {
-    return { notification: { kind: 'unknown', ...base }, key: `unknown:${base.timestamp}:${base.nonceStr}` };
-  }
+  if (!spec) return { kind: 'unknown', ...base };
   const picked = Object.fromEntries(spec.fields.map((name) => [name, fields[name]!]));
-  return {
-    notification: { kind: spec.kind, ...base, ...picked } as PlatformNotification,
-    key: `${spec.kind}:${spec.key.map((name) => fields[name]).join(':')}`,
-  };
+  return { kind: spec.kind, ...base, ...picked } as PlatformNotification;
 }

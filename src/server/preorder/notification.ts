@@ -1,36 +1,22 @@
 /**
  * The provider's result notification (seed 002, "预下单结果通知"): a form
  * POST to `notify_url`, repeated (0/15/15/30/180/1800… s) until the answer
- * is the plain text `success`. The handler verifies the signature, hands
- * the merchant one typed event per payment — duplicates and concurrent
- * repeats are recognised through a store — and answers `success` only once
- * the merchant's code has finished, so a failure is retried by the provider.
+ * is the plain text `success`, given within 3 seconds. Served by the shared
+ * receiver: body cap, both form readings, fields that cannot be regrouped,
+ * constant-time `sign` check, an age window on `time_end`, and the
+ * merchant's callback run once per signed message within a deadline.
  */
-import { randomUUID } from 'node:crypto';
 import { createMemoryStore } from '../memory-store.js';
+import {
+  createReceiver,
+  type NotificationFamily,
+  type ReceiverOutcome,
+} from '../shared/receiver/receiver.js';
 import type { SignerStore } from '../store.js';
-import { fenOf } from './order-status.js';
-import { verifyPreOrderParams, type PreOrderSignAlgorithm } from './signature.js';
+import { readPayment, type PaymentNotification } from './payment-notification.js';
+import { sameSignature, signatureOfString, type PreOrderSignAlgorithm } from './signature.js';
 
-/** One payment result, as the provider notified it. Amounts in fen. */
-export interface PaymentNotification {
-  /** `state` and `result_code` are SUCCESS and `pay_result` is 0. */
-  readonly paid: boolean;
-  /** From `trade_type` (`pay.weixin.jspay`, `pay.alipay.jspay`, …). */
-  readonly wallet: 'wechat' | 'alipay' | undefined;
-  readonly mchId: string;
-  /** Your order number: check it is yours. */
-  readonly outTradeNo: string;
-  /** Paid amount: check it is the order's, as the seed insists (fake notifications exist). */
-  readonly totalFee: number;
-  readonly transactionId: string | undefined;
-  readonly outTransactionId: string | undefined;
-  /** `yyyyMMddHHmmss`, GMT+8. */
-  readonly timeEnd: string | undefined;
-  readonly tradeType: string | undefined;
-  /** Every field as notified, `sign` included. */
-  readonly raw: Readonly<Record<string, string>>;
-}
+export type { PaymentNotification } from './payment-notification.js';
 
 /** Options of {@link createPreOrderNotificationHandler}. */
 export interface PreOrderNotificationOptions {
@@ -39,67 +25,82 @@ export interface PreOrderNotificationOptions {
   /** Default `MD5`. */
   readonly algorithm?: PreOrderSignAlgorithm | undefined;
   /**
-   * Called once per payment result; resolve when it is recorded. Throwing
-   * (or rejecting) answers `fail`, and the provider tries again later.
+   * Called once per signed notification; resolve when it is recorded. Throwing
+   * (or rejecting, or taking longer than `callbackTimeoutMs`) answers `fail`,
+   * and the provider tries again later.
    */
   readonly onNotification: (event: PaymentNotification) => void | Promise<void>;
   /** Where handled notifications are remembered (shared by instances: Redis). Default in memory. */
   readonly store?: SignerStore | undefined;
-  /** Milliseconds a handled notification is remembered. Default 24 h (the retries span about 3 h). */
+  /** Milliseconds a handled notification is remembered; at least twice `maxAgeSeconds`. Default 48 h. */
   readonly retentionMs?: number | undefined;
-  /** Milliseconds one instance may spend in `onNotification` before another may take over. Default 30 000. */
+  /**
+   * Notifications whose `time_end` lies further than this from now are refused unless handled before
+   * (the provider's retries span about 3 h). A message without `time_end` (a minimal failure) has no
+   * age; it is deduplicated for `retentionMs`. Default 86 400.
+   */
+  readonly maxAgeSeconds?: number | undefined;
+  /** Milliseconds one instance holds a notification's lease; renewed while the callback runs. Default 30 000. */
   readonly processingMs?: number | undefined;
+  /** Milliseconds to wait for `onNotification` before answering `fail` (the provider waits 3 s in all). Default 1800. */
+  readonly callbackTimeoutMs?: number | undefined;
+  /** Bound on each store operation, ms. Default 250. */
+  readonly storeTimeoutMs?: number | undefined;
+  /** Largest body read, in bytes; larger ones get 413. Default 64 KiB. */
+  readonly maxBodyBytes?: number | undefined;
+  /** Milliseconds allowed for reading the body (a trickling one gets 408). Default 2000. */
+  readonly bodyTimeoutMs?: number | undefined;
   /** Prefix of the store keys. Default `"preorder-notify:"`. */
   readonly keyPrefix?: string | undefined;
-  /** Told of every failure answered `fail` with 500 (your code or the store threw), for logging. */
+  /** Milliseconds since the epoch. Default `Date.now`. */
+  readonly clock?: (() => number) | undefined;
+  /** Told of every failure of `onNotification` (answered `fail`), for logging. */
   readonly onError?: ((error: unknown, event: PaymentNotification) => void) | undefined;
+  /** Told the outcome of every request (no field values). */
+  readonly log?: ((outcome: ReceiverOutcome) => void) | undefined;
 }
 
-const answer = (text: 'success' | 'fail', status: number): Response =>
-  new Response(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+const STATUS: Partial<Record<ReceiverOutcome, number>> = {
+  processed: 200,
+  duplicate: 200,
+  method_not_allowed: 405,
+  unsupported_type: 415,
+  too_large: 413,
+  too_slow: 408,
+  in_progress: 409,
+  failed: 500,
+  timed_out: 503,
+  store_unavailable: 503,
+};
 
-async function readFields(request: Request): Promise<Record<string, string> | undefined> {
-  const text = await request.text();
-  if ((request.headers.get('content-type') ?? '').includes('json')) {
-    try {
-      const parsed: unknown = JSON.parse(text);
-      if (typeof parsed !== 'object' || parsed === null) return undefined;
-      return Object.fromEntries(Object.entries(parsed).map(([name, value]) => [name, String(value)]));
-    } catch {
-      return undefined;
-    }
-  }
-  return Object.fromEntries(new URLSearchParams(text));
-}
-
-function eventOf(fields: Readonly<Record<string, string>>): PaymentNotification | undefined {
-  const totalFee = fenOf(fields.total_fee);
-  const { out_trade_no: outTradeNo, mch_id: mchId, trade_type: tradeType } = fields;
-  if (!outTradeNo || mchId === undefined || totalFee === undefined) return undefined;
+function family(key: string, algorithm: PreOrderSignAlgorithm): NotificationFamily<PaymentNotification> {
   return {
-    paid: fields.state === 'SUCCESS' && fields.result_code === 'SUCCESS' && fields.pay_result === '0',
-    wallet: /weixin|wechat/i.test(tradeType ?? '')
-      ? 'wechat'
-      : /alipay/i.test(tradeType ?? '')
-        ? 'alipay'
-        : undefined,
-    mchId,
-    outTradeNo,
-    totalFee,
-    transactionId: fields.transaction_id,
-    outTransactionId: fields.out_transaction_id,
-    timeEnd: fields.time_end,
-    tradeType,
-    raw: fields,
+    methods: ['POST'],
+    json: true,
+    rule: { signatureField: 'sign', isUnsigned: (_name, value) => value === '' },
+    // Every other signed field (order, amount, result, time_end) stays in the identity.
+    volatileFields: ['nonce_str'],
+    verify: (signing, sign) => sameSignature(signatureOfString(signing, key, algorithm), sign),
+    read(fields, sign) {
+      return readPayment(fields, sign) ?? { refused: 'malformed' };
+    },
+    answer(outcome) {
+      const status = STATUS[outcome] ?? 400;
+      return new Response(status === 200 ? 'success' : 'fail', {
+        status,
+        headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+      });
+    },
   };
 }
 
 /**
  * A web-standard handler for the provider's notifications (serve it with
- * `toNodeHandler` on `node:http`). Answers `success` (200) once the event
- * is handled — or was before; `fail` with 400 for an unsigned or malformed
- * notification, 409 while another instance handles the same one, 500 when
- * `onNotification` or the store failed.
+ * `createNodeServer` or `toNodeHandler`). Answers `success` (200) once the
+ * event is handled — or was before; `fail` with 400 for an unsigned,
+ * regrouped or malformed notification or one older than `maxAgeSeconds`,
+ * 409 while another instance handles it, 500 when `onNotification` failed,
+ * 503 when it outran its deadline or the store could not be asked.
  *
  * @example
  * ```ts
@@ -107,45 +108,37 @@ function eventOf(fields: Readonly<Record<string, string>>): PaymentNotification 
  *   key: process.env.PROVIDER_KEY!,
  *   store: createRedisStore(redis),
  *   onNotification: async (event) => {
- *     if (event.paid) await orders.markPaid(event.outTradeNo, event.totalFee);
+ *     if (event.paid) await orders.markPaid(event.outTradeNo!, event.totalFee!);
  *   },
  * });
- * http.createServer(toNodeHandler(notify)).listen(8080, '127.0.0.1');
+ * createNodeServer({ '/pay/notify': notify }).listen(8080, '127.0.0.1');
  * ```
  */
 export function createPreOrderNotificationHandler(
   options: PreOrderNotificationOptions,
 ): (request: Request) => Promise<Response> {
-  const store = options.store ?? createMemoryStore();
-  const retentionMs = options.retentionMs ?? 24 * 3600_000;
-  const processingMs = options.processingMs ?? 30_000;
-  const prefix = options.keyPrefix ?? 'preorder-notify:';
-
-  return async (request) => {
-    if (request.method !== 'POST') return answer('fail', 405);
-    const fields = await readFields(request);
-    if (!fields || !verifyPreOrderParams(fields, options.key, options.algorithm)) return answer('fail', 400);
-    const event = eventOf(fields);
-    if (!event) return answer('fail', 400);
-    const id = [event.mchId, event.outTradeNo, event.transactionId ?? '', fields.pay_result ?? ''].join(':');
-    const doneKey = `${prefix}done:${id}`;
-    const busyKey = `${prefix}busy:${id}`;
-    const owner = randomUUID();
-    let locked = false;
-    try {
-      if ((await store.remaining(doneKey)) > 0) return answer('success', 200);
-      locked = await store.lock(busyKey, owner, processingMs);
-      if (!locked) return answer('fail', 409);
-      // Checked again under the lock: another instance may have finished in between.
-      if ((await store.remaining(doneKey)) > 0) return answer('success', 200);
-      await options.onNotification(event);
-      await store.lock(doneKey, owner, retentionMs);
-      return answer('success', 200);
-    } catch (error) {
-      options.onError?.(error, event);
-      return answer('fail', 500);
-    } finally {
-      if (locked) await store.unlock(busyKey, owner).catch(() => undefined);
-    }
-  };
+  const clock = options.clock ?? Date.now;
+  const maxAgeMs = (options.maxAgeSeconds ?? 86_400) * 1000;
+  const { onNotification, onError } = options;
+  return createReceiver(family(options.key, options.algorithm ?? 'MD5'), {
+    async onEvent(event) {
+      try {
+        await onNotification(event);
+      } catch (error) {
+        onError?.(error, event);
+        throw error;
+      }
+    },
+    store: options.store ?? createMemoryStore({ clock }),
+    prefix: options.keyPrefix ?? 'preorder-notify:',
+    maxBodyBytes: options.maxBodyBytes ?? 64 * 1024,
+    bodyTimeoutMs: options.bodyTimeoutMs ?? 2_000,
+    maxAgeMs,
+    retentionMs: Math.max(options.retentionMs ?? 48 * 3600_000, 2 * maxAgeMs),
+    leaseMs: options.processingMs ?? 30_000,
+    callbackTimeoutMs: options.callbackTimeoutMs ?? 1_800,
+    storeTimeoutMs: options.storeTimeoutMs ?? 250,
+    clock,
+    report: options.log && ((outcome) => options.log?.(outcome)),
+  });
 }

@@ -56,7 +56,16 @@ export function verifyPreOrderParams(
 ): boolean {
   const given = params.sign;
   if (typeof given !== 'string' || given === '') return false;
-  const expected = Buffer.from(signPreOrderParams(params, key, algorithm));
-  const actual = Buffer.from(given);
-  return expected.length === actual.length && timingSafeEqual(expected, actual);
+  return sameSignature(signPreOrderParams(params, key, algorithm), given);
+}
+
+/** The signature of an already built `stringA` (sorted `k=v&…` of the signed fields). */
+export const signatureOfString = (stringA: string, key: string, algorithm: PreOrderSignAlgorithm): string =>
+  digest(algorithm, `${stringA}&key=${key}`, key);
+
+/** Whether two signatures are equal, compared in constant time (for equal lengths). */
+export function sameSignature(expected: string, given: string): boolean {
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
 }

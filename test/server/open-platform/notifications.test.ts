@@ -143,7 +143,7 @@ describe('how a notification may arrive', () => {
   it('refuses a body too large to be a notification', async () => {
     const { handled, notifyUrl } = await receiverStack();
     const reply = await repost(notifyUrl, { appId: SIMULATED_APP_ID, padding: 'x'.repeat(20_000) });
-    expect(reply.status).toBe(400);
+    expect(reply.status).toBe(413);
     expect(handled).toEqual([]);
   });
 

@@ -1,0 +1,77 @@
+/**
+ * Reading a notification body inside a web-standard handler, whatever
+ * adapter (or none) sits in front of it: the declared length is checked
+ * first, then the stream is counted while read and cancelled at the cap, and
+ * a body that trickles is given up at a deadline. `request.text()` would
+ * buffer a 300 MB body before anyone could refuse it.
+ */
+
+/** Why a body was not read. */
+export type BodyRefusal = 'too_large' | 'too_slow' | 'unreadable';
+
+/** The body as UTF-8 text, or why it was refused. */
+export type BodyRead = { readonly text: string } | { readonly refused: BodyRefusal };
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+// Outcomes for the receiver's log, not error codes a caller sees (they become 408/413/400 answers).
+const SLOW: BodyRefusal = 'too_slow';
+const LARGE: BodyRefusal = 'too_large';
+const UNREADABLE: BodyRefusal = 'unreadable';
+
+/** Resolves `undefined` after `ms`; `clear` stops the timer. */
+function deadline(ms: number): { readonly expired: Promise<undefined>; clear(): void } {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  return { expired, clear: () => clearTimeout(timer) };
+}
+
+/**
+ * Read `request`'s body, at most `maxBytes`, within `timeoutMs`.
+ *
+ * @example
+ * ```ts
+ * const body = await readBody(request, 64 * 1024, 10_000);
+ * if ('refused' in body) return new Response(null, { status: body.refused === 'too_large' ? 413 : 400 });
+ * ```
+ */
+export async function readBody(request: Request, maxBytes: number, timeoutMs: number): Promise<BodyRead> {
+  const stream = request.body;
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > maxBytes) {
+    // Never read: cancelling tells the producer (and node's adapter) to stop.
+    await stream?.cancel().catch(() => undefined);
+    return { refused: 'too_large' };
+  }
+  if (!stream) return { text: '' };
+  const reader = stream.getReader();
+  const timer = deadline(timeoutMs);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const stop = async (refused: BodyRefusal): Promise<BodyRead> => {
+    timer.clear();
+    await reader.cancel().catch(() => undefined);
+    return { refused };
+  };
+  try {
+    for (;;) {
+      const next = await Promise.race([reader.read(), timer.expired]);
+      if (next === undefined) return await stop(SLOW);
+      if (next.done) break;
+      size += next.value.byteLength;
+      // A declared length is a claim, not a bound: the stream is counted either way.
+      if (size > maxBytes) return await stop(LARGE);
+      chunks.push(next.value);
+    }
+  } catch {
+    return stop(UNREADABLE);
+  }
+  timer.clear();
+  try {
+    return { text: decoder.decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)) };
+  } catch {
+    return { refused: 'unreadable' };
+  }
+}

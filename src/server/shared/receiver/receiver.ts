@@ -1,0 +1,173 @@
+/**
+ * One notification receiver for every server family (open platform,
+ * pre-order provider, ACP): a web-standard handler that reads the message
+ * within a size cap and a deadline, tries the spec's raw and the standard
+ * form reading against the signature, accepts only a field map its signing
+ * string cannot be regrouped into another, refuses stale messages, and runs
+ * the family's callback exactly once per signed message (deduplicated on a
+ * hash of the verified signing string), answering within a deadline.
+ */
+import { createHash } from 'node:crypto';
+import type { SignerStore } from '../../store.js';
+import { readBody } from './body.js';
+import { createExactlyOnce, type Attempt } from './exactly-once.js';
+import { readForm, readingsOf, readJson, type FieldPair } from './form.js';
+import { parseSigned, signingString, type FieldRefusal, type SigningRule } from './signed-fields.js';
+
+/** Everything that can happen to one request. */
+export type ReceiverOutcome =
+  | Attempt
+  | FieldRefusal
+  | 'method_not_allowed'
+  | 'unsupported_type'
+  | 'too_large'
+  | 'too_slow'
+  | 'malformed'
+  | 'forged'
+  | 'wrong_recipient';
+
+/** What a family makes of verified fields. */
+export type FamilyReading<E> =
+  | {
+      readonly event: E;
+      /** When the message was issued, ms since the epoch; `undefined` when it carries no signed time. */
+      readonly issuedAtMs: number | undefined;
+    }
+  | { readonly refused: 'malformed' | 'wrong_recipient' };
+
+/** A server family's part: how its messages travel, are signed, read and answered. */
+export interface NotificationFamily<E> {
+  /** `GET` reads the query (open platform §5.4.3), `POST` the body. */
+  readonly methods: readonly ('GET' | 'POST')[];
+  /** Whether a JSON object body is read (§5.3.2's sample) besides form bodies. */
+  readonly json: boolean;
+  readonly rule: SigningRule;
+  /**
+   * Signed fields a provider may draw anew for each delivery of one event (a nonce), left out
+   * of its identity so a re-signed re-delivery is still a duplicate. Default none.
+   */
+  readonly volatileFields?: readonly string[] | undefined;
+  /** Whether `signature` signs `signing` (a string comparison must be constant-time). */
+  verify(signing: string, signature: string): boolean;
+  /** The typed event of verified fields, or why they are refused. */
+  read(fields: Readonly<Record<string, string>>, signature: string): FamilyReading<E>;
+  /** The answer the platform expects for `outcome` (its own success text, failure status). */
+  answer(outcome: ReceiverOutcome): Response;
+}
+
+/** Limits and records of one receiver; durations in ms. */
+export interface ReceiverOptions<E> {
+  readonly onEvent: (event: E) => void | Promise<void>;
+  readonly store: SignerStore;
+  /** Prefix of its store keys. */
+  readonly prefix: string;
+  readonly maxBodyBytes: number;
+  readonly bodyTimeoutMs: number;
+  /** Messages issued longer ago (or ahead) than this are refused unless already handled. */
+  readonly maxAgeMs: number;
+  readonly retentionMs: number;
+  readonly leaseMs: number;
+  readonly callbackTimeoutMs: number;
+  readonly storeTimeoutMs: number;
+  readonly clock: () => number;
+  /** Told the outcome of every request (and the event once verified); never field values. */
+  readonly report?: ((outcome: ReceiverOutcome, event: E | undefined) => void) | undefined;
+}
+
+const FORM = 'application/x-www-form-urlencoded';
+
+/** The verified signing string, less the family's volatile fields. */
+function identityOf(
+  fields: Readonly<Record<string, string>>,
+  signing: string,
+  family: NotificationFamily<unknown>,
+): string {
+  const volatile = family.volatileFields ?? [];
+  if (!volatile.some((name) => Object.hasOwn(fields, name))) return signing;
+  const kept = Object.entries(fields).filter(([name]) => !volatile.includes(name));
+  return signingString(Object.fromEntries(kept));
+}
+
+/** The candidate field lists of a request (one per reading), or why there are none. */
+async function candidates(
+  request: Request,
+  json: boolean,
+  limits: { readonly maxBodyBytes: number; readonly bodyTimeoutMs: number },
+): Promise<FieldPair[][] | 'unsupported_type' | 'too_large' | 'too_slow' | 'malformed'> {
+  const forms = (text: string): FieldPair[][] | 'malformed' => {
+    const lists = readingsOf(text)
+      .map((reading) => readForm(text, reading))
+      .filter((pairs): pairs is FieldPair[] => pairs !== undefined);
+    return lists.length > 0 ? lists : 'malformed';
+  };
+  if (request.method === 'GET') return forms(new URL(request.url).search.slice(1));
+  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  const isJson = type === 'application/json' || type.endsWith('+json');
+  if (type !== '' && type !== FORM && type !== 'text/plain' && !isJson) {
+    await request.body?.cancel().catch(() => undefined);
+    return 'unsupported_type';
+  }
+  if (isJson && !json) {
+    await request.body?.cancel().catch(() => undefined);
+    return 'unsupported_type';
+  }
+  const body = await readBody(request, limits.maxBodyBytes, limits.bodyTimeoutMs);
+  if ('refused' in body) return body.refused === 'unreadable' ? 'malformed' : body.refused;
+  // Without a declared type, a body that opens like JSON is read as JSON.
+  if (isJson || (json && type !== FORM && body.text.trimStart().startsWith('{'))) {
+    const pairs = readJson(body.text);
+    return pairs ? [pairs] : 'malformed';
+  }
+  return forms(body.text);
+}
+
+/**
+ * Create a family's notification handler on the shared receiver.
+ *
+ * @example
+ * ```ts
+ * const handler = createReceiver(preOrderFamily(key, 'MD5'), { onEvent, store, prefix: 'preorder-notify:', ... });
+ * createNodeServer({ '/pay/notify': handler }).listen(8080);
+ * ```
+ */
+export function createReceiver<E>(
+  family: NotificationFamily<E>,
+  options: ReceiverOptions<E>,
+): (request: Request) => Promise<Response> {
+  const once = createExactlyOnce({ ...options });
+  const settle = (outcome: ReceiverOutcome, event?: E): Response => {
+    options.report?.(outcome, event);
+    return family.answer(outcome);
+  };
+
+  return async (request) => {
+    if (!(family.methods as readonly string[]).includes(request.method)) {
+      await request.body?.cancel().catch(() => undefined);
+      return settle('method_not_allowed');
+    }
+    const found = await candidates(request, family.json, options);
+    if (typeof found === 'string') return settle(found);
+    let refusal: ReceiverOutcome = 'malformed';
+    for (const pairs of found) {
+      const signed = parseSigned(pairs, family.rule);
+      if ('refused' in signed) {
+        refusal = refusal === 'forged' ? refusal : signed.refused;
+        continue;
+      }
+      if (!family.verify(signed.signing, signed.signature)) {
+        refusal = 'forged';
+        continue;
+      }
+      const reading = family.read(signed.fields, signed.signature);
+      if ('refused' in reading) return settle(reading.refused);
+      const { event, issuedAtMs } = reading;
+      const fresh = issuedAtMs === undefined || Math.abs(options.clock() - issuedAtMs) <= options.maxAgeMs;
+      // The identity is what the signature covers (less a per-delivery nonce): fields that cannot be regrouped.
+      const id = createHash('sha256')
+        .update(identityOf(signed.fields, signed.signing, family))
+        .digest('hex');
+      return settle(await once.run(id, fresh, () => options.onEvent(event)), event);
+    }
+    return settle(refusal);
+  };
+}
