@@ -56,12 +56,11 @@ describe.each(BEHAVIOURS)('%s', (_name, behaviour) => {
     for (const name of CALLS) {
       const upstream = await hostileUpstream(secretsKnownTo(name));
       upstream.behave(behaviour);
-      const error: unknown = await familyCalls(upstream.url)
-        [name]()
-        .then(
-          () => new Error(`${name} resolved`),
-          (reason: unknown) => reason,
-        );
+      const call = familyCalls(upstream.url)[name];
+      const error: unknown = await call().then(
+        () => new Error(`${name} resolved`),
+        (reason: unknown) => reason,
+      );
       texts.push(...errorTexts(error));
     }
     const events: unknown[] = [];
