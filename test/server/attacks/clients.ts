@@ -7,6 +7,7 @@ import {
   createOpenPlatform,
   createPreOrderClient,
   createSigner,
+  type BackendTokenSource,
   type OpenApiName,
   type OpenPlatform,
   type PreOrderClient,
@@ -58,6 +59,13 @@ export const CALLS = [
 /** Short timeouts so that stalls end quickly; one attempt so that counts stay exact. */
 export const TIMEOUT = 1_000;
 
+/** A backendToken source that always hands out {@link BACKEND_TOKEN}. */
+export const fixedTokens: BackendTokenSource = {
+  appId: 'a5949221470c4059b9b0b45a90c81527',
+  backendToken: async () => ({ token: BACKEND_TOKEN, tokenId: 't1' }),
+  invalidate: async () => 'invalidated',
+};
+
 /** A signer fetching tokens from `baseUrl`. */
 export function signerAt(baseUrl: string, log: (event: unknown) => void = () => undefined): Signer {
   return createSigner({
@@ -75,11 +83,7 @@ export function signerAt(baseUrl: string, log: (event: unknown) => void = () => 
 /** The open-platform client of `baseUrl`, its backendToken fixed. */
 export function platformAt(baseUrl: string, log: (event: unknown) => void = () => undefined): OpenPlatform {
   return createOpenPlatform({
-    tokens: {
-      appId: 'a5949221470c4059b9b0b45a90c81527',
-      backendToken: async () => ({ token: BACKEND_TOKEN, tokenId: 't1' }),
-      invalidate: async () => 'invalidated',
-    },
+    tokens: fixedTokens,
     baseUrl,
     symmetricKey: SIMULATED_SYMMETRIC_KEY,
     partnerKey: PARTNER_KEY,
@@ -92,11 +96,7 @@ export function platformAt(baseUrl: string, log: (event: unknown) => void = () =
 /** The login service of `baseUrl`. */
 export const loginAt = (baseUrl: string): ReturnType<typeof createLoginService> =>
   createLoginService({
-    tokens: {
-      appId: 'a5949221470c4059b9b0b45a90c81527',
-      backendToken: async () => ({ token: BACKEND_TOKEN, tokenId: 't1' }),
-      invalidate: async () => 'invalidated',
-    },
+    tokens: fixedTokens,
     baseUrl,
     symmetricKey: SIMULATED_SYMMETRIC_KEY,
     timeout: TIMEOUT,

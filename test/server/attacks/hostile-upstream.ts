@@ -37,6 +37,13 @@ export interface HostileUpstream {
 const HUNDRED_MB = 100 * 1024 * 1024;
 const servers: Server[] = [];
 
+/** Listen on a random loopback port, closed (connections included) after the test; answers the base URL. */
+export async function listenUntilTestEnds(server: Server): Promise<string> {
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
 afterEach(async () => {
   await Promise.all(
     servers.splice(0).map(
@@ -108,10 +115,8 @@ export async function hostileUpstream(secrets: readonly string[] = []): Promise<
   }
 
   const server = createServer((req, res) => void answer(req, res).catch(() => res.destroy()));
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: await listenUntilTestEnds(server),
     requests,
     bytesWritten: () => written,
     behave: (next) => void (behaviour = next),

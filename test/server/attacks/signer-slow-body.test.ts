@@ -3,24 +3,11 @@
  * `http.createServer(toNodeHandler(handler))` (no createNodeServer limits):
  * sockets trickling their body at 1 B/s, and a `Host` that is no host.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { createServer } from 'node:http';
+import { describe, expect, it } from 'vitest';
 import { createSignatureHandler, createSigner, toNodeHandler } from '../../../src/server/index.js';
 import { rawExchange } from '../helpers/serve.js';
-
-const servers: Server[] = [];
-afterEach(async () => {
-  await Promise.all(
-    servers.splice(0).map(
-      (server) =>
-        new Promise<void>((resolve) => {
-          server.closeAllConnections();
-          server.close(() => resolve());
-        }),
-    ),
-  );
-});
+import { listenUntilTestEnds } from './hostile-upstream.js';
 
 const signer = createSigner({
   appId: 'a5949221470c4059b9b0b45a90c81527',
@@ -31,10 +18,7 @@ const signer = createSigner({
 
 /** The README's setup: a bare node:http server around toNodeHandler. */
 async function bare(options: Parameters<typeof toNodeHandler>[1] = {}): Promise<string> {
-  const server = createServer(toNodeHandler(createSignatureHandler(signer), options));
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return listenUntilTestEnds(createServer(toNodeHandler(createSignatureHandler(signer), options)));
 }
 
 const head = (host: string, length: number): string =>

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createOpenPlatform } from '../../../src/server/index.js';
-import { BACKEND_TOKEN, familyCalls } from './clients.js';
+import { familyCalls, fixedTokens } from './clients.js';
 import { rejection } from './family-errors.js';
 import { hostileUpstream } from './hostile-upstream.js';
 
@@ -34,11 +34,7 @@ describe('an upstream answering 307/308/302 to another origin', () => {
     upstream.behave({ kind: 'redirect', status: 307, location: `${elsewhere.url}/steal` });
     const manual: typeof fetch = (input, init) => fetch(input, { ...init, redirect: 'manual' });
     const client = createOpenPlatform({
-      tokens: {
-        appId: 'a5949221470c4059b9b0b45a90c81527',
-        backendToken: async () => ({ token: BACKEND_TOKEN, tokenId: 't1' }),
-        invalidate: async () => 'invalidated',
-      },
+      tokens: fixedTokens,
       baseUrl: upstream.url,
       fetch: manual,
     });
