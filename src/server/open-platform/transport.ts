@@ -57,8 +57,10 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  */
 function readReply(call: OpenApiCall, body: unknown, redact: Redactor): ReplyParams {
   const { api } = call;
-  const raw = redactValue(body, redact);
-  const bad = (msg: string): OpenApiError => new OpenApiError({ code: 'upstream_bad_reply', msg, api, raw });
+  // Built only for an error: the body as received, echoed secrets redacted.
+  const raw = (): unknown => redactValue(body, redact);
+  const bad = (msg: string): OpenApiError =>
+    new OpenApiError({ code: 'upstream_bad_reply', msg, api, raw: raw() });
   if (!isRecord(body)) throw bad('the reply is not a JSON object');
   const record = !('resp' in body) && isRecord(body.result) ? body.result : body;
   if (!('resp' in record)) {
@@ -69,8 +71,8 @@ function readReply(call: OpenApiCall, body: unknown, redact: Redactor): ReplyPar
   const echoed = text(record.msg);
   const msg =
     (echoed && redact(echoed)) || describeCode(resp) || `the platform answered resp ${JSON.stringify(resp)}`;
-  if (resp === 'a31') throw new InvalidCodeError(msg, raw);
-  if (resp !== '00') throw new OpenApiError({ code: resp || 'upstream_bad_reply', msg, api, raw });
+  if (resp === 'a31') throw new InvalidCodeError(msg, raw());
+  if (resp !== '00') throw new OpenApiError({ code: resp || 'upstream_bad_reply', msg, api, raw: raw() });
   return isRecord(record.params) ? record.params : {};
 }
 
