@@ -49,9 +49,12 @@ export interface UpstreamErrorInit extends Omit<SignerErrorInit, 'status'> {
 
 /**
  * The open platform failed to issue a token. `code` is the platform's `resp`
- * code (`a20`, `N62131`, …) or one of `upstream_timeout`,
- * `upstream_unreachable`, `upstream_http_<status>`, `upstream_bad_reply`,
- * `upstream_cooldown`, `refresh_wait_timeout`. Answered as 502.
+ * code (`a20`, `N62131`, …), one of the upstream transport's codes
+ * (`upstream_timeout`, `upstream_unreachable`, `upstream_interrupted`,
+ * `upstream_redirected`, `upstream_too_large`, `upstream_http_<status>`,
+ * `upstream_bad_reply`), or `upstream_cooldown`, `refresh_wait_timeout`.
+ * Answered as 502; the message never holds the secret, even when the
+ * platform echoes it.
  *
  * @example
  * ```ts

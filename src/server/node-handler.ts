@@ -16,35 +16,79 @@ export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void;
 export interface NodeHandlerOptions {
   /** Largest request body read, in bytes; larger bodies get 413. Default 64 KiB. */
   readonly maxBodyBytes?: number | undefined;
+  /**
+   * Milliseconds a request body may take to arrive before the request is answered 408 and the
+   * connection closed; a large body gets longer, at {@link NodeHandlerOptions.minBodyRate}. Default 10000.
+   */
+  readonly bodyTimeout?: number | undefined;
+  /** Bytes per second a large body is allowed: its deadline is at least its size over this rate. Default 32768. */
+  readonly minBodyRate?: number | undefined;
 }
 
+/** The limits a request body is read under. */
+interface BodyLimits {
+  readonly maxBytes: number;
+  readonly timeout: number;
+  readonly minRate: number;
+}
+
+/** Why a body was not read whole. */
+type Unread = 'too-large' | 'too-slow';
+
 /**
- * Collect the body up to `limit` bytes, then call `done` once. Event-based rather than
- * `for await`: leaving an async iterator early destroys the socket, and the client would
- * see a reset instead of our 413.
+ * Collect the body up to `limits.maxBytes` bytes within its deadline, then call `done` once.
+ * Event-based rather than `for await`: leaving an async iterator early destroys the socket,
+ * and the client would see a reset instead of our 413 or 408.
  */
 function collectBody(
   req: IncomingMessage,
-  limit: number,
-  done: (body: Buffer | 'too-large') => void,
+  limits: BodyLimits,
+  done: (body: Buffer | Unread) => void,
   fail: (error: Error) => void,
 ): void {
   const chunks: Buffer[] = [];
   let size = 0;
+  // A body trickled byte by byte would otherwise hold the socket until node's own requestTimeout
+  // (300 s by default under a bare `http.createServer`).
+  const expected = declaredLength(req) || limits.maxBytes;
+  const deadline = Math.max(limits.timeout, (expected / limits.minRate) * 1000);
+  const stop = (outcome: Buffer | Unread): void => {
+    clearTimeout(timer);
+    req.off('data', onData).off('end', onEnd).off('error', onError);
+    if (!Buffer.isBuffer(outcome)) req.resume();
+    done(outcome);
+  };
+  const timer = setTimeout(() => stop('too-slow'), deadline);
   const onData = (chunk: Buffer): void => {
     size += chunk.length;
-    if (size <= limit) return void chunks.push(chunk);
-    req.off('data', onData).off('end', onEnd).off('error', fail);
-    req.resume();
-    done('too-large');
+    if (size <= limits.maxBytes) return void chunks.push(chunk);
+    stop('too-large');
   };
-  const onEnd = (): void => done(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
-  req.on('data', onData).once('end', onEnd).once('error', fail);
+  const onEnd = (): void => stop(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+  const onError = (error: Error): void => {
+    clearTimeout(timer);
+    fail(error);
+  };
+  req.on('data', onData).once('end', onEnd).once('error', onError);
 }
 
-/** The body, `'too-large'`, or `'aborted'` when the request failed (client gone, or node's request timeout). */
-const readBody = (req: IncomingMessage, limit: number): Promise<Buffer | 'too-large' | 'aborted'> =>
-  new Promise((resolve) => collectBody(req, limit, resolve, () => resolve('aborted')));
+/** The body, why it was not read, or `'aborted'` when the request failed (client gone, or node's request timeout). */
+const readBody = (req: IncomingMessage, limits: BodyLimits): Promise<Buffer | Unread | 'aborted'> =>
+  new Promise((resolve) => collectBody(req, limits, resolve, () => resolve('aborted')));
+
+// RFC 9112 §3.2 / RFC 3986 §3.2.2: host [":" port], host an IP literal or a reg-name.
+const HOST =
+  /^(?:\[[\dA-Fa-f:.]+\]|\[v[\dA-Fa-f]+\.[\w.~!$&'()*+,;=:-]+\]|(?:[\w.~!$&'()*+,;=-]|%[\dA-Fa-f]{2})*)(?::\d*)?$/;
+
+/** Whether the `Host` header is absent (HTTP/1.0) or well-formed; anything else is answered 400. */
+const validHost = (req: IncomingMessage): boolean =>
+  req.headers.host === undefined || HOST.test(req.headers.host);
+
+const badHost = (): PlainResponse =>
+  problem(400, { code: 'invalid_request', detail: 'malformed Host header' });
+
+const tooSlow = (): PlainResponse =>
+  problem(408, { code: 'request_timeout', detail: 'the request body did not arrive in time' });
 
 /** The request's absolute URL, or undefined when the `Host` header does not make one. */
 function requestUrl(req: IncomingMessage): URL | undefined {
@@ -92,7 +136,13 @@ const tooLarge = (limit: number): PlainResponse =>
   problem(413, { code: 'payload_too_large', detail: `the body exceeds ${limit} bytes` });
 
 /** Serve one of our endpoints straight from node:http objects, synchronously when it can. */
-function servePlain(endpoint: PlainEndpoint, req: IncomingMessage, res: ServerResponse, limit: number): void {
+function servePlain(
+  endpoint: PlainEndpoint,
+  req: IncomingMessage,
+  res: ServerResponse,
+  limits: BodyLimits,
+): void {
+  if (!validHost(req)) return answerAndClose(res, badHost());
   const header = (name: string): string | undefined => {
     const value = req.headers[name];
     return Array.isArray(value) ? value.join(', ') : value;
@@ -113,13 +163,16 @@ function servePlain(endpoint: PlainEndpoint, req: IncomingMessage, res: ServerRe
       failed(res, error);
     }
   };
-  const bound = Math.min(endpoint.maxBodyBytes, limit);
+  const bound = Math.min(endpoint.maxBodyBytes, limits.maxBytes);
   // Answer from the declared length at once rather than wait for (and read) a body we refuse anyway.
   if (declaredLength(req) > bound) return respond(undefined);
   collectBody(
     req,
-    bound,
-    (body) => respond(body === 'too-large' ? undefined : body.toString('utf8')),
+    { ...limits, maxBytes: bound },
+    (body) => {
+      if (body === 'too-slow') return answerAndClose(res, tooSlow());
+      respond(body === 'too-large' ? undefined : body.toString('utf8'));
+    },
     // The request failed while read (client gone, or node answered 408): nobody waits for an answer.
     () => res.destroy(),
   );
@@ -130,21 +183,21 @@ async function serveWeb(
   handler: FetchHandler,
   req: IncomingMessage,
   res: ServerResponse,
-  limit: number,
+  limits: BodyLimits,
 ): Promise<void> {
+  const limit = limits.maxBytes;
   // Aborts when the client goes away first, so handlers can stop work nobody waits for.
   const gone = new AbortController();
   res.once('close', () => {
     if (!res.writableFinished) gone.abort();
   });
-  const url = requestUrl(req);
-  if (!url) {
-    return answerAndClose(res, problem(400, { code: 'invalid_request', detail: 'malformed Host header' }));
-  }
+  const url = validHost(req) ? requestUrl(req) : undefined;
+  if (!url) return answerAndClose(res, badHost());
   if (declaredLength(req) > limit) return answerAndClose(res, tooLarge(limit));
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
-  const body = hasBody ? await readBody(req, limit) : undefined;
+  const body = hasBody ? await readBody(req, limits) : undefined;
   if (body === 'too-large') return answerAndClose(res, tooLarge(limit));
+  if (body === 'too-slow') return answerAndClose(res, tooSlow());
   if (body === 'aborted') return void res.destroy();
   const response = await handler(toRequest(req, url, body, gone.signal));
   res.statusCode = response.status;
@@ -153,7 +206,10 @@ async function serveWeb(
 }
 
 /**
- * Wrap `handler` for `http.createServer`.
+ * Wrap `handler` for `http.createServer`. As safe under a bare `createServer` as under
+ * `createNodeServer` against slow bodies: a body that has not arrived within
+ * `bodyTimeout` (default 10 s; longer for a large body) is answered 408 and its connection
+ * closed, and a malformed `Host` (`a b`) is answered 400.
  *
  * @example
  * ```ts
@@ -162,10 +218,15 @@ async function serveWeb(
  */
 export function toNodeHandler(handler: FetchHandler, options: NodeHandlerOptions = {}): NodeHandler {
   const limit = options.maxBodyBytes ?? 64 * 1024;
+  const limits: BodyLimits = {
+    maxBytes: limit,
+    timeout: options.bodyTimeout ?? 10_000,
+    minRate: options.minBodyRate ?? 32 * 1024,
+  };
   const endpoint = plainEndpointOf(handler);
   const node: NodeHandler = endpoint
-    ? (req, res) => servePlain(endpoint, req, res, limit)
-    : (req, res) => void serveWeb(handler, req, res, limit).catch((error: unknown) => failed(res, error));
+    ? (req, res) => servePlain(endpoint, req, res, limits)
+    : (req, res) => void serveWeb(handler, req, res, limits).catch((error: unknown) => failed(res, error));
   bodyLimits.set(node, endpoint ? Math.min(endpoint.maxBodyBytes, limit) : limit);
   return node;
 }

@@ -2,7 +2,7 @@
 import { checkRange, invalidOption, SignerError } from './errors.js';
 import type { SignerLogger } from './events.js';
 import { createMemoryStore } from './memory-store.js';
-import { worstCaseBackoff, type RetryPolicy } from './retry.js';
+import { worstCaseBackoff, type RetryPolicy } from './shared/retry.js';
 import type { SignerStore } from './store.js';
 import { OPEN_PLATFORM_URL } from './upstream.js';
 

@@ -8,6 +8,7 @@ const TITLES: Readonly<Record<number, string>> = {
   409: 'Conflict',
   403: 'Forbidden',
   405: 'Method Not Allowed',
+  408: 'Request Timeout',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
   429: 'Too Many Requests',

@@ -9,7 +9,7 @@ import { pooledNonce } from './nonce.js';
 import { SignerError, UpstreamError } from './errors.js';
 import { createOriginPolicy } from './origin-policy.js';
 import { resolveSignerOptions, type SignerOptions } from './options.js';
-import { withRetries } from './retry.js';
+import { withRetries } from './shared/retry.js';
 import type { InvalidateOutcome, TokenRecord } from './store.js';
 import { createStoreHealth } from './store-health.js';
 import { TokenCache } from './token-cache.js';

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { SignerError, UpstreamError } from './errors.js';
 import type { SignerLogger } from './events.js';
 import type { StoreHealth } from './store-health.js';
-import { sleep } from './retry.js';
+import { sleep } from './shared/retry.js';
 import { isLive, type InvalidateOutcome, type SignerStore, type TokenRecord } from './store.js';
 import type { FetchedToken, TokenKind } from './upstream.js';
 

@@ -3,9 +3,11 @@
  * POST JSON `{appId, nonceStr, timestamp, signature}` where the signature
  * hashes the secret in, and the secret itself is never sent.
  */
-import { raceAbort } from '../shared/abort.js';
 import { createNonce, tokenRequestSignature, unixTimestamp } from '../shared/signature.js';
 import { UpstreamError } from './errors.js';
+import type { Redactor } from './shared/redact.js';
+import { upstreamRequest } from './shared/transport.js';
+import { TransportError } from './shared/transport-error.js';
 
 /** The two tokens the platform issues. */
 export type TokenKind = 'frontToken' | 'backendToken';
@@ -44,7 +46,7 @@ const PERMANENT = /^(N62\d{3}|BC0024|BC0025)$/;
 const fail = (code: string, msg: string, retryable: boolean, cause?: unknown): UpstreamError =>
   new UpstreamError({ code, msg, retryable, cause });
 
-function parseReply(kind: TokenKind, text: string): FetchedToken {
+function parseReply(kind: TokenKind, text: string, redact: Redactor): FetchedToken {
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -54,8 +56,11 @@ function parseReply(kind: TokenKind, text: string): FetchedToken {
   const reply = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
   if (reply.resp !== '00') {
     const code =
-      typeof reply.resp === 'string' && reply.resp !== '' ? reply.resp.slice(0, 32) : 'upstream_bad_reply';
-    const msg = typeof reply.msg === 'string' ? reply.msg.slice(0, 200) : 'no message';
+      typeof reply.resp === 'string' && reply.resp !== ''
+        ? redact(reply.resp.slice(0, 32))
+        : 'upstream_bad_reply';
+    // The platform's msg may echo the request: only ever shown redacted.
+    const msg = typeof reply.msg === 'string' ? redact(reply.msg.slice(0, 200)) : 'no message';
     throw fail(code, `${kind}: the platform answered ${code} (${msg})`, !PERMANENT.test(code));
   }
   const params = (typeof reply.params === 'object' && reply.params !== null ? reply.params : {}) as Record<
@@ -81,20 +86,6 @@ function parseReply(kind: TokenKind, text: string): FetchedToken {
   return { token, expiresIn };
 }
 
-function transportError(
-  kind: TokenKind,
-  error: unknown,
-  timedOut: boolean,
-  timeoutMs: number,
-): UpstreamError {
-  if (timedOut)
-    return fail('upstream_timeout', `${kind}: no answer from the platform within ${timeoutMs} ms`, true);
-  const cause = (error as { cause?: { code?: unknown } } | undefined)?.cause;
-  const why =
-    typeof cause?.code === 'string' ? cause.code : error instanceof Error ? error.name : 'network error';
-  return fail('upstream_unreachable', `${kind}: could not reach the platform (${why})`, true, error);
-}
-
 /**
  * Request one token. Resolves with it or rejects with an
  * {@link UpstreamError} whose `retryable` says whether to try again.
@@ -109,30 +100,19 @@ export async function requestToken(kind: TokenKind, config: UpstreamConfig): Pro
     timestamp,
     signature: tokenRequestSignature({ appId, nonceStr, timestamp, secret }),
   });
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), config.timeoutMs);
-  try {
-    const exchange = async (): Promise<{ status: number; text: string }> => {
-      const response = await config.fetch(config.baseUrl + TOKEN_PATHS[kind], {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body,
-        signal: controller.signal,
-      });
-      return { status: response.status, text: await response.text() };
-    };
-    // raceAbort bounds the exchange even when a custom fetch ignores the signal.
-    const { status, text } = await raceAbort(exchange(), controller.signal).catch((error: unknown) => {
-      throw transportError(kind, error, controller.signal.aborted, config.timeoutMs);
-    });
-    if (status >= 500 || status === 429 || status === 408) {
-      throw fail(`upstream_http_${status}`, `${kind}: the platform answered HTTP ${status}`, true);
-    }
-    if (status < 200 || status >= 300) {
-      throw fail(`upstream_http_${status}`, `${kind}: the platform answered HTTP ${status}`, false);
-    }
-    return parseReply(kind, text);
-  } finally {
-    clearTimeout(timer);
-  }
+  // One attempt here: the signer retries around it, each attempt counted against the rate cap.
+  const reply = await upstreamRequest({
+    operation: kind,
+    url: config.baseUrl + TOKEN_PATHS[kind],
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body,
+    timeoutMs: config.timeoutMs,
+    secrets: [secret],
+    fetch: config.fetch,
+  }).catch((error: unknown) => {
+    throw error instanceof TransportError
+      ? fail(error.code, error.message, error.retryable, error)
+      : fail('upstream_unreachable', `${kind}: the request failed`, true, error);
+  });
+  return parseReply(kind, reply.body, reply.redact);
 }

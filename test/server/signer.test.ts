@@ -25,6 +25,17 @@ describe('signing', () => {
     expect(result.nonceStr).toMatch(/^[A-Za-z0-9]{16}$/);
   });
 
+  it('two sign() calls for the same URL never share a nonce, on the fast path and the slow one', async () => {
+    const signer = signerWith();
+    const url = 'https://m.example.com/pay?id=1';
+    const cold = await Promise.all([signer.sign(url), signer.sign(url)]);
+    const warm = await Promise.all(Array.from({ length: 200 }, () => signer.sign(url)));
+    const results = [...cold, ...warm];
+    expect(new Set(results.map((result) => result.nonceStr)).size).toBe(results.length);
+    expect(new Set(results.map((result) => result.signature)).size).toBe(results.length);
+    for (const { nonceStr } of results) expect(nonceStr).toMatch(/^[A-Za-z0-9]{16}$/);
+  });
+
   it('never sends the secret upstream', async () => {
     const bodies: string[] = [];
     const recording: typeof fetch = async (input, init) => {

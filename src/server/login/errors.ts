@@ -4,6 +4,7 @@
  */
 import { UpsdkError, type UpsdkErrorInit } from '../../client/errors.js';
 import type { OpenPlatformCode } from '../open-platform/codes.js';
+import type { TransportCode } from '../shared/transport-error.js';
 
 /** Fields of a {@link LoginError}. */
 export interface LoginErrorInit extends UpsdkErrorInit {
@@ -65,9 +66,12 @@ export interface OpenApiErrorInit extends Omit<LoginErrorInit, 'plugin' | 'statu
 
 /**
  * The open platform refused a request or could not be reached. `code` is the
- * platform's `resp` (`a10`, `N62131`, `N62136`, …) or one of
- * `upstream_timeout`, `upstream_unreachable`, `upstream_http_<status>`,
- * `upstream_bad_reply`. Answered as 502 unless the request itself was bad.
+ * platform's `resp` (`a10`, `N62131`, `N62136`, …) or one of the upstream
+ * transport's codes: `upstream_timeout`, `upstream_unreachable`,
+ * `upstream_interrupted`, `upstream_redirected`, `upstream_too_large`,
+ * `upstream_http_<status>`, `upstream_bad_reply` (also a 200 without `resp`).
+ * Answered as 502 unless the request itself was bad. Tokens, keys and user
+ * credentials the platform echoes are redacted from `msg` and `raw`.
  *
  * @example
  * ```ts
@@ -79,8 +83,7 @@ export interface OpenApiErrorInit extends Omit<LoginErrorInit, 'plugin' | 'statu
 export class OpenApiError extends LoginError {
   override name = 'OpenApiError';
   /** A §7.7 code (typed, so `error.code === 'N62131'` is checked), another platform code, or one of ours. */
-  declare readonly code:
-    OpenPlatformCode | 'upstream_timeout' | 'upstream_unreachable' | 'upstream_bad_reply' | (string & {});
+  declare readonly code: OpenPlatformCode | TransportCode | (string & {});
   /** The interface that failed. */
   readonly api: OpenApiName;
 

@@ -22,6 +22,7 @@ import { TOKEN_REJECTED } from './codes.js';
 import { beijingTime } from './fields.js';
 import { INTERFACES, SENSITIVE_FIELDS, type InterfaceSpec } from './interfaces.js';
 import { parsePartnerKey, partnerSignature } from './partner-key.js';
+import { DEFAULT_MAX_REPLY_BYTES } from '../shared/transport.js';
 import { callOpenApi, OPEN_PLATFORM_ORIGIN, type OpenApiTransport, type ReplyParams } from './transport.js';
 
 /**
@@ -63,8 +64,15 @@ export interface OpenPlatformOptions {
   readonly fetch?: typeof fetch | undefined;
   /** Origin of the open platform. Default `https://open.95516.com`. */
   readonly baseUrl?: string | undefined;
-  /** Milliseconds per platform request, 100…120000. Default 10000. */
+  /** Milliseconds per platform request, reading the reply included, 100…120000. Default 10000. */
   readonly timeout?: number | undefined;
+  /** Largest reply accepted, in bytes; a larger one is `upstream_too_large`. Default 1 MiB. */
+  readonly maxReplyBytes?: number | undefined;
+  /**
+   * Attempts of a query (an interface that only reads: `user.mobile`, `contract.status`, …) when the
+   * failure may pass (timeout, connection, 5xx). Calls that move money or state are sent once. Default 2.
+   */
+  readonly queryAttempts?: number | undefined;
   /** Milliseconds since the epoch, for timestamps and default dates. Default `Date.now`. */
   readonly clock?: (() => number) | undefined;
   /** Receives one {@link OpenPlatformEvent} per platform request. */
@@ -158,7 +166,14 @@ export function createOpenPlatform(options: OpenPlatformOptions): OpenPlatform {
     fetch: options.fetch ?? globalThis.fetch,
     baseUrl: options.baseUrl ?? OPEN_PLATFORM_ORIGIN,
     timeout,
+    maxReplyBytes: options.maxReplyBytes ?? DEFAULT_MAX_REPLY_BYTES,
+    retry: { attempts: options.queryAttempts ?? 2, baseDelayMs: 100, maxDelayMs: 1_000, random: Math.random },
   };
+  // Configured keys never show in an error, whatever the platform echoes.
+  const keySecrets = [
+    options.symmetricKey,
+    typeof options.partnerKey === 'string' ? options.partnerKey : undefined,
+  ];
 
   const missingOption = (api: OpenApiName, option: string, why: string): LoginError =>
     new LoginError({
@@ -198,8 +213,22 @@ export function createOpenPlatform(options: OpenPlatformOptions): OpenPlatform {
   ): Promise<ReplyParams> {
     const started = clock();
     let code = '00';
+    const sent = body(spec, fields, token);
+    // The token, and every credential of the caller both as given and as sent (encrypted).
+    const secrets = [token, ...keySecrets];
+    for (const name of Object.keys(sent)) {
+      if (SENSITIVE_FIELDS.has(name) || spec.request[name]?.encrypted) secrets.push(sent[name], fields[name]);
+    }
     try {
-      return await callOpenApi(transport, api, spec.path, body(spec, fields, token), signal);
+      return await callOpenApi(transport, {
+        api,
+        path: spec.path,
+        body: sent,
+        flatReply: spec.flatReply === true,
+        idempotent: spec.idempotent === true,
+        secrets,
+        signal,
+      });
     } catch (error) {
       code = error instanceof OpenApiError ? error.code : 'aborted';
       throw error;

@@ -45,6 +45,13 @@ export interface InterfaceSpec {
   readonly token: 'backendToken' | 'accessToken' | 'none';
   /** Adds `nonceStr`, `timestamp` and an RSA `signature` by the partner key over every field in plaintext. */
   readonly signed: boolean;
+  /**
+   * The reply may be flat, its fields without `resp`/`msg`/`params` (only §4.3 `token`, whose
+   * sample is flat). Every other reply without `resp` is `upstream_bad_reply` (§2.2).
+   */
+  readonly flatReply?: true | undefined;
+  /** Only reads (a query): sending it twice is harmless, so transient failures are retried. */
+  readonly idempotent?: true | undefined;
   readonly request: Readonly<Record<string, RequestField>>;
   readonly reply: Readonly<Record<string, ReplyField>>;
   /** Checks across fields, on the caller's plaintext; fails through `fail`. */
@@ -84,6 +91,8 @@ export const INTERFACES: Readonly<Record<OpenApiName, InterfaceSpec>> = {
     path: '/open/access/1.0/token',
     token: 'backendToken',
     signed: false,
+    // The one flat exception. Not idempotent: a code is good for one exchange only.
+    flatReply: true,
     request: { code: required(f.credential), grantType: required(f.enumeration(['authorization_code'])) },
     reply: { accessToken: must, openId: must, expiresIn: text, refreshToken: text, scope: text },
   },
@@ -91,6 +100,7 @@ export const INTERFACES: Readonly<Record<OpenApiName, InterfaceSpec>> = {
     path: '/open/access/1.0/user.mobile',
     token: 'backendToken',
     signed: false,
+    idempotent: true,
     request: user,
     reply: { mobile: { kind: 'encrypted', required: true } },
   },
@@ -98,6 +108,7 @@ export const INTERFACES: Readonly<Record<OpenApiName, InterfaceSpec>> = {
     path: '/open/access/1.0/user.auth',
     token: 'backendToken',
     signed: false,
+    idempotent: true,
     request: user,
     reply: { realName: encrypted, certTp: encrypted, certId: encrypted },
   },
@@ -142,6 +153,7 @@ export const INTERFACES: Readonly<Record<OpenApiName, InterfaceSpec>> = {
     path: '/open/access/1.0/contract.status',
     token: 'backendToken',
     signed: false,
+    idempotent: true,
     request: { openId },
     reply: { enable: { kind: 'count', required: true } },
   },
@@ -149,6 +161,7 @@ export const INTERFACES: Readonly<Record<OpenApiName, InterfaceSpec>> = {
     path: '/open/access/1.0/contract.info',
     token: 'backendToken',
     signed: false,
+    idempotent: true,
     request: { openId, planId: required(f.identifier) },
     reply: { contractId: text, contractStatus: text },
   },
@@ -165,6 +178,7 @@ export const INTERFACES: Readonly<Record<OpenApiName, InterfaceSpec>> = {
     path: '/open/access/1.0/return.tax',
     token: 'backendToken',
     signed: false,
+    idempotent: true,
     request: { refundNo: required(f.identifier) },
     reply: { cardNo: encrypted, cardType: { kind: 'text', aliases: ['cardTyoe'] } },
   },
@@ -212,6 +226,7 @@ export const INTERFACES: Readonly<Record<OpenApiName, InterfaceSpec>> = {
     path: '/open/access/1.0/red.packet.select',
     token: 'backendToken',
     signed: false,
+    idempotent: true,
     request: {
       insAcctId: required(f.alphanumeric(18)),
       transNumber: required(f.identifier),
@@ -229,6 +244,7 @@ export const INTERFACES: Readonly<Record<OpenApiName, InterfaceSpec>> = {
     path: '/open/access/1.0/qual.select',
     token: 'backendToken',
     signed: false,
+    idempotent: true,
     request: { qualNum: required(f.identifier), qualType, qualValue: secret(f.anyCode) },
     reply: { qualMap: { kind: 'object' }, respCode: text, respMsg: text },
     rule: qualValueMatchesType,

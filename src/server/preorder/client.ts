@@ -6,7 +6,8 @@
 import { readAlipayParams, readWeChatParams } from '../../wallets/pay-info.js';
 import type { AlipayPayParams, WeChatPayParams } from '../../wallets/pay-info.js';
 import { httpUrl, integerIn, matching, oneOf, optional, text } from '../../plugins/validate.js';
-import { withRetries } from '../retry.js';
+import { withRetries } from '../shared/retry.js';
+import { DEFAULT_MAX_REPLY_BYTES } from '../shared/transport.js';
 import { PreOrderError } from './errors.js';
 import {
   alipayFields,
@@ -38,8 +39,10 @@ export interface PreOrderClientOptions {
   readonly algorithm?: PreOrderSignAlgorithm | undefined;
   /** Default `notify_url` of pre-orders. */
   readonly notifyUrl?: string | undefined;
-  /** Milliseconds per request. Default 10 000. */
+  /** Milliseconds per request, reading the answer included. Default 10 000. */
   readonly timeout?: number | undefined;
+  /** Largest answer accepted, in bytes; a larger one is `upstream_too_large`. Default 1 MiB. */
+  readonly maxReplyBytes?: number | undefined;
   /** Attempts of an order query when the failure may pass (timeouts, 5xx, provider network error). Default 3. */
   readonly queryAttempts?: number | undefined;
   /** Default the global `fetch`. */
@@ -128,6 +131,10 @@ function settingsFrom(options: PreOrderClientOptions): TransportSettings {
     version: optional('version', options.version, text) ?? '1.0',
     algorithm: options.algorithm ?? 'MD5',
     timeout: optional('timeout', options.timeout, (f, v) => integerIn(f, v, 1, 600_000, 'ms')) ?? 10_000,
+    maxReplyBytes:
+      optional('maxReplyBytes', options.maxReplyBytes, (f, v) =>
+        integerIn(f, v, 1024, 64 * 1024 * 1024, 'bytes'),
+      ) ?? DEFAULT_MAX_REPLY_BYTES,
     fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
   }));
 }

@@ -21,8 +21,11 @@ export interface PreOrderErrorInit extends UpsdkErrorInit {
  * `refund_refused` (20008), `provider_error` (20006 and other codes), `provider_network` (30001),
  * `version_too_old` (state `VER`), `trade_failed` (a pre-order whose
  * `trade_state` is not SUCCESS), `bad_signature` (the answer's `sign` does
- * not verify), `upstream_timeout`, `upstream_unreachable`,
- * `upstream_http_<status>`, `upstream_bad_reply`.
+ * not verify), or one of the upstream transport's codes: `upstream_timeout`
+ * (headers, a stalled or dripping body), `upstream_unreachable`,
+ * `upstream_interrupted` (a reset in mid-body), `upstream_redirected`,
+ * `upstream_too_large`, `upstream_http_<status>`, `upstream_bad_reply`. The
+ * merchant key is redacted from `msg` and `raw` whatever the provider echoes.
  *
  * @example
  * ```ts

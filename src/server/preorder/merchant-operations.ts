@@ -4,9 +4,9 @@
  * and the mini-program login. Same transport, same signing; the client
  * (`createPreOrderClient`) spreads these methods into itself.
  */
-import type { RetryPolicy } from '../retry.js';
+import type { RetryPolicy } from '../shared/retry.js';
 import type { PreOrderCallOptions } from './client.js';
-import { withRetries } from '../retry.js';
+import { withRetries } from '../shared/retry.js';
 import { PreOrderError } from './errors.js';
 import {
   code2SessionFields,

@@ -1,13 +1,17 @@
 /**
  * One signed request to the provider: common fields and the signature
- * added, form-encoded POST, a timeout, the JSON answer read as strings and
- * its `sign` verified when present. Failures become {@link PreOrderError}s.
+ * added, form-encoded POST over the shared upstream transport, the JSON
+ * answer read as strings and its `sign` verified when present. Failures
+ * become {@link PreOrderError}s, with the merchant key redacted from them.
  */
 import { signedFields, type AggregatorParams } from '../../shared/aggregator-signature.js';
 import { createNonce } from '../../shared/signature.js';
 import { PreOrderError, providerRefusal } from './errors.js';
 import { signPreOrderParams, verifyPreOrderParams, type PreOrderSignAlgorithm } from './signature.js';
 import { textOf } from '../../shared/text-of.js';
+import type { Redactor } from '../shared/redact.js';
+import { upstreamRequest } from '../shared/transport.js';
+import { TransportError } from '../shared/transport-error.js';
 
 /** A provider answer, every value as a string. */
 export type ProviderAnswer = Readonly<Record<string, string>>;
@@ -22,21 +26,18 @@ export interface TransportSettings {
   readonly version: string;
   readonly algorithm: PreOrderSignAlgorithm;
   readonly fetch: typeof fetch;
+  /** Milliseconds per request, reading the answer included. */
   readonly timeout: number;
+  /** Largest answer accepted, in bytes. */
+  readonly maxReplyBytes: number;
 }
 
-const transportError = (operation: string, code: string, msg: string, retryable: boolean, cause?: unknown) =>
-  new PreOrderError({ code, msg, plugin: operation, retryable, cause });
+/** `answer` with the call's secrets redacted, for errors. */
+const redactAnswer = (answer: ProviderAnswer, redact: Redactor): ProviderAnswer =>
+  Object.fromEntries(Object.entries(answer).map(([name, value]) => [name, redact(value)]));
 
-async function read(operation: string, response: Response): Promise<ProviderAnswer> {
-  if (!response.ok) {
-    await response.body?.cancel();
-    const retryable = response.status >= 500 || response.status === 429;
-    return Promise.reject(
-      transportError(operation, `upstream_http_${response.status}`, `HTTP ${response.status}`, retryable),
-    );
-  }
-  const text = await response.text();
+/** The answer's fields as strings; a body that is no JSON object is a bad reply (its start shown redacted). */
+function read(operation: string, text: string, redact: Redactor): ProviderAnswer {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -44,7 +45,12 @@ async function read(operation: string, response: Response): Promise<ProviderAnsw
     parsed = undefined;
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw transportError(operation, 'upstream_bad_reply', `not a JSON object: ${text.slice(0, 80)}`, true);
+    throw new PreOrderError({
+      code: 'upstream_bad_reply',
+      msg: `not a JSON object: ${redact(text.slice(0, 80))}`,
+      plugin: operation,
+      retryable: true,
+    });
   }
   const answer: Record<string, string> = {};
   for (const [name, value] of Object.entries(parsed)) if (value !== null) answer[name] = textOf(value);
@@ -78,37 +84,37 @@ export async function providerRequest(
   })
     .toString()
     .replace(/\+/g, '%20');
-  const timeout = AbortSignal.timeout(settings.timeout);
-  let response: Response;
-  try {
-    response = await settings.fetch(new URL(path, settings.baseUrl), {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body,
-      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+  const reply = await upstreamRequest({
+    operation,
+    url: new URL(path, settings.baseUrl),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body,
+    timeoutMs: settings.timeout,
+    maxReplyBytes: settings.maxReplyBytes,
+    signal,
+    secrets: [settings.key],
+    fetch: settings.fetch,
+  }).catch((error: unknown) => {
+    if (!(error instanceof TransportError)) throw error;
+    throw new PreOrderError({
+      code: error.code,
+      msg: error.detail,
+      plugin: operation,
+      retryable: error.retryable,
+      cause: error,
     });
-  } catch (error) {
-    if (signal?.aborted) throw signal.reason;
-    if (timeout.aborted) {
-      throw transportError(
-        operation,
-        'upstream_timeout',
-        `no answer within ${settings.timeout} ms`,
-        true,
-        error,
-      );
-    }
-    throw transportError(operation, 'upstream_unreachable', 'the provider could not be reached', true, error);
-  }
-  const answer = await read(operation, response);
+  });
+  const answer = read(operation, reply.body, reply.redact);
   if (answer.sign !== undefined && !verifyPreOrderParams(answer, settings.key, settings.algorithm)) {
     throw new PreOrderError({
       code: 'bad_signature',
       msg: "the answer's sign does not verify with the merchant key",
       plugin: operation,
-      raw: answer,
+      raw: redactAnswer(answer, reply.redact),
     });
   }
-  if (answer.state !== 'SUCCESS' || /^[23]/.test(answer.code ?? '')) throw providerRefusal(operation, answer);
+  if (answer.state !== 'SUCCESS' || /^[23]/.test(answer.code ?? '')) {
+    throw providerRefusal(operation, redactAnswer(answer, reply.redact));
+  }
   return answer;
 }

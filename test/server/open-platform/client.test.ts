@@ -211,10 +211,21 @@ describe('sensitive values', () => {
 
 describe('timeouts and abort', () => {
   it('a platform slower than `timeout` fails with upstream_timeout', async () => {
-    const { client, fake } = await platformStack({ client: { timeout: 150 } });
+    const { client, fake } = await platformStack({ client: { timeout: 150, queryAttempts: 1 } });
     fake.stall('contract.status', 5_000);
     const error = await failure(client.contractStatus({ openId: SAMPLE.openId }));
     expect(error).toMatchObject({ code: 'upstream_timeout', api: 'contract.status' });
+  });
+
+  it('a query that timed out is sent again; a money-moving call is sent once', async () => {
+    const { client, fake } = await platformStack({ client: { timeout: 150 } });
+    fake.stall('contract.status', 5_000);
+    await expect(client.contractStatus({ openId: SAMPLE.openId })).resolves.toMatchObject({ enable: 0 });
+    expect(fake.serviceRequests['contract.status']).toBe(2);
+    fake.stall('putIndustryCard', 5_000);
+    const error = await failure(client.putIndustryCard(SAMPLE_CARD));
+    expect(error).toMatchObject({ code: 'upstream_timeout', api: 'putIndustryCard' });
+    expect(fake.serviceRequests.putIndustryCard).toBe(1);
   });
 
   it("an aborted call rejects with the signal's reason", async () => {
