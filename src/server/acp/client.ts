@@ -28,7 +28,8 @@ const OPERATION = 'createAcpClient';
 
 function gatewayUrls(options: AcpClientOptions): { api: string; file: string } {
   const { gateway } = options;
-  const known = gateway === 'production' || gateway === 'test' ? GATEWAYS[gateway as 'production' | 'test'] : undefined;
+  const known =
+    gateway === 'production' || gateway === 'test' ? GATEWAYS[gateway as 'production' | 'test'] : undefined;
   const api = known?.api ?? httpUrlOf(OPERATION, 'gateway', gateway);
   const file =
     options.fileGateway !== undefined
@@ -39,17 +40,28 @@ function gatewayUrls(options: AcpClientOptions): { api: string; file: string } {
 
 const settled = (name: string, value: number | undefined, fallback: number, max: number): number => {
   if (value === undefined) return fallback;
-  if (!Number.isSafeInteger(value) || value < 1 || value > max) throw invalidParam(OPERATION, name, `an integer in 1…${max}`, value);
+  if (!Number.isSafeInteger(value) || value < 1 || value > max)
+    throw invalidParam(OPERATION, name, `an integer in 1…${max}`, value);
   return value;
 };
 
 /** What every accepted transaction answers. */
 function transactionOf(reply: AcpFields): AcpTransaction {
-  return { outcome: 'ok', orderId: reply.orderId ?? '', txnTime: reply.txnTime ?? '', queryId: reply.queryId, raw: reply };
+  return {
+    outcome: 'ok',
+    orderId: reply.orderId ?? '',
+    txnTime: reply.txnTime ?? '',
+    queryId: reply.queryId,
+    raw: reply,
+  };
 }
 
 const stateOf = (origRespCode: string | undefined): 'succeeded' | 'pending' | 'failed' =>
-  origRespCode === '00' ? 'succeeded' : ['03', '04', '05'].includes(origRespCode ?? '') ? 'pending' : 'failed';
+  origRespCode === '00'
+    ? 'succeeded'
+    : ['03', '04', '05'].includes(origRespCode ?? '')
+      ? 'pending'
+      : 'failed';
 
 /**
  * Create an ACP client. Reads the signing key at once, so a wrong `.pfx`
@@ -71,11 +83,14 @@ const stateOf = (origRespCode: string | undefined): 'succeeded' | 'pending' | 'f
  * ```
  */
 export async function createAcpClient(options: AcpClientOptions): Promise<AcpClient> {
-  if (typeof options !== 'object' || options === null) throw invalidParam(OPERATION, 'options', 'an object', options);
+  if (typeof options !== 'object' || options === null)
+    throw invalidParam(OPERATION, 'options', 'an object', options);
   const merId = options.merId;
-  if (typeof merId !== 'string' || !/^[A-Za-z0-9]{15}$/.test(merId)) throw invalidParam(OPERATION, 'merId', '15 letters or digits', merId);
+  if (typeof merId !== 'string' || !/^[A-Za-z0-9]{15}$/.test(merId))
+    throw invalidParam(OPERATION, 'merId', '15 letters or digits', merId);
   const urls = gatewayUrls(options);
-  const defaultBackUrl = options.backUrl === undefined ? undefined : httpUrlOf(OPERATION, 'backUrl', options.backUrl);
+  const defaultBackUrl =
+    options.backUrl === undefined ? undefined : httpUrlOf(OPERATION, 'backUrl', options.backUrl);
   const clock = options.clock ?? Date.now;
   const verify = createVerifier({
     root: certificateOption('rootCert', options.rootCert),
@@ -97,7 +112,8 @@ export async function createAcpClient(options: AcpClientOptions): Promise<AcpCli
 
   const backUrlOf = (operation: string, value: string | undefined): string => {
     const url = value === undefined ? defaultBackUrl : httpUrlOf(operation, 'backUrl', value);
-    if (url === undefined) throw invalidParam(operation, 'backUrl', 'an absolute http(s) URL (or the `backUrl` option)', value);
+    if (url === undefined)
+      throw invalidParam(operation, 'backUrl', 'an absolute http(s) URL (or the `backUrl` option)', value);
     return url;
   };
 
@@ -109,16 +125,24 @@ export async function createAcpClient(options: AcpClientOptions): Promise<AcpCli
         orderId: orderIdOf(operation, 'orderId', input?.orderId),
         txnAmt: fen(operation, 'txnAmt', input.txnAmt),
         currencyCode: '156',
-        txnTime: input.txnTime === undefined ? beijingTime(clock()) : txnTimeOf(operation, 'txnTime', input.txnTime),
+        txnTime:
+          input.txnTime === undefined ? beijingTime(clock()) : txnTimeOf(operation, 'txnTime', input.txnTime),
         backUrl: backUrlOf(operation, input.backUrl),
       };
-      if (input.payTimeout !== undefined) fields.payTimeout = txnTimeOf(operation, 'payTimeout', input.payTimeout);
-      if (input.orderDesc !== undefined) fields.orderDesc = plainText(operation, 'orderDesc', input.orderDesc, 32);
-      if (input.reqReserved !== undefined) fields.reqReserved = plainText(operation, 'reqReserved', input.reqReserved, 1024);
-      const result = await roundTrip(settings, operation, TRANSACTIONS[operation], fields, { signal: call.signal, moneyMoving: true });
+      if (input.payTimeout !== undefined)
+        fields.payTimeout = txnTimeOf(operation, 'payTimeout', input.payTimeout);
+      if (input.orderDesc !== undefined)
+        fields.orderDesc = plainText(operation, 'orderDesc', input.orderDesc, 32);
+      if (input.reqReserved !== undefined)
+        fields.reqReserved = plainText(operation, 'reqReserved', input.reqReserved, 1024);
+      const result = await roundTrip(settings, operation, TRANSACTIONS[operation], fields, {
+        signal: call.signal,
+        moneyMoving: true,
+      });
       if (result.outcome === 'unknown') return result;
       const tn = result.reply.tn;
-      if (!tn) throw new AcpError({ code: 'bad_reply', msg: 'respCode 00 without a tn', operation, respCode: '00' });
+      if (!tn)
+        throw new AcpError({ code: 'bad_reply', msg: 'respCode 00 without a tn', operation, respCode: '00' });
       return { ...transactionOf(result.reply), tn };
     };
 
@@ -134,7 +158,10 @@ export async function createAcpClient(options: AcpClientOptions): Promise<AcpCli
         txnTime: beijingTime(clock()),
         backUrl: backUrlOf(operation, input.backUrl),
       };
-      const result = await roundTrip(settings, operation, TRANSACTIONS[operation], fields, { signal: call.signal, moneyMoving: true });
+      const result = await roundTrip(settings, operation, TRANSACTIONS[operation], fields, {
+        signal: call.signal,
+        moneyMoving: true,
+      });
       return result.outcome === 'unknown' ? result : transactionOf(result.reply);
     };
 
@@ -153,7 +180,10 @@ export async function createAcpClient(options: AcpClientOptions): Promise<AcpCli
         orderId: orderIdOf(operation, 'orderId', input?.orderId),
         txnTime: txnTimeOf(operation, 'txnTime', input.txnTime),
       };
-      const result = await roundTrip(settings, operation, TRANSACTIONS.query, fields, { signal: call.signal, moneyMoving: false });
+      const result = await roundTrip(settings, operation, TRANSACTIONS.query, fields, {
+        signal: call.signal,
+        moneyMoving: false,
+      });
       if (result.outcome === 'unknown') return result;
       const { reply } = result;
       const amount = Number(reply.txnAmt);
@@ -175,7 +205,10 @@ export async function createAcpClient(options: AcpClientOptions): Promise<AcpCli
         throw invalidParam(operation, 'settleDate', 'a Date or MMDD', date);
       }
       const fields = { settleDate, fileType: input.fileType ?? '00', txnTime: beijingTime(clock()) };
-      const result = await roundTrip(settings, operation, TRANSACTIONS.reconciliationFile, fields, { signal: call.signal, moneyMoving: false });
+      const result = await roundTrip(settings, operation, TRANSACTIONS.reconciliationFile, fields, {
+        signal: call.signal,
+        moneyMoving: false,
+      });
       if (result.outcome === 'unknown') return result;
       const { reply } = result;
       let bytes: Uint8Array;
@@ -183,7 +216,13 @@ export async function createAcpClient(options: AcpClientOptions): Promise<AcpCli
         // fileContent is base64 of zlib-deflated bytes (the SDK's gzuncompress).
         bytes = new Uint8Array(inflateSync(Buffer.from(reply.fileContent ?? '', 'base64')));
       } catch (cause) {
-        throw new AcpError({ code: 'bad_reply', msg: 'fileContent is not base64 of zlib data', operation, respCode: '00', cause });
+        throw new AcpError({
+          code: 'bad_reply',
+          msg: 'fileContent is not base64 of zlib data',
+          operation,
+          respCode: '00',
+          cause,
+        });
       }
       return { outcome: 'ok', fileName: reply.fileName ?? `${merId}_${settleDate}.zip`, bytes, raw: reply };
     },

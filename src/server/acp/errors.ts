@@ -64,6 +64,14 @@ export class AcpError extends Error {
 /** `invalid_param` with the project's message shape: "Expected `x` to be …, got …". */
 export function invalidParam(operation: string, name: string, expected: string, got: unknown): AcpError {
   const shown =
-    typeof got === 'string' ? JSON.stringify(got) : typeof got === 'bigint' ? `${got}n (a bigint)` : String(got);
-  return new AcpError({ code: 'invalid_param', msg: `Expected \`${name}\` to be ${expected}, got ${shown}`, operation });
+    typeof got === 'string'
+      ? JSON.stringify(got)
+      : typeof got === 'bigint'
+        ? `${got}n (a bigint)`
+        : String(got);
+  return new AcpError({
+    code: 'invalid_param',
+    msg: `Expected \`${name}\` to be ${expected}, got ${shown}`,
+    operation,
+  });
 }

@@ -27,9 +27,21 @@ export async function exchange(request: ExchangeRequest): Promise<string> {
   const failed = (cause: unknown): AcpError => {
     if (request.signal?.aborted) return request.signal.reason as AcpError;
     if (deadline.aborted) {
-      return new AcpError({ code: 'upstream_timeout', msg: `no whole reply within ${request.timeoutMs} ms`, operation, retryable: true, cause });
+      return new AcpError({
+        code: 'upstream_timeout',
+        msg: `no whole reply within ${request.timeoutMs} ms`,
+        operation,
+        retryable: true,
+        cause,
+      });
     }
-    return new AcpError({ code: 'upstream_unreachable', msg: 'the gateway could not be reached', operation, retryable: true, cause });
+    return new AcpError({
+      code: 'upstream_unreachable',
+      msg: 'the gateway could not be reached',
+      operation,
+      retryable: true,
+      cause,
+    });
   };
   let response: Response;
   try {
@@ -63,7 +75,11 @@ export async function exchange(request: ExchangeRequest): Promise<string> {
       size += value.byteLength;
       if (size > request.maxBytes) {
         await reader.cancel().catch(() => undefined);
-        throw new AcpError({ code: 'too_large', msg: `the reply is over ${request.maxBytes} bytes`, operation });
+        throw new AcpError({
+          code: 'too_large',
+          msg: `the reply is over ${request.maxBytes} bytes`,
+          operation,
+        });
       }
       chunks.push(value);
     }

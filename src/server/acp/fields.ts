@@ -28,7 +28,10 @@ export function orderIdOf(operation: string, name: string, value: unknown): stri
 /** A `txnTime` as ACP writes it, or a Date converted to Beijing time. */
 export function txnTimeOf(operation: string, name: string, value: unknown): string {
   if (value instanceof Date && !Number.isNaN(value.getTime())) return beijingTime(value.getTime());
-  if (typeof value !== 'string' || !/^20\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])([01]\d|2[0-3])[0-5]\d[0-5]\d$/.test(value)) {
+  if (
+    typeof value !== 'string' ||
+    !/^20\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])([01]\d|2[0-3])[0-5]\d[0-5]\d$/.test(value)
+  ) {
     throw invalidParam(operation, name, 'a Date or yyyyMMddHHmmss in Beijing time', value);
   }
   return value;

@@ -79,14 +79,30 @@ const numberOf = (text: string | undefined): number | undefined =>
 
 /** Milliseconds since the epoch of a Beijing `yyyyMMddHHmmss`. */
 const beijingMs = (time: string): number =>
-  Date.UTC(+time.slice(0, 4), +time.slice(4, 6) - 1, +time.slice(6, 8), +time.slice(8, 10), +time.slice(10, 12), +time.slice(12, 14)) -
+  Date.UTC(
+    +time.slice(0, 4),
+    +time.slice(4, 6) - 1,
+    +time.slice(6, 8),
+    +time.slice(8, 10),
+    +time.slice(10, 12),
+    +time.slice(12, 14),
+  ) -
   8 * 3600_000;
 
 function eventOf(fields: AcpFields): AcpNotification | undefined {
   const type = EVENT_OF_TXN_TYPE[fields.txnType ?? ''];
   const txnAmt = numberOf(fields.txnAmt);
   const { merId, orderId, queryId, txnTime, respCode } = fields;
-  if (!type || txnAmt === undefined || !merId || !orderId || !queryId || !respCode || !/^\d{14}$/.test(txnTime ?? '')) return undefined;
+  if (
+    !type ||
+    txnAmt === undefined ||
+    !merId ||
+    !orderId ||
+    !queryId ||
+    !respCode ||
+    !/^\d{14}$/.test(txnTime ?? '')
+  )
+    return undefined;
   return {
     type,
     succeeded: respCode === '00',
@@ -124,7 +140,9 @@ function eventOf(fields: AcpFields): AcpNotification | undefined {
  * });
  * ```
  */
-export function createAcpNotificationHandler(options: AcpNotificationOptions): (request: Request) => Promise<Response> {
+export function createAcpNotificationHandler(
+  options: AcpNotificationOptions,
+): (request: Request) => Promise<Response> {
   const clock = options.clock ?? Date.now;
   const verify = createVerifier({
     root: certificateOption('rootCert', options.rootCert),
@@ -152,8 +170,10 @@ export function createAcpNotificationHandler(options: AcpNotificationOptions): (
       return refuse('notification not verified', error);
     }
     const event = eventOf(fields);
-    if (!event || event.merId !== options.merId) return refuse('notification fields missing or for another merchant');
-    if (clock() - beijingMs(event.txnTime) > retentionMs) return refuse('notification older than the retention window');
+    if (!event || event.merId !== options.merId)
+      return refuse('notification fields missing or for another merchant');
+    if (clock() - beijingMs(event.txnTime) > retentionMs)
+      return refuse('notification older than the retention window');
     // The identity is the verified signed text: a copy with any field changed does not verify.
     const id = createHash('sha256').update(signingString(fields)).digest('hex');
     const doneKey = `${prefix}done:${id}`;

@@ -52,7 +52,11 @@ const UNKNOWN_CODES = new Set(['03', '04', '05']);
 const REFUSAL_CODES: Readonly<Record<string, string>> = { '34': 'not_found', '98': 'file_not_found' };
 
 /** The request with its common fields, `certId` and `signature`. */
-export function signedRequest(settings: RoundTripSettings, kind: TransactionKind, fields: AcpFields): AcpFields {
+export function signedRequest(
+  settings: RoundTripSettings,
+  kind: TransactionKind,
+  fields: AcpFields,
+): AcpFields {
   const request: Record<string, string> = {
     version: '5.1.0',
     encoding: 'UTF-8',
@@ -66,7 +70,9 @@ export function signedRequest(settings: RoundTripSettings, kind: TransactionKind
     merId: settings.merId,
     ...fields,
   };
-  request.signature = sign('sha256', Buffer.from(digestOf(request), 'utf8'), settings.identity.key).toString('base64');
+  request.signature = sign('sha256', Buffer.from(digestOf(request), 'utf8'), settings.identity.key).toString(
+    'base64',
+  );
   return request;
 }
 
@@ -102,12 +108,22 @@ export async function roundTrip(
   }
   const reply = parseReply(text.trim());
   if (!reply || !reply.respCode) {
-    throw new AcpError({ code: 'bad_reply', msg: 'the reply is not a k=v&… message with a respCode', operation, retryable: true });
+    throw new AcpError({
+      code: 'bad_reply',
+      msg: 'the reply is not a k=v&… message with a respCode',
+      operation,
+      retryable: true,
+    });
   }
   settings.verify(operation, reply);
   for (const echoed of ['merId', 'orderId', 'txnTime'] as const) {
     if (reply[echoed] !== undefined && reply[echoed] !== request[echoed]) {
-      throw new AcpError({ code: 'bad_reply', msg: `the reply's ${echoed} is not the request's`, operation, respCode: reply.respCode });
+      throw new AcpError({
+        code: 'bad_reply',
+        msg: `the reply's ${echoed} is not the request's`,
+        operation,
+        respCode: reply.respCode,
+      });
     }
   }
   const { respCode, respMsg } = reply;
@@ -127,4 +143,11 @@ const unknown = (
   respCode: string | undefined,
   respMsg: string | undefined,
   request: AcpFields,
-): AcpUnknown => ({ outcome: 'unknown', reason, respCode, respMsg, orderId: request.orderId, txnTime: request.txnTime });
+): AcpUnknown => ({
+  outcome: 'unknown',
+  reason,
+  respCode,
+  respMsg,
+  orderId: request.orderId,
+  txnTime: request.txnTime,
+});

@@ -8,8 +8,7 @@ import { AcpError } from './errors.js';
 
 /** The merchant's signing key: a `.pfx` (needs `node-forge`) or PEM key + certificate. */
 export type AcpSigningInput =
-  | { readonly pfx: Uint8Array; readonly password: string }
-  | { readonly key: string; readonly cert: string };
+  { readonly pfx: Uint8Array; readonly password: string } | { readonly key: string; readonly cert: string };
 
 /** A usable signing identity. */
 export interface SigningIdentity {
@@ -29,7 +28,9 @@ interface ForgeLike {
     pkcs12FromAsn1(
       asn1: unknown,
       password: string,
-    ): { getBags(filter: { bagType: string }): Record<string, { key?: unknown; cert?: unknown }[] | undefined> };
+    ): {
+      getBags(filter: { bagType: string }): Record<string, { key?: unknown; cert?: unknown }[] | undefined>;
+    };
   };
   pki: {
     oids: Record<string, string>;
@@ -56,9 +57,14 @@ async function loadForge(): Promise<ForgeLike> {
 async function readPfx(pfx: Uint8Array, password: string): Promise<{ key: string; cert: string }> {
   const forge = await loadForge();
   try {
-    const p12 = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(Buffer.from(pfx).toString('binary')), password);
+    const p12 = forge.pkcs12.pkcs12FromAsn1(
+      forge.asn1.fromDer(Buffer.from(pfx).toString('binary')),
+      password,
+    );
     const keyBag = [
-      ...(p12.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag! })[forge.pki.oids.pkcs8ShroudedKeyBag!] ?? []),
+      ...(p12.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag! })[
+        forge.pki.oids.pkcs8ShroudedKeyBag!
+      ] ?? []),
       ...(p12.getBags({ bagType: forge.pki.oids.keyBag! })[forge.pki.oids.keyBag!] ?? []),
     ][0];
     const certBag = p12.getBags({ bagType: forge.pki.oids.certBag! })[forge.pki.oids.certBag!]?.[0];
@@ -82,12 +88,20 @@ async function readPfx(pfx: Uint8Array, password: string): Promise<{ key: string
  */
 export async function signingIdentity(signing: AcpSigningInput): Promise<SigningIdentity> {
   if (typeof signing !== 'object' || signing === null) {
-    throw new AcpError({ code: 'invalid_param', msg: 'Expected `signing` to be { pfx, password } or { key, cert }', operation: OPERATION });
+    throw new AcpError({
+      code: 'invalid_param',
+      msg: 'Expected `signing` to be { pfx, password } or { key, cert }',
+      operation: OPERATION,
+    });
   }
   let pem: { key: string; cert: string };
   if ('pfx' in signing) {
     if (!(signing.pfx instanceof Uint8Array) || typeof signing.password !== 'string') {
-      throw new AcpError({ code: 'invalid_param', msg: 'Expected `signing.pfx` bytes and a `signing.password` string', operation: OPERATION });
+      throw new AcpError({
+        code: 'invalid_param',
+        msg: 'Expected `signing.pfx` bytes and a `signing.password` string',
+        operation: OPERATION,
+      });
     }
     pem = await readPfx(signing.pfx, signing.password);
   } else {
@@ -100,6 +114,11 @@ export async function signingIdentity(signing: AcpSigningInput): Promise<Signing
     return { key, certId: decimalSerial(cert) };
   } catch (cause) {
     if (cause instanceof AcpError) throw cause;
-    throw new AcpError({ code: 'invalid_certificate', msg: `signing key or certificate unusable: ${(cause as Error).message}`, operation: OPERATION, cause });
+    throw new AcpError({
+      code: 'invalid_certificate',
+      msg: `signing key or certificate unusable: ${(cause as Error).message}`,
+      operation: OPERATION,
+      cause,
+    });
   }
 }

@@ -48,7 +48,12 @@ export function certificateOption(name: string, pem: string | Uint8Array): X509C
   try {
     return new X509Certificate(pem);
   } catch (cause) {
-    throw new AcpError({ code: 'invalid_certificate', msg: `\`${name}\` is not a PEM or DER certificate`, operation: 'createAcpClient', cause });
+    throw new AcpError({
+      code: 'invalid_certificate',
+      msg: `\`${name}\` is not a PEM or DER certificate`,
+      operation: 'createAcpClient',
+      cause,
+    });
   }
 }
 
@@ -70,8 +75,17 @@ export function createVerifier(settings: TrustSettings): (operation: string, fie
     }
     const { middle, root } = settings;
     const chained =
-      cert.checkIssued(middle) && cert.verify(middle.publicKey) && middle.checkIssued(root) && middle.verify(root.publicKey);
-    if (!chained) fail(operation, 'untrusted_certificate', 'signPubKeyCert does not chain to the middle and root certificates', fields);
+      cert.checkIssued(middle) &&
+      cert.verify(middle.publicKey) &&
+      middle.checkIssued(root) &&
+      middle.verify(root.publicKey);
+    if (!chained)
+      fail(
+        operation,
+        'untrusted_certificate',
+        'signPubKeyCert does not chain to the middle and root certificates',
+        fields,
+      );
     if (settings.checkOwner && ownerOf(cert.subject) !== UNIONPAY_OWNER) {
       fail(operation, 'certificate_owner', `signPubKeyCert's owner is not ${UNIONPAY_OWNER}`, fields);
     }
@@ -90,13 +104,24 @@ export function createVerifier(settings: TrustSettings): (operation: string, fie
   return (operation, fields) => {
     const pem = fields.signPubKeyCert;
     const signature = fields.signature;
-    if (!pem || !signature) fail(operation, 'unsigned_reply', 'the message has no signPubKeyCert or no signature', fields);
+    if (!pem || !signature)
+      fail(operation, 'unsigned_reply', 'the message has no signPubKeyCert or no signature', fields);
     const trusted = trust(operation, pem!, fields);
     const now = settings.clock();
     if (now < trusted.notBefore || now > trusted.notAfter) {
-      fail(operation, 'certificate_expired', 'signPubKeyCert (or its chain) is outside its validity dates', fields);
+      fail(
+        operation,
+        'certificate_expired',
+        'signPubKeyCert (or its chain) is outside its validity dates',
+        fields,
+      );
     }
-    const ok = verify('sha256', Buffer.from(digestOf(fields), 'utf8'), trusted.key, Buffer.from(signature!, 'base64'));
+    const ok = verify(
+      'sha256',
+      Buffer.from(digestOf(fields), 'utf8'),
+      trusted.key,
+      Buffer.from(signature!, 'base64'),
+    );
     if (!ok) fail(operation, 'bad_signature', 'the signature does not verify with signPubKeyCert', fields);
   };
 }

@@ -135,7 +135,10 @@ export interface AcpClient {
    * if (status.outcome === 'ok' && status.state === 'succeeded') markPaid(orderId);
    * ```
    */
-  query(input: { readonly orderId: string; readonly txnTime: Date | string }, options?: AcpCallOptions): Promise<AcpQueryResult | AcpUnknown>;
+  query(
+    input: { readonly orderId: string; readonly txnTime: Date | string },
+    options?: AcpCallOptions,
+  ): Promise<AcpQueryResult | AcpUnknown>;
   /** Refund (txnType 04) part or all of `origQryId`. @example `await acp.refund({ orderId: 'R2026120500001', origQryId, txnAmt: 500 })` */
   refund(input: AcpOriginalInput, options?: AcpCallOptions): Promise<AcpTransaction | AcpUnknown>;
   /** Same-day cancel of a consume (txnType 31), full amount. */
@@ -145,7 +148,10 @@ export interface AcpClient {
   /** Finish a pre-authorisation (txnType 03). */
   preAuthFinish(input: AcpOriginalInput, options?: AcpCallOptions): Promise<AcpTransaction | AcpUnknown>;
   /** Cancel a pre-authorisation finish (txnType 33). */
-  preAuthFinishCancel(input: AcpOriginalInput, options?: AcpCallOptions): Promise<AcpTransaction | AcpUnknown>;
+  preAuthFinishCancel(
+    input: AcpOriginalInput,
+    options?: AcpCallOptions,
+  ): Promise<AcpTransaction | AcpUnknown>;
   /**
    * Download the reconciliation file of a settlement date (txnType 76); `file_not_found` (respCode 98) when there is none.
    *

@@ -13,7 +13,14 @@ import { createPrivateKey } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { Notifier, type Delivery, type NotificationAttempt } from '../gateway-notifier.js';
 import { delay } from '../open-platform-wire.js';
-import { FOLLOWS, formatRefusal, Numbers, settlementFile, type FakeAcpTransaction, type Refusal } from './ledger.js';
+import {
+  FOLLOWS,
+  formatRefusal,
+  Numbers,
+  settlementFile,
+  type FakeAcpTransaction,
+  type Refusal,
+} from './ledger.js';
 import { sharedAcpTestCa, type AcpTestCa, type AcpTestCertVariant } from './test-ca.js';
 import { beijing, replyBody, signMessage, verifyMessage } from './wire.js';
 
@@ -65,7 +72,11 @@ export interface FakeAcpGateway {
    * `notify: false`, a lost notification); `fail` marks it failed; `cancel`
    * leaves it unpaid. No notification for failures (only successes are notified).
    */
-  pay(tn: string, outcome: FakeAcpPayOutcome, options?: { readonly notify?: boolean }): Promise<Delivery | undefined>;
+  pay(
+    tn: string,
+    outcome: FakeAcpPayOutcome,
+    options?: { readonly notify?: boolean },
+  ): Promise<Delivery | undefined>;
   /** Send a settled transaction's notification once more, as UnionPay's repeats do. */
   renotify(orderId: string): Promise<NotificationAttempt>;
   /** The signed notification of a settled transaction (for tests that forge or replay one). */
@@ -111,18 +122,37 @@ export function createFakeAcpGateway(options: FakeAcpGatewayOptions = {}): FakeA
       return signMessage(message, bad.keyPem, bad.certPem);
     }
     const result = signMessage(message, signerKey, ca.gatewaySigner.certPem);
-    if (fault && 'badSignature' in fault) result.signature = signMessage({ ...message, forged: '1' }, signerKey, '').signature!;
+    if (fault && 'badSignature' in fault)
+      result.signature = signMessage({ ...message, forged: '1' }, signerKey, '').signature!;
     return result;
   };
 
   const echo = (request: Readonly<Record<string, string>>): Record<string, string> => {
     const kept: Record<string, string> = {};
-    for (const name of ['version', 'encoding', 'bizType', 'txnType', 'txnSubType', 'accessType', 'merId', 'orderId', 'txnTime', 'txnAmt', 'currencyCode', 'reqReserved', 'settleDate', 'fileType']) {
+    for (const name of [
+      'version',
+      'encoding',
+      'bizType',
+      'txnType',
+      'txnSubType',
+      'accessType',
+      'merId',
+      'orderId',
+      'txnTime',
+      'txnAmt',
+      'currencyCode',
+      'reqReserved',
+      'settleDate',
+      'fileType',
+    ]) {
       if (request[name] !== undefined) kept[name] = request[name];
     }
     return { ...kept, signMethod: '01' };
   };
-  const refused = (request: Readonly<Record<string, string>>, why: Refusal): Record<string, string> => ({ ...echo(request), ...why });
+  const refused = (request: Readonly<Record<string, string>>, why: Refusal): Record<string, string> => ({
+    ...echo(request),
+    ...why,
+  });
 
   function settle(txn: FakeAcpTransaction): void {
     txn.state = 'succeeded';
@@ -131,7 +161,8 @@ export function createFakeAcpGateway(options: FakeAcpGatewayOptions = {}): FakeA
   }
 
   function order(request: Readonly<Record<string, string>>): Record<string, string> {
-    if (transactions.has(request.orderId!)) return refused(request, { respCode: '12', respMsg: '重复交易 (orderId used)' });
+    if (transactions.has(request.orderId!))
+      return refused(request, { respCode: '12', respMsg: '重复交易 (orderId used)' });
     const tn = numbers.next();
     transactions.set(request.orderId!, newTxn(request, tn));
     return { ...echo(request), respCode: '00', respMsg: '成功[0000000]', tn };
@@ -157,28 +188,45 @@ export function createFakeAcpGateway(options: FakeAcpGatewayOptions = {}): FakeA
   }
 
   function followUp(request: Readonly<Record<string, string>>): Record<string, string> {
-    if (transactions.has(request.orderId!)) return refused(request, { respCode: '12', respMsg: '重复交易 (orderId used)' });
+    if (transactions.has(request.orderId!))
+      return refused(request, { respCode: '12', respMsg: '重复交易 (orderId used)' });
     const original = [...transactions.values()].find((txn) => txn.queryId === request.origQryId);
     if (!original || original.txnType !== FOLLOWS[request.txnType!] || original.state !== 'succeeded') {
       return refused(request, { respCode: '35', respMsg: '原交易不存在或状态不正确' });
     }
     const amount = Number(request.txnAmt);
-    const done = [...transactions.values()].filter((txn) => txn.origQryId === original.queryId && txn.state === 'succeeded');
+    const done = [...transactions.values()].filter(
+      (txn) => txn.origQryId === original.queryId && txn.state === 'succeeded',
+    );
     const fullOnly = request.txnType !== '04' && request.txnType !== '03';
-    if (fullOnly ? amount !== original.txnAmt || done.length > 0 : amount + done.reduce((sum, txn) => sum + txn.txnAmt, 0) > original.txnAmt) {
-      return refused(request, { respCode: '30', respMsg: '报文格式错误: txnAmt not allowed for the original' });
+    if (
+      fullOnly
+        ? amount !== original.txnAmt || done.length > 0
+        : amount + done.reduce((sum, txn) => sum + txn.txnAmt, 0) > original.txnAmt
+    ) {
+      return refused(request, {
+        respCode: '30',
+        respMsg: '报文格式错误: txnAmt not allowed for the original',
+      });
     }
     const txn = newTxn(request, undefined);
     settle(txn);
     transactions.set(txn.orderId, txn);
     // Back-office results are notified too; the synchronous 00 only says "accepted".
     void notifier.deliver(txn.orderId, txn.backUrl, notificationOf(txn.orderId));
-    return { ...echo(request), respCode: '00', respMsg: '成功[0000000]', queryId: txn.queryId, origQryId: original.queryId };
+    return {
+      ...echo(request),
+      respCode: '00',
+      respMsg: '成功[0000000]',
+      queryId: txn.queryId,
+      origQryId: original.queryId,
+    };
   }
 
   function query(request: Readonly<Record<string, string>>): Record<string, string> {
     const txn = transactions.get(request.orderId!);
-    if (!txn || txn.txnTime !== request.txnTime) return refused(request, { respCode: '34', respMsg: '查无此交易' });
+    if (!txn || txn.txnTime !== request.txnTime)
+      return refused(request, { respCode: '34', respMsg: '查无此交易' });
     if (txn.state === 'unpaid') return refused(request, { respCode: '34', respMsg: '查无此交易 (not paid)' });
     const ok = txn.state === 'succeeded';
     return {
@@ -209,7 +257,9 @@ export function createFakeAcpGateway(options: FakeAcpGatewayOptions = {}): FakeA
     };
   }
 
-  const ROUTES: Readonly<Record<string, (request: Readonly<Record<string, string>>) => Record<string, string>>> = {
+  const ROUTES: Readonly<
+    Record<string, (request: Readonly<Record<string, string>>) => Record<string, string>>
+  > = {
     '/gateway/api/appTransReq.do': order,
     '/gateway/api/backTransReq.do': followUp,
     '/gateway/api/queryTrans.do': query,
@@ -229,11 +279,23 @@ export function createFakeAcpGateway(options: FakeAcpGatewayOptions = {}): FakeA
     const request = Object.fromEntries(new URLSearchParams(await httpRequest.text()));
     const certPem = merchantCerts.get(request.certId ?? '');
     let message: Record<string, string>;
-    if (request.merId !== merId) message = refused(request, { respCode: '30', respMsg: '商户未开通 (unknown merId)' });
-    else if (!certPem || !verifyMessage(request, certPem)) message = refused(request, { respCode: '11', respMsg: '验证签名失败' });
-    else message = formatRefusal(path, request) ? refused(request, formatRefusal(path, request)!) : route(request);
-    if (fault && 'respCode' in fault) message = { ...echo(request), respCode: fault.respCode, respMsg: fault.respMsg ?? '处理中 (simulated)' };
-    return new Response(replyBody(signed(message, fault)), { headers: { 'content-type': 'text/plain;charset=UTF-8' } });
+    if (request.merId !== merId)
+      message = refused(request, { respCode: '30', respMsg: '商户未开通 (unknown merId)' });
+    else if (!certPem || !verifyMessage(request, certPem))
+      message = refused(request, { respCode: '11', respMsg: '验证签名失败' });
+    else
+      message = formatRefusal(path, request)
+        ? refused(request, formatRefusal(path, request)!)
+        : route(request);
+    if (fault && 'respCode' in fault)
+      message = {
+        ...echo(request),
+        respCode: fault.respCode,
+        respMsg: fault.respMsg ?? '处理中 (simulated)',
+      };
+    return new Response(replyBody(signed(message, fault)), {
+      headers: { 'content-type': 'text/plain;charset=UTF-8' },
+    });
   }
 
   function notificationOf(orderId: string): Record<string, string> {
@@ -285,7 +347,8 @@ export function createFakeAcpGateway(options: FakeAcpGatewayOptions = {}): FakeA
       if (payOptions.notify === false) return undefined;
       return notifier.deliver(txn.orderId, txn.backUrl, notificationOf(txn.orderId));
     },
-    renotify: (orderId) => notifier.send(orderId, transactions.get(orderId)?.backUrl ?? '', notificationOf(orderId)),
+    renotify: (orderId) =>
+      notifier.send(orderId, transactions.get(orderId)?.backUrl ?? '', notificationOf(orderId)),
     notificationOf,
     notifications: notifier.attempts,
     requests,

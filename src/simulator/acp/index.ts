@@ -13,4 +13,7 @@ export type {
 } from './gateway.js';
 export { createAcpTestCa, sharedAcpTestCa, TEST_PFX_PASSWORD, UNIONPAY_OWNER } from './test-ca.js';
 export type { AcpTestCa, AcpTestCertVariant, AcpTestIdentity, AcpTestMerchant } from './test-ca.js';
-export type { Delivery as FakeAcpDelivery, NotificationAttempt as FakeAcpNotificationAttempt } from '../gateway-notifier.js';
+export type {
+  Delivery as FakeAcpDelivery,
+  NotificationAttempt as FakeAcpNotificationAttempt,
+} from '../gateway-notifier.js';

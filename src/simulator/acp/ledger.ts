@@ -48,7 +48,13 @@ export const ACCEPTED: Readonly<Record<string, Readonly<Record<string, readonly 
 };
 
 /** Which original a follow-up needs: txnType → the original's txnType. */
-export const FOLLOWS: Readonly<Record<string, string>> = { '04': '01', '31': '01', '32': '02', '03': '02', '33': '03' };
+export const FOLLOWS: Readonly<Record<string, string>> = {
+  '04': '01',
+  '31': '01',
+  '32': '02',
+  '03': '02',
+  '33': '03',
+};
 
 const refusal = (respCode: string, respMsg: string): Refusal => ({ respCode, respMsg });
 
@@ -59,13 +65,17 @@ export function formatRefusal(path: string, message: Readonly<Record<string, str
   if (message.version !== '5.1.0' || message.encoding !== 'UTF-8' || message.signMethod !== '01') {
     return refusal('30', '报文格式错误: version/encoding/signMethod');
   }
-  if (message.txnSubType !== expected[0] || message.bizType !== expected[1]) return refusal('30', '报文格式错误: txnSubType/bizType');
-  if (message.accessType !== '0' || !['07', '08'].includes(message.channelType ?? '')) return refusal('30', '报文格式错误: accessType/channelType');
+  if (message.txnSubType !== expected[0] || message.bizType !== expected[1])
+    return refusal('30', '报文格式错误: txnSubType/bizType');
+  if (message.accessType !== '0' || !['07', '08'].includes(message.channelType ?? ''))
+    return refusal('30', '报文格式错误: accessType/channelType');
   if (!/^\d{14}$/.test(message.txnTime ?? '')) return refusal('30', '报文格式错误: txnTime');
-  if (message.txnType === '76') return /^\d{4}$/.test(message.settleDate ?? '') ? undefined : refusal('30', '报文格式错误: settleDate');
+  if (message.txnType === '76')
+    return /^\d{4}$/.test(message.settleDate ?? '') ? undefined : refusal('30', '报文格式错误: settleDate');
   if (!/^[0-9A-Za-z]{8,40}$/.test(message.orderId ?? '')) return refusal('30', '报文格式错误: orderId');
   if (message.txnType === '00') return undefined;
-  if (!/^[1-9]\d{0,11}$/.test(message.txnAmt ?? '') || message.currencyCode !== '156') return refusal('30', '报文格式错误: txnAmt/currencyCode');
+  if (!/^[1-9]\d{0,11}$/.test(message.txnAmt ?? '') || message.currencyCode !== '156')
+    return refusal('30', '报文格式错误: txnAmt/currencyCode');
   if (!/^https?:\/\//.test(message.backUrl ?? '')) return refusal('30', '报文格式错误: backUrl');
   return undefined;
 }
@@ -84,10 +94,20 @@ export class Numbers {
 }
 
 /** The settlement file of `settleDate`: one line per succeeded transaction (our own layout; a guess). */
-export function settlementFile(merId: string, settleDate: string, transactions: Iterable<FakeAcpTransaction>): string | undefined {
+export function settlementFile(
+  merId: string,
+  settleDate: string,
+  transactions: Iterable<FakeAcpTransaction>,
+): string | undefined {
   const lines = [...transactions]
     .filter((txn) => txn.state === 'succeeded' && txn.settleDate === settleDate)
-    .map((txn) => [txn.txnType, txn.queryId, txn.orderId, txn.txnTime, String(txn.txnAmt), txn.traceNo ?? ''].join('|'));
+    .map((txn) =>
+      [txn.txnType, txn.queryId, txn.orderId, txn.txnTime, String(txn.txnAmt), txn.traceNo ?? ''].join('|'),
+    );
   if (lines.length === 0) return undefined;
-  return [`# upsdk-kit FAKE ACP settlement file (not UnionPay's layout) merId=${merId} settleDate=${settleDate}`, ...lines, ''].join('\n');
+  return [
+    `# upsdk-kit FAKE ACP settlement file (not UnionPay's layout) merId=${merId} settleDate=${settleDate}`,
+    ...lines,
+    '',
+  ].join('\n');
 }

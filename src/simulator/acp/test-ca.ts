@@ -68,23 +68,35 @@ interface CertSpec {
 function make(spec: CertSpec): Made {
   const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const keyPem = pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-  const key = forge.pki.privateKeyFromPem(keyPem) as forge.pki.rsa.PrivateKey;
+  const key = forge.pki.privateKeyFromPem(keyPem);
   const cert = forge.pki.createCertificate();
-  cert.publicKey = forge.pki.publicKeyFromPem(pair.publicKey.export({ type: 'spki', format: 'pem' }).toString());
+  cert.publicKey = forge.pki.publicKeyFromPem(
+    pair.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+  );
   cert.serialNumber = (++serial).toString(16).padStart(10, '0');
   cert.validity.notBefore = spec.notBefore;
   cert.validity.notAfter = spec.notAfter;
   const subject = [
     { name: 'countryName', value: 'CN' },
     { name: 'organizationName', value: 'upsdk-kit TEST CA (not UnionPay)' },
-    { name: 'commonName', value: spec.cn, valueTagClass: forge.asn1.Type.UTF8 as unknown as forge.asn1.Class },
+    {
+      name: 'commonName',
+      value: spec.cn,
+      valueTagClass: forge.asn1.Type.UTF8 as unknown as forge.asn1.Class,
+    },
   ];
   cert.setSubject(subject);
   cert.setIssuer(spec.issuer ? spec.issuer.cert.subject.attributes : subject);
   cert.setExtensions(
     spec.ca
-      ? [{ name: 'basicConstraints', cA: true }, { name: 'keyUsage', keyCertSign: true, cRLSign: true }]
-      : [{ name: 'basicConstraints', cA: false }, { name: 'keyUsage', digitalSignature: true }],
+      ? [
+          { name: 'basicConstraints', cA: true },
+          { name: 'keyUsage', keyCertSign: true, cRLSign: true },
+        ]
+      : [
+          { name: 'basicConstraints', cA: false },
+          { name: 'keyUsage', digitalSignature: true },
+        ],
   );
   cert.sign(spec.issuer?.key ?? key, forge.md.sha256.create());
   const certPem = forge.pki.certificateToPem(cert);
@@ -116,10 +128,16 @@ export function createAcpTestCa(now: number = Date.now()): AcpTestCa {
   const middle = make({ cn: 'upsdk-kit TEST ACP middle', ca: true, issuer: root, ...valid });
   const signerCn = (owner: string) => `041@Z00000001@${owner}@00000001`;
   const gatewaySigner = make({ cn: signerCn(UNIONPAY_OWNER), ca: false, issuer: middle, ...valid });
-  const merchantMade = make({ cn: 'upsdk-kit TEST merchant 777290058110097', ca: false, issuer: middle, ...valid });
+  const merchantMade = make({
+    cn: 'upsdk-kit TEST merchant 777290058110097',
+    ca: false,
+    issuer: middle,
+    ...valid,
+  });
   const variants = new Map<AcpTestCertVariant, AcpTestIdentity>();
   const makeVariant = (kind: AcpTestCertVariant): AcpTestIdentity => {
-    if (kind === 'wrong-owner') return plain(make({ cn: signerCn('某某支付有限公司'), ca: false, issuer: middle, ...valid }));
+    if (kind === 'wrong-owner')
+      return plain(make({ cn: signerCn('某某支付有限公司'), ca: false, issuer: middle, ...valid }));
     if (kind === 'expired') {
       const expired = { notBefore: new Date(now - 400 * DAY), notAfter: new Date(now - DAY) };
       return plain(make({ cn: signerCn(UNIONPAY_OWNER), ca: false, issuer: middle, ...expired }));
@@ -133,7 +151,11 @@ export function createAcpTestCa(now: number = Date.now()): AcpTestCa {
     rootPem: root.certPem,
     middlePem: middle.certPem,
     gatewaySigner: plain(gatewaySigner),
-    merchant: { ...plain(merchantMade), pfx: pfxOf(merchantMade, TEST_PFX_PASSWORD), password: TEST_PFX_PASSWORD },
+    merchant: {
+      ...plain(merchantMade),
+      pfx: pfxOf(merchantMade, TEST_PFX_PASSWORD),
+      password: TEST_PFX_PASSWORD,
+    },
     variant(kind) {
       let made = variants.get(kind);
       if (!made) variants.set(kind, (made = makeVariant(kind)));

@@ -19,7 +19,11 @@ const digest = (message: Message): Buffer => {
 };
 
 /** `message` with `signPubKeyCert` and `signature` added. */
-export function signMessage(message: Message, key: KeyObject | string, certPem: string): Record<string, string> {
+export function signMessage(
+  message: Message,
+  key: KeyObject | string,
+  certPem: string,
+): Record<string, string> {
   const withCert = { ...message, signPubKeyCert: certPem };
   return { ...withCert, signature: sign('sha256', digest(withCert), key).toString('base64') };
 }
@@ -37,4 +41,5 @@ export const replyBody = (message: Message): string =>
     .join('&');
 
 /** `yyyyMMddHHmmss` in Beijing time. */
-export const beijing = (ms: number): string => new Date(ms + 8 * 3600_000).toISOString().replace(/\D/g, '').slice(0, 14);
+export const beijing = (ms: number): string =>
+  new Date(ms + 8 * 3600_000).toISOString().replace(/\D/g, '').slice(0, 14);

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { AcpError } from '../../../src/server/acp/index.js';
 import { newOrderId, ok, rig } from './rig.js';
 
-const beijingToday = (): string => new Date(Date.now() + 8 * 3600_000).toISOString().slice(5, 10).replace('-', '');
+const beijingToday = (): string =>
+  new Date(Date.now() + 8 * 3600_000).toISOString().slice(5, 10).replace('-', '');
 
 describe('ACP client against the fake gateway', () => {
   it('consume answers a tn that the simulated payment settles, notified and found by query', async () => {
@@ -16,7 +17,13 @@ describe('ACP client against the fake gateway', () => {
     const delivery = await gateway.pay(order.tn, 'success');
     expect(delivery).toEqual({ delivered: true, attempts: 1 });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ type: 'paid', succeeded: true, orderId, txnAmt: 1200, queryId: gateway.byTn(order.tn)!.queryId });
+    expect(events[0]).toMatchObject({
+      type: 'paid',
+      succeeded: true,
+      orderId,
+      txnAmt: 1200,
+      queryId: gateway.byTn(order.tn)!.queryId,
+    });
     const status = ok(await acp.query({ orderId, txnTime: order.txnTime }));
     expect(status).toMatchObject({ state: 'succeeded', origRespCode: '00', txnAmt: 1200, txnType: '01' });
   });
@@ -28,10 +35,12 @@ describe('ACP client against the fake gateway', () => {
     await gateway.pay(failed.tn, 'fail');
     await gateway.pay(cancelled.tn, 'cancel');
     expect(ok(await acp.query({ orderId: failed.orderId, txnTime: failed.txnTime })).state).toBe('failed');
-    await expect(acp.query({ orderId: cancelled.orderId, txnTime: cancelled.txnTime })).rejects.toMatchObject({
-      code: 'not_found',
-      respCode: '34',
-    });
+    await expect(acp.query({ orderId: cancelled.orderId, txnTime: cancelled.txnTime })).rejects.toMatchObject(
+      {
+        code: 'not_found',
+        respCode: '34',
+      },
+    );
   });
 
   it('refund (partial, twice) and same-day cancel work on the paid orders and are notified', async () => {
@@ -48,9 +57,15 @@ describe('ACP client against the fake gateway', () => {
     ok(await acp.refund({ orderId: newOrderId('R'), origQryId, txnAmt: 400 }));
     const other = ok(await acp.consume({ orderId: newOrderId(), txnAmt: 300 }));
     await gateway.pay(other.tn, 'success');
-    ok(await acp.cancel({ orderId: newOrderId('C'), origQryId: gateway.byTn(other.tn)!.queryId, txnAmt: 300 }));
-    await expect.poll(() => events.map((event) => event.type).sort()).toEqual(['cancelled', 'paid', 'paid', 'refunded', 'refunded']);
-    expect(events.find((event) => event.type === 'cancelled')!.origQryId).toBe(gateway.byTn(other.tn)!.queryId);
+    ok(
+      await acp.cancel({ orderId: newOrderId('C'), origQryId: gateway.byTn(other.tn)!.queryId, txnAmt: 300 }),
+    );
+    await expect
+      .poll(() => events.map((event) => event.type).sort())
+      .toEqual(['cancelled', 'paid', 'paid', 'refunded', 'refunded']);
+    expect(events.find((event) => event.type === 'cancelled')!.origQryId).toBe(
+      gateway.byTn(other.tn)!.queryId,
+    );
   });
 
   it('pre-authorisation, its finish, finish-cancel and a cancel of another pre-auth', async () => {
@@ -58,14 +73,28 @@ describe('ACP client against the fake gateway', () => {
     const auth = ok(await acp.preAuth({ orderId: newOrderId('P'), txnAmt: 5000 }));
     await gateway.pay(auth.tn, 'success');
     const authQryId = gateway.byTn(auth.tn)!.queryId;
-    const finish = ok(await acp.preAuthFinish({ orderId: newOrderId('F'), origQryId: authQryId, txnAmt: 4000 }));
+    const finish = ok(
+      await acp.preAuthFinish({ orderId: newOrderId('F'), origQryId: authQryId, txnAmt: 4000 }),
+    );
     ok(await acp.preAuthFinishCancel({ orderId: newOrderId('X'), origQryId: finish.queryId!, txnAmt: 4000 }));
     const second = ok(await acp.preAuth({ orderId: newOrderId('P'), txnAmt: 700 }));
     await gateway.pay(second.tn, 'success');
-    ok(await acp.preAuthCancel({ orderId: newOrderId('Y'), origQryId: gateway.byTn(second.tn)!.queryId, txnAmt: 700 }));
+    ok(
+      await acp.preAuthCancel({
+        orderId: newOrderId('Y'),
+        origQryId: gateway.byTn(second.tn)!.queryId,
+        txnAmt: 700,
+      }),
+    );
     await expect
       .poll(() => events.map((event) => event.type).sort())
-      .toEqual(['preAuthCancelled', 'preAuthFinishCancelled', 'preAuthFinished', 'preAuthorized', 'preAuthorized']);
+      .toEqual([
+        'preAuthCancelled',
+        'preAuthFinishCancelled',
+        'preAuthFinished',
+        'preAuthorized',
+        'preAuthorized',
+      ]);
   });
 
   it('reconciliationFile answers the day’s file inflated to bytes, and file_not_found for a day without one', async () => {
@@ -78,7 +107,10 @@ describe('ACP client against the fake gateway', () => {
     expect(text).toContain('|4321|');
     expect(file.fileName).toContain(beijingToday());
     const otherDay = beijingToday() === '0101' ? '0102' : '0101';
-    await expect(acp.reconciliationFile({ settleDate: otherDay })).rejects.toMatchObject({ code: 'file_not_found', respCode: '98' });
+    await expect(acp.reconciliationFile({ settleDate: otherDay })).rejects.toMatchObject({
+      code: 'file_not_found',
+      respCode: '98',
+    });
   });
 
   it('a refused request is an AcpError with respCode and respMsg (a duplicate orderId: 12)', async () => {
@@ -93,7 +125,9 @@ describe('ACP client against the fake gateway', () => {
 
   it('PEM key + certificate sign as well as the .pfx', async () => {
     const base = await rig();
-    const { acp } = await rig({ signing: { key: base.gateway.ca.merchant.keyPem, cert: base.gateway.ca.merchant.certPem } });
+    const { acp } = await rig({
+      signing: { key: base.gateway.ca.merchant.keyPem, cert: base.gateway.ca.merchant.certPem },
+    });
     expect(ok(await acp.consume({ orderId: newOrderId(), txnAmt: 10 })).tn).toMatch(/^\d{21}$/);
   });
 });

@@ -1,8 +1,17 @@
 /** The fake ACP gateway and a merchant's notification endpoint on loopback, and a client over real HTTP. */
 import { afterEach } from 'vitest';
 import { createAcpClient, createAcpNotificationHandler } from '../../../src/server/acp/index.js';
-import type { AcpClient, AcpClientOptions, AcpNotification, AcpNotificationOptions } from '../../../src/server/acp/index.js';
-import { createFakeAcpGateway, type FakeAcpGateway, type FakeAcpGatewayOptions } from '../../../src/simulator/acp/index.js';
+import type {
+  AcpClient,
+  AcpClientOptions,
+  AcpNotification,
+  AcpNotificationOptions,
+} from '../../../src/server/acp/index.js';
+import {
+  createFakeAcpGateway,
+  type FakeAcpGateway,
+  type FakeAcpGatewayOptions,
+} from '../../../src/simulator/acp/index.js';
 import { serve, type Served } from '../helpers/serve.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -58,12 +67,20 @@ export async function rig(
     backUrl: `${merchant}/acp/notify`,
     ...clientOptions,
   };
-  return { gateway, acp: await createAcpClient(options), origin, backUrl: `${merchant}/acp/notify`, events, clientOptions: options };
+  return {
+    gateway,
+    acp: await createAcpClient(options),
+    origin,
+    backUrl: `${merchant}/acp/notify`,
+    events,
+    clientOptions: options,
+  };
 }
 
 let serial = 0;
 /** A fresh order id (8–40 letters/digits). */
-export const newOrderId = (prefix = 'T'): string => `${prefix}${Date.now()}${String(++serial).padStart(4, '0')}`;
+export const newOrderId = (prefix = 'T'): string =>
+  `${prefix}${Date.now()}${String(++serial).padStart(4, '0')}`;
 
 /** Narrow an ok-or-unknown result to ok, failing loudly otherwise. */
 export function ok<T extends { outcome: string }>(result: T): Extract<T, { outcome: 'ok' }> {
