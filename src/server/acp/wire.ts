@@ -68,6 +68,6 @@ export function regroupsTo(fields: AcpFields): boolean {
   const names = Object.keys(unsigned);
   return (
     names.length === Object.keys(reparsed).length &&
-    names.every((name) => name.trim() === name && reparsed[name] === unsigned[name])
+    names.every((name) => reparsed[name] === unsigned[name])
   );
 }

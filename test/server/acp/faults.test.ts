@@ -1,7 +1,8 @@
 /** Bad input is refused before any request; gateway faults are typed errors or the "unknown" outcome. */
 import { describe, expect, it } from 'vitest';
 import { AcpError, createAcpClient } from '../../../src/server/acp/index.js';
-import { newOrderId, ok, rig } from './rig.js';
+import { signMessage, replyBody } from '../../../src/simulator/acp/wire.js';
+import { newOrderId, ok, rig, served } from './rig.js';
 
 describe('ACP client input checks', () => {
   it.each([12.5, '1200', 0, -1, 1e13, Number.NaN, 10n, undefined])(
@@ -150,6 +151,55 @@ describe('ACP gateway faults', () => {
     await expect(acp.consume({ orderId: newOrderId(), txnAmt: 1 })).rejects.toMatchObject({
       code: 'gateway_refused',
       respCode: '11',
+    });
+  });
+
+  it('a genuine signed reply of another order is not believed (replayed reply)', async () => {
+    const { clientOptions } = await rig();
+    let recorded: string | undefined;
+    const replaying: typeof fetch = async (input, init) => {
+      if (recorded !== undefined) return new Response(recorded);
+      const response = await fetch(input, init);
+      recorded = await response.text();
+      return new Response(recorded);
+    };
+    const acp = await createAcpClient({ ...clientOptions, fetch: replaying });
+    ok(await acp.consume({ orderId: newOrderId(), txnAmt: 1 }));
+    await expect(acp.consume({ orderId: newOrderId(), txnAmt: 1 })).rejects.toMatchObject({
+      code: 'bad_reply',
+    });
+  });
+
+  it('a verified 00 reply without a tn is a bad_reply, not an order', async () => {
+    const { clientOptions, gateway } = await rig();
+    const withoutTn: typeof fetch = async (input, init) => {
+      const request = Object.fromEntries(new URLSearchParams(String(init?.body)));
+      const { keyPem, certPem } = gateway.ca.gatewaySigner;
+      const message = {
+        merId: request.merId!,
+        orderId: request.orderId!,
+        txnTime: request.txnTime!,
+        respCode: '00',
+        respMsg: 'ok',
+      };
+      return new Response(replyBody(signMessage(message, keyPem, certPem)));
+    };
+    const acp = await createAcpClient({ ...clientOptions, fetch: withoutTn });
+    await expect(acp.consume({ orderId: newOrderId(), txnAmt: 1 })).rejects.toMatchObject({
+      code: 'bad_reply',
+      respCode: '00',
+    });
+  });
+
+  it('does not follow a redirect (the signed request would go elsewhere)', async () => {
+    const { clientOptions, origin } = await rig();
+    const redirecting = await served(
+      async () =>
+        new Response(null, { status: 307, headers: { location: `${origin}/gateway/api/appTransReq.do` } }),
+    );
+    const acp = await createAcpClient({ ...clientOptions, gateway: `${redirecting.url}/gateway/api/` });
+    await expect(acp.consume({ orderId: newOrderId(), txnAmt: 1 })).rejects.toMatchObject({
+      code: 'upstream_unreachable',
     });
   });
 });

@@ -108,11 +108,11 @@ describe('ACP notification handler', () => {
     expect(events).toEqual([]);
   });
 
-  it('refuses duplicate keys, keys with blanks, other content types and oversized bodies', async () => {
+  it('refuses duplicate keys, other content types and oversized bodies', async () => {
     const { backUrl, events, notification } = await paidRig({}, {}, { maxBodyBytes: 8 * 1024 });
     const body = new URLSearchParams(notification).toString();
-    expect((await post(backUrl, `${body}&txnAmt=1`)).status).toBe(400);
-    expect((await post(backUrl, `${body}&orderId%20=X1234567`)).status).toBe(400);
+    // Even a repeat of the same value: the message is not the one that was signed.
+    expect((await post(backUrl, `${body}&txnAmt=${notification.txnAmt}`)).status).toBe(400);
     expect((await post(backUrl, JSON.stringify(notification), 'application/json')).status).toBe(400);
     expect((await post(backUrl, `${body}&pad=${'x'.repeat(9000)}`)).status).toBe(400);
     expect(events).toEqual([]);
