@@ -12,7 +12,8 @@ import { readFileSync } from 'node:fs';
 import { BROWSER_ENTRIES } from './build/entries.mjs';
 
 const nodeBuiltins = (id) => id.startsWith('node:');
-const external = (id) => nodeBuiltins(id) || id === 'eventemitter3' || id === 'redis';
+const external = (id) =>
+  nodeBuiltins(id) || id === 'eventemitter3' || id === 'redis' || id === 'node-forge';
 const browserInputs = Object.fromEntries(BROWSER_ENTRIES.map((entry) => [entry, `src/${entry}.ts`]));
 
 /** ESM + CJS pair for one single-file entry (simulator, server). */
@@ -68,6 +69,9 @@ export default [
   },
   library('src/simulator/index.ts', 'simulator', 'es2020'),
   library('src/server/index.ts', 'server', 'node20'),
+  // Node-only entries: UnionPay online payments (ACP) and its fake gateway with a TEST CA.
+  library('src/server/acp/index.ts', 'server-acp', 'node20'),
+  library('src/simulator/acp/index.ts', 'simulator-acp', 'node20'),
   {
     // `upsdk-kit serve` (package bin); also ships the signer endpoint's OpenAPI document.
     input: 'src/server/cli.ts',
@@ -134,8 +138,13 @@ export default [
     plugins: [dts()],
     output: { dir: 'dist', format: 'es', chunkFileNames: 'types/[name]-[hash].d.ts' },
   },
-  ...['simulator', 'server'].map((name) => ({
-    input: `src/${name}/index.ts`,
+  ...[
+    ['src/simulator/index.ts', 'simulator'],
+    ['src/server/index.ts', 'server'],
+    ['src/server/acp/index.ts', 'server-acp'],
+    ['src/simulator/acp/index.ts', 'simulator-acp'],
+  ].map(([input, name]) => ({
+    input,
     external,
     plugins: [dts()],
     output: { file: `dist/${name}.d.ts`, format: 'es' },
