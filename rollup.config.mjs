@@ -12,8 +12,7 @@ import { readFileSync } from 'node:fs';
 import { BROWSER_ENTRIES } from './build/entries.mjs';
 
 const nodeBuiltins = (id) => id.startsWith('node:');
-const external = (id) =>
-  nodeBuiltins(id) || id === 'eventemitter3' || id === 'redis' || id === 'node-forge';
+const external = (id) => nodeBuiltins(id) || id === 'eventemitter3' || id === 'redis' || id === 'node-forge';
 const browserInputs = Object.fromEntries(BROWSER_ENTRIES.map((entry) => [entry, `src/${entry}.ts`]));
 
 /** ESM + CJS pair for one single-file entry (simulator, server). */

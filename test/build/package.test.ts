@@ -66,9 +66,11 @@ describe('built package', () => {
       `signing: { pfx: gateway.ca.merchant.pfx, password: gateway.ca.merchant.password }, rootCert: gateway.ca.rootPem, ` +
       `middleCert: gateway.ca.middlePem, backUrl: 'http://127.0.0.1:9/n', fetch: (u, i) => gateway.handle(new Request(u, i)) }); ` +
       `const order = await acp.consume({ orderId: 'B20261205000001', txnAmt: 1 }); console.log(order.outcome, /^\\d{21}$/.test(order.tn))`;
-    const esm = "const [server, sim] = await Promise.all(['upsdk-kit/server/acp', 'upsdk-kit/simulator/acp'].map((id) => import(id)))";
+    const esm =
+      "const [server, sim] = await Promise.all(['upsdk-kit/server/acp', 'upsdk-kit/simulator/acp'].map((id) => import(id)))";
     expect(node(script(esm))).toBe('ok true');
-    const cjs = "const [server, sim] = ['upsdk-kit/server/acp', 'upsdk-kit/simulator/acp'].map((id) => require(id))";
+    const cjs =
+      "const [server, sim] = ['upsdk-kit/server/acp', 'upsdk-kit/simulator/acp'].map((id) => require(id))";
     expect(node(`(async () => { ${script(cjs)} })()`, 'commonjs')).toBe('ok true');
   }, 60_000);
 
