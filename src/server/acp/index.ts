@@ -7,6 +7,8 @@ export { createAcpClient } from './client.js';
 export { createAcpNotificationHandler } from './notification.js';
 export type { AcpNotification, AcpNotificationOptions } from './notification.js';
 export { AcpError } from './errors.js';
+export { acpSettingsFromEnv, createAcpDemoEndpoint } from './demo.js';
+export type { AcpDemoEndpoint, AcpDemoOptions, AcpTimelineEntry, AcpVerdict } from './demo.js';
 export type { AcpEventType } from './fields.js';
 export type { AcpFields } from './wire.js';
 export type {

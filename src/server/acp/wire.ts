@@ -67,7 +67,6 @@ export function regroupsTo(fields: AcpFields): boolean {
   if (!reparsed) return false;
   const names = Object.keys(unsigned);
   return (
-    names.length === Object.keys(reparsed).length &&
-    names.every((name) => reparsed[name] === unsigned[name])
+    names.length === Object.keys(reparsed).length && names.every((name) => reparsed[name] === unsigned[name])
   );
 }
