@@ -72,7 +72,7 @@ export const moneyLoopSection: Section = ({ client, sim }) => {
       sim.ui.payOutcome = outcome;
       // The simulated app's pay reaches the fake gateway, as a real payment reaches UnionPay.
       sim.ui.onPay = (tn, paid) =>
-        request('/__dev/acp/pay', { tn, outcome: paid, lose }).then(() => undefined);
+        request('/acp/simulated-pay', { tn, outcome: paid, lose }).then(() => undefined);
     }
     const paid = await attempt(
       'pay (money loop)',

@@ -29,6 +29,18 @@ export interface AcpDemoOptions {
   readonly rootCert: string | Uint8Array;
   readonly middleCert: string | Uint8Array;
   readonly checkOwner?: boolean | undefined;
+  /**
+   * Simulator mode: how the simulated app's payment reaches the fake gateway (e.g.
+   * `(tn, outcome, options) => gateway.pay(tn, outcome, options)`). When given, `POST /acp/simulated-pay
+   * {tn, outcome, lose}` plays it; the notification is not awaited, as in the app.
+   */
+  readonly simulatedPay?:
+    | ((
+        tn: string,
+        outcome: 'success' | 'fail' | 'cancel',
+        options: { readonly notify: boolean },
+      ) => Promise<unknown>)
+    | undefined;
   /** Where UnionPay should notify. Default `<the request's origin>/acp/notify` (fine on loopback, not behind a proxy). */
   readonly backUrl?: string | undefined;
 }
@@ -126,6 +138,22 @@ export function createAcpDemoEndpoint(options: AcpDemoOptions): AcpDemoEndpoint 
     return json({ orderId, verdict, detail });
   }
 
+  async function simulatedPay(
+    request: Request,
+    play: NonNullable<AcpDemoOptions['simulatedPay']>,
+  ): Promise<Response> {
+    const { tn, outcome, lose } = await bodyOf(request);
+    const orderId = tns.get(String(tn));
+    if (!orderId || (outcome !== 'success' && outcome !== 'fail' && outcome !== 'cancel')) {
+      return json({ error: 'invalid_param', msg: 'unknown tn, or outcome not success/fail/cancel' }, 400);
+    }
+    record(orderId, 'pay', `app: ${outcome}${lose === true ? ' (notification lost)' : ''}`);
+    play(String(tn), outcome, { notify: lose !== true }).catch((error: unknown) =>
+      record(orderId, 'pay', `gateway: ${error instanceof Error ? error.message : String(error)}`),
+    );
+    return json({ orderId });
+  }
+
   return {
     record,
     orderIdOf: (tn) => tns.get(tn),
@@ -142,6 +170,8 @@ export function createAcpDemoEndpoint(options: AcpDemoOptions): AcpDemoEndpoint 
             : undefined;
         if (pathname === '/acp/order') return await order(request);
         if (pathname === '/acp/query') return await query(request);
+        if (pathname === '/acp/simulated-pay' && options.simulatedPay)
+          return await simulatedPay(request, options.simulatedPay);
         return undefined;
       } catch (error) {
         // Codes and gateway messages only: an AcpError carries no key or password.

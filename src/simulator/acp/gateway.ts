@@ -85,7 +85,22 @@ export interface FakeAcpGateway {
   /** Requests per path, refused ones included. */
   readonly requests: Readonly<Record<string, number>>;
   fault(fault: FakeAcpFault, times?: number): void;
+  /**
+   * What `createAcpClient` needs to talk to this gateway in process (its `fetch` answers from
+   * `handle` whatever the host): merId, the TEST merchant `.pfx`, the TEST root and middle.
+   */
+  clientOptions(): FakeAcpClientOptions;
   close(): void;
+}
+
+/** The client options {@link FakeAcpGateway.clientOptions} answers (the shape `createAcpClient` takes). */
+export interface FakeAcpClientOptions {
+  readonly merId: string;
+  readonly signing: { readonly pfx: Uint8Array; readonly password: string };
+  readonly gateway: string;
+  readonly rootCert: string;
+  readonly middleCert: string;
+  readonly fetch: typeof fetch;
 }
 
 /**
@@ -355,6 +370,14 @@ export function createFakeAcpGateway(options: FakeAcpGatewayOptions = {}): FakeA
     fault(fault, times = 1) {
       for (let i = 0; i < times; i++) faults.push(fault);
     },
+    clientOptions: () => ({
+      merId,
+      signing: { pfx: ca.merchant.pfx, password: ca.merchant.password },
+      gateway: 'http://fake-acp.invalid/gateway/api/',
+      rootCert: ca.rootPem,
+      middleCert: ca.middlePem,
+      fetch: (input, init) => handle(new Request(input, init)),
+    }),
     close: () => notifier.close(),
   };
 }

@@ -4,6 +4,7 @@
  */
 export { createFakeAcpGateway, SIMULATED_ACP_MER_ID } from './gateway.js';
 export type {
+  FakeAcpClientOptions,
   FakeAcpFault,
   FakeAcpGateway,
   FakeAcpGatewayOptions,

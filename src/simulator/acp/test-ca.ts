@@ -11,7 +11,18 @@
  * the certificates and the PKCS#12, which node:crypto cannot.
  */
 import { generateKeyPairSync, X509Certificate } from 'node:crypto';
-import forge from 'node-forge';
+import { createRequire } from 'node:module';
+import type Forge from 'node-forge';
+
+let loaded: typeof Forge | undefined;
+/** node-forge, loaded on first use: importing this module (e.g. through the CLI) must not need it. */
+function forgeModule(): typeof Forge {
+  try {
+    return (loaded ??= createRequire(import.meta.url)('node-forge') as typeof Forge);
+  } catch (cause) {
+    throw new Error('the fake ACP gateway needs the node-forge package (npm i -D node-forge)', { cause });
+  }
+}
 
 /** A key and its certificate, as PEM. */
 export interface AcpTestIdentity {
@@ -53,8 +64,8 @@ const DAY = 86_400_000;
 let serial = 0x7e57_0000;
 
 interface Made extends AcpTestIdentity {
-  readonly key: forge.pki.rsa.PrivateKey;
-  readonly cert: forge.pki.Certificate;
+  readonly key: Forge.pki.rsa.PrivateKey;
+  readonly cert: Forge.pki.Certificate;
 }
 
 interface CertSpec {
@@ -66,6 +77,7 @@ interface CertSpec {
 }
 
 function make(spec: CertSpec): Made {
+  const forge = forgeModule();
   const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const keyPem = pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   const key = forge.pki.privateKeyFromPem(keyPem);
@@ -82,7 +94,7 @@ function make(spec: CertSpec): Made {
     {
       name: 'commonName',
       value: spec.cn,
-      valueTagClass: forge.asn1.Type.UTF8 as unknown as forge.asn1.Class,
+      valueTagClass: forge.asn1.Type.UTF8 as unknown as Forge.asn1.Class,
     },
   ];
   cert.setSubject(subject);
@@ -107,6 +119,7 @@ function make(spec: CertSpec): Made {
 const plain = ({ keyPem, certPem, certId }: Made): AcpTestIdentity => ({ keyPem, certPem, certId });
 
 function pfxOf(identity: Made, password: string): Uint8Array {
+  const forge = forgeModule();
   const asn1 = forge.pkcs12.toPkcs12Asn1(identity.key, [identity.cert], password, { algorithm: '3des' });
   return Uint8Array.from(Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary'));
 }
