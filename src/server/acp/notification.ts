@@ -13,7 +13,7 @@ import { AcpError } from './errors.js';
 import { EVENT_OF_TXN_TYPE, type AcpEventType } from './fields.js';
 import { readNotification } from './intake.js';
 import { certificateOption, createVerifier } from './trust.js';
-import { signingString, type AcpFields } from './wire.js';
+import type { AcpFields } from './wire.js';
 
 /** One transaction result, as notified. Amounts in fen. */
 export interface AcpNotification {
@@ -164,8 +164,9 @@ export function createAcpNotificationHandler(
     const read = await readNotification(request, maxBytes);
     if ('refused' in read) return refuse(`notification refused: ${read.refused}`);
     const { fields } = read;
+    let signedText: string;
     try {
-      verify('notification', fields);
+      signedText = verify('notification', fields);
     } catch (error) {
       return refuse('notification not verified', error);
     }
@@ -175,7 +176,7 @@ export function createAcpNotificationHandler(
     if (clock() - beijingMs(event.txnTime) > retentionMs)
       return refuse('notification older than the retention window');
     // The identity is the verified signed text: a copy with any field changed does not verify.
-    const id = createHash('sha256').update(signingString(fields)).digest('hex');
+    const id = createHash('sha256').update(signedText).digest('hex');
     const doneKey = `${prefix}done:${id}`;
     const busyKey = `${prefix}busy:${id}`;
     const owner = randomUUID();

@@ -9,7 +9,7 @@ import { AcpError } from './errors.js';
 import { exchange } from './exchange.js';
 import type { TransactionKind } from './fields.js';
 import type { SigningIdentity } from './signing-key.js';
-import { digestOf } from './trust.js';
+import { digestOf, type Verifier } from './trust.js';
 import { parseReply, type AcpFields } from './wire.js';
 
 /** What every request needs. */
@@ -22,7 +22,7 @@ export interface RoundTripSettings {
   readonly timeoutMs: number;
   readonly maxReplyBytes: number;
   readonly fetch: typeof fetch;
-  readonly verify: (operation: string, fields: AcpFields) => void;
+  readonly verify: Verifier;
 }
 
 /** A reply the gateway accepted (`respCode` 00), verified. */
@@ -70,9 +70,7 @@ export function signedRequest(
     merId: settings.merId,
     ...fields,
   };
-  request.signature = sign('sha256', Buffer.from(digestOf(request), 'utf8'), settings.identity.key).toString(
-    'base64',
-  );
+  request.signature = sign('sha256', digestOf(request), settings.identity.key).toString('base64');
   return request;
 }
 

@@ -39,9 +39,12 @@ export function ownerOf(subject: string): string | undefined {
 const withinDates = (cert: X509Certificate, now: number): boolean =>
   Date.parse(cert.validFrom) <= now && now <= Date.parse(cert.validTo);
 
-/** sha256 hex of the signing string: what 5.1.0 signs with RSA-SHA256. */
-export const digestOf = (fields: AcpFields): string =>
-  createHash('sha256').update(signingString(fields), 'utf8').digest('hex');
+/** sha256 hex of a signing string: what 5.1.0 signs with RSA-SHA256. */
+export const digestOfText = (text: string): Buffer =>
+  Buffer.from(createHash('sha256').update(text, 'utf8').digest('hex'), 'utf8');
+
+/** sha256 hex of the fields' signing string. */
+export const digestOf = (fields: AcpFields): Buffer => digestOfText(signingString(fields));
 
 /** Parse a PEM option; `invalid_certificate` when it is not one. */
 export function certificateOption(name: string, pem: string | Uint8Array): X509Certificate {
@@ -57,8 +60,11 @@ export function certificateOption(name: string, pem: string | Uint8Array): X509C
   }
 }
 
+/** Verifies a message; resolves with its signing string (for a dedupe identity) or throws {@link AcpError}. */
+export type Verifier = (operation: string, fields: AcpFields) => string;
+
 /** A verifier with its own certificate cache. */
-export function createVerifier(settings: TrustSettings): (operation: string, fields: AcpFields) => void {
+export function createVerifier(settings: TrustSettings): Verifier {
   const cache = new Map<string, Trusted>();
   const fail = (operation: string, code: string, msg: string, fields: AcpFields): never => {
     throw new AcpError({ code, msg, operation, respCode: fields.respCode, respMsg: fields.respMsg });
@@ -116,12 +122,9 @@ export function createVerifier(settings: TrustSettings): (operation: string, fie
         fields,
       );
     }
-    const ok = verify(
-      'sha256',
-      Buffer.from(digestOf(fields), 'utf8'),
-      trusted.key,
-      Buffer.from(signature!, 'base64'),
-    );
+    const text = signingString(fields);
+    const ok = verify('sha256', digestOfText(text), trusted.key, Buffer.from(signature!, 'base64'));
     if (!ok) fail(operation, 'bad_signature', 'the signature does not verify with signPubKeyCert', fields);
+    return text;
   };
 }
