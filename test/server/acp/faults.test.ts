@@ -202,4 +202,22 @@ describe('ACP gateway faults', () => {
       code: 'upstream_unreachable',
     });
   });
+
+  it("a caller's abort settles the call at once with the signal's reason, before or during the exchange", async () => {
+    const { acp, gateway } = await rig();
+    const reason = new Error('page closed');
+    await expect(
+      acp.query({ orderId: newOrderId(), txnTime: '20261205120000' }, { signal: AbortSignal.abort(reason) }),
+    ).rejects.toBe(reason);
+    gateway.fault({ delay: 5000 });
+    const controller = new AbortController();
+    const started = Date.now();
+    const pending = acp.query(
+      { orderId: newOrderId(), txnTime: '20261205120000' },
+      { signal: controller.signal },
+    );
+    setTimeout(() => controller.abort(reason), 50);
+    await expect(pending).rejects.toBe(reason);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
 });
