@@ -3,7 +3,7 @@
  * to copy or download. This is how we learn from real phones what the public
  * documents do not say (see the end of BRIDGE-FACTS.md).
  */
-import type { UpsdkClient } from '../../src/index.js';
+import { detectEnvironment, type UpsdkClient } from '../../src/index.js';
 import { attempt, logEntries, type LogEntry } from './log.js';
 import { KNOWN_PLUGINS } from './plugin-names.js';
 import { bluetooth } from '../../src/bluetooth.js';
@@ -102,7 +102,7 @@ export async function buildReport(
         : 'this device (the UnionPay app)',
     ...(mode === 'simulator' ? { browserUserAgent } : {}),
     userAgentTokens: tokens(navigator.userAgent),
-    environment: client.environment(),
+    environment: detectEnvironment(navigator.userAgent),
     location: location.href.split('#')[0],
     secureContext: window.isSecureContext,
     configured: config.ok,

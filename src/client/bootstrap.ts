@@ -7,7 +7,7 @@
  * URL), so a cold start costs max(script, signer) + config, not their sum.
  */
 import { findBridge, loadBridgeScript, plainObject, type BridgeWindow, type RawBridge } from './bridge.js';
-import { detectEnvironment, MIN_APP_VERSION } from './environment.js';
+import { APP_VERSION, IN_APP, MIN_APP_VERSION } from './environment.js';
 import { configError, normalizeFailure, unavailable } from './errors.js';
 import { configAttempt } from './handshake.js';
 import type { ResolvedOptions } from './options.js';
@@ -100,8 +100,9 @@ export function createStartup(options: ResolvedOptions): Startup {
       const win = options.window() as BridgeWindow | undefined;
       if (!win?.document) throw unavailable('unavailable', 'no browser window');
       const ua = win.navigator.userAgent;
-      const { inApp, appVersion = MIN_APP_VERSION } = detectEnvironment(ua);
-      if (!inApp) throw unavailable('unavailable', 'not in the UnionPay app', ua);
+      // The two facts start-up needs, with detectEnvironment's own patterns but not the whole parser.
+      if (!IN_APP.test(ua)) throw unavailable('unavailable', 'not in the UnionPay app', ua);
+      const appVersion = Number(APP_VERSION.exec(ua)?.[1] ?? MIN_APP_VERSION);
       if (appVersion < MIN_APP_VERSION)
         throw unavailable('c102', `app version ${appVersion} < ${MIN_APP_VERSION}`, ua);
       if (options.mode === 'applet') {

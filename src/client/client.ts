@@ -5,8 +5,6 @@
  * each in its own entry, so a page ships only the families it imports.
  */
 import { createStartup } from './bootstrap.js';
-import type { BridgeWindow } from './bridge.js';
-import { detectEnvironment, type HostEnvironment } from './environment.js';
 import { UpsdkError } from './error.js';
 import { invoke } from './invoke.js';
 import { resolveOptions, type ClientOptions } from './options.js';
@@ -37,7 +35,8 @@ export type CallArgs<K extends PluginName> =
 
 /**
  * A client: start-up plus the generic `call`. Every family function
- * (`pay(client, …)`, `bluetooth(client)`, …) takes one.
+ * (`pay(client, …)`, `bluetooth(client)`, …) takes one. What the user agent
+ * says about the host app is `detectEnvironment(navigator.userAgent)`.
  */
 export interface UpsdkClient {
   /**
@@ -64,8 +63,6 @@ export interface UpsdkClient {
    * ```
    */
   ready(options?: { readonly signal?: AbortSignal | undefined }): Promise<void>;
-  /** What the user agent says about the host app. Reads `navigator` when called. */
-  environment(): HostEnvironment;
   /** The plugins the last successful `config` permitted (upsdk.js's flattened `upsdk.jsApiList`), once loaded. */
   readonly jsApiList: readonly string[] | undefined;
 }
@@ -92,11 +89,11 @@ export function createClient(options: ClientOptions): UpsdkClient {
     await raceAbort(startup.ready(), control.signal);
   };
   const call = async (plugin: string, params?: object, control: CallOptions = {}): Promise<unknown> => {
+    // The caller's signal and listeners as given, with the defaults filled in.
     const invokeOptions = {
+      ...control,
       timeout: control.timeout ?? (USER_WAIT_PLUGINS.has(plugin) ? USER_WAIT_TIMEOUT : resolved.timeout),
-      signal: control.signal,
       expectAnswer: control.expectAnswer ?? !CALLBACKLESS_PLUGINS.has(plugin),
-      listeners: control.listeners,
     };
     const bridge = await raceAbort(startup.ready(), control.signal);
     try {
@@ -111,8 +108,6 @@ export function createClient(options: ClientOptions): UpsdkClient {
   return {
     call: call as UpsdkClient['call'],
     ready,
-    environment: () =>
-      detectEnvironment((resolved.window() as BridgeWindow | undefined)?.navigator?.userAgent ?? ''),
     get jsApiList() {
       const list = startup.loaded()?.jsApiList;
       return Array.isArray(list) ? (list as string[]) : undefined;

@@ -17,14 +17,23 @@ export interface HostEnvironment {
 /** Oldest app version whose upsdk is supported. */
 export const MIN_APP_VERSION = 422;
 
-/** `(name N)` with a whole number N in a lower-cased user agent. */
-const numberToken = (ua: string, name: string): number | undefined => {
-  const match = new RegExp(`\\(${name} (\\d+)\\)`).exec(ua);
+/** The app's marker in its user agent (either case): inside it, upsdk.js can reach native code. */
+export const IN_APP = /com\.unionpay\.(chsp|mobilepay)/i;
+
+/** `(version N)` in a user agent: the app's version, in group 1. */
+export const APP_VERSION = /\(version (\d+)\)/i;
+
+/** Group 1 of `pattern` in `ua` as a number; undefined when it does not match. */
+const numberIn = (pattern: RegExp, ua: string): number | undefined => {
+  const match = pattern.exec(ua);
   return match ? Number(match[1]) : undefined;
 };
 
 /**
- * Read the host app's markers from a user agent.
+ * Read the host app's markers from a user agent (in any case). The client's
+ * start-up reads "in the app" and the version with the same patterns
+ * ({@link IN_APP}, {@link APP_VERSION}): outside the app every call rejects
+ * with `unavailable`, below {@link MIN_APP_VERSION} with `c102`.
  *
  * @example
  * ```ts
@@ -32,14 +41,13 @@ const numberToken = (ua: string, name: string): number | undefined => {
  * ```
  */
 export function detectEnvironment(userAgent: string): HostEnvironment {
-  const ua = userAgent.toLowerCase();
   return {
-    inApp: /com\.unionpay\.(chsp|mobilepay)/.test(ua),
-    debugLevel: numberToken(ua, 'updebug'),
-    appVersion: numberToken(ua, 'version'),
-    bridge: /\(cordova [^)]+\)/.test(ua)
+    inApp: IN_APP.test(userAgent),
+    debugLevel: numberIn(/\(updebug (\d+)\)/i, userAgent),
+    appVersion: numberIn(APP_VERSION, userAgent),
+    bridge: /\(cordova [^)]+\)/i.test(userAgent)
       ? 'cordova'
-      : /\(securitywebcache [^)]+\)/.test(ua)
+      : /\(securitywebcache [^)]+\)/i.test(userAgent)
         ? 'securitywebcache'
         : undefined,
   };

@@ -37,7 +37,6 @@ export function withCall(core: UpsdkClient, call: UntypedCall): UpsdkClient {
   return {
     call: call as UpsdkClient['call'],
     ready: (options) => core.ready(options),
-    environment: () => core.environment(),
     get jsApiList() {
       return core.jsApiList;
     },

@@ -116,7 +116,7 @@ describe('outside the app', () => {
 
   it('is safe to create without a window (server-side rendering)', async () => {
     const client = createClient({ signer: createSimulatedSigner(), window: undefined as never });
-    expect(client.environment().inApp).toBe(false);
+    expect(client.jsApiList).toBeUndefined();
   });
 });
 

@@ -1,5 +1,6 @@
 /** Payment plugins (spec §6.3, §6.8, §6.12): pay, verifyPayPwd, addBankCard. */
 import type { UpsdkClient } from '../../client/client.js';
+import { invalidParam } from '../../client/errors.js';
 import { definePlugin, runPlugin, type CallControl } from '../define.js';
 import { USER_WAIT_TIMEOUT } from '../../client/user-wait.js';
 import { fields, maybe, text } from '../validate.js';
@@ -28,13 +29,6 @@ export interface AddBankCardInput {
   readonly scene?: string | undefined;
 }
 
-const PAY = /* @__PURE__ */ definePlugin({
-  plugin: 'pay',
-  // Written out rather than with `fields`: a page that only pays does not ship the interpreter.
-  toParams: (input: PayInput) => ({ tn: text('tn', input.tn) }),
-  timeout: USER_WAIT_TIMEOUT,
-});
-
 const VERIFY_PAY_PWD = /* @__PURE__ */ definePlugin({
   plugin: 'verifyPayPwd',
   toParams: (input: VerifyPayPwdInput) => fields(input, { transNo: text, bizType: maybe(text) }),
@@ -47,8 +41,15 @@ const ADD_BANK_CARD = /* @__PURE__ */ definePlugin({
   timeout: USER_WAIT_TIMEOUT,
 });
 
-/** The payment plugins as data (for checks over every family; bundlers drop it when unused). */
-export const paymentPlugins = { pay: PAY, verifyPayPwd: VERIFY_PAY_PWD, addBankCard: ADD_BANK_CARD };
+/**
+ * The payment plugins as data (for checks over every family; bundlers drop it when unused).
+ * `pay` is written over `call` directly (see {@link pay}): its entry only states its timeout.
+ */
+export const paymentPlugins = {
+  pay: { timeout: USER_WAIT_TIMEOUT },
+  verifyPayPwd: VERIFY_PAY_PWD,
+  addBankCard: ADD_BANK_CARD,
+};
 
 /**
  * Pay with the UnionPay cashier (§6.3). Resolving means the user finished
@@ -62,8 +63,12 @@ export const paymentPlugins = { pay: PAY, verifyPayPwd: VERIFY_PAY_PWD, addBankC
  * await pay(client, { tn: '201904251506190312458' });
  * ```
  */
-export function pay(client: UpsdkClient, input: PayInput, options?: CallControl): Promise<void> {
-  return runPlugin(client, PAY, input, options);
+export async function pay(client: UpsdkClient, input: PayInput, options?: CallControl): Promise<void> {
+  // Over `call` directly, not a spec: a page that only pays ships no spec runner. Same check and
+  // message as `text('tn', …)`; `call` gives pay its 10-minute default (USER_WAIT_PLUGINS).
+  const tn: unknown = input?.tn;
+  if (typeof tn !== 'string' || !tn) throw invalidParam('pay', 'tn', 'a non-empty string', tn);
+  await client.call('pay', { tn }, options);
 }
 
 /**
