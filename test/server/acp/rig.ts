@@ -1,5 +1,4 @@
 /** The fake ACP gateway and a merchant's notification endpoint on loopback, and a client over real HTTP. */
-import { afterEach } from 'vitest';
 import { createAcpClient, createAcpNotificationHandler } from '../../../src/server/acp/index.js';
 import type {
   AcpClient,
@@ -12,22 +11,9 @@ import {
   type FakeAcpGateway,
   type FakeAcpGatewayOptions,
 } from '../../../src/simulator/acp/index.js';
-import { serve, type Served } from '../helpers/serve.js';
+import { later, served } from '../helpers/cleanup.js';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-/** Run `cleanup` after the test. */
-export const later = (cleanup: () => Promise<void> | void): void => void cleanups.push(cleanup);
-
-export async function served(handler: (request: Request) => Promise<Response>): Promise<Served> {
-  const server = await serve(handler);
-  later(() => server.close());
-  return server;
-}
+export { later, served };
 
 export interface AcpRig {
   readonly gateway: FakeAcpGateway;
