@@ -11,6 +11,10 @@ import commonjs from '@rollup/plugin-commonjs';
 import { readFileSync } from 'node:fs';
 import { BROWSER_ENTRIES } from './build/entries.mjs';
 
+// `--environment UPSDK_BUILD:playground` (npm start): only what the playground server and page load,
+// ESM without declaration files — the slowest part of a full build, which the playground never reads.
+const PLAYGROUND_ONLY = process.env.UPSDK_BUILD === 'playground';
+
 const nodeBuiltins = (id) => id.startsWith('node:');
 const external = (id) => nodeBuiltins(id) || id === 'eventemitter3' || id === 'redis' || id === 'node-forge';
 const browserInputs = Object.fromEntries(BROWSER_ENTRIES.map((entry) => [entry, `src/${entry}.ts`]));
@@ -23,7 +27,9 @@ function library(input, name, target) {
     plugins: [esbuild({ target, tsconfig: 'tsconfig.json' })],
     output: [
       { file: `dist/${name}.js`, format: 'es', sourcemap: true },
-      { file: `dist/${name}.cjs`, format: 'cjs', sourcemap: true, exports: 'named' },
+      ...(PLAYGROUND_ONLY
+        ? []
+        : [{ file: `dist/${name}.cjs`, format: 'cjs', sourcemap: true, exports: 'named' }]),
     ],
   };
 }
@@ -47,7 +53,33 @@ function strict(warning, warn) {
   warn(warning);
 }
 
-export default [
+const SIMULATOR = library('src/simulator/index.ts', 'simulator', 'es2020');
+const SERVER = library('src/server/index.ts', 'server', 'node20');
+// Node-only entries: UnionPay online payments (ACP) and its fake gateway with a TEST CA (the playground's money loop).
+const ACP = [
+  library('src/server/acp/index.ts', 'server-acp', 'node20'),
+  library('src/simulator/acp/index.ts', 'simulator-acp', 'node20'),
+];
+
+const PLAYGROUND = {
+  // The playground page, bundled like a user's app would bundle the package.
+  input: 'playground/src/main.ts',
+  // eruda (the ?debug=1 console, loaded lazily) uses eval by design; nothing else may.
+  onwarn(warning, warn) {
+    if (warning.code === 'EVAL' && warning.id?.includes('node_modules/eruda')) return;
+    warn(warning);
+  },
+  plugins: [resolve({ browser: true }), commonjs(), esbuild({ target: 'es2020', tsconfig: 'tsconfig.json' })],
+  output: {
+    dir: 'playground/build',
+    format: 'es',
+    sourcemap: true,
+    entryFileNames: 'main.js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+  },
+};
+
+const all = [
   {
     input: browserInputs,
     external,
@@ -66,11 +98,9 @@ export default [
       },
     ],
   },
-  library('src/simulator/index.ts', 'simulator', 'es2020'),
-  library('src/server/index.ts', 'server', 'node20'),
-  // Node-only entries: UnionPay online payments (ACP) and its fake gateway with a TEST CA.
-  library('src/server/acp/index.ts', 'server-acp', 'node20'),
-  library('src/simulator/acp/index.ts', 'simulator-acp', 'node20'),
+  SIMULATOR,
+  SERVER,
+  ...ACP,
   {
     // `upsdk-kit serve` (package bin); also ships the signer endpoint's OpenAPI document.
     input: 'src/server/cli.ts',
@@ -109,27 +139,8 @@ export default [
       plugins: [terser()],
     },
   },
-  {
-    // The playground page, bundled like a user's app would bundle the package.
-    input: 'playground/src/main.ts',
-    // eruda (the ?debug=1 console, loaded lazily) uses eval by design; nothing else may.
-    onwarn(warning, warn) {
-      if (warning.code === 'EVAL' && warning.id?.includes('node_modules/eruda')) return;
-      warn(warning);
-    },
-    plugins: [
-      resolve({ browser: true }),
-      commonjs(),
-      esbuild({ target: 'es2020', tsconfig: 'tsconfig.json' }),
-    ],
-    output: {
-      dir: 'playground/build',
-      format: 'es',
-      sourcemap: true,
-      entryFileNames: 'main.js',
-      chunkFileNames: 'chunks/[name]-[hash].js',
-    },
-  },
+  PLAYGROUND,
+
   {
     // One declaration file per browser entry; types they share go to shared chunks.
     input: browserInputs,
@@ -149,3 +160,5 @@ export default [
     output: { file: `dist/${name}.d.ts`, format: 'es' },
   })),
 ];
+
+export default PLAYGROUND_ONLY ? [SIMULATOR, SERVER, ...ACP, PLAYGROUND] : all;

@@ -41,8 +41,9 @@ export interface IterateOptions {
  *
  * @example
  * ```ts
- * events.on('connectionStateChange', ({ deviceId, connected }) => render(deviceId, connected));
- * const stop = await events.subscribe('adapterStateChange', console.log); // rejects if registering fails
+ * const ble = bluetooth(client).events; // a NativeEvents of the Bluetooth events
+ * ble.on('connectionStateChange', ({ deviceId, connected }) => render({ deviceId, connected }));
+ * const stop = await ble.subscribe('adapterStateChange', console.log); // rejects if registering fails
  * await stop();
  * ```
  */

@@ -21,7 +21,7 @@ export type ValueEncoding = 'hex' | 'base64' | 'binary';
  *   encode: (bytes) => String.fromCharCode(...bytes),
  *   decode: (text) => Uint8Array.from(text, (c) => c.charCodeAt(0)),
  * };
- * createClient({ signer, bluetooth: { valueEncoding: latin1 } });
+ * const ble = bluetooth(client, { valueEncoding: latin1 }); // on the first call for that client
  * ```
  */
 export interface ValueCodec {

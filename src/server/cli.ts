@@ -6,7 +6,12 @@
  */
 import type { Server } from 'node:http';
 import { parseArgs } from 'node:util';
-import { createFakeOpenPlatform, SIMULATED_APP_ID, SIMULATED_SECRET } from '../simulator/open-platform.js';
+import {
+  createFakeOpenPlatform,
+  SIMULATED_APP_ID,
+  SIMULATED_FRONT_TOKEN,
+  SIMULATED_SECRET,
+} from '../simulator/open-platform.js';
 import { acpDemoRoute } from './cli-acp.js';
 import { createSignatureHandler } from './handler.js';
 import { createNodeServer } from './node-server.js';
@@ -30,12 +35,14 @@ Options (environment variable in brackets):
   --redis-url <url>       share tokens through Redis [REDIS_URL]; while Redis is unreachable the
                           endpoint answers 503 store_unavailable (with Retry-After) rather than
                           fetch a token of its own, which would evict the other instances' tokens
+  --simulate              sign for installSimulator() (the embedded fake open platform issues the
+                          simulator's frontToken); refuses UPSDK_SECRET and --platform-url
   --acp-demo              also serve the ACP money-loop demo order endpoint under /acp/ (order, notify,
                           query, timeline) over the fake ACP gateway, or over UnionPay's with ACP_MER_ID,
                           ACP_PFX + ACP_PFX_PASSWORD, ACP_ROOT_CERT, ACP_MIDDLE_CERT, ACP_BACK_URL set
   --help                  show this help
 The secret comes from UPSDK_SECRET only. Without it (and without --platform-url) the embedded
-fake open platform issues tokens.`;
+fake open platform issues tokens, as with --simulate.`;
 
 /** The settings `serve` runs with. */
 interface ServeConfig {
@@ -67,6 +74,7 @@ function parseFlags(argv: readonly string[]) {
         'allowed-origins': { type: 'string' },
         'platform-url': { type: 'string' },
         'redis-url': { type: 'string' },
+        simulate: { type: 'boolean' },
         'acp-demo': { type: 'boolean' },
         help: { type: 'boolean' },
       },
@@ -92,6 +100,12 @@ function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): ServeConf
       `Expected \`--port\` to be an integer in 0…65535, got ${String(values.port ?? env.PORT)}`,
     );
   const secret = env.UPSDK_SECRET || undefined;
+  const platformUrl = values['platform-url'] ?? (env.UPSDK_PLATFORM_URL || undefined);
+  // A forgotten UPSDK_SECRET in the shell would otherwise sign for the real platform and every config fail c01.
+  if (values.simulate && (secret !== undefined || platformUrl !== undefined))
+    throw new Error(
+      '--simulate signs with the fake open platform: unset UPSDK_SECRET and UPSDK_PLATFORM_URL',
+    );
   const origins =
     values['allowed-origins'] ?? env.UPSDK_ALLOWED_ORIGINS ?? (secret ? '' : 'localhost,127.0.0.1');
   const allowedOrigins = origins
@@ -105,7 +119,7 @@ function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): ServeConf
     port,
     host: values.host ?? env.HOST ?? '127.0.0.1',
     path,
-    platformUrl: values['platform-url'] ?? (env.UPSDK_PLATFORM_URL || undefined),
+    platformUrl,
     appId,
     secret,
     allowedOrigins,
@@ -171,7 +185,10 @@ async function serve(config: ServeConfig, env: NodeJS.ProcessEnv): Promise<void>
   const log = (line: object): void => console.error(JSON.stringify(line));
   const fake =
     config.secret === undefined && config.platformUrl === undefined
-      ? createFakeOpenPlatform({ apps: { [config.appId]: SIMULATED_SECRET } })
+      ? createFakeOpenPlatform({
+          apps: { [config.appId]: SIMULATED_SECRET },
+          frontToken: SIMULATED_FRONT_TOKEN,
+        })
       : undefined;
   const redis = config.redisUrl ? await connectRedis(config.redisUrl, log) : undefined;
   const acp = config.acpDemo ? await acpDemoRoute(env) : undefined;
@@ -194,7 +211,7 @@ async function serve(config: ServeConfig, env: NodeJS.ProcessEnv): Promise<void>
     const port = typeof address === 'object' && address ? address.port : config.port;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
     console.log(
-      `upsdk-kit signer listening on http://${host}:${port}${config.path} (appId ${config.appId}${fake ? ', fake open platform' : ''})`,
+      `upsdk-kit signer listening on http://${host}:${port}${config.path} (appId ${config.appId}${fake ? ', fake open platform: signs for installSimulator()' : ''})`,
     );
     if (acp) console.log(`${acp.description}: http://${host}:${port}/acp/order`);
     const stop = (): void => {

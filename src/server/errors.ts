@@ -55,7 +55,7 @@ export interface UpstreamErrorInit extends Omit<SignerErrorInit, 'status'> {
  *
  * @example
  * ```ts
- * signer.frontToken().catch((error) => {
+ * signer.frontToken().catch((error: unknown) => {
  *   if (error instanceof UpstreamError) console.error(error.code, error.retryable);
  * });
  * ```

@@ -95,7 +95,7 @@ function toRecord(reply: unknown): TokenRecord | undefined {
  * @example
  * ```ts
  * import { createClient } from 'redis';
- * const client = createClient({ url: process.env.REDIS_URL });
+ * const client = createClient({ url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' });
  * client.on('error', (error) => console.error('redis:', error.message));
  * await client.connect();
  * const signer = createSigner({ appId, secret, allowedOrigins, store: createRedisStore(client) });

@@ -89,7 +89,7 @@ export interface Signer {
    *
    * @example
    * ```ts
-   * if (reply.resp === 'a10') await signer.invalidate(tokenId, 'backendToken');
+   * if (platformReply.resp === 'a10') await signer.invalidate(tokenId, 'backendToken');
    * ```
    */
   invalidate(tokenId: string, kind?: TokenKind): Promise<InvalidateOutcome>;

@@ -1,10 +1,12 @@
-export { installSimulator, SIMULATED_FRONT_TOKEN } from './install.js';
+export { installSimulator } from './install.js';
 export type { Simulator, SimulatorOptions } from './install.js';
 export type { RawCall } from './call-log.js';
 export { nativeRoute } from './native-routes.js';
 export type { NativeRoute } from './native-routes.js';
 export type { FakeCordova, NativeStatus } from './native-layer.js';
 export type { Fault, FailureShape } from './faults.js';
+export { FAULT_PRESETS } from './fault-presets.js';
+export type { FaultPreset } from './fault-presets.js';
 export type {
   Outcome,
   PluginBehaviour,
@@ -15,7 +17,12 @@ export type {
 export { simulatedUserAgent } from './user-agent.js';
 export { createSimulatedSigner } from './simulated-signer.js';
 export type { SimulatedSignerOptions } from './simulated-signer.js';
-export { createFakeOpenPlatform, SIMULATED_APP_ID, SIMULATED_SECRET } from './open-platform.js';
+export {
+  createFakeOpenPlatform,
+  SIMULATED_APP_ID,
+  SIMULATED_FRONT_TOKEN,
+  SIMULATED_SECRET,
+} from './open-platform.js';
 export type { FakeOpenPlatform, FakeOpenPlatformOptions, TokenKind, UpstreamFault } from './open-platform.js';
 export { ListenerRegistry, listenerPair, listensTo } from './listeners.js';
 export type { DocumentListenerSpec } from './listeners.js';

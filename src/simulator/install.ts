@@ -23,9 +23,7 @@ import { bluetoothBehaviours } from './families/bluetooth.js';
 import type { BluetoothSimOptions, SimulatedBluetooth } from './families/bluetooth-peripherals.js';
 import { HceSimulation, type HceSimOptions, type SimulatedHce } from './families/hce-controller.js';
 import { hceBehaviours } from './families/hce.js';
-
-/** The frontToken the simulator accepts unless told otherwise. */
-export const SIMULATED_FRONT_TOKEN = 'SIMULATED-FRONT-TOKEN==';
+import { SIMULATED_FRONT_TOKEN } from './open-platform.js';
 
 /** Options of {@link installSimulator}. */
 export interface SimulatorOptions {
@@ -147,17 +145,19 @@ const fixedToken = (token: string | (() => string | Promise<string>)) =>
   typeof token === 'string' ? () => token : token;
 
 /**
- * Install the simulator.
+ * Install the simulator on `options.window` (default the global `window`).
  *
+ * @throws TypeError when there is no DOM window (plain Node without the `window` option).
  * @example
  * ```ts
- * import { installSimulator } from 'upsdk-kit/simulator';
+ * import { createClient } from 'upsdk-kit';
+ * import { installSimulator, createSimulatedSigner } from 'upsdk-kit/simulator';
  * const sim = installSimulator({ latency: 20 });
- * const client = createClient({ appId: 'demo', signer: async (url) => signForSimulator(url) });
+ * const client = createClient({ signer: createSimulatedSigner() });
  * ```
  */
 export function installSimulator(options: SimulatorOptions = {}): Simulator {
-  const win = (options.window ?? globalThis.window) as Window & typeof globalThis;
+  const win = domWindow(options.window ?? (globalThis as { window?: Window }).window);
   const platform = options.platform ?? 'android';
   const real = options.vendorScript === 'real';
   const restoreUserAgent = overrideUserAgent(win, options.userAgent ?? simulatedUserAgent(platform));
@@ -291,6 +291,23 @@ export function installSimulator(options: SimulatorOptions = {}): Simulator {
       restoreUserAgent();
     },
   };
+}
+
+/**
+ * The window to install on, or a TypeError saying where to get one: in plain Node
+ * (no DOM) there is no global `window`, and the first use would otherwise fail deep
+ * inside with "cannot read properties of undefined".
+ */
+function domWindow(candidate: unknown): Window & typeof globalThis {
+  const win = candidate as Partial<Window & typeof globalThis> | undefined;
+  if (typeof win === 'object' && win !== null && win.document && win.navigator && win.Event) {
+    return win as Window & typeof globalThis;
+  }
+  throw new TypeError(
+    `installSimulator needs a DOM window: run it in a browser or a DOM test environment (vitest \`environment: 'jsdom'\`), ` +
+      `or pass one, e.g. \`installSimulator({ window: new JSDOM('', { url }).window })\` in plain Node ` +
+      `(and the same \`window\` to createClient); got ${candidate === undefined ? 'no window' : `a ${typeof candidate} without document, navigator and Event`}`,
+  );
 }
 
 /**

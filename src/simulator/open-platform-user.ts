@@ -77,7 +77,8 @@ export interface FakeUserPlatform {
    *
    * @example
    * ```ts
-   * const code = platform.issueCode({ scope: 'upapi_mobile' });
+   * const fake = createFakeOpenPlatform();
+   * const code = fake.issueCode({ scope: 'upapi_mobile' });
    * ```
    */
   issueCode(options?: {

@@ -19,6 +19,11 @@ import { delay } from './open-platform-wire.js';
 /** appId and secret of the app the fake platform knows by default. */
 export const SIMULATED_APP_ID = 'a5949221470c4059b9b0b45a90c81527';
 export const SIMULATED_SECRET = 'simulated-secret-never-sent';
+/**
+ * The frontToken `installSimulator()` checks `config` signatures against unless told otherwise;
+ * a fake platform created with `{ frontToken: SIMULATED_FRONT_TOKEN }` issues it.
+ */
+export const SIMULATED_FRONT_TOKEN = 'SIMULATED-FRONT-TOKEN==';
 
 /** Token kinds the platform issues. */
 export type TokenKind = 'frontToken' | 'backendToken';
@@ -40,6 +45,12 @@ export interface FakeOpenPlatformOptions extends FakeUserPlatformOptions, FakeSe
   readonly expiresInAsString?: boolean | undefined;
   /** Milliseconds since the epoch. Default `Date.now`. */
   readonly clock?: (() => number) | undefined;
+  /**
+   * Issue this frontToken every time instead of a fresh random one. With
+   * {@link SIMULATED_FRONT_TOKEN}, a signer fetching its tokens here signs what
+   * `installSimulator()` accepts by default (`upsdk-kit serve --simulate`).
+   */
+  readonly frontToken?: string | undefined;
 }
 
 /** A running fake platform. */
@@ -145,7 +156,10 @@ export function createFakeOpenPlatform(options: FakeOpenPlatformOptions = {}): F
       return reply({ resp: 'BC0025', msg: 'signature check failed' });
     }
     // A new token replaces the previous one, as the real platform does.
-    const token = `${kind === 'frontToken' ? 'F' : 'B'}${createNonce(22)}==`;
+    const token =
+      kind === 'frontToken' && options.frontToken !== undefined
+        ? options.frontToken
+        : `${kind === 'frontToken' ? 'F' : 'B'}${createNonce(22)}==`;
     tokens.set(key(kind, appId), { token, expiresAt: clock() + lifetime * 1000 });
     issued[kind] += 1;
     const expiresIn = options.expiresInAsString ? String(lifetime) : lifetime;

@@ -1,8 +1,7 @@
 /** A signer function for tests and demos that signs exactly as a real signer would, with a known frontToken. */
 import type { Signature, SignerFunction } from '../client/signer-source.js';
 import { configSignature, createNonce, unixTimestamp } from '../shared/signature.js';
-import { SIMULATED_FRONT_TOKEN } from './install.js';
-import { SIMULATED_APP_ID } from './open-platform.js';
+import { SIMULATED_APP_ID, SIMULATED_FRONT_TOKEN } from './open-platform.js';
 
 /** Options of {@link createSimulatedSigner}. */
 export interface SimulatedSignerOptions {

@@ -35,7 +35,8 @@ export interface ChunkSource extends AsyncIterable<Uint8Array<ArrayBuffer>> {
    *
    * @example
    * ```ts
-   * await fetch('/upload', { method: 'POST', body: source.stream(), duplex: 'half' });
+   * // A stream body needs `duplex: 'half'`, which the DOM typings do not list yet.
+   * await fetch('/upload', { method: 'POST', body: source.stream(), duplex: 'half' } as RequestInit);
    * ```
    */
   stream(): ReadableStream<Uint8Array<ArrayBuffer>>;

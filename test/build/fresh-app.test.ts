@@ -5,9 +5,9 @@
  * entry, streams reader chunks (and BLE / HCE bytes) into `fetch` without a cast, and a payment
  * without its `tn` does not compile. One tsc run per resolution.
  */
-import { execFileSync } from 'node:child_process';
 import { tscDiagnostics } from './helpers/tsc.js';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { installPacked } from './helpers/packed.js';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,23 +80,8 @@ let app: string;
 beforeAll(() => {
   work = mkdtempSync(path.join(os.tmpdir(), 'upsdk-fresh-app-'));
   app = path.join(work, 'app');
-  // The tarball a user installs (dist/ is built by the node suites' global setup).
-  const out = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  const [packed] = JSON.parse(out) as { filename: string }[];
-  const installed = path.join(app, 'node_modules', 'upsdk-kit');
-  mkdirSync(installed, { recursive: true });
-  execFileSync('tar', ['-xzf', path.join(work, packed!.filename), '-C', installed, '--strip-components=1']);
-  // Its dependency and the Node types a server app has, from this repository (no network).
-  symlinkSync(
-    path.join(root, 'node_modules/eventemitter3'),
-    path.join(app, 'node_modules/eventemitter3'),
-    'dir',
-  );
-  mkdirSync(path.join(app, 'node_modules/@types'));
-  symlinkSync(path.join(root, 'node_modules/@types/node'), path.join(app, 'node_modules/@types/node'), 'dir');
+  // The tarball a user installs, its dependency and the Node types a server app has.
+  installPacked(root, work, app, ['@types/node']);
   writeFileSync(path.join(app, 'app.ts'), APP);
   writeFileSync(path.join(app, 'wrong.ts'), WRONG);
 }, 120_000);

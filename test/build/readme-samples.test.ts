@@ -13,7 +13,7 @@
  * fixed, so the entry is removed then.
  */
 import { readmeBlocks, type ReadmeBlock } from './helpers/readme-blocks.js';
-import { tscDiagnostics } from './helpers/tsc.js';
+import { diagnosticsByFile, STRICT_APP_TSCONFIG, tscDiagnostics } from './helpers/tsc.js';
 import { copyFileSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -31,20 +31,7 @@ const KNOWN_FAILURES: readonly { readonly code: string; readonly why: string }[]
 const knownFailure = (sample: Sample): string | undefined =>
   KNOWN_FAILURES.find((known) => sample.code.includes(known.code))?.why;
 
-const TSCONFIG = {
-  compilerOptions: {
-    target: 'ES2022',
-    module: 'ESNext',
-    moduleResolution: 'Bundler',
-    lib: ['ES2022', 'DOM', 'DOM.Iterable'],
-    types: ['node'],
-    strict: true,
-    exactOptionalPropertyTypes: true,
-    noEmit: true,
-    skipLibCheck: true,
-  },
-  include: ['*.ts', 'context.d.ts'],
-};
+const TSCONFIG = { ...STRICT_APP_TSCONFIG, include: ['*.ts', 'context.d.ts'] };
 
 /** tsc's diagnostics by file name. */
 let diagnostics: Map<string, string[]>;
@@ -59,18 +46,7 @@ beforeAll(() => {
   // `export {}` makes each block a module: its own scope, top-level await allowed.
   for (const sample of SAMPLES) writeFileSync(path.join(work, sample.file), `${sample.code}\nexport {};\n`);
   const output = tscDiagnostics(work, work);
-  diagnostics = new Map();
-  for (const diagnostic of output) {
-    const [first = '', ...explanation] = diagnostic.split('\n');
-    const match = /^(\S+?\.ts)\((\d+),\d+\): (error .*)$/.exec(first);
-    if (!match) continue;
-    const file = path.basename(match[1]!);
-    diagnostics.set(file, [
-      ...(diagnostics.get(file) ?? []),
-      `line ${match[2]}: ${match[3]}`,
-      ...explanation,
-    ]);
-  }
+  diagnostics = diagnosticsByFile(output);
   // Errors outside the samples (the context file, the package's types) fail every sample.
   const elsewhere = [...diagnostics.keys()].filter((file) => !SAMPLES.some((s) => s.file === file));
   if (elsewhere.length > 0) throw new Error(`tsc failed outside the samples:\n${output.join('\n')}`);

@@ -9,7 +9,10 @@ import path from 'node:path';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SIMULATED_APP_ID, SIMULATED_SECRET } from '../../src/simulator/index.js';
+import { jsdomWindow } from '../helpers/jsdom-window.js';
+import { SIMULATED_APP_ID, SIMULATED_SECRET, installSimulator } from '../../src/simulator/index.js';
+import { createClient } from '../../src/index.js';
+import { pay } from '../../src/payment.js';
 import { startRedis, type RedisServer } from './helpers/redis.js';
 import { post, servePlatform, type ServedPlatform } from './helpers/serve.js';
 
@@ -95,6 +98,45 @@ it('takes its settings from the environment', async () => {
   });
   expect((await post(url, { url: 'https://m.example.com/' })).body.appId).toBe('envApp');
   expect((await post(url, { url: 'http://localhost/' })).status).toBe(403);
+});
+
+/** A page on `pageUrl` with `installSimulator()` at its defaults, signing through the CLI at `signer`: pay's outcome. */
+async function payOnSimulatedPage(signer: string, pageUrl = 'http://localhost:5173/shop'): Promise<unknown> {
+  const window = jsdomWindow(pageUrl);
+  const sim = installSimulator({ window: window });
+  try {
+    const client = createClient({ window: window, signer });
+    return await pay(client, { tn: 'cli-tn' }).then(
+      () => 'paid',
+      (error: { code?: string }) => error.code,
+    );
+  } finally {
+    sim.uninstall();
+    window.close();
+  }
+}
+
+describe('signing for the simulator (README "Your first page")', () => {
+  it('with --simulate, signs what installSimulator() accepts: a page pays', async () => {
+    const { url } = await run(['serve', '--simulate', '--port', '0']);
+    await expect(payOnSimulatedPage(url)).resolves.toBe('paid');
+  });
+
+  it('without a secret, signs for the simulator too (npx upsdk-kit serve)', async () => {
+    const { url } = await run(['serve', '--port', '0']);
+    await expect(payOnSimulatedPage(url)).resolves.toBe('paid');
+  });
+
+  it('refuses --simulate with UPSDK_SECRET set, in one line', async () => {
+    const { code, output } = await runToExit(['serve', '--simulate', '--port', '0'], {
+      UPSDK_SECRET: 's3cret',
+      UPSDK_ALLOWED_ORIGINS: 'localhost',
+    });
+    expect(code).toBe(2);
+    expect(output.split('\n')[0]).toBe(
+      'upsdk-kit: --simulate signs with the fake open platform: unset UPSDK_SECRET and UPSDK_PLATFORM_URL',
+    );
+  });
 });
 
 describe('paths', () => {

@@ -4,40 +4,22 @@
  * built files they use.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isStale } from '../../build/stale.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const BUILT = ['dist/cli.js', 'dist/server.js', 'dist/simulator.js'];
-
-function newestIn(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestIn(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-const builtAt = (): number =>
-  Math.min(
-    ...BUILT.map((file) => {
-      try {
-        return statSync(path.join(root, file)).mtimeMs;
-      } catch {
-        return 0;
-      }
-    }),
-  );
+const BUILT = [
+  'dist/cli.js',
+  'dist/server.js',
+  'dist/simulator.js',
+  'dist/server-acp.js',
+  'dist/simulator-acp.js',
+];
+/** src/, the entry list rollup builds from, and its configuration. */
+const SOURCES = ['src', 'build', 'rollup.config.mjs'];
 
 export default function setup(): void {
-  const sources = Math.max(
-    newestIn(path.join(root, 'src')),
-    newestIn(path.join(root, 'build')), // the entry list rollup builds from
-    statSync(path.join(root, 'rollup.config.mjs')).mtimeMs,
-  );
-  if (builtAt() >= sources) return;
+  if (!isStale(root, BUILT, SOURCES)) return;
   console.info('dist/ is older than src/: running `npm run build` first');
   try {
     execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'pipe' });

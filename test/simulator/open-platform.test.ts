@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createFakeOpenPlatform, SIMULATED_APP_ID, SIMULATED_SECRET } from '../../src/simulator/index.js';
+import {
+  createFakeOpenPlatform,
+  SIMULATED_APP_ID,
+  SIMULATED_FRONT_TOKEN,
+  SIMULATED_SECRET,
+} from '../../src/simulator/index.js';
 import { createNonce, tokenRequestSignature, unixTimestamp } from '../../src/shared/signature.js';
 
 const BASE = 'https://open.95516.com/open/access/1.0';
@@ -22,6 +27,19 @@ describe('fake open platform', () => {
     expect(reply.params).toMatchObject({ expiresIn: 7200 });
     expect(platform.isValid('frontToken', reply.params!.frontToken as string)).toBe(true);
     expect(platform.issued.frontToken).toBe(1);
+  });
+
+  it("issues the frontToken it was given every time (the simulator's, for serve --simulate), backendTokens fresh", async () => {
+    const platform = createFakeOpenPlatform({ frontToken: SIMULATED_FRONT_TOKEN });
+    const first = await post(platform, 'frontToken', signedBody());
+    const second = await post(platform, 'frontToken', signedBody());
+    expect([first.params!.frontToken, second.params!.frontToken]).toEqual([
+      SIMULATED_FRONT_TOKEN,
+      SIMULATED_FRONT_TOKEN,
+    ]);
+    expect(platform.isValid('frontToken', SIMULATED_FRONT_TOKEN)).toBe(true);
+    const backend = await post(platform, 'backendToken', signedBody());
+    expect(backend.params!.backendToken).not.toBe(SIMULATED_FRONT_TOKEN);
   });
 
   it('issues backendTokens separately from frontTokens', async () => {

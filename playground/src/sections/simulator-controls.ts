@@ -1,17 +1,9 @@
 /** Simulator controls: latency and one-shot faults (simulator mode only). */
-import type { Fault } from '../../../src/simulator/index.js';
+import { FAULT_PRESETS } from '../../../src/simulator/index.js';
 import { form, h, section } from '../dom.js';
 import { logNote, writeLog } from '../log.js';
 import { KNOWN_PLUGINS } from '../plugin-names.js';
 import type { Section } from '../context.js';
-
-const FAULTS: Readonly<Record<string, Fault>> = {
-  'no permission (c02)': { status: 'ILLEGAL_ACCESS_EXCEPTION' },
-  'fail (code 01)': { fail: 'code', code: '01', msg: 'internal error (simulated)' },
-  'fail ({msg})': { fail: 'msg', msg: 'user cancelled (simulated)' },
-  cancel: 'cancel',
-  'drop (never answers)': 'drop',
-};
 
 /** The global's own set-up methods: not plugins, a fault on them would never fire. */
 const NOT_PLUGINS = new Set(['config', 'ready', 'error', 'pluginReady']);
@@ -38,7 +30,7 @@ export const simulatorSection: Section = ({ sim }) => {
     'arm once',
     [
       { name: 'plugin', label: 'raw plugin name', value: 'pay' },
-      { name: 'fault', type: 'select', options: Object.keys(FAULTS) },
+      { name: 'fault', type: 'select', options: FAULT_PRESETS.map((preset) => preset.name) },
     ],
     ({ plugin = '', fault }) => {
       const known = pluginNames();
@@ -50,8 +42,10 @@ export const simulatorSection: Section = ({ sim }) => {
         return;
       }
       faultError.hidden = true;
-      sim.fault(plugin, FAULTS[fault ?? 'cancel'] ?? 'cancel', 1);
-      logNote(`next ${plugin} call: ${fault}`);
+      const preset = FAULT_PRESETS.find((candidate) => candidate.name === fault) ?? FAULT_PRESETS[0]!;
+      sim.fault(plugin, preset.fault, 1);
+      // Say what upsdk.js will hand the page, so a pay that ends `unknown` is not a surprise.
+      logNote(`next ${plugin} call: ${preset.name} → ${preset.page}`);
     },
   );
   // Suggest the names as the user types; refresh them on focus (the global may load later).

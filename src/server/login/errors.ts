@@ -71,7 +71,7 @@ export interface OpenApiErrorInit extends Omit<LoginErrorInit, 'plugin' | 'statu
  *
  * @example
  * ```ts
- * login.getRealName(user).catch((error) => {
+ * login.getRealName(user).catch((error: unknown) => {
  *   if (error instanceof OpenApiError && error.code === 'N62131') showNoPermission();
  * });
  * ```
@@ -97,10 +97,13 @@ export class OpenApiError extends LoginError {
  *
  * @example
  * ```ts
- * try {
- *   await login.exchangeCode(code);
- * } catch (error) {
- *   if (error instanceof InvalidCodeError) return redirectToAuthorize();
+ * async function finish(code: string): Promise<Response> {
+ *   try {
+ *     return Response.json(await login.exchangeCode(code));
+ *   } catch (error) {
+ *     if (error instanceof InvalidCodeError) return redirectToAuthorize();
+ *     throw error;
+ *   }
  * }
  * ```
  */

@@ -63,9 +63,8 @@ function publicKey(upPublicKey: string | KeyObject): KeyObject {
  * @throws {@link LoginError} `invalid_param` (status 500) when `upPublicKey` is not an RSA public key.
  * @example
  * ```ts
- * if (!verifyUpSignature({ appId, timestamp, nonceStr, openId }, signature, process.env.UP_PUBLIC_KEY!)) {
- *   return new Response(JSON.stringify({ resp: '01' }));
- * }
+ * const valid = verifyUpSignature({ appId, timestamp, nonceStr, openId }, signature, process.env.UP_PUBLIC_KEY!);
+ * if (!valid) console.warn('not signed by UnionPay: answer resp 01');
  * ```
  */
 export function verifyUpSignature(
@@ -96,9 +95,11 @@ export function verifyUpSignature(
  * @returns `{valid, params}` — the decoded fields without `signature`; `valid` false also for a malformed query.
  * @example
  * ```ts
- * const { valid, params } = verifyUpNotification(request.url, upPublicKey);
- * if (valid) await forgetUser(params.openId);
- * return Response.json({ resp: valid ? '00' : '01' });
+ * export async function POST(request: Request): Promise<Response> {
+ *   const { valid, params } = verifyUpNotification(request.url, upPublicKey);
+ *   if (valid) await forgetUser(params.openId!);
+ *   return Response.json({ resp: valid ? '00' : '01' });
+ * }
  * ```
  */
 export function verifyUpNotification(

@@ -104,7 +104,7 @@ async function readFields(request: Request): Promise<Record<string, string> | un
  *     if (event.kind === 'authorization_revoked') await users.forget(event.openId);
  *   },
  * });
- * app.all('/upsdk/notifications', toNodeHandler(notifications));
+ * app.post('/upsdk/notifications', toNodeHandler(notifications));
  * ```
  */
 export function createNotificationHandler(options: NotificationHandlerOptions): FetchHandler {

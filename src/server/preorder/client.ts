@@ -89,7 +89,7 @@ export interface PreOrderClient {
    * @example
    * ```ts
    * const order = await provider.wechatPreOrder({ outTradeNo: 'A20261130001', body: 'Coffee', totalFee: 1200, subAppId, openId });
-   * return Response.json({ wechat: order.payInfoText });
+   * const answer = Response.json({ wechat: order.payInfoText }); // what the page hands WeixinJSBridge
    * ```
    */
   wechatPreOrder(input: WeChatPreOrderInput, options?: PreOrderCallOptions): Promise<WeChatPreOrder>;

@@ -27,7 +27,7 @@ export interface PreOrderErrorInit extends UpsdkErrorInit {
  * @example
  * ```ts
  * try {
- *   await provider.wechatPreOrder(order);
+ *   await provider.wechatPreOrder({ outTradeNo, body: 'Coffee', totalFee: 1200, subAppId, openId });
  * } catch (error) {
  *   if (error instanceof PreOrderError && error.retryable) retryLater();
  * }

@@ -110,7 +110,7 @@ function eventOf(fields: Readonly<Record<string, string>>): PaymentNotification 
  *     if (event.paid) await orders.markPaid(event.outTradeNo, event.totalFee);
  *   },
  * });
- * createServer(toNodeHandler(notify)).listen(8080);
+ * http.createServer(toNodeHandler(notify)).listen(8080, '127.0.0.1');
  * ```
  */
 export function createPreOrderNotificationHandler(

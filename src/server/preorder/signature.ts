@@ -46,7 +46,7 @@ export function signPreOrderParams(
  *
  * @example
  * ```ts
- * if (!verifyPreOrderParams(Object.fromEntries(form), key)) return new Response('fail', { status: 400 });
+ * const genuine = verifyPreOrderParams(Object.fromEntries(form), key); // false: answer 400 'fail'
  * ```
  */
 export function verifyPreOrderParams(

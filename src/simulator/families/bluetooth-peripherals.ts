@@ -120,7 +120,7 @@ export interface SimulatedWrite {
  * sim.bluetooth.addPeripheral({ deviceId: 'D1', name: 'Scale' });
  * sim.bluetooth.disconnect('D1');           // the peripheral drops the link
  * sim.bluetooth.setAdapter({ available: false });
- * expect(sim.bluetooth.activeTimers()).toBe(0);
+ * console.assert(sim.bluetooth.activeTimers() === 0); // nothing left running
  * ```
  */
 export interface SimulatedBluetooth {

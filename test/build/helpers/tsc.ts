@@ -21,3 +21,34 @@ export function tscDiagnostics(project: string, cwd: string): string[] {
       .filter((diagnostic) => diagnostic.trim() !== '');
   }
 }
+
+/** A new user's strict app compiling against the package: the options of `tsc --init`'s strictness, bundler resolution. */
+export const STRICT_APP_TSCONFIG = {
+  compilerOptions: {
+    target: 'ES2022',
+    module: 'ESNext',
+    moduleResolution: 'Bundler',
+    lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+    types: ['node'],
+    strict: true,
+    exactOptionalPropertyTypes: true,
+    noEmit: true,
+    skipLibCheck: true,
+  },
+} as const;
+
+/**
+ * {@link tscDiagnostics}'s output by file name: `line N: error …` and tsc's explanation. A
+ * diagnostic of no file (a bad tsconfig, two files differing in case) is listed under `''`.
+ */
+export function diagnosticsByFile(output: readonly string[]): Map<string, string[]> {
+  const byFile = new Map<string, string[]>();
+  for (const diagnostic of output) {
+    const [first = '', ...explanation] = diagnostic.split('\n');
+    const match = /^(\S+?\.ts)\((\d+),\d+\): (error .*)$/.exec(first);
+    const file = match ? path.basename(match[1]!) : '';
+    const lines = match ? [`line ${match[2]}: ${match[3]}`, ...explanation] : [diagnostic];
+    byFile.set(file, [...(byFile.get(file) ?? []), ...lines]);
+  }
+  return byFile;
+}
