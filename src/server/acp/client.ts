@@ -70,6 +70,7 @@ const stateOf = (origRespCode: string | undefined): 'succeeded' | 'pending' | 'f
  * @throws {@link AcpError} `invalid_param`, `invalid_pfx`, `invalid_certificate`, `missing_dependency`.
  * @example
  * ```ts
+ * import { readFileSync } from 'node:fs';
  * const acp = await createAcpClient({
  *   merId: process.env.ACP_MER_ID!,
  *   signing: { pfx: readFileSync('acp_sign.pfx'), password: process.env.ACP_PFX_PASSWORD! },
@@ -79,7 +80,7 @@ const stateOf = (origRespCode: string | undefined): 'succeeded' | 'pending' | 'f
  *   backUrl: 'https://shop.example.com/acp/notify',
  * });
  * const order = await acp.consume({ orderId: 'A2026120500001', txnAmt: 1200 });
- * if (order.outcome === 'ok') return Response.json({ tn: order.tn });
+ * if (order.outcome === 'ok') show({ tn: order.tn });
  * ```
  */
 export async function createAcpClient(options: AcpClientOptions): Promise<AcpClient> {

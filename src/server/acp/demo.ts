@@ -77,6 +77,7 @@ async function bodyOf(request: Request): Promise<Record<string, unknown>> {
  *
  * @example
  * ```ts
+ * import { createServer } from 'node:http';
  * const demo = createAcpDemoEndpoint({ acp, merId, rootCert, middleCert });
  * createServer(toNodeHandler(async (request) => (await demo.handle(request)) ?? new Response('not found', { status: 404 })));
  * ```

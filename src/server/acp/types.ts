@@ -119,8 +119,8 @@ export interface AcpClient {
    * @example
    * ```ts
    * const order = await acp.consume({ orderId: 'A2026120500001', txnAmt: 1200 });
-   * if (order.outcome === 'unknown') scheduleQuery(order.orderId, order.txnTime);
-   * else res.json({ tn: order.tn, txnTime: order.txnTime });
+   * if (order.outcome === 'unknown') show('query later', order.orderId, order.txnTime);
+   * else show({ tn: order.tn, txnTime: order.txnTime });
    * ```
    */
   consume(input: AcpOrderInput, options?: AcpCallOptions): Promise<AcpOrder | AcpUnknown>;
@@ -132,7 +132,7 @@ export interface AcpClient {
    * @example
    * ```ts
    * const status = await acp.query({ orderId, txnTime });
-   * if (status.outcome === 'ok' && status.state === 'succeeded') markPaid(orderId);
+   * if (status.outcome === 'ok' && status.state === 'succeeded') await orders.markPaid(orderId);
    * ```
    */
   query(
@@ -157,6 +157,7 @@ export interface AcpClient {
    *
    * @example
    * ```ts
+   * import { writeFile } from 'node:fs/promises';
    * const file = await acp.reconciliationFile({ settleDate: '1205' });
    * if (file.outcome === 'ok') await writeFile(file.fileName, file.bytes);
    * ```

@@ -109,10 +109,10 @@ export interface FakeAcpClientOptions {
  *
  * @example
  * ```ts
+ * import { createAcpClient } from 'upsdk-kit/server/acp';
  * const gateway = createFakeAcpGateway();
- * const acp = await createAcpClient({ merId: gateway.merId, gateway: `${origin}/gateway/api/`,
- *   signing: { pfx: gateway.ca.merchant.pfx, password: gateway.ca.merchant.password },
- *   rootCert: gateway.ca.rootPem, middleCert: gateway.ca.middlePem, backUrl });
+ * const client = await createAcpClient({ ...gateway.clientOptions(), backUrl }); // in process
+ * // or served on loopback: { merId: gateway.merId, gateway: `${origin}/gateway/api/`, signing: …, rootCert: …, middleCert: … }
  * ```
  */
 export function createFakeAcpGateway(options: FakeAcpGatewayOptions = {}): FakeAcpGateway {
