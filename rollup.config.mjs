@@ -16,7 +16,7 @@ import { BROWSER_ENTRIES } from './build/entries.mjs';
 const PLAYGROUND_ONLY = process.env.UPSDK_BUILD === 'playground';
 
 const nodeBuiltins = (id) => id.startsWith('node:');
-const external = (id) => nodeBuiltins(id) || id === 'eventemitter3' || id === 'redis';
+const external = (id) => nodeBuiltins(id) || id === 'eventemitter3' || id === 'redis' || id === 'node-forge';
 const browserInputs = Object.fromEntries(BROWSER_ENTRIES.map((entry) => [entry, `src/${entry}.ts`]));
 
 /** ESM + CJS pair for one single-file entry (simulator, server). */
@@ -55,6 +55,11 @@ function strict(warning, warn) {
 
 const SIMULATOR = library('src/simulator/index.ts', 'simulator', 'es2020');
 const SERVER = library('src/server/index.ts', 'server', 'node20');
+// Node-only entries: UnionPay online payments (ACP) and its fake gateway with a TEST CA (the playground's money loop).
+const ACP = [
+  library('src/server/acp/index.ts', 'server-acp', 'node20'),
+  library('src/simulator/acp/index.ts', 'simulator-acp', 'node20'),
+];
 
 const PLAYGROUND = {
   // The playground page, bundled like a user's app would bundle the package.
@@ -95,6 +100,7 @@ const all = [
   },
   SIMULATOR,
   SERVER,
+  ...ACP,
   {
     // `upsdk-kit serve` (package bin); also ships the signer endpoint's OpenAPI document.
     input: 'src/server/cli.ts',
@@ -142,12 +148,17 @@ const all = [
     plugins: [dts()],
     output: { dir: 'dist', format: 'es', chunkFileNames: 'types/[name]-[hash].d.ts' },
   },
-  ...['simulator', 'server'].map((name) => ({
-    input: `src/${name}/index.ts`,
+  ...[
+    ['src/simulator/index.ts', 'simulator'],
+    ['src/server/index.ts', 'server'],
+    ['src/server/acp/index.ts', 'server-acp'],
+    ['src/simulator/acp/index.ts', 'simulator-acp'],
+  ].map(([input, name]) => ({
+    input,
     external,
     plugins: [dts()],
     output: { file: `dist/${name}.d.ts`, format: 'es' },
   })),
 ];
 
-export default PLAYGROUND_ONLY ? [SIMULATOR, SERVER, PLAYGROUND] : all;
+export default PLAYGROUND_ONLY ? [SIMULATOR, SERVER, ...ACP, PLAYGROUND] : all;

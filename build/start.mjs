@@ -9,7 +9,13 @@ import { isStale } from './stale.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** What playground/server.mjs and its page load. */
-const PLAYGROUND_BUILT = ['dist/server.js', 'dist/simulator.js', 'playground/build/main.js'];
+const PLAYGROUND_BUILT = [
+  'dist/server.js',
+  'dist/simulator.js',
+  'dist/server-acp.js',
+  'dist/simulator-acp.js',
+  'playground/build/main.js',
+];
 const SOURCES = ['src', 'playground/src', 'build/entries.mjs', 'rollup.config.mjs'];
 
 if (isStale(root, PLAYGROUND_BUILT, SOURCES)) {

@@ -33,6 +33,7 @@ import {
   SIMULATED_SECRET,
   SIMULATED_SYMMETRIC_KEY,
 } from '../dist/simulator.js';
+import { createAcpRoutes } from './acp-routes.mjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const TYPES = {
@@ -234,7 +235,7 @@ function createWalletRoutes() {
 }
 
 /** Build the routes; exported for tests. */
-export function createPlaygroundApp(env = process.env) {
+export async function createPlaygroundApp(env = process.env) {
   const settings = settingsFrom(env);
   // Simulator mode: a partner key pair made now, its public half given to the fake platform.
   const partner = settings.real ? undefined : generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -258,6 +259,7 @@ export function createPlaygroundApp(env = process.env) {
   const sink = createUploadSink({ maxBytes: 200 * 1024 * 1024, maxTotalBytes: 400 * 1024 * 1024 });
   const wallets = createWalletRoutes();
   const payPassword = createPayPasswordRoutes({ settings, signer, platform, partner });
+  const moneyLoop = await createAcpRoutes(env);
   const routes = {
     signature: toNodeHandler(createSignatureHandler(signer)),
     login: toNodeHandler(createLoginHandler(login, { profile: ['mobile', 'realName'] })),
@@ -272,6 +274,7 @@ export function createPlaygroundApp(env = process.env) {
     if (pathname.startsWith('/uploads/')) return routes.upload(req, res);
     if (await wallets.handle(pathname, req, res)) return;
     if (await payPassword.handle(pathname, req, res)) return;
+    if (await moneyLoop.handle(pathname, req, res)) return;
     if (routes.platform && (pathname.startsWith('/s/open/') || pathname.startsWith('/open/access/'))) {
       return routes.platform(req, res);
     }
@@ -293,6 +296,7 @@ export function createPlaygroundApp(env = process.env) {
     signer,
     sink,
     gateway: wallets.gateway,
+    moneyLoop,
     notifications: payPassword.received,
   };
 }
@@ -387,14 +391,17 @@ export async function startServer({
   host = process.env.HOST ?? '127.0.0.1',
   env,
 } = {}) {
-  const app = createPlaygroundApp(env);
+  const app = await createPlaygroundApp(env);
   const server = createServer((req, res) => {
     app.handler(req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
       res.end('internal error');
     });
   });
-  server.on('close', () => app.gateway.close());
+  server.on('close', () => {
+    app.gateway.close();
+    app.moneyLoop.close();
+  });
   await new Promise((resolve) => server.listen(port, host, resolve));
   return server;
 }

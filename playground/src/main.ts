@@ -15,6 +15,7 @@ import { filesSection } from './sections/files.js';
 import { hceSection } from './sections/hce.js';
 import { locationSection } from './sections/location.js';
 import { loginSection } from './sections/login.js';
+import { moneyLoopSection } from './sections/money-loop.js';
 import { pageSection } from './sections/page.js';
 import { paymentSection } from './sections/payment.js';
 import { payPasswordSection } from './sections/pay-password.js';
@@ -25,6 +26,7 @@ import { walletsSection } from './sections/wallets.js';
 
 const SECTIONS: readonly Section[] = [
   paymentSection,
+  moneyLoopSection,
   walletsSection,
   payPasswordSection,
   pageSection,

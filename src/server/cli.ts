@@ -12,6 +12,7 @@ import {
   SIMULATED_FRONT_TOKEN,
   SIMULATED_SECRET,
 } from '../simulator/open-platform.js';
+import { acpDemoRoute } from './cli-acp.js';
 import { createSignatureHandler } from './handler.js';
 import { createNodeServer } from './node-server.js';
 import { createRedisStore } from './redis-store.js';
@@ -36,6 +37,9 @@ Options (environment variable in brackets):
                           fetch a token of its own, which would evict the other instances' tokens
   --simulate              sign for installSimulator() (the embedded fake open platform issues the
                           simulator's frontToken); refuses UPSDK_SECRET and --platform-url
+  --acp-demo              also serve the ACP money-loop demo order endpoint under /acp/ (order, notify,
+                          query, timeline) over the fake ACP gateway, or over UnionPay's with ACP_MER_ID,
+                          ACP_PFX + ACP_PFX_PASSWORD, ACP_ROOT_CERT, ACP_MIDDLE_CERT, ACP_BACK_URL set
   --help                  show this help
 The secret comes from UPSDK_SECRET only. Without it (and without --platform-url) the embedded
 fake open platform issues tokens, as with --simulate.`;
@@ -50,6 +54,7 @@ interface ServeConfig {
   readonly secret: string | undefined;
   readonly allowedOrigins: readonly string[];
   readonly redisUrl: string | undefined;
+  readonly acpDemo: boolean;
 }
 
 /** parseArgs, with its errors reworded: a `--secret` flag gets told where the secret comes from. */
@@ -70,6 +75,7 @@ function parseFlags(argv: readonly string[]) {
         'platform-url': { type: 'string' },
         'redis-url': { type: 'string' },
         simulate: { type: 'boolean' },
+        'acp-demo': { type: 'boolean' },
         help: { type: 'boolean' },
       },
     });
@@ -118,6 +124,7 @@ function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): ServeConf
     secret,
     allowedOrigins,
     redisUrl: values['redis-url'] ?? env.REDIS_URL,
+    acpDemo: values['acp-demo'] === true,
   };
 }
 
@@ -174,7 +181,7 @@ function listen(server: Server, port: number, host: string): Promise<void> {
   });
 }
 
-async function serve(config: ServeConfig): Promise<void> {
+async function serve(config: ServeConfig, env: NodeJS.ProcessEnv): Promise<void> {
   const log = (line: object): void => console.error(JSON.stringify(line));
   const fake =
     config.secret === undefined && config.platformUrl === undefined
@@ -184,6 +191,7 @@ async function serve(config: ServeConfig): Promise<void> {
         })
       : undefined;
   const redis = config.redisUrl ? await connectRedis(config.redisUrl, log) : undefined;
+  const acp = config.acpDemo ? await acpDemoRoute(env) : undefined;
   try {
     const signer = createSigner({
       appId: config.appId,
@@ -194,7 +202,10 @@ async function serve(config: ServeConfig): Promise<void> {
       ...(redis ? { store: redis.store } : {}),
       log,
     });
-    const server = createNodeServer({ [config.path]: createSignatureHandler(signer, { cors: true }) });
+    const server = createNodeServer({
+      [config.path]: createSignatureHandler(signer, { cors: true }),
+      ...(acp ? { '/acp/': acp.handler } : {}),
+    });
     await listen(server, config.port, config.host);
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
@@ -202,15 +213,18 @@ async function serve(config: ServeConfig): Promise<void> {
     console.log(
       `upsdk-kit signer listening on http://${host}:${port}${config.path} (appId ${config.appId}${fake ? ', fake open platform: signs for installSimulator()' : ''})`,
     );
+    if (acp) console.log(`${acp.description}: http://${host}:${port}/acp/order`);
     const stop = (): void => {
       server.close();
       server.closeAllConnections();
       void redis?.close();
+      acp?.close();
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   } catch (error) {
     await redis?.close();
+    acp?.close();
     throw error;
   }
 }
@@ -230,7 +244,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
     console.log(USAGE);
     return argv.includes('--help') ? 0 : 2;
   }
-  await serve(config);
+  await serve(config, env);
   return 0;
 }
 

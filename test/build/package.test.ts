@@ -59,6 +59,21 @@ describe('built package', () => {
     expect(out).toBe(ids.map(() => 'true').join());
   });
 
+  it('runs an ACP consume through the built server/acp and simulator/acp entries (ESM and CJS)', () => {
+    const script = (load: string) =>
+      `${load}; const gateway = sim.createFakeAcpGateway(); ` +
+      `const acp = await server.createAcpClient({ merId: gateway.merId, gateway: 'http://fake.invalid/gateway/api/', ` +
+      `signing: { pfx: gateway.ca.merchant.pfx, password: gateway.ca.merchant.password }, rootCert: gateway.ca.rootPem, ` +
+      `middleCert: gateway.ca.middlePem, backUrl: 'http://127.0.0.1:9/n', fetch: (u, i) => gateway.handle(new Request(u, i)) }); ` +
+      `const order = await acp.consume({ orderId: 'B20261205000001', txnAmt: 1 }); console.log(order.outcome, /^\\d{21}$/.test(order.tn))`;
+    const esm =
+      "const [server, sim] = await Promise.all(['upsdk-kit/server/acp', 'upsdk-kit/simulator/acp'].map((id) => import(id)))";
+    expect(node(script(esm))).toBe('ok true');
+    const cjs =
+      "const [server, sim] = ['upsdk-kit/server/acp', 'upsdk-kit/simulator/acp'].map((id) => require(id))";
+    expect(node(`(async () => { ${script(cjs)} })()`, 'commonjs')).toBe('ok true');
+  }, 60_000);
+
   it('ships exactly one UpsdkError whichever entries a page imports (ESM and CJS)', () => {
     const check = (load: string) =>
       `${load}; const e = new hce.HceError('startHCE', { code: '1101', msg: 'x' }); ` +

@@ -34,10 +34,12 @@ describe('npm start', () => {
     expect(pkg.scripts.prepare).toBe('rollup -c');
   });
 
-  it('builds only the playground targets when it has to build: ESM server and simulator, the page', () => {
+  it('builds only the playground targets when it has to build: ESM server and simulator (ACP ones too), the page', () => {
     expect(plannedOutputs({ UPSDK_BUILD: 'playground' })).toEqual([
       'dist/simulator.js',
       'dist/server.js',
+      'dist/server-acp.js',
+      'dist/simulator-acp.js',
       'playground/build/',
     ]);
     // The full build (prepare, npm run build) keeps every target, declarations included.

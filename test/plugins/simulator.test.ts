@@ -76,6 +76,21 @@ describe('simulated plugins', () => {
     });
   });
 
+  it('pay tells sim.ui.onPay the tn and outcome before answering, and fails when it rejects', async () => {
+    const { sim, client } = setup();
+    const told: string[] = [];
+    sim.ui.onPay = (tn, outcome) => void told.push(`${tn}:${outcome}`);
+    await pay(client, { tn: '201602141008032671528' });
+    sim.ui.payOutcome = 'cancel';
+    await expect(pay(client, { tn: 'T2' })).rejects.toMatchObject({ plugin: 'pay' });
+    expect(told).toEqual(['201602141008032671528:success', 'T2:cancel']);
+    sim.ui.payOutcome = 'success';
+    sim.ui.onPay = () => Promise.reject(new Error('gateway down'));
+    await expect(pay(client, { tn: 'T3' })).rejects.toMatchObject({
+      msg: '支付失败 (simulated back end: gateway down)',
+    });
+  });
+
   it('pay rejects an empty tn sent raw, past our validation', async () => {
     const { client } = setup();
     await expect(client.call('pay', { tn: '' })).rejects.toMatchObject({ msg: 'TN号不合法 (invalid tn)' });

@@ -287,3 +287,29 @@ it('prints its usage with --help', async () => {
   expect(code).toBe(0);
   expect(output).toContain('Usage: upsdk-kit serve');
 });
+
+it('serves the ACP money-loop demo under /acp/ with --acp-demo (fake gateway), and not without it', async () => {
+  const { origin } = await run(['serve', '--port', '0', '--acp-demo']);
+  const order = (await post(`${origin}/acp/order`, { txnAmt: 300 })).body as {
+    orderId: string;
+    txnTime: string;
+    tn: string;
+  };
+  expect(order.tn).toMatch(/^\d{21}$/);
+  expect((await post(`${origin}/acp/simulated-pay`, { tn: order.tn, outcome: 'success' })).status).toBe(200);
+  await expect
+    .poll(async () => {
+      const timeline = (await (await fetch(`${origin}/acp/timeline?orderId=${order.orderId}`)).json()) as {
+        step: string;
+      }[];
+      return timeline.map((entry) => entry.step);
+    })
+    .toEqual(['order', 'pay', 'notification']);
+  expect(
+    (await post(`${origin}/acp/query`, { orderId: order.orderId, txnTime: order.txnTime })).body,
+  ).toMatchObject({
+    verdict: 'paid',
+  });
+  const plain = await run(['serve', '--port', '0']);
+  expect((await post(`${plain.origin}/acp/order`, { txnAmt: 1 })).status).toBe(404);
+});

@@ -8,7 +8,13 @@ import { fileURLToPath } from 'node:url';
 import { isStale } from '../../build/stale.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const BUILT = ['dist/cli.js', 'dist/server.js', 'dist/simulator.js'];
+const BUILT = [
+  'dist/cli.js',
+  'dist/server.js',
+  'dist/simulator.js',
+  'dist/server-acp.js',
+  'dist/simulator-acp.js',
+];
 /** src/, the entry list rollup builds from, and its configuration. */
 const SOURCES = ['src', 'build', 'rollup.config.mjs'];
 

@@ -19,9 +19,16 @@ const PAY_FAILURES: Readonly<Record<'fail' | 'cancel', Outcome>> = {
 
 function paymentBehaviours(state: UiState): PluginBehaviours {
   return {
-    pay: (options) => {
-      if (!param(options, 'tn')) return { fail: { msg: 'TN号不合法 (invalid tn)' } };
-      return state.payOutcome === 'success' ? ok() : PAY_FAILURES[state.payOutcome];
+    pay: async (options) => {
+      const tn = param(options, 'tn');
+      if (!tn) return { fail: { msg: 'TN号不合法 (invalid tn)' } };
+      const outcome = state.payOutcome;
+      try {
+        await state.onPay?.(tn, outcome);
+      } catch (error) {
+        return { fail: { msg: `支付失败 (simulated back end: ${(error as Error).message})` } };
+      }
+      return outcome === 'success' ? ok() : PAY_FAILURES[outcome];
     },
     verifyPayPwd: (options) =>
       param(options, 'transNo') ? ok() : { fail: { code: '00', msg: 'transNo is required' } },

@@ -45,6 +45,12 @@ export interface SimulatedUi {
   brightness: number;
   /** How the next `pay` calls end. Default `success`. */
   payOutcome: PayOutcome;
+  /**
+   * Told of every `pay` with a tn, before the page hears the outcome: plays UnionPay's back end
+   * (e.g. settle the order on a fake ACP gateway, which then notifies the merchant). A rejection
+   * makes that `pay` fail, as the app does when the payment cannot go through. Default none.
+   */
+  onPay: ((tn: string, outcome: PayOutcome) => void | Promise<void>) | undefined;
   /** What `getUserLogoutDate` answers, ms since the epoch; `undefined` answers no date. */
   userLogoutDate: number | undefined;
   /** The last `setNavigationBarTitle`. */
@@ -79,6 +85,7 @@ export class UiState implements SimulatedUi {
   image = { base64: ONE_PIXEL_PNG, type: 'png' };
   brightness = 0.5;
   payOutcome: PayOutcome = 'success';
+  onPay: ((tn: string, outcome: PayOutcome) => void | Promise<void>) | undefined;
   userLogoutDate: number | undefined = 1611566646395;
   title: string | undefined;
   readonly toasts: string[] = [];

@@ -30,7 +30,7 @@ export function compileBlock(root: string, block: ReadmeBlock, dir: string): str
     reportDiagnostics: false,
   });
   const code = outputText.replace(
-    /(\bfrom\s*|\bimport\s*\(\s*)(['"])(upsdk-kit(?:\/[\w-]+)?)\2/g,
+    /(\bfrom\s*|\bimport\s*\(\s*)(['"])(upsdk-kit(?:\/[\w-]+)*)\2/g,
     (_match, before: string, quote: string, specifier: string) =>
       `${before}${quote}${builtFileOf(root, specifier)}${quote}`,
   );

@@ -29,7 +29,13 @@ function entries(root: string): Map<string, string> {
     const types = typeof target === 'string' ? target : target.types;
     if (!types?.startsWith('./dist/') || !types.endsWith('.d.ts')) continue;
     const name = types.slice('./dist/'.length, -'.d.ts'.length);
-    const source = name === 'server' || name === 'simulator' ? `src/${name}/index.ts` : `src/${name}.ts`;
+    // dist/server-acp.d.ts ← src/server/acp/index.ts (a nested Node entry)
+    const source =
+      name === 'server' || name === 'simulator'
+        ? `src/${name}/index.ts`
+        : name.includes('-')
+          ? `src/${name.replace('-', '/')}/index.ts`
+          : `src/${name}.ts`;
     map.set(subpath === '.' ? 'upsdk-kit' : `upsdk-kit/${subpath.slice(2)}`, path.join(root, source));
   }
   return map;

@@ -9,6 +9,7 @@ import type { UpsdkClient } from 'upsdk-kit';
 import type { AlbumFile } from 'upsdk-kit/media';
 import type { createRedisStore, OpenPlatform } from 'upsdk-kit/server';
 import type { Simulator } from 'upsdk-kit/simulator';
+import type { AcpClient } from 'upsdk-kit/server/acp';
 
 /** A store of the reader's app: every method takes some ids and settles. */
 type AppStore = Readonly<Record<string, (...ids: readonly (string | number)[]) => Promise<void>>>;
@@ -35,6 +36,16 @@ declare global {
   const order: { readonly id: string };
   // The reader's server side.
   const platform: OpenPlatform;
+  // ACP (upsdk-kit/server/acp): the reader's client and configuration.
+  const acp: AcpClient;
+  const merId: string;
+  const rootCert: string;
+  const middleCert: string;
+  const backUrl: string;
+  const orderId: string;
+  const txnTime: string;
+  const origQryId: string;
+  const gatewayUrl: string;
   const redis: Parameters<typeof createRedisStore>[0];
   const orders: AppStore;
   const contracts: AppStore;

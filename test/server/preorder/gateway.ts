@@ -1,5 +1,5 @@
 /** The fake provider gateway served on loopback, and a pre-order client talking to it over real HTTP. */
-import { afterEach, expect } from 'vitest';
+import { expect } from 'vitest';
 import {
   PreOrderError,
   createPreOrderClient,
@@ -16,23 +16,9 @@ import {
   type FakePreOrderGateway,
   type FakePreOrderGatewayOptions,
 } from '../../../src/simulator/index.js';
-import { serve, type Served } from '../helpers/serve.js';
+import { later, served } from '../helpers/cleanup.js';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-/** Run `cleanup` after the test. */
-export const later = (cleanup: () => Promise<void> | void): void => void cleanups.push(cleanup);
-
-/** A served web handler, closed after the test. */
-export async function served(handler: (request: Request) => Promise<Response>): Promise<Served> {
-  const server = await serve(handler);
-  later(() => server.close());
-  return server;
-}
+export { later, served };
 
 export interface GatewayRig {
   readonly gateway: FakePreOrderGateway;
