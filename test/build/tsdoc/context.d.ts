@@ -6,7 +6,7 @@
  */
 import type * as NodeHttp from 'node:http';
 import type { AudioRecording, ChunkSource } from 'upsdk-kit/media';
-import type { LoginService, PreOrderClient, Signer } from 'upsdk-kit/server';
+import type { LoginService, PreOrderClient, RefundInput, Signer } from 'upsdk-kit/server';
 
 declare global {
   // Made earlier with the package.
@@ -29,6 +29,14 @@ declare global {
   const key: string;
   const subAppId: string;
   const outTradeNo: string;
+  const outRefundNo: string;
+  /** The refund asked before, sent again under the same outRefundNo. */
+  const sameRefundAgain: RefundInput;
+  /** From the mini-program's wx.login(). */
+  const jsCode: string;
+  const bizOrderId: string;
+  const merchantId: string;
+  const notifyUrl: string;
   const buyerId: string;
   const tradeNO: string;
   /** The pre-order's pay_info for WeixinJSBridge, as the server answered it. */
