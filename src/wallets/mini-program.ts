@@ -7,10 +7,9 @@
  * nothing but that it is shown again, so the hand-off ends as `pending`:
  * the server's notification or order query tells the result.
  */
-import { settleOnce } from '../shared/settle-once.js';
-import { UpsdkTimeoutError } from '../client/errors.js';
-import { walletError } from './outcome.js';
+import { callFailed, walletError } from './outcome.js';
 import type { WeChatPayParams } from './pay-info.js';
+import { walletWait, type WalletWaitControl } from './wallet-wait.js';
 
 /** Where the mini-program pays. */
 export interface MiniProgramHandOff {
@@ -54,43 +53,34 @@ export function payPageUrl(payPage: string, params: WeChatPayParams): string {
  */
 export function handOffToMiniProgram(
   params: WeChatPayParams,
-  handOff: MiniProgramHandOff,
+  { payPage }: MiniProgramHandOff,
   win: Window,
-  control: { readonly timeout: number; readonly signal?: AbortSignal | undefined },
+  control: WalletWaitControl,
 ): Promise<never> {
-  const sdk = (win as unknown as { wx?: MiniProgramSdk }).wx;
-  const navigateTo = sdk?.miniProgram?.navigateTo;
+  const navigateTo = (win as unknown as { wx?: MiniProgramSdk }).wx?.miniProgram?.navigateTo;
   if (typeof navigateTo !== 'function') {
-    const msg = 'wx.miniProgram.navigateTo is missing: load the WeChat JS-SDK (jweixin) in the web-view page';
-    return Promise.reject(walletError('unavailable', OPERATION, msg));
+    return Promise.reject(
+      walletError('unavailable', OPERATION, `no wx.${OPERATION}: load the WeChat JS-SDK (jweixin)`),
+    );
   }
-  const url = payPageUrl(handOff.payPage, params);
-  let stop = (): void => undefined;
-  const back = settleOnce<never>(
-    (_resolve, reject) => {
-      const shown = (): void => {
-        if (win.document.visibilityState !== 'visible') return;
-        const msg = `handed to ${handOff.payPage}; the web-view is shown again: query the order for the result`;
-        reject(walletError('pending', OPERATION, msg, { url }));
-      };
-      stop = () => win.document.removeEventListener('visibilitychange', shown);
-      const failed = (error: unknown): void =>
-        reject(walletError('failed', OPERATION, `navigateTo ${handOff.payPage} failed`, error, error));
-      try {
-        navigateTo({
-          url,
-          // Listen only once the mini-program page opens: a visibility change before it is not the return.
-          success: () => win.document.addEventListener('visibilitychange', shown),
-          fail: failed,
-        });
-      } catch (error) {
-        failed(error);
-      }
-    },
-    control.timeout,
-    () => new UpsdkTimeoutError(OPERATION, control.timeout),
-    control.signal,
-  );
-  back.then(stop, stop);
-  return back;
+  const url = payPageUrl(payPage, params);
+  const { document } = win;
+  return walletWait<never>(OPERATION, control, (_resolve, reject) => {
+    const shown = (): void => {
+      if (document.visibilityState === 'visible')
+        reject(walletError('pending', OPERATION, `back from ${payPage}: query the order`, { url }));
+    };
+    const failed = (error: unknown): void => reject(callFailed(OPERATION, OPERATION, error));
+    try {
+      navigateTo({
+        url,
+        // Listen only once the mini-program page opens: a visibility change before it is not the return.
+        success: () => document.addEventListener('visibilitychange', shown),
+        fail: failed,
+      });
+    } catch (error) {
+      failed(error);
+    }
+    return () => document.removeEventListener('visibilitychange', shown);
+  });
 }

@@ -5,6 +5,7 @@
  * in `raw` and its text in `msg`.
  */
 import { UpsdkError } from '../client/errors.js';
+import { textOf } from '../shared/text-of.js';
 
 /**
  * Why a wallet payment did not end paid:
@@ -27,3 +28,16 @@ export function walletError(
 ): UpsdkError {
   return new UpsdkError({ code, msg, plugin, raw, cause });
 }
+
+/**
+ * `failed`: the wallet's `call` threw or reported failure before the user saw
+ * anything; `error` kept as `raw` and `cause`, its text in `msg`.
+ */
+export const callFailed = (plugin: string, call: string, error: unknown): UpsdkError =>
+  walletError(
+    'failed',
+    plugin,
+    `${call} failed: ${error instanceof Error ? error.message : textOf(error)}`,
+    error,
+    error,
+  );

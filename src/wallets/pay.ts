@@ -167,7 +167,7 @@ export async function payInWallet(
   }
   if (host.wallet === 'wechat' && host.miniProgram) {
     if (!checked.miniProgram) {
-      const msg = 'a mini-program web-view pays through wx.requestPayment: give `miniProgram: {payPage}`';
+      const msg = 'a mini-program web-view pays by wx.requestPayment: give `miniProgram: {payPage}`';
       throw walletError('unavailable', PLUGIN, msg, params);
     }
     return handOffToMiniProgram(checked.wechat!, checked.miniProgram, win!, {
