@@ -199,7 +199,7 @@ describe('ACP gateway faults', () => {
     );
     const acp = await createAcpClient({ ...clientOptions, gateway: `${redirecting.url}/gateway/api/` });
     await expect(acp.consume({ orderId: newOrderId(), txnAmt: 1 })).rejects.toMatchObject({
-      code: 'upstream_unreachable',
+      code: 'upstream_redirected',
     });
   });
 
