@@ -206,7 +206,10 @@ export async function run() {
     rows: [
       row('upsdk-kit functions: sign consume + verify reply + verify notification', rounds.functions),
       row('node:crypto directly: the same sign + 2 verifies on the same strings', rounds.direct),
-      row('end to end, for scale (no ratio target): client consume + notification handler, in process', rounds.library),
+      row(
+        'end to end, for scale (no ratio target): client consume + notification handler, in process',
+        rounds.library,
+      ),
     ],
     ratios: [
       {
