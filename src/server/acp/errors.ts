@@ -30,7 +30,8 @@ export interface AcpErrorInit {
  * not chain to your middle and root), `certificate_expired`,
  * `certificate_owner` (CN owner is not UnionPay), `bad_signature`,
  * `unsigned_reply`, `upstream_timeout`, `upstream_unreachable`,
- * `upstream_http_<status>`, `too_large`, `bad_reply`.
+ * `upstream_http_<status>`, `upstream_interrupted`, `upstream_redirected`,
+ * `upstream_too_large`, `bad_reply`, `bad_notification`.
  *
  * @example
  * ```ts

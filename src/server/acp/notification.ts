@@ -1,19 +1,24 @@
 /**
  * UnionPay's notification to `backUrl`: a signed form POST, repeated until
- * the answer is the plain text `success`. The handler verifies it exactly as
- * a reply (chain, dates, owner, signature), hands the merchant one typed
- * event per message — repeats recognised through a store by the hash of the
- * verified signed text — and answers `success` only once the merchant's
- * code has finished, so a failure is retried by UnionPay.
+ * the answer is the plain text `success`. Served by the shared receiver
+ * (body cap and deadline, both form readings, fields that cannot be
+ * regrouped, an age window on `txnTime`, the callback run once per signed
+ * message within a deadline, a renewed lease); this module is ACP's part:
+ * the signature is verified exactly as a reply's (chain, dates, owner,
+ * RSA-SHA256), the event typed, and the answer `success` or `fail`.
  */
-import { createHash, randomUUID } from 'node:crypto';
 import { createMemoryStore } from '../memory-store.js';
+import {
+  createReceiver,
+  type NotificationFamily,
+  type ReceiverOutcome,
+} from '../shared/receiver/receiver.js';
+import type { FieldPair } from '../shared/receiver/form.js';
 import type { SignerStore } from '../store.js';
 import { AcpError } from './errors.js';
 import { EVENT_OF_TXN_TYPE, type AcpEventType } from './fields.js';
-import { readNotification } from './intake.js';
-import { certificateOption, createVerifier } from './trust.js';
-import type { AcpFields } from './wire.js';
+import { certificateOption, createVerifier, type Verifier } from './trust.js';
+import { parseReply, type AcpFields } from './wire.js';
 
 /** One transaction result, as notified. Amounts in fen. */
 export interface AcpNotification {
@@ -57,22 +62,49 @@ export interface AcpNotificationOptions {
   readonly onNotification: (event: AcpNotification) => void | Promise<void>;
   /** Where handled notifications are remembered (Redis for several instances). Default in memory. */
   readonly store?: SignerStore | undefined;
-  /** Milliseconds a handled notification is remembered; older ones (by `txnTime`) are refused. Default 7 days. */
+  /**
+   * Milliseconds a handled notification is remembered; notifications whose `txnTime` lies further
+   * than this from now are refused unless handled before. Default 7 days.
+   */
   readonly retentionMs?: number | undefined;
-  /** Milliseconds one instance may spend in `onNotification` before another may take over. Default 30 000. */
+  /** Milliseconds one instance holds a notification's lease; renewed while the callback runs. Default 30 000. */
   readonly processingMs?: number | undefined;
+  /** Milliseconds to wait for `onNotification` before answering `fail` (503; UnionPay tries again). Default 10 000. */
+  readonly callbackTimeoutMs?: number | undefined;
+  /** Bound on each store operation, ms. Default 250. */
+  readonly storeTimeoutMs?: number | undefined;
   /** Prefix of the store keys. Default `"acp-notify:"`. */
   readonly keyPrefix?: string | undefined;
   /** Largest body read. Default 64 KiB. */
   readonly maxBodyBytes?: number | undefined;
-  /** Told of every refused or failed notification, for logging. */
+  /** Milliseconds allowed for reading the body. Default 2000. */
+  readonly bodyTimeoutMs?: number | undefined;
+  /** Told of every refused notification (why, as an {@link AcpError}) and every error thrown by `onNotification`, for logging. */
   readonly onError?: ((error: unknown) => void) | undefined;
   /** Milliseconds since the epoch. Default `Date.now`. */
   readonly clock?: (() => number) | undefined;
 }
 
-const answer = (text: 'success' | 'fail', status: number): Response =>
-  new Response(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+/** Statuses of the outcomes that are not a plain refusal (400). */
+const STATUS: Partial<Record<ReceiverOutcome, number>> = {
+  processed: 200,
+  duplicate: 200,
+  in_progress: 409,
+  failed: 500,
+  timed_out: 503,
+  store_unavailable: 503,
+};
+
+/** Outcomes that are not a refusal of the message: no `bad_notification` for them. */
+const NOT_REFUSALS = new Set<ReceiverOutcome>([
+  'processed',
+  'duplicate',
+  'in_progress',
+  'failed',
+  'timed_out',
+  'store_unavailable',
+  'forged',
+]);
 
 const numberOf = (text: string | undefined): number | undefined =>
   text !== undefined && /^\d{1,15}$/.test(text) ? Number(text) : undefined;
@@ -123,12 +155,58 @@ function eventOf(fields: AcpFields): AcpNotification | undefined {
   };
 }
 
+/** ACP's signed text splits at `&` outside `{…}`/`[…]`, as its messages are parsed. */
+function resplit(signing: string): FieldPair[] | undefined {
+  const fields = parseReply(signing);
+  return fields && Object.entries(fields);
+}
+
+function family(
+  options: AcpNotificationOptions,
+  verifier: Verifier,
+): NotificationFamily<AcpNotification> & { lastRefusal: unknown } {
+  return {
+    methods: ['POST'],
+    json: false,
+    // Every field but `signature` is signed, an empty one too (the signing string names it).
+    rule: { signatureField: 'signature', isUnsigned: () => false, resplit },
+    /**
+     * Why the latest verification failed. The receiver verifies and settles a refusal without
+     * awaiting in between, so the report that follows reads this request's reason.
+     */
+    lastRefusal: undefined,
+    verify(signing, signature, fields) {
+      try {
+        verifier('notification', fields, { text: signing, signature });
+        return true;
+      } catch (error) {
+        this.lastRefusal = error;
+        return false;
+      }
+    },
+    read(fields, signature) {
+      const event = eventOf({ ...fields, signature });
+      if (!event) return { refused: 'malformed' };
+      if (event.merId !== options.merId) return { refused: 'wrong_recipient' };
+      return { event, issuedAtMs: beijingMs(event.txnTime) };
+    },
+    answer(outcome) {
+      const status = STATUS[outcome] ?? 400;
+      return new Response(status === 200 ? 'success' : 'fail', {
+        status,
+        headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+      });
+    },
+  };
+}
+
 /**
  * A web-standard handler for ACP notifications (serve it with `toNodeHandler`
  * or `createNodeServer`). Answers `success` (200) once the event is handled —
- * or was before; `fail` with 400 for anything unverified or malformed, 409
- * while another instance handles the same one, 500 when `onNotification` or
- * the store failed.
+ * or was before; `fail` with 400 for anything unverified, malformed, for
+ * another merchant or outside the `txnTime` window, 409 while another
+ * instance handles the same one, 500 when `onNotification` failed, 503 when
+ * it outran `callbackTimeoutMs` or the store could not be asked.
  *
  * @example
  * ```ts
@@ -144,57 +222,48 @@ export function createAcpNotificationHandler(
   options: AcpNotificationOptions,
 ): (request: Request) => Promise<Response> {
   const clock = options.clock ?? Date.now;
-  const verify = createVerifier({
-    root: certificateOption('rootCert', options.rootCert),
-    middle: certificateOption('middleCert', options.middleCert),
-    checkOwner: options.checkOwner ?? true,
-    clock,
-  });
-  const store = options.store ?? createMemoryStore();
+  const acp = family(
+    options,
+    createVerifier({
+      root: certificateOption('rootCert', options.rootCert),
+      middle: certificateOption('middleCert', options.middleCert),
+      checkOwner: options.checkOwner ?? true,
+      clock,
+    }),
+  );
   const retentionMs = options.retentionMs ?? 7 * 86_400_000;
-  const processingMs = options.processingMs ?? 30_000;
-  const prefix = options.keyPrefix ?? 'acp-notify:';
-  const maxBytes = options.maxBodyBytes ?? 64 * 1024;
-  const refuse = (msg: string, cause?: unknown): Response => {
-    options.onError?.(cause ?? new AcpError({ code: 'bad_notification', msg, operation: 'notification' }));
-    return answer('fail', 400);
-  };
-
-  return async (request) => {
-    const read = await readNotification(request, maxBytes);
-    if ('refused' in read) return refuse(`notification refused: ${read.refused}`);
-    const { fields } = read;
-    let signedText: string;
-    try {
-      signedText = verify('notification', fields);
-    } catch (error) {
-      return refuse('notification not verified', error);
-    }
-    const event = eventOf(fields);
-    if (!event || event.merId !== options.merId)
-      return refuse('notification fields missing or for another merchant');
-    if (clock() - beijingMs(event.txnTime) > retentionMs)
-      return refuse('notification older than the retention window');
-    // The identity is the verified signed text: a copy with any field changed does not verify.
-    const id = createHash('sha256').update(signedText).digest('hex');
-    const doneKey = `${prefix}done:${id}`;
-    const busyKey = `${prefix}busy:${id}`;
-    const owner = randomUUID();
-    let locked = false;
-    try {
-      if ((await store.remaining(doneKey)) > 0) return answer('success', 200);
-      locked = await store.lock(busyKey, owner, processingMs);
-      if (!locked) return answer('fail', 409);
-      // Checked again under the lock: another instance may have finished in between.
-      if ((await store.remaining(doneKey)) > 0) return answer('success', 200);
-      await options.onNotification(event);
-      await store.lock(doneKey, owner, retentionMs);
-      return answer('success', 200);
-    } catch (error) {
-      options.onError?.(error);
-      return answer('fail', 500);
-    } finally {
-      if (locked) await store.unlock(busyKey, owner).catch(() => undefined);
-    }
-  };
+  const { onNotification, onError } = options;
+  return createReceiver(acp, {
+    async onEvent(event) {
+      try {
+        await onNotification(event);
+      } catch (error) {
+        onError?.(error);
+        throw error;
+      }
+    },
+    store: options.store ?? createMemoryStore({ clock }),
+    prefix: options.keyPrefix ?? 'acp-notify:',
+    maxBodyBytes: options.maxBodyBytes ?? 64 * 1024,
+    bodyTimeoutMs: options.bodyTimeoutMs ?? 2_000,
+    maxAgeMs: retentionMs,
+    retentionMs,
+    leaseMs: options.processingMs ?? 30_000,
+    callbackTimeoutMs: options.callbackTimeoutMs ?? 10_000,
+    storeTimeoutMs: options.storeTimeoutMs ?? 250,
+    clock,
+    report: onError
+      ? (outcome) => {
+          if (outcome === 'forged') onError(acp.lastRefusal);
+          else if (!NOT_REFUSALS.has(outcome))
+            onError(
+              new AcpError({
+                code: 'bad_notification',
+                msg: `notification refused: ${outcome}`,
+                operation: 'notification',
+              }),
+            );
+        }
+      : undefined,
+  });
 }

@@ -48,6 +48,8 @@ export interface AcpUnknown {
 }
 
 const UNKNOWN_CODES = new Set(['03', '04', '05']);
+/** Transport failures after which a money-moving request may have reached the gateway. */
+const SENT_CODES = new Set(['upstream_timeout', 'upstream_interrupted']);
 /** Codes with their own error code; the rest are `gateway_refused`. */
 const REFUSAL_CODES: Readonly<Record<string, string>> = { '34': 'not_found', '98': 'file_not_found' };
 
@@ -97,9 +99,11 @@ export async function roundTrip(
       maxBytes: settings.maxReplyBytes,
       fetch: settings.fetch,
       signal: options.signal,
+      idempotent: !options.moneyMoving,
     });
   } catch (error) {
-    if (options.moneyMoving && error instanceof AcpError && error.code === 'upstream_timeout') {
+    // Sent and then cut off (deadline, or the connection broke mid-reply): the gateway may have acted.
+    if (options.moneyMoving && error instanceof AcpError && SENT_CODES.has(error.code)) {
       return unknown('timeout', undefined, undefined, request);
     }
     throw error;

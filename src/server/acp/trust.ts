@@ -60,8 +60,16 @@ export function certificateOption(name: string, pem: string | Uint8Array): X509C
   }
 }
 
-/** Verifies a message; resolves with its signing string (for a dedupe identity) or throws {@link AcpError}. */
-export type Verifier = (operation: string, fields: AcpFields) => string;
+/**
+ * Verifies a message; answers its signing string (for a dedupe identity) or throws {@link AcpError}.
+ * `signed` passes a signing string and signature already taken out of `fields` (the notification
+ * receiver's), so they are not built again.
+ */
+export type Verifier = (
+  operation: string,
+  fields: AcpFields,
+  signed?: { readonly text: string; readonly signature: string },
+) => string;
 
 /** A verifier with its own certificate cache. */
 export function createVerifier(settings: TrustSettings): Verifier {
@@ -107,9 +115,9 @@ export function createVerifier(settings: TrustSettings): Verifier {
     return trusted;
   }
 
-  return (operation, fields) => {
+  return (operation, fields, signed) => {
     const pem = fields.signPubKeyCert;
-    const signature = fields.signature;
+    const signature = signed ? signed.signature : fields.signature;
     if (!pem || !signature)
       fail(operation, 'unsigned_reply', 'the message has no signPubKeyCert or no signature', fields);
     const trusted = trust(operation, pem!, fields);
@@ -122,7 +130,7 @@ export function createVerifier(settings: TrustSettings): Verifier {
         fields,
       );
     }
-    const text = signingString(fields);
+    const text = signed ? signed.text : signingString(fields);
     const ok = verify('sha256', digestOfText(text), trusted.key, Buffer.from(signature!, 'base64'));
     if (!ok) fail(operation, 'bad_signature', 'the signature does not verify with signPubKeyCert', fields);
     return text;

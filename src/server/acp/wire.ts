@@ -64,21 +64,3 @@ export function parseReply(text: string): Record<string, string> | undefined {
   }
   return fields;
 }
-
-/**
- * Whether the signed text of `fields` splits back into exactly these
- * fields: a message where one value swallowed its neighbour (`a=1&b=2` sent
- * as the single field `a` = `1&b=2`) has the same signing string as the
- * original and would verify, so it is refused. It splits back exactly when
- * no key holds `=`, `&` or a bracket and no value holds an `&` outside
- * brackets or leaves a bracket open.
- */
-export function regroupsTo(fields: AcpFields): boolean {
-  for (const name of Object.keys(fields)) {
-    if (name === 'signature') continue;
-    if (name === '' || /[=&{[]/.test(name)) return false;
-    const value = fields[name]!;
-    if (valueEnd(value, 0) !== value.length) return false;
-  }
-  return true;
-}

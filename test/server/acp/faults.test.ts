@@ -135,7 +135,7 @@ describe('ACP gateway faults', () => {
     ).resolves.toMatchObject({ outcome: 'ok' });
     const small = await createAcpClient({ ...clientOptions, maxReplyBytes: 512 });
     await expect(small.consume({ orderId: newOrderId(), txnAmt: 1 })).rejects.toMatchObject({
-      code: 'too_large',
+      code: 'upstream_too_large',
     });
     const closed = await createAcpClient({ ...clientOptions, gateway: 'http://127.0.0.1:9/gateway/api/' });
     await expect(closed.consume({ orderId: newOrderId(), txnAmt: 1 })).rejects.toMatchObject({
@@ -199,7 +199,7 @@ describe('ACP gateway faults', () => {
     );
     const acp = await createAcpClient({ ...clientOptions, gateway: `${redirecting.url}/gateway/api/` });
     await expect(acp.consume({ orderId: newOrderId(), txnAmt: 1 })).rejects.toMatchObject({
-      code: 'upstream_unreachable',
+      code: 'upstream_redirected',
     });
   });
 

@@ -47,8 +47,12 @@ export interface NotificationFamily<E> {
    * of its identity so a re-signed re-delivery is still a duplicate. Default none.
    */
   readonly volatileFields?: readonly string[] | undefined;
-  /** Whether `signature` signs `signing` (a string comparison must be constant-time). */
-  verify(signing: string, signature: string): boolean;
+  /**
+   * Whether `signature` signs `signing` (a string comparison must be constant-time). `fields` are
+   * the signed fields `signing` was built from, for a family whose key travels in the message (ACP's
+   * `signPubKeyCert`).
+   */
+  verify(signing: string, signature: string, fields: Readonly<Record<string, string>>): boolean;
   /** The typed event of verified fields, or why they are refused. */
   read(fields: Readonly<Record<string, string>>, signature: string): FamilyReading<E>;
   /** The answer the platform expects for `outcome` (its own success text, failure status). */
@@ -154,7 +158,7 @@ export function createReceiver<E>(
         refusal = refusal === 'forged' ? refusal : signed.refused;
         continue;
       }
-      if (!family.verify(signed.signing, signed.signature)) {
+      if (!family.verify(signed.signing, signed.signature, signed.fields)) {
         refusal = 'forged';
         continue;
       }
