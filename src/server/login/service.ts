@@ -101,7 +101,8 @@ export interface LoginService {
  *
  * @example
  * ```ts
- * import { createSigner, createLoginService } from 'upsdk-kit/server';
+ * import { createSigner } from 'upsdk-kit/server';
+ * import { createLoginService } from 'upsdk-kit/server/open-platform';
  *
  * const signer = createSigner({ appId, secret, allowedOrigins: ['m.example.com'] });
  * const login = createLoginService({ tokens: signer, symmetricKey: process.env.UPSDK_SYMMETRIC_KEY });

@@ -143,7 +143,8 @@ const valueText = (value: unknown): string | undefined =>
  *
  * @example
  * ```ts
- * import { createSigner, createOpenPlatform } from 'upsdk-kit/server';
+ * import { createSigner } from 'upsdk-kit/server';
+ * import { createOpenPlatform } from 'upsdk-kit/server/open-platform';
  *
  * const signer = createSigner({ appId, secret, allowedOrigins: ['m.example.com'] });
  * const platform = createOpenPlatform({ tokens: signer, symmetricKey, partnerKey });

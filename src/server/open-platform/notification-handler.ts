@@ -121,7 +121,8 @@ function family(key: KeyObject, appId: string | undefined): NotificationFamily<P
  *
  * @example
  * ```ts
- * import { createNotificationHandler, createRedisStore, createNodeServer } from 'upsdk-kit/server';
+ * import { createRedisStore, createNodeServer } from 'upsdk-kit/server';
+ * import { createNotificationHandler } from 'upsdk-kit/server/open-platform';
  *
  * const notifications = createNotificationHandler({
  *   upPublicKey: process.env.UP_PUBLIC_KEY!,

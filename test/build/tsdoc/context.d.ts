@@ -6,7 +6,9 @@
  */
 import type * as NodeHttp from 'node:http';
 import type { AudioRecording, ChunkSource } from 'upsdk-kit/media';
-import type { LoginService, PreOrderClient, Signer } from 'upsdk-kit/server';
+import type { Signer } from 'upsdk-kit/server';
+import type { LoginService } from 'upsdk-kit/server/open-platform';
+import type { PreOrderClient, RefundInput } from 'upsdk-kit/server/preorder';
 
 declare global {
   // Made earlier with the package.
@@ -31,6 +33,14 @@ declare global {
   const outTradeNo: string;
   const buyerId: string;
   const tradeNO: string;
+  const outRefundNo: string;
+  /** A refund asked before, asked again with the same outRefundNo. */
+  const sameRefundAgain: RefundInput;
+  /** A mini-program's `wx.login()` code. */
+  const jsCode: string;
+  const bizOrderId: string;
+  const merchantId: string;
+  const notifyUrl: string;
   /** The pre-order's pay_info for WeixinJSBridge, as the server answered it. */
   const payInfo: string;
   const agent_id: string;
