@@ -20,15 +20,15 @@ export {
   type UploadState,
 } from './upload-sink.js';
 export type { FetchHandler, NodeHandler, NodeHandlerOptions } from './node-handler.js';
-export { createMemoryStore } from './memory-store.js';
-export type { MemoryStoreOptions } from './memory-store.js';
+export { createMemoryStore } from './shared/memory-store.js';
+export type { MemoryStoreOptions } from './shared/memory-store.js';
 export { createRedisStore } from './redis-store.js';
 export type { RedisClientLike, RedisScriptArguments, RedisStoreOptions } from './redis-store.js';
-export type { SignerStore, TokenRecord, InvalidateOutcome } from './store.js';
+export type { SignerStore, TokenRecord, InvalidateOutcome } from './shared/store.js';
 export { SignerError, UpstreamError } from './errors.js';
 export type { SignerErrorInit, UpstreamErrorInit } from './errors.js';
 export type { SignerEvent, SignerLogger } from './events.js';
-export type { ProblemDetails } from './problem.js';
+export type { ProblemDetails } from './shared/problem.js';
 export { OPEN_PLATFORM_URL, TOKEN_PATHS } from './upstream.js';
 export type { TokenKind } from './upstream.js';
 export {

@@ -10,7 +10,7 @@
 import { settleOnce } from '../shared/settle-once.js';
 import { UpsdkTimeoutError } from '../client/errors.js';
 import { walletError } from './outcome.js';
-import type { WeChatPayParams } from './pay-info.js';
+import type { WeChatPayParams } from '../shared/pay-info.js';
 
 /** Where the mini-program pays. */
 export interface MiniProgramHandOff {

@@ -6,7 +6,7 @@
  * the signer (`createSigner`) is one — and a token the platform rejects is
  * replaced and the call retried once.
  */
-import type { LoginScope } from '../../login/authorize-url.js';
+import type { LoginScope } from '../../shared/login-contract.js';
 import { createOpenPlatform, type BackendTokenSource } from '../open-platform/client.js';
 import { invalidArgument } from './errors.js';
 
