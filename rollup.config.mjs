@@ -54,12 +54,45 @@ function strict(warning, warn) {
 }
 
 const SIMULATOR = library('src/simulator/index.ts', 'simulator', 'es2020');
-const SERVER = library('src/server/index.ts', 'server', 'node20');
-// Node-only entries: UnionPay online payments (ACP) and its fake gateway with a TEST CA (the playground's money loop).
-const ACP = [
-  library('src/server/acp/index.ts', 'server-acp', 'node20'),
-  library('src/simulator/acp/index.ts', 'simulator-acp', 'node20'),
-];
+/**
+ * The server entries, one per family, built together: code they share (the server-shared layer,
+ * the errors) goes to shared chunks, so a class such as UpstreamError exists once whichever entries
+ * an app imports.
+ */
+const serverInputs = {
+  server: 'src/server/index.ts',
+  'server-open-platform': 'src/server/open-platform/index.ts',
+  'server-preorder': 'src/server/preorder/index.ts',
+  'server-acp': 'src/server/acp/index.ts',
+};
+const SERVER = {
+  input: serverInputs,
+  external,
+  plugins: [esbuild({ target: 'node20', tsconfig: 'tsconfig.json' })],
+  output: [
+    {
+      dir: 'dist',
+      format: 'es',
+      sourcemap: true,
+      entryFileNames: '[name].js',
+      chunkFileNames: 'server-chunks/[name]-[hash].js',
+    },
+    ...(PLAYGROUND_ONLY
+      ? []
+      : [
+          {
+            dir: 'dist',
+            format: 'cjs',
+            sourcemap: true,
+            exports: 'named',
+            entryFileNames: '[name].cjs',
+            chunkFileNames: 'server-chunks/[name]-[hash].cjs',
+          },
+        ]),
+  ],
+};
+// Node-only: the fake ACP gateway with a TEST CA (the playground's money loop).
+const ACP = [library('src/simulator/acp/index.ts', 'simulator-acp', 'node20')];
 
 const PLAYGROUND = {
   // The playground page, bundled like a user's app would bundle the package.
@@ -149,10 +182,15 @@ const all = [
     plugins: [dts()],
     output: { dir: 'dist', format: 'es', chunkFileNames: 'types/[name]-[hash].d.ts' },
   },
+  {
+    // One declaration file per server entry; types they share go to shared chunks.
+    input: serverInputs,
+    external,
+    plugins: [dts()],
+    output: { dir: 'dist', format: 'es', chunkFileNames: 'server-chunks/[name]-[hash].d.ts' },
+  },
   ...[
     ['src/simulator/index.ts', 'simulator'],
-    ['src/server/index.ts', 'server'],
-    ['src/server/acp/index.ts', 'server-acp'],
     ['src/simulator/acp/index.ts', 'simulator-acp'],
   ].map(([input, name]) => ({
     input,

@@ -11,6 +11,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 /** What playground/server.mjs and its page load. */
 const PLAYGROUND_BUILT = [
   'dist/server.js',
+  'dist/server-open-platform.js',
+  'dist/server-preorder.js',
   'dist/simulator.js',
   'dist/server-acp.js',
   'dist/simulator-acp.js',

@@ -11,18 +11,14 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createSignatureHandler, createSigner, createUploadSink, toNodeHandler } from '../dist/server.js';
 import {
   createLoginHandler,
   createLoginService,
   createNotificationHandler,
   createOpenPlatform,
-  createPreOrderClient,
-  createPreOrderNotificationHandler,
-  createSignatureHandler,
-  createSigner,
-  createUploadSink,
-  toNodeHandler,
-} from '../dist/server.js';
+} from '../dist/server-open-platform.js';
+import { createPreOrderClient, createPreOrderNotificationHandler } from '../dist/server-preorder.js';
 import {
   createFakeOpenPlatform,
   createFakePreOrderGateway,

@@ -12,8 +12,8 @@ export type { Signature, SignerFunction, SignerSource, SignRequestContext } from
 export type { UpsdkPluginMap, PluginName, PluginParams, PluginResult } from './client/plugin-map.js';
 export type { HostEnvironment } from './client/environment.js';
 export { detectEnvironment } from './client/environment.js';
-export { UpsdkError } from './client/error.js';
-export type { UpsdkErrorInit } from './client/error.js';
+export { UpsdkError } from './shared/error.js';
+export type { UpsdkErrorInit } from './shared/error.js';
 export {
   UpsdkTimeoutError,
   UpsdkUnavailableError,

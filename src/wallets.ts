@@ -5,6 +5,6 @@ export { payInWallet } from './wallets/pay.js';
 export type { PayInWalletOptions, WalletPaid, WalletPayment } from './wallets/pay.js';
 export type { WalletFailureCode } from './wallets/outcome.js';
 export type { MiniProgramHandOff } from './wallets/mini-program.js';
-export type { AlipayPayParams, WeChatPayParams, WeChatSignType } from './wallets/pay-info.js';
+export type { AlipayPayParams, WeChatPayParams, WeChatSignType } from './shared/pay-info.js';
 export type { WeChatPayAnswer } from './wallets/wechat.js';
 export type { AlipayPayAnswer } from './wallets/alipay.js';

@@ -88,7 +88,11 @@ const cpuMicros = () => {
 };
 
 async function serveBench(family, storeKind, redisUrl, publicKeyB64) {
-  const server = await import('../../dist/server.js');
+  const server = {
+    ...(await import('../../dist/server.js')),
+    ...(await import('../../dist/server-open-platform.js')),
+    ...(await import('../../dist/server-preorder.js')),
+  };
   if (family === 'bare') {
     // The baseline: node:http reading the body and answering `success`, through the same harness.
     const { createServer } = await import('node:http');

@@ -5,7 +5,7 @@
  * each in its own entry, so a page ships only the families it imports.
  */
 import { createStartup } from './bootstrap.js';
-import { UpsdkError } from './error.js';
+import { UpsdkError } from '../shared/error.js';
 import { invoke } from './invoke.js';
 import { resolveOptions, type ClientOptions } from './options.js';
 import { CALLBACKLESS_PLUGINS, type PluginName, type PluginParams, type PluginResult } from './plugin-map.js';

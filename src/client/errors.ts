@@ -3,12 +3,12 @@
  * `UpsdkError` (or the abort signal's own reason), whatever shape the vendor
  * bridge used to report it.
  */
-import { UpsdkError } from './error.js';
+import { UpsdkError, invalidParam } from '../shared/error.js';
 import { codeFromText } from './sdk-texts.js';
 import { textOf } from '../shared/text-of.js';
 
-export { UpsdkError };
-export type { UpsdkErrorInit } from './error.js';
+export { UpsdkError, invalidParam };
+export type { UpsdkErrorInit } from '../shared/error.js';
 
 /** A call (or the start-up it waited for) took longer than its timeout. Code `timeout`. */
 export class UpsdkTimeoutError extends UpsdkError {
@@ -98,21 +98,4 @@ export function vendorError(plugin: string, payload: unknown, fallbackCode = 'un
     plugin,
     raw: payload,
   });
-}
-
-/** A parameter failed validation before the bridge was called. Code `invalid_param`. */
-export function invalidParam(plugin: string, field: string, expected: string, got: unknown): UpsdkError {
-  return new UpsdkError({
-    code: 'invalid_param',
-    msg: `Expected \`${field}\` to be ${expected}, got ${describe(got)}`,
-    plugin,
-    raw: got,
-  });
-}
-
-function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || value == null) return String(value);
-  if (Array.isArray(value)) return `an array of ${value.length}`;
-  return `a ${typeof value}`;
 }

@@ -2,17 +2,17 @@
  * The authorize URL of the user login (spec §4.1, §4.3): where a page sends
  * the browser to get an authorization `code` for the user.
  */
-import { fail, httpUrl, matching, oneOf, validated } from '../plugins/validate.js';
+import { fail, httpUrl, matching, oneOf, validated } from '../shared/validate.js';
 import { toHex } from '../shared/hex.js';
+import {
+  LOGIN_SCOPES,
+  type InAppScope,
+  type LoginContext,
+  type OutOfAppScope,
+} from '../shared/login-contract.js';
 
-/** Scopes of the in-app authorize page (§4.1): openId only, + mobile, + real name. */
-export type InAppScope = 'upapi_base' | 'upapi_mobile' | 'upapi_auth';
-/** Scopes of the out-of-app page (§4.3): `upapi_login` works like `upapi_base`, `upapi_user` like `upapi_auth`. */
-export type OutOfAppScope = 'upapi_login' | 'upapi_user';
-/** Every login scope, including `upapi_contract` (password-free payment signing, with a `planId`). */
-export type LoginScope = InAppScope | 'upapi_contract' | OutOfAppScope;
-/** Where the page runs: inside the UnionPay app, or elsewhere (e.g. a WeChat official account). */
-export type LoginContext = 'in-app' | 'out-of-app';
+export { LOGIN_SCOPES, MOBILE_SCOPES, REAL_NAME_SCOPES } from '../shared/login-contract.js';
+export type { InAppScope, OutOfAppScope, LoginScope, LoginContext } from '../shared/login-contract.js';
 
 interface AuthorizeCommon {
   /** Your appId. */
@@ -54,17 +54,6 @@ export const AUTHORIZE_PAGES = {
   'out-of-app': '/s/open/auth/outApp/html/outLogin.html',
   contract: '/s/open/noPwd/html/open.html',
 } as const;
-
-/** Scopes each context accepts. */
-export const LOGIN_SCOPES: Readonly<Record<LoginContext, readonly LoginScope[]>> = {
-  'in-app': ['upapi_base', 'upapi_mobile', 'upapi_auth', 'upapi_contract'],
-  'out-of-app': ['upapi_login', 'upapi_user'],
-};
-
-/** Scopes whose accessToken may read the mobile number (`user.mobile`, §5.2.1). */
-export const MOBILE_SCOPES: readonly LoginScope[] = ['upapi_mobile', 'upapi_auth', 'upapi_user'];
-/** Scopes whose accessToken may read the real name (`user.auth`, §5.2.2). */
-export const REAL_NAME_SCOPES: readonly LoginScope[] = ['upapi_auth', 'upapi_user'];
 
 const OPERATION = 'buildAuthorizeUrl';
 

@@ -4,7 +4,7 @@
  * `redirectUri?state=STATE&errmsg=…&errorcode=…` on failure.
  */
 import { UpsdkLoginError, USER_REFUSED } from './errors.js';
-import { parseQuery } from './query.js';
+import { parseQuery } from '../shared/query.js';
 
 /** A successful callback. */
 export interface AuthorizeCallback {

@@ -2,17 +2,8 @@
 import { settleOnce } from '../shared/settle-once.js';
 import { UpsdkLoginError } from './errors.js';
 
-/** What the default login endpoint answers (see `createLoginHandler`). */
-export interface LoginSession {
-  readonly openId: string;
-  /** The scope the user granted. */
-  readonly scope: string;
-  /** Present when the endpoint was asked to fetch it and the scope allows. */
-  readonly mobile?: string | undefined;
-  readonly realName?: string | undefined;
-  readonly certType?: string | undefined;
-  readonly certId?: string | undefined;
-}
+export type { LoginSession } from '../shared/login-contract.js';
+import type { LoginSession } from '../shared/login-contract.js';
 
 /** How to reach your login endpoint. */
 export interface LoginEndpointOptions {

@@ -10,7 +10,7 @@
 import type { UpsdkClient } from '../client/client.js';
 import type { PluginName, PluginParams, PluginResult } from '../client/plugin-map.js';
 import type { SerialQueue } from '../shared/serial-queue.js';
-import { validated } from './validate.js';
+import { validated } from '../shared/validate.js';
 import type { UntypedCall } from '../client/untyped-call.js';
 
 /** Per-call controls every typed plugin method takes last. */

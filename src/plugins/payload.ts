@@ -11,7 +11,7 @@
  *   with code `invalid_result`, the plugin name and the raw payload when
  *   nothing usable came (see `validated`).
  */
-import { badResult } from './validate.js';
+import { badResult } from '../shared/validate.js';
 
 /** Reads one field of a payload. */
 export type FieldReader = (name: string) => unknown;

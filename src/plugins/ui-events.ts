@@ -15,7 +15,7 @@ import type { UpsdkClient } from '../client/client.js';
 import { untypedCall } from '../client/untyped-call.js';
 import type { CallControl } from './define.js';
 import { abortReason } from '../shared/abort.js';
-import { callback, validated } from './validate.js';
+import { callback, validated } from '../shared/validate.js';
 
 /** Events of `events(client)`, by payload (neither carries data). */
 export type UiEvents = {

@@ -17,7 +17,7 @@ import { createSignatureHandler } from './handler.js';
 import { createNodeServer } from './node-server.js';
 import { createRedisStore } from './redis-store.js';
 import { createSigner } from './signer.js';
-import type { SignerStore } from './store.js';
+import type { SignerStore } from './shared/store.js';
 
 const USAGE = `Usage: upsdk-kit serve [options]
 

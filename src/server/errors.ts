@@ -3,7 +3,7 @@
  * handler answers with, so the mapping lives with the error and not in a
  * switch somewhere else.
  */
-import { UpsdkError, type UpsdkErrorInit } from '../client/errors.js';
+import { UpsdkError, type UpsdkErrorInit } from '../shared/error.js';
 
 /** Fields of a {@link SignerError}. */
 export interface SignerErrorInit extends UpsdkErrorInit {

@@ -5,8 +5,13 @@
  */
 import { SignerError } from './errors.js';
 import { createOriginPolicy } from './origin-policy.js';
-import { toFetchHandler, type FetchHandler, type PlainHandler, type PlainResponse } from './plain-http.js';
-import { problem } from './problem.js';
+import {
+  toFetchHandler,
+  type FetchHandler,
+  type PlainHandler,
+  type PlainResponse,
+} from './shared/plain-http.js';
+import { problem } from './shared/problem.js';
 import { signNow, type SignatureResult, type Signer, type SignReport } from './signer.js';
 
 /** Cross-origin access for pages served from another origin than the signer. */

@@ -4,10 +4,15 @@
  * are served natively, without building web `Request`/`Response` objects.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { plainEndpointOf, type FetchHandler, type PlainEndpoint, type PlainResponse } from './plain-http.js';
-import { problem } from './problem.js';
+import {
+  plainEndpointOf,
+  type FetchHandler,
+  type PlainEndpoint,
+  type PlainResponse,
+} from './shared/plain-http.js';
+import { problem } from './shared/problem.js';
 
-export type { FetchHandler } from './plain-http.js';
+export type { FetchHandler } from './shared/plain-http.js';
 
 /** A `node:http` request listener. */
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void;

@@ -12,7 +12,7 @@ import {
   type NodeHandler,
   type NodeHandlerOptions,
 } from './node-handler.js';
-import { problem } from './problem.js';
+import { problem } from './shared/problem.js';
 
 /** Options of {@link createNodeServer}; durations in ms. */
 export interface NodeServerOptions extends NodeHandlerOptions {

@@ -1,9 +1,9 @@
 /** Signer options, their documented defaults, and the one place they are checked and merged. */
 import { checkRange, invalidOption, SignerError } from './errors.js';
 import type { SignerLogger } from './events.js';
-import { createMemoryStore } from './memory-store.js';
+import { createMemoryStore } from './shared/memory-store.js';
 import { worstCaseBackoff, type RetryPolicy } from './shared/retry.js';
-import type { SignerStore } from './store.js';
+import type { SignerStore } from './shared/store.js';
 import { OPEN_PLATFORM_URL } from './upstream.js';
 
 /** Options of {@link createSigner}. Durations are in milliseconds. */

@@ -4,7 +4,7 @@
  * read-compare-write is a small Lua script so it is atomic on the server.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type { InvalidateOutcome, SignerStore, TokenRecord } from './store.js';
+import type { InvalidateOutcome, SignerStore, TokenRecord } from './shared/store.js';
 
 /** Script arguments as node-redis takes them. */
 export interface RedisScriptArguments {

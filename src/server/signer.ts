@@ -10,7 +10,7 @@ import { SignerError, UpstreamError } from './errors.js';
 import { createOriginPolicy } from './origin-policy.js';
 import { resolveSignerOptions, type SignerOptions } from './options.js';
 import { withRetries } from './shared/retry.js';
-import type { InvalidateOutcome, TokenRecord } from './store.js';
+import type { InvalidateOutcome, TokenRecord } from './shared/store.js';
 import { createStoreHealth } from './store-health.js';
 import { TokenCache } from './token-cache.js';
 import { requestToken, type FetchedToken, type TokenKind } from './upstream.js';

@@ -9,7 +9,7 @@ import { SignerError, UpstreamError } from './errors.js';
 import type { SignerLogger } from './events.js';
 import type { StoreHealth } from './store-health.js';
 import { sleep } from './shared/retry.js';
-import { isLive, type InvalidateOutcome, type SignerStore, type TokenRecord } from './store.js';
+import { isLive, type InvalidateOutcome, type SignerStore, type TokenRecord } from './shared/store.js';
 import type { FetchedToken, TokenKind } from './upstream.js';
 
 /** Everything a cache needs; durations in ms. */

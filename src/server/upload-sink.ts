@@ -9,7 +9,7 @@
  */
 import { toHex } from '../shared/hex.js';
 import { checkRange } from './errors.js';
-import { problemResponse } from './problem.js';
+import { problemResponse } from './shared/problem.js';
 
 /** Options of {@link createUploadSink}. Durations in ms. */
 export interface UploadSinkOptions {

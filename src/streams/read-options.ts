@@ -1,5 +1,5 @@
 /** Options of every chunked reader, their documented defaults, and the one place they are checked. */
-import { callback, fail, integerIn, optional, validated } from '../plugins/validate.js';
+import { callback, fail, integerIn, optional, validated } from '../shared/validate.js';
 
 /** Largest chunk the bridge hands out (spec §6.15: `bufferSize` at most 512 KiB). */
 export const MAX_CHUNK_SIZE = 524_288;

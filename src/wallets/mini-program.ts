@@ -8,7 +8,7 @@
  * the server's notification or order query tells the result.
  */
 import { callFailed, walletError } from './outcome.js';
-import type { WeChatPayParams } from './pay-info.js';
+import type { WeChatPayParams } from '../shared/pay-info.js';
 import { walletWait, type WalletWaitControl } from './wallet-wait.js';
 
 /** Where the mini-program pays. */

@@ -7,7 +7,7 @@
 import type { UpsdkClient } from '../client/client.js';
 import { UpsdkConfigError, UpsdkError, UpsdkUnavailableError } from '../client/errors.js';
 import { USER_WAIT_TIMEOUT } from '../client/user-wait.js';
-import { fail, matching, optional, record, text, validated } from '../plugins/validate.js';
+import { fail, matching, optional, record, text, validated } from '../shared/validate.js';
 import { ALIPAY_BRIDGE } from './alipay.js';
 import { callWalletBridge } from './bridge-call.js';
 import { detectWallet, type WalletHost, type WalletName } from './detect.js';
@@ -18,7 +18,7 @@ import {
   readWeChatParams,
   type AlipayPayParams,
   type WeChatPayParams,
-} from './pay-info.js';
+} from '../shared/pay-info.js';
 import { WECHAT_BRIDGE } from './wechat.js';
 
 /**

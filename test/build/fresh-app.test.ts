@@ -33,7 +33,8 @@ import { chooseFileFromAlbum, readAlbumFile } from 'upsdk-kit/media';
 import { chooseImage } from 'upsdk-kit/device';
 import { bluetooth } from 'upsdk-kit/bluetooth';
 import { hce } from 'upsdk-kit/hce';
-import { createLoginService, createSigner } from 'upsdk-kit/server';
+import { createSigner } from 'upsdk-kit/server';
+import { createLoginService } from 'upsdk-kit/server/open-platform';
 
 export const entries = [${MODULES.map((_, i) => `entry${i}`).join(', ')}];
 

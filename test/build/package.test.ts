@@ -24,6 +24,13 @@ const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as
 const BROWSER_SPECIFIERS = BROWSER_ENTRIES.map((entry) =>
   entry === 'index' ? 'upsdk-kit' : `upsdk-kit/${entry}`,
 );
+/** The server entries: the signer and one per upstream family. */
+const SERVER_SPECIFIERS = [
+  'upsdk-kit/server',
+  'upsdk-kit/server/open-platform',
+  'upsdk-kit/server/preorder',
+  'upsdk-kit/server/acp',
+];
 const node = (code: string, type: 'module' | 'commonjs' = 'module'): string =>
   execFileSync(process.execPath, ['--input-type', type, '-e', code], { cwd: root, encoding: 'utf8' }).trim();
 
@@ -51,7 +58,7 @@ describe('built package', () => {
   });
 
   it('loads every entry with require()', () => {
-    const ids = [...BROWSER_SPECIFIERS, 'upsdk-kit/server', 'upsdk-kit/simulator'];
+    const ids = [...BROWSER_SPECIFIERS, ...SERVER_SPECIFIERS, 'upsdk-kit/simulator'];
     const out = node(
       `console.log(${JSON.stringify(ids)}.map((id) => Object.keys(require(id)).length > 0).join())`,
       'commonjs',
@@ -73,6 +80,24 @@ describe('built package', () => {
       "const [server, sim] = ['upsdk-kit/server/acp', 'upsdk-kit/simulator/acp'].map((id) => require(id))";
     expect(node(`(async () => { ${script(cjs)} })()`, 'commonjs')).toBe('ok true');
   }, 60_000);
+
+  it("ships the server entries' shared error base once whichever server entries an app imports (ESM and CJS)", () => {
+    // The base class each family's error extends, found on its prototype chain by name.
+    const check = (load: string) =>
+      `${load}; const base = (C) => { for (let p = C; p; p = Object.getPrototypeOf(p)) if (p.name === 'UpsdkError') return p; }; ` +
+      `const bases = [signer.SignerError, signer.UpstreamError, op.LoginError, op.OpenApiError, pre.PreOrderError].map(base); ` +
+      `console.log(bases.every(Boolean), new Set(bases).size)`;
+    const ids = JSON.stringify(SERVER_SPECIFIERS.slice(0, 3));
+    expect(node(check(`const [signer, op, pre] = await Promise.all(${ids}.map((id) => import(id)))`))).toBe(
+      'true 1',
+    );
+    expect(
+      node(
+        `(async () => { ${check(`const [signer, op, pre] = ${ids}.map((id) => require(id))`)} })()`,
+        'commonjs',
+      ),
+    ).toBe('true 1');
+  });
 
   it('ships exactly one UpsdkError whichever entries a page imports (ESM and CJS)', () => {
     const check = (load: string) =>
@@ -111,6 +136,10 @@ describe('built package', () => {
         "import { pay } from 'upsdk-kit/payment';",
         "import { bluetooth } from 'upsdk-kit/bluetooth';",
         "import type { SignerOptions } from 'upsdk-kit/server';",
+        "import type { OpenPlatformOptions } from 'upsdk-kit/server/open-platform';",
+        "import type { PreOrderClientOptions } from 'upsdk-kit/server/preorder';",
+        "import type { AcpClientOptions } from 'upsdk-kit/server/acp';",
+        'export type ServerOptions = [OpenPlatformOptions, PreOrderClientOptions, AcpClientOptions];',
         "const client: UpsdkClient = createClient({ signer: '/s' });",
         'export const run = (s: SignerOptions) => [pay(client, { tn: s.appId }), bluetooth(client).open()];',
         // UpsdkPluginMap stays mergeable through the package's declaration files.

@@ -298,7 +298,7 @@ const RUNS: readonly Run[] = [
     }),
     // The reader's server: createOpenPlatform over the page server's signer and fake platform.
     before: (page) => {
-      page.globals.platform = page.built.server.createOpenPlatform({
+      page.globals.platform = page.built.openPlatform.createOpenPlatform({
         tokens: page.signer,
         fetch: page.platform.fetch,
         partnerKey: partner().privateKey,

@@ -37,8 +37,7 @@ describe('npm start', () => {
   it('builds only the playground targets when it has to build: ESM server and simulator (ACP ones too), the page', () => {
     expect(plannedOutputs({ UPSDK_BUILD: 'playground' })).toEqual([
       'dist/simulator.js',
-      'dist/server.js',
-      'dist/server-acp.js',
+      'dist/', // the four server entries, built together (server, -open-platform, -preorder, -acp)
       'dist/simulator-acp.js',
       'playground/build/',
     ]);

@@ -7,7 +7,7 @@ import {
   type SignInOutcome,
 } from '../../src/login.js';
 import { createClient } from '../../src/index.js';
-import type { CodeExchange, LoginService } from '../../src/server/index.js';
+import type { CodeExchange, LoginService } from '../../src/server/open-platform/index.js';
 import { applet } from '../../src/applet.js';
 
 const base = { appId: 'a', redirectUri: 'https://m.example.com/' } as const;

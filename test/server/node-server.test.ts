@@ -6,8 +6,6 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
-  createLoginHandler,
-  createLoginService,
   createNodeServer,
   createSignatureHandler,
   createSigner,
@@ -16,6 +14,7 @@ import {
   type NodeServerOptions,
   type Signer,
 } from '../../src/server/index.js';
+import { createLoginHandler, createLoginService } from '../../src/server/open-platform/index.js';
 import { SIMULATED_APP_ID, SIMULATED_SECRET, SIMULATED_SYMMETRIC_KEY } from '../../src/simulator/index.js';
 import { post, rawExchange, serve, servePlatform, type ServedPlatform } from './helpers/serve.js';
 

@@ -8,8 +8,6 @@ import addFormatsModule from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
-  createLoginHandler,
-  createLoginService,
   createNodeServer,
   createRedisStore,
   createSignatureHandler,
@@ -17,6 +15,7 @@ import {
   createUploadSink,
   type SignerOptions,
 } from '../../src/server/index.js';
+import { createLoginHandler, createLoginService } from '../../src/server/open-platform/index.js';
 import { SIMULATED_APP_ID, SIMULATED_SECRET, SIMULATED_SYMMETRIC_KEY } from '../../src/simulator/index.js';
 import { startRedis } from './helpers/redis.js';
 import { post, read, serve, servePlatform, type JsonReply, type ServedPlatform } from './helpers/serve.js';

@@ -11,6 +11,8 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const BUILT = [
   'dist/cli.js',
   'dist/server.js',
+  'dist/server-open-platform.js',
+  'dist/server-preorder.js',
   'dist/simulator.js',
   'dist/server-acp.js',
   'dist/simulator-acp.js',

@@ -9,12 +9,8 @@ import { createClient, type CallControl, type ClientOptions } from '../../src/in
 import { chooseImage, type ChooseImageInput } from '../../src/device.js';
 import { pay, verifyPayPwd, type VerifyPayPwdInput } from '../../src/payment.js';
 import type { ReadOptions } from '../../src/media.js';
-import {
-  createLoginService,
-  type LoginServiceOptions,
-  type SignatureHandlerOptions,
-  type SignerOptions,
-} from '../../src/server/index.js';
+import { type SignatureHandlerOptions, type SignerOptions } from '../../src/server/index.js';
+import { createLoginService, type LoginServiceOptions } from '../../src/server/open-platform/index.js';
 import type { SimulatorOptions } from '../../src/simulator/index.js';
 
 /** The optional keys of `T` whose declared type leaves out `undefined`. */

@@ -2,7 +2,7 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import { createClient } from '../../src/index.js';
 import { detectWallet, payInWallet, type WalletHost, type WalletPaid } from '../../src/wallets.js';
-import type { PreOrderClient, OrderState } from '../../src/server/index.js';
+import type { PreOrderClient, OrderState } from '../../src/server/preorder/index.js';
 
 describe('wallet types', () => {
   it('payInWallet resolves with the wallet that paid', () => {

@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { payInWallet } from '../../src/wallets.js';
-import { createPreOrderClient } from '../../src/server/index.js';
+import { createPreOrderClient } from '../../src/server/preorder/index.js';
 import {
   createFakePreOrderGateway,
   SIMULATED_AGENT_ID,

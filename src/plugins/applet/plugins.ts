@@ -20,7 +20,7 @@ import {
   optional,
   record,
   text,
-} from '../validate.js';
+} from '../../shared/validate.js';
 
 /** A gradient title bar: the app applies it only when all three are given. */
 export interface TitleGradient {

@@ -10,7 +10,7 @@ import { eventIterator } from '../../events/event-iterator.js';
 import type { NativeEvents } from '../../events/native-events.js';
 import { hold, nativeSwitch } from '../../events/native-switch.js';
 import { reportTo } from '../../events/report.js';
-import { optional, text, validated } from '../validate.js';
+import { optional, text, validated } from '../../shared/validate.js';
 import type { Bluetooth } from './api.js';
 import { sameId } from './normalize.js';
 import { discoveryParams, refParams } from './plugins.js';

@@ -3,7 +3,7 @@
  * normalizer, and whether the call touches a device (and so waits its turn).
  */
 import { definePlugin } from '../define.js';
-import { bool, matching, nonEmptyList, optional, text } from '../validate.js';
+import { bool, matching, nonEmptyList, optional, text } from '../../shared/validate.js';
 import { toBytes, type ValueCodec } from '../value-codec.js';
 import {
   toAdapterState,

@@ -2,7 +2,7 @@
 import { decodeBase64 } from '../../streams/base64.js';
 import { imageMimeType } from '../mime.js';
 import { field, parseIfJson, toText } from '../payload.js';
-import { badResult } from '../validate.js';
+import { badResult } from '../../shared/validate.js';
 
 /**
  * A chosen photo: the base64 the app sent and the file type it reported,

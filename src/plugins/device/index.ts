@@ -7,7 +7,7 @@ import { definePlugin, runPlugin, type CallControl } from '../define.js';
 import { field, toNumber, unexpected, unwrap } from '../payload.js';
 import { USER_WAIT_TIMEOUT } from '../../client/user-wait.js';
 import type { ScanType } from '../../client/wire/device.js';
-import { fields, listOf, maybe, oneOf, optional, positiveInteger, tenth } from '../validate.js';
+import { fields, listOf, maybe, oneOf, optional, positiveInteger, tenth } from '../../shared/validate.js';
 import { toChosenImage, type ChosenImage } from './image.js';
 
 /** Where `chooseImage` may take the photo from: 1 camera, 2 album, 3 either. */

@@ -1,6 +1,6 @@
 /** The §6.24 promise methods as data. Every answer's code is checked here (`getHCEState` maps it instead). */
 import { definePlugin } from '../define.js';
-import { hex, nonEmptyList } from '../validate.js';
+import { hex, nonEmptyList } from '../../shared/validate.js';
 import { decodeValue, toBytes, type ValueCodec } from '../value-codec.js';
 import { checkAnswer, toHceState } from './codes.js';
 import { messageData } from './messages.js';

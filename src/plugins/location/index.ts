@@ -3,7 +3,7 @@ import type { UpsdkClient } from '../../client/client.js';
 import { definePlugin, runPlugin, type CallControl } from '../define.js';
 import { field, parseIfJson, toNumber, toText, unwrap } from '../payload.js';
 import { USER_WAIT_TIMEOUT } from '../../client/user-wait.js';
-import { numberIn, record, text } from '../validate.js';
+import { numberIn, record, text } from '../../shared/validate.js';
 
 /** A position in the GCJ-02 ("Mars", AMap) coordinate system the app uses. */
 export interface GpsPosition {

@@ -4,7 +4,7 @@ import { invalidParam } from '../../client/errors.js';
 import type { ChunkSource } from '../../streams/chunk-source.js';
 import type { ReadOptions } from '../../streams/read-options.js';
 import { field } from '../payload.js';
-import { badResult, oneOf, positiveInteger, validated } from '../validate.js';
+import { badResult, oneOf, positiveInteger, validated } from '../../shared/validate.js';
 import { mimeTypeOf } from '../mime.js';
 import { createReader } from './readers.js';
 import { USER_WAIT_TIMEOUT } from '../../client/user-wait.js';

@@ -2,7 +2,7 @@
 import type { UpsdkClient } from '../../client/client.js';
 import type { ChunkSource } from '../../streams/chunk-source.js';
 import type { ReadOptions } from '../../streams/read-options.js';
-import { integerIn, validated } from '../validate.js';
+import { integerIn, validated } from '../../shared/validate.js';
 import { readVideoRecording } from './api.js';
 import { createReader } from './readers.js';
 

@@ -5,7 +5,7 @@
  */
 import type { UpsdkClient } from '../../client/client.js';
 import { definePlugin, runPlugin, type CallControl } from '../define.js';
-import { anyText, fields, httpUrl, maybe, text } from '../validate.js';
+import { anyText, fields, httpUrl, maybe, text } from '../../shared/validate.js';
 
 /** Input of {@link showSharePopup}. */
 export interface ShareInput {

@@ -12,7 +12,7 @@
 import type { UpsdkClient } from '../../client/client.js';
 import type { CallControl } from '../define.js';
 import { drawButton, join, registerClicks, uiState, type Look, type Unsubscribe } from '../ui-events.js';
-import { callback, fail, httpUrl, optional, text, validated } from '../validate.js';
+import { callback, fail, httpUrl, optional, text, validated } from '../../shared/validate.js';
 
 export type { Unsubscribe };
 

@@ -3,7 +3,7 @@ import type { UpsdkClient } from '../../client/client.js';
 import { invalidParam } from '../../client/errors.js';
 import { definePlugin, runPlugin, type CallControl } from '../define.js';
 import { USER_WAIT_TIMEOUT } from '../../client/user-wait.js';
-import { fields, maybe, text } from '../validate.js';
+import { fields, maybe, text } from '../../shared/validate.js';
 
 /** Input of {@link pay}. */
 export interface PayInput {

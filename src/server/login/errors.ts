@@ -2,7 +2,7 @@
  * Errors of the server-side login helpers. Each carries the HTTP status the
  * login handler answers with, so the mapping lives with the error.
  */
-import { UpsdkError, type UpsdkErrorInit } from '../../client/errors.js';
+import { UpsdkError, type UpsdkErrorInit } from '../../shared/error.js';
 import type { OpenPlatformCode } from '../open-platform/codes.js';
 import type { TransportCode } from '../shared/transport-error.js';
 

@@ -4,13 +4,13 @@
  * payload; errors as `application/problem+json`. Its contract is the
  * `POST /upsdk/login` in the shipped OpenAPI document (src/server/openapi.json).
  */
-import { UpsdkError } from '../../client/errors.js';
-import { webBody } from '../plain-http.js';
-import { MOBILE_SCOPES, REAL_NAME_SCOPES, type LoginScope } from '../../login/authorize-url.js';
-import type { LoginSession } from '../../login/endpoint.js';
-import type { FetchHandler } from '../node-handler.js';
+import { UpsdkError } from '../../shared/error.js';
+import { webBody } from '../shared/plain-http.js';
+import { MOBILE_SCOPES, REAL_NAME_SCOPES, type LoginScope } from '../../shared/login-contract.js';
+import type { LoginSession } from '../../shared/login-contract.js';
+import type { FetchHandler } from '../shared/plain-http.js';
 import { OpenApiError } from './errors.js';
-import { problemResponse as problem } from '../problem.js';
+import { problemResponse as problem } from '../shared/problem.js';
 import type { CodeExchange, LoginService, RealName } from './service.js';
 
 /** User information the handler can fetch right after the exchange. */

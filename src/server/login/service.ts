@@ -6,7 +6,7 @@
  * the signer (`createSigner`) is one — and a token the platform rejects is
  * replaced and the call retried once.
  */
-import type { LoginScope } from '../../login/authorize-url.js';
+import type { LoginScope } from '../../shared/login-contract.js';
 import { createOpenPlatform, type BackendTokenSource } from '../open-platform/client.js';
 import { invalidArgument } from './errors.js';
 
@@ -101,7 +101,8 @@ export interface LoginService {
  *
  * @example
  * ```ts
- * import { createSigner, createLoginService } from 'upsdk-kit/server';
+ * import { createSigner } from 'upsdk-kit/server';
+ * import { createLoginService } from 'upsdk-kit/server/open-platform';
  *
  * const signer = createSigner({ appId, secret, allowedOrigins: ['m.example.com'] });
  * const login = createLoginService({ tokens: signer, symmetricKey: process.env.UPSDK_SYMMETRIC_KEY });

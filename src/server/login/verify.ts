@@ -7,7 +7,7 @@
  */
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 import { canonicalString } from '../../shared/signature.js';
-import { parseQuery } from '../../login/query.js';
+import { parseQuery } from '../../shared/query.js';
 import { invalidArgument } from './errors.js';
 import { describeSecret } from './triple-des.js';
 

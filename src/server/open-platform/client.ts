@@ -8,7 +8,7 @@
  * shape the answer. The typed methods are thin names over that call.
  */
 import type { KeyObject } from 'node:crypto';
-import { fail, validated } from '../../plugins/validate.js';
+import { fail, validated } from '../../shared/validate.js';
 import { createNonce, unixTimestamp } from '../../shared/signature.js';
 import { LoginError, OpenApiError, invalidArgument, type OpenApiName } from '../login/errors.js';
 import { decrypt3des, encrypt3des, parseSymmetricKey } from '../login/triple-des.js';
@@ -143,7 +143,8 @@ const valueText = (value: unknown): string | undefined =>
  *
  * @example
  * ```ts
- * import { createSigner, createOpenPlatform } from 'upsdk-kit/server';
+ * import { createSigner } from 'upsdk-kit/server';
+ * import { createOpenPlatform } from 'upsdk-kit/server/open-platform';
  *
  * const signer = createSigner({ appId, secret, allowedOrigins: ['m.example.com'] });
  * const platform = createOpenPlatform({ tokens: signer, symmetricKey, partnerKey });

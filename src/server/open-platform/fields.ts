@@ -6,7 +6,7 @@
  * clear message and never reaches the platform.
  */
 import { isIP } from 'node:net';
-import { fail, httpUrl, matching, oneOf } from '../../plugins/validate.js';
+import { fail, httpUrl, matching, oneOf } from '../../shared/validate.js';
 
 /** A check: the caller's value in, the wire string out, or a failed check thrown through `fail`. */
 export type FieldCheck = (field: string, value: unknown) => string;

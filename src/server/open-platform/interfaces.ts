@@ -6,7 +6,7 @@
  * generic mechanism over this table; adding an interface is adding a row.
  */
 import type { OpenApiName } from '../login/errors.js';
-import { fail } from '../../plugins/validate.js';
+import { fail } from '../../shared/validate.js';
 import * as f from './fields.js';
 
 /** One request field. */

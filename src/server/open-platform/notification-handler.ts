@@ -7,14 +7,14 @@
  * shared — and answers what the platform expects: `{"resp":"00"}` once handled.
  */
 import { verify, type KeyObject } from 'node:crypto';
-import { createMemoryStore } from '../memory-store.js';
-import type { FetchHandler } from '../node-handler.js';
+import { createMemoryStore } from '../shared/memory-store.js';
+import type { FetchHandler } from '../shared/plain-http.js';
 import {
   createReceiver,
   type NotificationFamily,
   type ReceiverOutcome,
 } from '../shared/receiver/receiver.js';
-import type { SignerStore } from '../store.js';
+import type { SignerStore } from '../shared/store.js';
 import { invalidArgument } from '../login/errors.js';
 import { publicKey, verifyUpSignature } from '../login/verify.js';
 import { readNotification, type NotificationKind, type PlatformNotification } from './notifications.js';
@@ -121,7 +121,8 @@ function family(key: KeyObject, appId: string | undefined): NotificationFamily<P
  *
  * @example
  * ```ts
- * import { createNotificationHandler, createRedisStore, createNodeServer } from 'upsdk-kit/server';
+ * import { createRedisStore, createNodeServer } from 'upsdk-kit/server';
+ * import { createNotificationHandler } from 'upsdk-kit/server/open-platform';
  *
  * const notifications = createNotificationHandler({
  *   upPublicKey: process.env.UP_PUBLIC_KEY!,

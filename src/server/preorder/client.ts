@@ -3,9 +3,9 @@
  * "预下单支付") — WeChat and Alipay pre-orders answering a typed `pay_info`
  * for `payInWallet`, and the order query — signed with the merchant key.
  */
-import { readAlipayParams, readWeChatParams } from '../../wallets/pay-info.js';
-import type { AlipayPayParams, WeChatPayParams } from '../../wallets/pay-info.js';
-import { httpUrl, integerIn, matching, oneOf, optional, text } from '../../plugins/validate.js';
+import { readAlipayParams, readWeChatParams } from '../../shared/pay-info.js';
+import type { AlipayPayParams, WeChatPayParams } from '../../shared/pay-info.js';
+import { httpUrl, integerIn, matching, oneOf, optional, text } from '../../shared/validate.js';
 import { withRetries } from '../shared/retry.js';
 import { DEFAULT_MAX_REPLY_BYTES } from '../shared/transport.js';
 import { PreOrderError } from './errors.js';

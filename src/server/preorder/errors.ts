@@ -1,5 +1,5 @@
 /** The one error type of the pre-order client and notification handler. */
-import { UpsdkError, type UpsdkErrorInit } from '../../client/errors.js';
+import { UpsdkError, type UpsdkErrorInit } from '../../shared/error.js';
 
 /** Fields of a {@link PreOrderError}. */
 export interface PreOrderErrorInit extends UpsdkErrorInit {

@@ -4,7 +4,7 @@
  * mini-program becomes the buyer's openid, which a mini-program pre-order
  * (`miniProgram: true`, `is_minipg=1`) needs as `openId`.
  */
-import { text } from '../../plugins/validate.js';
+import { text } from '../../shared/validate.js';
 import { PreOrderError } from './errors.js';
 import { checked, type WireFields } from './orders.js';
 import type { ProviderAnswer } from './transport.js';

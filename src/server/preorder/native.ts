@@ -3,7 +3,7 @@
  * / "支付宝预下单" with `trade_type=NATIVE`): the buyer scans `code_url`
  * with the wallet; the result arrives as the same notification as JSPAY's.
  */
-import { optional, text } from '../../plugins/validate.js';
+import { optional, text } from '../../shared/validate.js';
 import { PreOrderError } from './errors.js';
 import { checked, common, type PreOrderCommon, type WireFields } from './orders.js';
 import type { ProviderAnswer } from './transport.js';

@@ -6,13 +6,13 @@
  * constant-time `sign` check, an age window on `time_end`, and the
  * merchant's callback run once per signed message within a deadline.
  */
-import { createMemoryStore } from '../memory-store.js';
+import { createMemoryStore } from '../shared/memory-store.js';
 import {
   createReceiver,
   type NotificationFamily,
   type ReceiverOutcome,
 } from '../shared/receiver/receiver.js';
-import type { SignerStore } from '../store.js';
+import type { SignerStore } from '../shared/store.js';
 import { readPayment, type PaymentNotification } from './payment-notification.js';
 import { sameSignature, signatureOfString, type PreOrderSignAlgorithm } from './signature.js';
 

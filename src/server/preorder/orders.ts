@@ -14,8 +14,8 @@ import {
   record,
   text,
   validated,
-} from '../../plugins/validate.js';
-import { UpsdkError } from '../../client/errors.js';
+} from '../../shared/validate.js';
+import { UpsdkError } from '../../shared/error.js';
 import { PreOrderError } from './errors.js';
 
 /** One line of `goods_detail`. */

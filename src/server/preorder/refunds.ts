@@ -3,7 +3,7 @@
  * `POST /UnifiedPay/Gateway`): inputs in natural types turned into wire
  * fields, and the answers read into typed results. Amounts are integer fen.
  */
-import { fail, matching, oneOf, optional, record, text } from '../../plugins/validate.js';
+import { fail, matching, oneOf, optional, record, text } from '../../shared/validate.js';
 import { PreOrderError } from './errors.js';
 import { checked, fen, type WireFields } from './orders.js';
 import { fenOf } from './order-status.js';

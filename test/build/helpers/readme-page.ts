@@ -2,13 +2,14 @@
  * The page a runnable README block runs in (jsdom, under the node project
  * so dist/ is fresh): the simulator installed, a client made by the page,
  * the app's own server answering on the page's origin — the real signer,
- * login handler and upload sink from dist/server.js in process, against the
+ * login handler and upload sink from dist/server*.js in process, against the
  * fake open platform — and the reader's own names (context.d.ts) as values
  * that record what the block did with them.
  */
 import type * as Core from '../../../src/index.js';
 import type * as Media from '../../../src/media.js';
 import type * as Server from '../../../src/server/index.js';
+import type * as OpenPlatformEntry from '../../../src/server/open-platform/index.js';
 import type * as SimulatorEntry from '../../../src/simulator/index.js';
 import { builtFileOf } from './run-block.js';
 
@@ -19,6 +20,7 @@ export interface Built {
   readonly core: typeof Core;
   readonly media: typeof Media;
   readonly server: typeof Server;
+  readonly openPlatform: typeof OpenPlatformEntry;
   readonly simulator: typeof SimulatorEntry;
   /** Any other entry, by its specifier. */
   load<T>(specifier: string): Promise<T>;
@@ -32,6 +34,7 @@ export async function loadBuilt(root: string): Promise<Built> {
     core: (await load('upsdk-kit')) as typeof Core,
     media: (await load('upsdk-kit/media')) as typeof Media,
     server: (await load('upsdk-kit/server')) as typeof Server,
+    openPlatform: (await load('upsdk-kit/server/open-platform')) as typeof OpenPlatformEntry,
     simulator: (await load('upsdk-kit/simulator')) as typeof SimulatorEntry,
   };
 }
@@ -117,7 +120,7 @@ export function openPage(
   options: SimulatorEntry.SimulatorOptions | false,
   platformOptions: SimulatorEntry.FakeOpenPlatformOptions = {},
 ): Page {
-  const { server, simulator } = built;
+  const { server, openPlatform, simulator } = built;
   const platform = simulator.createFakeOpenPlatform(platformOptions);
   const appId = simulator.SIMULATED_APP_ID;
   const signer = server.createSigner({
@@ -126,7 +129,7 @@ export function openPage(
     fetch: platform.fetch,
     allowedOrigins: [location.hostname],
   });
-  const login = server.createLoginService({
+  const login = openPlatform.createLoginService({
     tokens: signer,
     symmetricKey: simulator.SIMULATED_SYMMETRIC_KEY,
     fetch: platform.fetch,
@@ -141,7 +144,7 @@ export function openPage(
   const served: Served[] = [];
   const routes = new Map<string, (request: Request) => Promise<Response> | Response>([
     ['/upsdk/signature', server.createSignatureHandler(signer)],
-    ['/upsdk/login', server.createLoginHandler(login)],
+    ['/upsdk/login', openPlatform.createLoginHandler(login)],
     ['/uploads/', server.createUploadSink().handle],
     ['/upload', () => new Response(null, { status: 204 })],
     ['/orders', () => Response.json({ unionpay: { tn: VALUES.tn } })],

@@ -7,7 +7,8 @@
  */
 import type { UpsdkClient } from 'upsdk-kit';
 import type { AlbumFile } from 'upsdk-kit/media';
-import type { createRedisStore, OpenPlatform } from 'upsdk-kit/server';
+import type { createRedisStore } from 'upsdk-kit/server';
+import type { OpenPlatform } from 'upsdk-kit/server/open-platform';
 import type { Simulator } from 'upsdk-kit/simulator';
 import type { AcpClient } from 'upsdk-kit/server/acp';
 

@@ -6,7 +6,9 @@
  */
 import type * as NodeHttp from 'node:http';
 import type { AudioRecording, ChunkSource } from 'upsdk-kit/media';
-import type { LoginService, PreOrderClient, RefundInput, Signer } from 'upsdk-kit/server';
+import type { Signer } from 'upsdk-kit/server';
+import type { LoginService } from 'upsdk-kit/server/open-platform';
+import type { PreOrderClient, RefundInput } from 'upsdk-kit/server/preorder';
 
 declare global {
   // Made earlier with the package.

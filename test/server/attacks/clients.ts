@@ -2,17 +2,15 @@
  * Every server family's client aimed at a hostile upstream, with distinctive
  * secrets so that a test can look for them in whatever comes back.
  */
+import { createSigner, type Signer } from '../../../src/server/index.js';
 import {
   createLoginService,
   createOpenPlatform,
-  createPreOrderClient,
-  createSigner,
   type BackendTokenSource,
   type OpenApiName,
   type OpenPlatform,
-  type PreOrderClient,
-  type Signer,
-} from '../../../src/server/index.js';
+} from '../../../src/server/open-platform/index.js';
+import { createPreOrderClient, type PreOrderClient } from '../../../src/server/preorder/index.js';
 import { SIMULATED_SYMMETRIC_KEY } from '../../../src/simulator/index.js';
 import { PARTNER_KEY, SAMPLE, SAMPLE_CARD, SAMPLE_GRANT } from '../open-platform/helpers.js';
 

@@ -1,6 +1,8 @@
 /** Which error class each family answers with, and how to catch it. */
 import { expect } from 'vitest';
-import { OpenApiError, PreOrderError, UpstreamError } from '../../../src/server/index.js';
+import { UpstreamError } from '../../../src/server/index.js';
+import { OpenApiError } from '../../../src/server/open-platform/index.js';
+import { PreOrderError } from '../../../src/server/preorder/index.js';
 
 /** The family's own error class, by the name `familyCalls` gives the call. */
 export const errorClassOf = (

@@ -9,12 +9,14 @@ import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import { afterEach } from 'vitest';
 import {
   createNotificationHandler,
-  createPreOrderNotificationHandler,
   type NotificationHandlerOptions,
-  type PaymentNotification,
   type PlatformNotification,
+} from '../../../src/server/open-platform/index.js';
+import {
+  createPreOrderNotificationHandler,
+  type PaymentNotification,
   type PreOrderNotificationOptions,
-} from '../../../src/server/index.js';
+} from '../../../src/server/preorder/index.js';
 import { serve, type Served } from '../helpers/serve.js';
 
 const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });

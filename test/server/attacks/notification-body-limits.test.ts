@@ -5,7 +5,8 @@
  * trickling one, and refuse content types no document uses, unread.
  */
 import { describe, expect, it } from 'vitest';
-import { createNotificationHandler, createPreOrderNotificationHandler } from '../../../src/server/index.js';
+import { createNotificationHandler } from '../../../src/server/open-platform/index.js';
+import { createPreOrderNotificationHandler } from '../../../src/server/preorder/index.js';
 import { MCH_KEY, UP_PUBLIC_KEY } from './helpers.js';
 
 const CHUNK = new Uint8Array(64 * 1024).fill(0x61);

@@ -5,7 +5,7 @@
  * case it does not know compares equal to an empty `sign`).
  */
 import { describe, expect, it } from 'vitest';
-import { verifyPreOrderParams } from '../../../src/server/index.js';
+import { verifyPreOrderParams } from '../../../src/server/preorder/index.js';
 import {
   MCH_KEY,
   openPlatformReceiver,

@@ -8,7 +8,8 @@
  * or an answer a browser reads (the signer's and login's problem+json).
  */
 import { describe, expect, it } from 'vitest';
-import { createLoginHandler, createSignatureHandler } from '../../../src/server/index.js';
+import { createSignatureHandler } from '../../../src/server/index.js';
+import { createLoginHandler } from '../../../src/server/open-platform/index.js';
 import { post, serve } from '../helpers/serve.js';
 import {
   CALLS,

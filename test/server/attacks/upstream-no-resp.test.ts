@@ -5,7 +5,7 @@
  * never given. Every interface but the flat §4.3 `token` refuses it.
  */
 import { describe, expect, it } from 'vitest';
-import { OpenApiError, type OpenApiName } from '../../../src/server/index.js';
+import { OpenApiError, type OpenApiName } from '../../../src/server/open-platform/index.js';
 import { INTERFACES } from '../../../src/server/open-platform/interfaces.js';
 import { callApi, platformAt } from './clients.js';
 import { hostileUpstream } from './hostile-upstream.js';

@@ -4,7 +4,7 @@
  * credentials included. Every client refuses the redirect instead.
  */
 import { describe, expect, it } from 'vitest';
-import { createOpenPlatform } from '../../../src/server/index.js';
+import { createOpenPlatform } from '../../../src/server/open-platform/index.js';
 import { familyCalls, fixedTokens } from './clients.js';
 import { rejection } from './family-errors.js';
 import { hostileUpstream } from './hostile-upstream.js';

@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import type { OpenApiError, OpenPlatform } from '../../../src/server/index.js';
+import type { OpenApiError, OpenPlatform } from '../../../src/server/open-platform/index.js';
 
 declare const platform: OpenPlatform;
 const openId = 'o';

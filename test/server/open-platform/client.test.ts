@@ -1,12 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import {
-  createMemoryStore,
-  createOpenPlatform,
-  createSigner,
-  LoginError,
-  OpenApiError,
-} from '../../../src/server/index.js';
+import { createMemoryStore, createSigner } from '../../../src/server/index.js';
+import { createOpenPlatform, LoginError, OpenApiError } from '../../../src/server/open-platform/index.js';
 import { SIMULATED_APP_ID, SIMULATED_SECRET } from '../../../src/simulator/index.js';
 import { rejected } from '../../login/caught.js';
 import { platformStack, SAMPLE, SAMPLE_CARD, SAMPLE_GRANT } from './helpers.js';

@@ -7,7 +7,7 @@ import {
   createOpenPlatform,
   type OpenPlatformEvent,
   type OpenPlatformOptions,
-} from '../../../src/server/index.js';
+} from '../../../src/server/open-platform/index.js';
 import {
   createFakeOpenPlatform,
   SIMULATED_SYMMETRIC_KEY,

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMemoryStore, createRedisStore } from '../../../src/server/index.js';
 import {
-  createMemoryStore,
   createNotificationHandler,
-  createRedisStore,
   type NotificationEvent,
   type NotificationHandlerOptions,
   type PlatformNotification,
-} from '../../../src/server/index.js';
+} from '../../../src/server/open-platform/index.js';
 import { createFakeOpenPlatform, SIMULATED_APP_ID } from '../../../src/simulator/index.js';
 import { serve } from '../login/helpers.js';
 import { startRedis, type RedisServer } from '../helpers/redis.js';

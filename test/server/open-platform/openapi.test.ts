@@ -7,7 +7,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createNotificationHandler } from '../../../src/server/index.js';
+import { createNotificationHandler } from '../../../src/server/open-platform/index.js';
 import { createFakeOpenPlatform, SIMULATED_APP_ID } from '../../../src/simulator/index.js';
 import { serve } from '../login/helpers.js';
 

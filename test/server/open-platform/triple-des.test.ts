@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encrypt3des } from '../../../src/server/index.js';
+import { encrypt3des } from '../../../src/server/open-platform/index.js';
 import { decrypt3des as simulatorDecrypt } from '../../../src/simulator/triple-des.js';
 import { seededRandom } from '../../../src/shared/random.js';
 

@@ -4,7 +4,7 @@
  * spec documents but our fake used not to give.
  */
 import { describe, expect, it } from 'vitest';
-import { LoginError, OpenApiError } from '../../../src/server/index.js';
+import { LoginError, OpenApiError } from '../../../src/server/open-platform/index.js';
 import { rejected } from '../../login/caught.js';
 import { platformStack } from './helpers.js';
 

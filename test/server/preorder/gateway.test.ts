@@ -1,6 +1,6 @@
 /** The fake provider gateway's own behaviour: repeats, refusals, and the notifier's retries and give-up. */
 import { describe, expect, it } from 'vitest';
-import { signPreOrderParams } from '../../../src/server/index.js';
+import { signPreOrderParams } from '../../../src/server/preorder/index.js';
 import { SIMULATED_AGENT_ID, SIMULATED_MCH_ID, SIMULATED_MCH_KEY } from '../../../src/simulator/index.js';
 import { rig, served, wechatOrder } from './gateway.js';
 

@@ -7,7 +7,7 @@ import {
   type PreOrderClientOptions,
   type WeChatPreOrderInput,
   type AlipayPreOrderInput,
-} from '../../../src/server/index.js';
+} from '../../../src/server/preorder/index.js';
 import {
   createFakePreOrderGateway,
   SIMULATED_AGENT_ID,

@@ -4,14 +4,13 @@
  * however often the provider repeats it — in memory and on a real Redis.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRedisStore, type SignerStore } from '../../../src/server/index.js';
 import {
   createPreOrderNotificationHandler,
-  createRedisStore,
   signPreOrderParams,
   type PaymentNotification,
   type PreOrderNotificationOptions,
-  type SignerStore,
-} from '../../../src/server/index.js';
+} from '../../../src/server/preorder/index.js';
 import { SIMULATED_MCH_KEY } from '../../../src/simulator/index.js';
 import { startRedis, type RedisServer } from '../helpers/redis.js';
 import { alipayOrder, rig, served, wechatOrder } from './gateway.js';
@@ -144,9 +143,16 @@ describe('notification handler', () => {
   it('acknowledges a minimal failure notification (seed 002 guarantees only state, result_code, sign)', async () => {
     const shop = await merchant();
     const minimal = form({ state: 'SUCCESS', result_code: 'FAIL' });
-    expect([(await post(shop.url, minimal)).status, (await post(shop.url, minimal)).status]).toEqual([200, 200]);
+    expect([(await post(shop.url, minimal)).status, (await post(shop.url, minimal)).status]).toEqual([
+      200, 200,
+    ]);
     expect(shop.events).toEqual([
-      expect.objectContaining({ paid: false, resultCode: 'FAIL', outTradeNo: undefined, totalFee: undefined }),
+      expect.objectContaining({
+        paid: false,
+        resultCode: 'FAIL',
+        outTradeNo: undefined,
+        totalFee: undefined,
+      }),
     ]);
   });
 

@@ -1,7 +1,7 @@
 /** The provider's signing rule, checked against strings built by hand and digests from node:crypto. */
 import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { signPreOrderParams, verifyPreOrderParams } from '../../../src/server/index.js';
+import { signPreOrderParams, verifyPreOrderParams } from '../../../src/server/preorder/index.js';
 import { md5Hex } from '../../../src/shared/md5.js';
 
 const KEY = '9d101c97133837e13dde2d32a5054abb';

@@ -8,7 +8,7 @@
  * store takes it, so other instances learn it was handled).
  */
 import { randomUUID } from 'node:crypto';
-import type { SignerStore } from '../../store.js';
+import type { SignerStore } from '../store.js';
 
 /** How one delivery ended. */
 export type Attempt =

@@ -8,7 +8,7 @@
  * hash of the verified signing string), answering within a deadline.
  */
 import { createHash } from 'node:crypto';
-import type { SignerStore } from '../../store.js';
+import type { SignerStore } from '../store.js';
 import { readBody } from './body.js';
 import { createExactlyOnce, type Attempt } from './exactly-once.js';
 import { readForm, readingsOf, readJson, type FieldPair } from './form.js';

@@ -5,7 +5,7 @@
  * / `ALIPAY_PreOrder` with `trade_type=JSPAY`). Checks fail through
  * validate.ts: an `invalid_param` error naming the operation being validated.
  */
-import { fail, matching, oneOf, record, text } from '../plugins/validate.js';
+import { fail, matching, oneOf, record, text } from './validate.js';
 
 /** What WeChat's `getBrandWCPayRequest` takes: the six fields of the prepay's re-signed answer. */
 export interface WeChatPayParams {

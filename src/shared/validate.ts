@@ -5,7 +5,7 @@
  * naming the plugin being {@link validated}. So every message reads the same:
  * "Expected `tn` to be a non-empty string, got """.
  */
-import { invalidParam, UpsdkError } from '../client/errors.js';
+import { invalidParam, UpsdkError } from './error.js';
 
 /**
  * The plugin whose params (or answer) are being checked, and that answer.

@@ -45,3 +45,20 @@ export class UpsdkError extends Error {
     this.raw = init.raw;
   }
 }
+
+/** A parameter failed validation before the bridge was called. Code `invalid_param`. */
+export function invalidParam(plugin: string, field: string, expected: string, got: unknown): UpsdkError {
+  return new UpsdkError({
+    code: 'invalid_param',
+    msg: `Expected \`${field}\` to be ${expected}, got ${describe(got)}`,
+    plugin,
+    raw: got,
+  });
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value == null) return String(value);
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  return `a ${typeof value}`;
+}
