@@ -2,7 +2,7 @@
 import { MessageChannel } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../../src/server/memory-store.js';
-import { createExactlyOnce } from '../../../src/server/shared/receiver/exactly-once.js';
+import { createExactlyOnce, type ExactlyOnce } from '../../../src/server/shared/receiver/exactly-once.js';
 import type { SignerStore } from '../../../src/server/store.js';
 
 const STORE_TIMEOUT_MS = 20;
@@ -44,17 +44,21 @@ function answeredWhileBlocked(inner: SignerStore): SignerStore {
   };
 }
 
+/** The record under test, on `store`, with a short store deadline. */
+const recordOn = (store: SignerStore): ExactlyOnce =>
+  createExactlyOnce({
+    store,
+    prefix: 'test:',
+    retentionMs: 60_000,
+    leaseMs: 30_000,
+    callbackTimeoutMs: 1_000,
+    storeTimeoutMs: STORE_TIMEOUT_MS,
+    clock: Date.now,
+  });
+
 describe('store deadline', () => {
   it('a store answer that arrived while the loop was busy is used, not overtaken by the expired deadline', async () => {
-    const once = createExactlyOnce({
-      store: answeredWhileBlocked(createMemoryStore()),
-      prefix: 'test:',
-      retentionMs: 60_000,
-      leaseMs: 30_000,
-      callbackTimeoutMs: 1_000,
-      storeTimeoutMs: STORE_TIMEOUT_MS,
-      clock: Date.now,
-    });
+    const once = recordOn(answeredWhileBlocked(createMemoryStore()));
     let runs = 0;
     expect(await once.run('n1', true, () => void (runs += 1))).toBe('processed');
     expect(runs).toBe(1);
@@ -66,15 +70,7 @@ describe('store deadline', () => {
       ...createMemoryStore(),
       remaining: () => new Promise<number>(() => undefined),
     };
-    const once = createExactlyOnce({
-      store: silent,
-      prefix: 'test:',
-      retentionMs: 60_000,
-      leaseMs: 30_000,
-      callbackTimeoutMs: 1_000,
-      storeTimeoutMs: STORE_TIMEOUT_MS,
-      clock: Date.now,
-    });
+    const once = recordOn(silent);
     let runs = 0;
     expect(await once.run('n1', true, () => void (runs += 1))).toBe('store_unavailable');
     expect(runs).toBe(0);
