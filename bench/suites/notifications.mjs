@@ -82,6 +82,26 @@ function messages(family, privateKey) {
 const succeeded = (family, status, body) =>
   status === 200 && (family === 'open-platform' ? body === '{"resp":"00"}' : body === 'success');
 
+/**
+ * Time from each request's arrival at the server (its `request` event, so after accept and header
+ * parsing) to its answer's last byte handed to the socket, in ms; reset at each `stats` message.
+ * Set against the client's latency it tells handler time from time spent waiting to be accepted or read.
+ */
+function serverLatencies(http) {
+  let latencies = [];
+  http.prependListener('request', (req, res) => {
+    const started = performance.now();
+    res.once('finish', () => latencies.push(performance.now() - started));
+  });
+  return () => {
+    const taken = latencies.sort((a, b) => a - b);
+    latencies = [];
+    return taken.length === 0
+      ? 0
+      : Number(taken[Math.min(taken.length - 1, Math.floor(0.99 * taken.length))].toFixed(1));
+  };
+}
+
 const cpuMicros = () => {
   const { user, system } = process.cpuUsage();
   return user + system;
@@ -100,10 +120,18 @@ async function serveBench(family, storeKind, redisUrl, publicKeyB64) {
       req.resume();
       req.on('end', () => res.end('success'));
     });
+    const serverP99 = serverLatencies(http);
     await new Promise((resolve) => http.listen(0, '127.0.0.1', resolve));
     process.send({ port: http.address().port });
     process.on('message', (message) => {
-      if (message === 'stats') process.send({ notifications: COUNT, runs: COUNT, most: 1, cpu: cpuMicros() });
+      if (message === 'stats')
+        process.send({
+          notifications: COUNT,
+          runs: COUNT,
+          most: 1,
+          cpu: cpuMicros(),
+          serverP99: serverP99(),
+        });
       if (message === 'stop') {
         http.closeAllConnections();
         http.close(() => process.exit(0));
@@ -132,6 +160,7 @@ async function serveBench(family, storeKind, redisUrl, publicKeyB64) {
       ? server.createNotificationHandler({ upPublicKey: publicKeyB64, appId: APP_ID, store, onNotification })
       : server.createPreOrderNotificationHandler({ key: MCH_KEY, store, onNotification });
   const http = server.createNodeServer({ '/notify': handler });
+  const serverP99 = serverLatencies(http);
   await new Promise((resolve) => http.listen(0, '127.0.0.1', resolve));
   process.send({ port: http.address().port });
   process.on('message', async (message) => {
@@ -142,6 +171,7 @@ async function serveBench(family, storeKind, redisUrl, publicKeyB64) {
         runs: counts.reduce((a, b) => a + b, 0),
         most: Math.max(0, ...counts),
         cpu: cpuMicros(),
+        serverP99: serverP99(),
       });
     }
     if (message === 'stop') {
@@ -200,6 +230,17 @@ async function startRedis() {
     url: `redis://127.0.0.1:${port}`,
     stop: () => new Promise((resolve) => child.once('exit', resolve).kill('SIGKILL')),
   };
+}
+
+/**
+ * Whether a row runs: `BENCH_NOTIFICATIONS=preorder:redis:twice,open-platform` (family[:store[:once|twice]])
+ * runs only the rows matching one of its patterns; unset, every row runs.
+ */
+function selected(family, storeKind, copies) {
+  const filter = process.env.BENCH_NOTIFICATIONS;
+  if (!filter) return true;
+  const row = [family, storeKind, copies === 1 ? 'once' : 'twice'];
+  return filter.split(',').some((pattern) => pattern.split(':').every((part, i) => part === row[i]));
 }
 
 /** Send `queue` with `CONCURRENCY` requests in flight; latencies in ms. */
@@ -262,7 +303,8 @@ export async function run() {
     try {
       const before = await bare.stats();
       const result = await send(bare.url, messages('preorder', privateKey), 'preorder');
-      const cpu = ((await bare.stats()).cpu - before.cpu) / COUNT;
+      const after = await bare.stats();
+      const cpu = (after.cpu - before.cpu) / COUNT;
       rows.push({
         handler: 'bare node:http (baseline)',
         store: '-',
@@ -276,6 +318,7 @@ export async function run() {
         'p99 ms': result.p99,
         'max ms': result.max,
         'req/s': result.rps,
+        'server p99 ms': after.serverP99,
         'server CPU µs/req': Math.round(cpu),
       });
     } finally {
@@ -285,6 +328,7 @@ export async function run() {
       const list = messages(family, privateKey);
       for (const storeKind of ['memory', 'redis']) {
         for (const copies of [1, 2]) {
+          if (!selected(family, storeKind, copies)) continue;
           const server = await fork([family, storeKind, redis.url, publicKeyB64]);
           try {
             const queue = copies === 1 ? list : list.flatMap((message) => [message, message]);
@@ -304,6 +348,7 @@ export async function run() {
               'p99 ms': result.p99,
               'max ms': result.max,
               'req/s': result.rps,
+              'server p99 ms': stats.serverP99,
               'server CPU µs/req': Math.round((stats.cpu - before.cpu) / queue.length),
             });
           } finally {
@@ -347,6 +392,7 @@ export async function run() {
     ],
     notes: [
       `${COUNT} notifications, ${CONCURRENCY} in flight, a fresh server (pinned to CPU 0) and store prefix per row; client in this process.`,
+      'p50/p99/max: at the client, connection set-up included; server p99: from the request event to the answer written, in the server.',
       'errors: network failures and any answer other than the family success ({"resp":"00"} / success).',
       'written bench/results/notifications.json',
     ],

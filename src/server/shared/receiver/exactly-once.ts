@@ -62,14 +62,23 @@ interface Local {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms).unref?.());
 
-/** Resolves with `promise`, or `undefined` once `ms` passed. */
+/**
+ * Resolves with `promise`, or `undefined` once `ms` passed. An expired timer gives way to the I/O
+ * already waiting: timers run before the poll phase, so after the loop was busy (a burst of
+ * requests) the deadline would otherwise fire ahead of a store reply that arrived in time and
+ * sits unread in its socket. Deferred to the check phase, it loses only to answers already there.
+ */
 async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const expired = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
+  let immediate: ReturnType<typeof setImmediate> | undefined;
+  const expired = new Promise<undefined>(
+    (resolve) => (timer = setTimeout(() => (immediate = setImmediate(() => resolve(undefined))), ms)),
+  );
   try {
     return await Promise.race([promise, expired]);
   } finally {
     clearTimeout(timer);
+    if (immediate) clearImmediate(immediate);
   }
 }
 
