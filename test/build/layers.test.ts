@@ -82,11 +82,6 @@ const SERVER_FAMILIES: Readonly<Record<string, (file: string) => boolean>> = {
   // The signer entry: the modules directly under src/server (the CLI is an app of every family).
   signer: (file) => /^server\/[^/]+\.ts$/.test(file) && !/^server\/cli(-acp)?\.ts$/.test(file),
 };
-/**
- * Imports by src/server/acp/notification.ts of the stores at their old paths, which re-export the
- * server-shared store: that file is another branch's to change.
- */
-const KNOWN_ACP_STORE_PATHS = ['server/store.ts', 'server/memory-store.ts'];
 
 describe('server layers', () => {
   const serverEdges = filesUnder(path.join(src, 'server')).flatMap(importsOf);
@@ -121,9 +116,6 @@ describe('server layers', () => {
         .filter((edge) => owns(edge.from))
         .filter(
           (edge) => !owns(edge.to) && !edge.to.startsWith('server/shared/') && !edge.to.startsWith('shared/'),
-        )
-        .filter(
-          (edge) => !(edge.from === 'server/acp/notification.ts' && KNOWN_ACP_STORE_PATHS.includes(edge.to)),
         );
       expect(outside, family).toEqual([]);
     }

@@ -7,14 +7,14 @@
  * the signature is verified exactly as a reply's (chain, dates, owner,
  * RSA-SHA256), the event typed, and the answer `success` or `fail`.
  */
-import { createMemoryStore } from '../memory-store.js';
+import { createMemoryStore } from '../shared/memory-store.js';
 import {
   createReceiver,
   type NotificationFamily,
   type ReceiverOutcome,
 } from '../shared/receiver/receiver.js';
 import type { FieldPair } from '../shared/receiver/form.js';
-import type { SignerStore } from '../store.js';
+import type { SignerStore } from '../shared/store.js';
 import { AcpError } from './errors.js';
 import { EVENT_OF_TXN_TYPE, type AcpEventType } from './fields.js';
 import { certificateOption, createVerifier, type Verifier } from './trust.js';

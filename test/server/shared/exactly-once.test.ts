@@ -1,9 +1,9 @@
 /** The exactly-once record on its own: how its store deadline meets a busy event loop. */
 import { MessageChannel } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { createMemoryStore } from '../../../src/server/memory-store.js';
+import { createMemoryStore } from '../../../src/server/shared/memory-store.js';
 import { createExactlyOnce, type ExactlyOnce } from '../../../src/server/shared/receiver/exactly-once.js';
-import type { SignerStore } from '../../../src/server/store.js';
+import type { SignerStore } from '../../../src/server/shared/store.js';
 
 const STORE_TIMEOUT_MS = 20;
 
