@@ -9,7 +9,7 @@ import terser from '@rollup/plugin-terser';
 import resolve from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import { readFileSync } from 'node:fs';
-import { BROWSER_ENTRIES } from './build/entries.mjs';
+import { BROWSER_ENTRIES, SERVER_ENTRIES } from './build/entries.mjs';
 
 // `--environment UPSDK_BUILD:playground` (npm start): only what the playground server and page load,
 // ESM without declaration files — the slowest part of a full build, which the playground never reads.
@@ -59,12 +59,7 @@ const SIMULATOR = library('src/simulator/index.ts', 'simulator', 'es2020');
  * the errors) goes to shared chunks, so a class such as UpstreamError exists once whichever entries
  * an app imports.
  */
-const serverInputs = {
-  server: 'src/server/index.ts',
-  'server-open-platform': 'src/server/open-platform/index.ts',
-  'server-preorder': 'src/server/preorder/index.ts',
-  'server-acp': 'src/server/acp/index.ts',
-};
+const serverInputs = SERVER_ENTRIES;
 const SERVER = {
   input: serverInputs,
   external,

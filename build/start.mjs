@@ -5,19 +5,12 @@
 import { execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { NODE_BUILT } from './entries.mjs';
 import { isStale } from './stale.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** What playground/server.mjs and its page load. */
-const PLAYGROUND_BUILT = [
-  'dist/server.js',
-  'dist/server-open-platform.js',
-  'dist/server-preorder.js',
-  'dist/simulator.js',
-  'dist/server-acp.js',
-  'dist/simulator-acp.js',
-  'playground/build/main.js',
-];
+const PLAYGROUND_BUILT = [...NODE_BUILT, 'playground/build/main.js'];
 const SOURCES = ['src', 'playground/src', 'build/entries.mjs', 'rollup.config.mjs'];
 
 if (isStale(root, PLAYGROUND_BUILT, SOURCES)) {

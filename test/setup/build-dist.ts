@@ -5,18 +5,11 @@
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { NODE_BUILT } from '../../build/entries.mjs';
 import { isStale } from '../../build/stale.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const BUILT = [
-  'dist/cli.js',
-  'dist/server.js',
-  'dist/server-open-platform.js',
-  'dist/server-preorder.js',
-  'dist/simulator.js',
-  'dist/server-acp.js',
-  'dist/simulator-acp.js',
-];
+const BUILT = ['dist/cli.js', ...NODE_BUILT];
 /** src/, the entry list rollup builds from, and its configuration. */
 const SOURCES = ['src', 'build', 'rollup.config.mjs'];
 
