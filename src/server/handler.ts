@@ -11,7 +11,7 @@ import {
   type PlainHandler,
   type PlainResponse,
 } from './shared/plain-http.js';
-import { problem } from './shared/problem.js';
+import { bodyProblem, problem } from './shared/problem.js';
 import { signNow, type SignatureResult, type Signer, type SignReport } from './signer.js';
 
 /** Cross-origin access for pages served from another origin than the signer. */
@@ -141,13 +141,7 @@ export function createSignatureHandler(signer: Signer, options: SignatureHandler
           headers: { ...headers, 'accept-post': 'application/json' },
         });
       }
-      if (request.body === undefined) {
-        return problem(413, {
-          code: 'payload_too_large',
-          detail: `the body exceeds ${maxBodyBytes} bytes`,
-          headers,
-        });
-      }
+      if (typeof request.body !== 'string') return bodyProblem(request.body, maxBodyBytes, headers);
       const { url, retry, tokenId } = parseReport(request.body);
       const report = { retry, tokenId };
       // With the token in memory there is nothing to wait for: answer without a promise.

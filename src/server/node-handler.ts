@@ -4,13 +4,15 @@
  * are served natively, without building web `Request`/`Response` objects.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { decodeBody, type RefusedBody } from './shared/body.js';
 import {
   plainEndpointOf,
   type FetchHandler,
   type PlainEndpoint,
+  type PlainHead,
   type PlainResponse,
 } from './shared/plain-http.js';
-import { problem } from './shared/problem.js';
+import { bodyProblem, problem } from './shared/problem.js';
 
 export type { FetchHandler } from './shared/plain-http.js';
 
@@ -92,8 +94,8 @@ const validHost = (req: IncomingMessage): boolean =>
 const badHost = (): PlainResponse =>
   problem(400, { code: 'invalid_request', detail: 'malformed Host header' });
 
-const tooSlow = (): PlainResponse =>
-  problem(408, { code: 'request_timeout', detail: 'the request body did not arrive in time' });
+const TOO_LARGE: RefusedBody = { refused: 'too_large' };
+const TOO_SLOW: RefusedBody = { refused: 'too_slow' };
 
 /** The request's absolute URL, or undefined when the `Host` header does not make one. */
 function requestUrl(req: IncomingMessage): URL | undefined {
@@ -137,8 +139,15 @@ function answerAndClose(res: ServerResponse, response: PlainResponse): void {
   res.end(response.body ?? undefined);
 }
 
-const tooLarge = (limit: number): PlainResponse =>
-  problem(413, { code: 'payload_too_large', detail: `the body exceeds ${limit} bytes` });
+/** Whether the request carries a body at all (a declared length or a chunked one). */
+const hasBody = (req: IncomingMessage): boolean =>
+  declaredLength(req) > 0 || req.headers['transfer-encoding'] !== undefined;
+
+/** Write a complete answer, keeping the connection open for the next request. */
+function answer(res: ServerResponse, response: PlainResponse): void {
+  res.writeHead(response.status, response.headers);
+  res.end(response.body ?? undefined);
+}
 
 /** Serve one of our endpoints straight from node:http objects, synchronously when it can. */
 function servePlain(
@@ -148,20 +157,23 @@ function servePlain(
   limits: BodyLimits,
 ): void {
   if (!validHost(req)) return answerAndClose(res, badHost());
-  const header = (name: string): string | undefined => {
-    const value = req.headers[name];
-    return Array.isArray(value) ? value.join(', ') : value;
+  const head: PlainHead = {
+    method: req.method ?? 'GET',
+    target: req.url ?? '/',
+    header: (name) => {
+      const value = req.headers[name];
+      return Array.isArray(value) ? value.join(', ') : value;
+    },
   };
-  /** Hand `body` (undefined: too large) to the endpoint and write its answer. */
-  const respond = (body: string | undefined): void => {
-    const write = (response: PlainResponse): void => {
-      // The rest of a too-large body is never read: end the connection after answering.
-      if (body === undefined) return answerAndClose(res, response);
-      res.writeHead(response.status, response.headers);
-      res.end(response.body ?? undefined);
-    };
+  const early = endpoint.refuseUnread?.(head);
+  // A body refused unread is never read: the connection ends after the answer.
+  if (early) return hasBody(req) ? answerAndClose(res, early) : answer(res, early);
+  /** Hand `body` to the endpoint and write its answer; `whole` tells whether the body was read to its end. */
+  const respond = (body: string | RefusedBody, whole: boolean): void => {
+    const write = (response: PlainResponse): void =>
+      whole ? answer(res, response) : answerAndClose(res, response);
     try {
-      const response = endpoint.handle({ method: req.method ?? 'GET', header, body });
+      const response = endpoint.handle({ ...head, body });
       if (response instanceof Promise) response.then(write, (error: unknown) => failed(res, error));
       else write(response);
     } catch (error) {
@@ -170,13 +182,16 @@ function servePlain(
   };
   const bound = Math.min(endpoint.maxBodyBytes, limits.maxBytes);
   // Answer from the declared length at once rather than wait for (and read) a body we refuse anyway.
-  if (declaredLength(req) > bound) return respond(undefined);
+  if (declaredLength(req) > bound) return respond(TOO_LARGE, false);
+  const timeout = Math.min(limits.timeout, endpoint.bodyTimeoutMs ?? Infinity);
   collectBody(
     req,
-    { ...limits, maxBytes: bound },
+    { ...limits, maxBytes: bound, timeout },
     (body) => {
-      if (body === 'too-slow') return answerAndClose(res, tooSlow());
-      respond(body === 'too-large' ? undefined : body.toString('utf8'));
+      if (body === 'too-slow') return respond(TOO_SLOW, false);
+      if (body === 'too-large') return respond(TOO_LARGE, false);
+      const read = decodeBody(body);
+      respond('text' in read ? read.text : read, true);
     },
     // The request failed while read (client gone, or node answered 408): nobody waits for an answer.
     () => res.destroy(),
@@ -198,11 +213,11 @@ async function serveWeb(
   });
   const url = validHost(req) ? requestUrl(req) : undefined;
   if (!url) return answerAndClose(res, badHost());
-  if (declaredLength(req) > limit) return answerAndClose(res, tooLarge(limit));
-  const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
-  const body = hasBody ? await readBody(req, limits) : undefined;
-  if (body === 'too-large') return answerAndClose(res, tooLarge(limit));
-  if (body === 'too-slow') return answerAndClose(res, tooSlow());
+  if (declaredLength(req) > limit) return answerAndClose(res, bodyProblem(TOO_LARGE, limit));
+  const readsBody = req.method !== 'GET' && req.method !== 'HEAD';
+  const body = readsBody ? await readBody(req, limits) : undefined;
+  if (body === 'too-large') return answerAndClose(res, bodyProblem(TOO_LARGE, limit));
+  if (body === 'too-slow') return answerAndClose(res, bodyProblem(TOO_SLOW, limit));
   if (body === 'aborted') return void res.destroy();
   const response = await handler(toRequest(req, url, body, gone.signal));
   res.statusCode = response.status;

@@ -32,6 +32,27 @@ afterAll(async () => {
 });
 
 describe('answers', () => {
+  it('answers 400 problem+json to a body that is not UTF-8, rather than signing its lossy reading', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from('{"url":"https://m.example.com/a'),
+      Buffer.from([0xff]),
+      Buffer.from('"}'),
+    ]);
+    const reply = await read(
+      await fetch(endpoint.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: new Uint8Array(bytes),
+      }),
+    );
+    expect([reply.status, reply.type, reply.body.code]).toEqual([
+      400,
+      'application/problem+json',
+      'invalid_request',
+    ]);
+    expect(reply.body.detail).toBe('the body is not UTF-8 text');
+  });
+
   it('answers 200 with the signature fields and no-store', async () => {
     const reply = await post(endpoint.url, { url: 'https://m.example.com/a?b=c#d' });
     expect(reply.status).toBe(200);

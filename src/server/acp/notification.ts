@@ -10,6 +10,7 @@
 import { createMemoryStore } from '../shared/memory-store.js';
 import {
   createReceiver,
+  successOrFail,
   type NotificationFamily,
   type ReceiverOutcome,
 } from '../shared/receiver/receiver.js';
@@ -190,13 +191,7 @@ function family(
       if (event.merId !== options.merId) return { refused: 'wrong_recipient' };
       return { event, issuedAtMs: beijingMs(event.txnTime) };
     },
-    answer(outcome) {
-      const status = STATUS[outcome] ?? 400;
-      return new Response(status === 200 ? 'success' : 'fail', {
-        status,
-        headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
-      });
-    },
+    answer: (outcome) => successOrFail(STATUS[outcome] ?? 400),
   };
 }
 

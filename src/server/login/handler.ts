@@ -5,12 +5,13 @@
  * `POST /upsdk/login` in the shipped OpenAPI document (src/server/openapi.json).
  */
 import { UpsdkError } from '../../shared/error.js';
-import { webBody } from '../shared/plain-http.js';
+import { readBody } from '../shared/body.js';
 import { MOBILE_SCOPES, REAL_NAME_SCOPES, type LoginScope } from '../../shared/login-contract.js';
 import type { LoginSession } from '../../shared/login-contract.js';
 import type { FetchHandler } from '../shared/plain-http.js';
 import { OpenApiError } from './errors.js';
-import { problemResponse as problem } from '../shared/problem.js';
+import { bodyProblem, problemResponse as problem } from '../shared/problem.js';
+import { toWebResponse } from '../shared/plain-http.js';
 import type { CodeExchange, LoginService, RealName } from './service.js';
 
 /** User information the handler can fetch right after the exchange. */
@@ -40,6 +41,8 @@ export interface LoginHandlerOptions<T> {
     ((login: LoginResult, request: Request) => T | Response | Promise<T | Response>) | undefined;
   /** Largest request body read, in bytes; larger bodies get 413. Default 4096. */
   readonly maxBodyBytes?: number | undefined;
+  /** Milliseconds the body may take to arrive; a slower one gets 408. Default 10000. */
+  readonly bodyTimeoutMs?: number | undefined;
 }
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
@@ -48,18 +51,16 @@ const NO_MOBILE: ReadonlySet<string> = new Set(['N62135', 'N62136', 'S52136']);
 
 const badRequest = (detail: string): Response => problem(400, { code: 'invalid_request', detail });
 
-/** The body as text, or undefined when it exceeds `limit` bytes (counted while reading: chunked bodies too). */
-async function readCode(request: Request, limit: number): Promise<string | Response> {
+/** The `code` of the body, or the answer refusing it (the body counted while read: chunked bodies too). */
+async function readCode(request: Request, limit: number, timeoutMs: number): Promise<string | Response> {
   if (!JSON_TYPE.test(request.headers.get('content-type') ?? '')) {
     return problem(415, { code: 'unsupported_media_type', detail: 'Send the body as application/json' });
   }
-  const text = await webBody(request, limit);
-  if (text === undefined) {
-    return problem(413, { code: 'payload_too_large', detail: `The body exceeds ${limit} bytes` });
-  }
+  const read = await readBody(request, limit, timeoutMs);
+  if ('refused' in read) return toWebResponse(bodyProblem(read, limit));
   let body: unknown;
   try {
-    body = JSON.parse(text);
+    body = JSON.parse(read.text);
   } catch {
     return badRequest('The body is not valid JSON');
   }
@@ -132,13 +133,15 @@ export function createLoginHandler<T = DefaultLoginAnswer>(
   options: LoginHandlerOptions<T> = {},
 ): FetchHandler {
   const limit = options.maxBodyBytes ?? 4096;
+  // A login body is a few dozen bytes: one that trickles for longer than this is given up.
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? 10_000;
   const profile = options.profile ?? [];
   const onLogin = options.onLogin ?? ((login: LoginResult) => defaultAnswer(login) as T);
   return async (request) => {
     if (request.method !== 'POST') {
       return problem(405, { code: 'method_not_allowed', detail: 'Use POST', headers: { allow: 'POST' } });
     }
-    const code = await readCode(request, limit);
+    const code = await readCode(request, limit, bodyTimeoutMs);
     if (code instanceof Response) return code;
     try {
       const answer = await onLogin(await loginFor(service, code, profile), request);

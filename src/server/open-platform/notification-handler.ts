@@ -8,7 +8,7 @@
  */
 import { verify, type KeyObject } from 'node:crypto';
 import { createMemoryStore } from '../shared/memory-store.js';
-import type { FetchHandler } from '../shared/plain-http.js';
+import type { FetchHandler, PlainResponse } from '../shared/plain-http.js';
 import {
   createReceiver,
   type NotificationFamily,
@@ -80,11 +80,13 @@ const ANSWERS: Partial<Record<ReceiverOutcome, readonly [status: number, msg: st
   store_unavailable: [503, 'store unavailable'],
 };
 
-const json = (status: number, body: object): Response =>
-  new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
-  });
+const JSON_HEADERS = { 'content-type': 'application/json', 'cache-control': 'no-store' } as const;
+
+const json = (status: number, body: object): PlainResponse => ({
+  status,
+  headers: JSON_HEADERS,
+  body: JSON.stringify(body),
+});
 
 function family(key: KeyObject, appId: string | undefined): NotificationFamily<PlatformNotification> {
   return {

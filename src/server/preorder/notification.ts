@@ -9,6 +9,7 @@
 import { createMemoryStore } from '../shared/memory-store.js';
 import {
   createReceiver,
+  successOrFail,
   type NotificationFamily,
   type ReceiverOutcome,
 } from '../shared/receiver/receiver.js';
@@ -84,13 +85,7 @@ function family(key: string, algorithm: PreOrderSignAlgorithm): NotificationFami
     read(fields, sign) {
       return readPayment(fields, sign) ?? { refused: 'malformed' };
     },
-    answer(outcome) {
-      const status = STATUS[outcome] ?? 400;
-      return new Response(status === 200 ? 'success' : 'fail', {
-        status,
-        headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
-      });
-    },
+    answer: (outcome) => successOrFail(STATUS[outcome] ?? 400),
   };
 }
 

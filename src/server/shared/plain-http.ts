@@ -2,16 +2,27 @@
  * A transport-neutral request/response pair for our own handlers. The web
  * adapter wraps it in `Request`/`Response`; `toNodeHandler` recognizes our
  * handlers and talks to node:http directly, skipping the web objects, which
- * cost several times the signing itself.
+ * cost several times the signing itself (and under load, since node accepts
+ * one new connection per event-loop turn, every turn made longer delays them all).
  */
+import { readBody, type RefusedBody } from './body.js';
 
-/** What a handler reads from a request; the adapter has read the body already. */
-export interface PlainRequest {
+/** What a handler may read before the body: enough to refuse a request unread. */
+export interface PlainHead {
   readonly method: string;
+  /** The request target as sent: path and query (`/notify?a=1`). */
+  readonly target: string;
   /** A header by lower-case name. */
   header(name: string): string | undefined;
-  /** The body as UTF-8 text, or `undefined` when it exceeded the endpoint's limit. */
-  readonly body: string | undefined;
+}
+
+/** What a handler reads from a request; the adapter has read the body already. */
+export interface PlainRequest extends PlainHead {
+  /**
+   * The body as UTF-8 text, or why the adapter did not read it whole: larger than the
+   * endpoint's limit, slower than its deadline, or not UTF-8.
+   */
+  readonly body: string | RefusedBody;
 }
 
 /** What a handler answers. */
@@ -24,10 +35,14 @@ export interface PlainResponse {
 /** A handler on plain requests; it answers synchronously when it can, which saves a promise per request. */
 export type PlainHandler = (request: PlainRequest) => PlainResponse | Promise<PlainResponse>;
 
-/** A plain handler and the largest body it reads. */
+/** A plain handler and the limits its body is read under. */
 export interface PlainEndpoint {
   readonly handle: PlainHandler;
   readonly maxBodyBytes: number;
+  /** Longest wait for the whole body, in ms; the adapter's own limit applies when it is shorter. */
+  readonly bodyTimeoutMs?: number | undefined;
+  /** An answer given before the body is read (an unsupported method or type), or undefined to read it. */
+  readonly refuseUnread?: ((head: PlainHead) => PlainResponse | undefined) | undefined;
 }
 
 /** A web-standard request handler. */
@@ -37,27 +52,8 @@ const PLAIN = Symbol('upsdk-kit.plainHandler');
 
 type WithPlain = FetchHandler & { readonly [PLAIN]?: PlainEndpoint };
 
-/** The body of a web request as text, or undefined once it exceeds `limit` bytes. */
-export async function webBody(request: Request, limit: number): Promise<string | undefined> {
-  const declared = request.headers.get('content-length');
-  if (declared !== null) return Number(declared) > limit ? undefined : request.text();
-  if (!request.body) return '';
-  // No declared length (chunked): count while reading so a huge body is never buffered.
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
+// A web handler called directly has no adapter in front of it to bound a trickling body.
+const WEB_BODY_TIMEOUT = 10_000;
 
 /** A web `Response` for `plain`. */
 export function toWebResponse(plain: PlainResponse): Response {
@@ -67,9 +63,20 @@ export function toWebResponse(plain: PlainResponse): Response {
 /** Wrap a plain endpoint as a web-standard handler that `toNodeHandler` can unwrap again. */
 export function toFetchHandler(endpoint: PlainEndpoint): FetchHandler {
   const handler: FetchHandler = async (request) => {
-    const body = await webBody(request, endpoint.maxBodyBytes);
-    const header = (name: string): string | undefined => request.headers.get(name) ?? undefined;
-    return toWebResponse(await endpoint.handle({ method: request.method, header, body }));
+    const url = new URL(request.url);
+    const head: PlainHead = {
+      method: request.method,
+      target: url.pathname + url.search,
+      header: (name) => request.headers.get(name) ?? undefined,
+    };
+    const early = endpoint.refuseUnread?.(head);
+    if (early) {
+      await request.body?.cancel().catch(() => undefined);
+      return toWebResponse(early);
+    }
+    const read = await readBody(request, endpoint.maxBodyBytes, endpoint.bodyTimeoutMs ?? WEB_BODY_TIMEOUT);
+    const body = 'text' in read ? read.text : read;
+    return toWebResponse(await endpoint.handle({ ...head, body }));
   };
   return Object.assign(handler, { [PLAIN]: endpoint });
 }

@@ -1,4 +1,5 @@
 /** Error answers as RFC 9457 problem details (`application/problem+json`). */
+import type { RefusedBody } from './body.js';
 import { toWebResponse } from './plain-http.js';
 import type { PlainResponse } from './plain-http.js';
 
@@ -58,4 +59,28 @@ export function problem(status: number, init: ProblemInit): PlainResponse {
 /** {@link problem} as a web-standard `Response`, for handlers built on `Request`/`Response`. */
 export function problemResponse(status: number, init: ProblemInit): Response {
   return toWebResponse(problem(status, init));
+}
+
+/** The answer to a body that was not read whole (413, 408) or not as UTF-8 text (400). */
+export function bodyProblem(
+  body: RefusedBody,
+  maxBytes: number,
+  headers?: Readonly<Record<string, string>>,
+): PlainResponse {
+  switch (body.refused) {
+    case 'too_large':
+      return problem(413, {
+        code: 'payload_too_large',
+        detail: `the body exceeds ${maxBytes} bytes`,
+        headers,
+      });
+    case 'too_slow':
+      return problem(408, {
+        code: 'request_timeout',
+        detail: 'the request body did not arrive in time',
+        headers,
+      });
+    case 'unreadable':
+      return problem(400, { code: 'invalid_request', detail: 'the body is not UTF-8 text', headers });
+  }
 }

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryStore, type SignerStore } from '../../../src/server/index.js';
 import { createAcpClient, createAcpNotificationHandler } from '../../../src/server/acp/index.js';
 import { createAcpTestCa } from '../../../src/simulator/acp/index.js';
+import { streamedRequest, tricklingBody, within } from '../helpers/bodies.js';
 import { later, newOrderId, ok, rig } from './rig.js';
 
 const post = async (
@@ -66,31 +67,15 @@ describe('ACP notification handler on the shared receiver', () => {
       bodyTimeoutMs: 200,
       onNotification: () => undefined,
     });
-    let timer: ReturnType<typeof setInterval> | undefined;
-    let cancelled = false;
-    const body = new ReadableStream<Uint8Array>({
-      start(controller) {
-        timer = setInterval(() => controller.enqueue(new Uint8Array([0x61])), 50);
-      },
-      cancel() {
-        cancelled = true;
-        clearInterval(timer);
-      },
-    });
-    const request = new Request('http://127.0.0.1/acp/notify', {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body,
-      duplex: 'half',
-    } as RequestInit);
-    const reply = await Promise.race([
-      handler(request),
-      new Promise<'no answer'>((resolve) => setTimeout(() => resolve('no answer'), 3_000).unref()),
-    ]);
-    if (reply === 'no answer') await body.cancel();
-    clearInterval(timer);
+    const body = tricklingBody(50);
+    const headers = { 'content-type': 'application/x-www-form-urlencoded' };
+    const reply = await within(
+      handler(streamedRequest('http://127.0.0.1/acp/notify', body.stream, headers)),
+      3_000,
+    );
+    if (reply === 'no answer') await body.stream.cancel();
     expect(reply === 'no answer' ? reply : await reply.text()).toBe('fail');
-    expect(cancelled).toBe(true);
+    expect(body.cancelled()).toBe(true);
   });
 
   it('the store failing after a handled notification does not run the callback again on the retry', async () => {

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { createNotificationHandler } from '../../../src/server/open-platform/index.js';
 import { createPreOrderNotificationHandler } from '../../../src/server/preorder/index.js';
+import { streamedRequest, tricklingBody, within } from '../helpers/bodies.js';
 import { MCH_KEY, UP_PUBLIC_KEY } from './helpers.js';
 
 const CHUNK = new Uint8Array(64 * 1024).fill(0x61);
@@ -27,28 +28,8 @@ function hugeBody(total: number): { readonly stream: ReadableStream<Uint8Array>;
   return { stream, pulled: () => pulled };
 }
 
-/** A body that sends one byte every 100 ms until cancelled. */
-function tricklingBody(): { readonly stream: ReadableStream<Uint8Array>; cancelled(): boolean } {
-  let timer: ReturnType<typeof setInterval> | undefined;
-  let cancelled = false;
-  const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
-      timer = setInterval(() => controller.enqueue(new Uint8Array([0x61])), 100);
-    },
-    cancel() {
-      cancelled = true;
-      clearInterval(timer);
-    },
-  });
-  return { stream, cancelled: () => cancelled };
-}
-
 const request = (body: ReadableStream<Uint8Array>, headers: Record<string, string>): Request =>
-  new Request('http://127.0.0.1/notify', { method: 'POST', body, headers, duplex: 'half' } as RequestInit);
-
-/** Answer within `ms`, or `'no answer'`. */
-const within = (answer: Promise<Response>, ms: number): Promise<Response | 'no answer'> =>
-  Promise.race([answer, new Promise<'no answer'>((resolve) => setTimeout(() => resolve('no answer'), ms))]);
+  streamedRequest('http://127.0.0.1/notify', body, headers);
 
 const HANDLERS = [
   {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { createLoginHandler } from '../../../src/server/open-platform/index.js';
 import { SIMULATED_USER } from '../../../src/simulator/index.js';
+import { streamedRequest, tricklingBody, within } from '../helpers/bodies.js';
 import { loginStack } from './helpers.js';
 
 const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
@@ -157,5 +159,21 @@ describe('createLoginHandler over HTTP', () => {
   it('lists every status it answers in the OpenAPI document', () => {
     const responses = document.paths['/upsdk/login']!.post.responses;
     expect(Object.keys(responses).sort()).toEqual(['200', '400', '405', '413', '415', '500', '502']);
+  });
+});
+
+describe('createLoginHandler called as a fetch handler', () => {
+  it('gives up a body that trickles past bodyTimeoutMs with 408, and cancels it', async () => {
+    const { service } = await loginStack();
+    const body = tricklingBody(50);
+    const handler = createLoginHandler(service, { bodyTimeoutMs: 300 });
+    const headers = { 'content-type': 'application/json' };
+    const reply = await within(
+      handler(streamedRequest('http://127.0.0.1/upsdk/login', body.stream, headers)),
+      3_000,
+    );
+    if (reply === 'no answer') await body.stream.cancel();
+    expect(reply === 'no answer' ? reply : reply.status).toBe(408);
+    expect(body.cancelled()).toBe(true);
   });
 });

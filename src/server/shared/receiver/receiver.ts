@@ -9,7 +9,13 @@
  */
 import { createHash } from 'node:crypto';
 import type { SignerStore } from '../store.js';
-import { readBody } from './body.js';
+import {
+  toFetchHandler,
+  type FetchHandler,
+  type PlainHead,
+  type PlainRequest,
+  type PlainResponse,
+} from '../plain-http.js';
 import { createExactlyOnce, type Attempt } from './exactly-once.js';
 import { readForm, readingsOf, readJson, type FieldPair } from './form.js';
 import { parseSigned, signingString, type FieldRefusal, type SigningRule } from './signed-fields.js';
@@ -56,7 +62,7 @@ export interface NotificationFamily<E> {
   /** The typed event of verified fields, or why they are refused. */
   read(fields: Readonly<Record<string, string>>, signature: string): FamilyReading<E>;
   /** The answer the platform expects for `outcome` (its own success text, failure status). */
-  answer(outcome: ReceiverOutcome): Response;
+  answer(outcome: ReceiverOutcome): PlainResponse;
 }
 
 /** Limits and records of one receiver; durations in ms. */
@@ -80,6 +86,15 @@ export interface ReceiverOptions<E> {
 
 const FORM = 'application/x-www-form-urlencoded';
 
+const TEXT_HEADERS = { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } as const;
+
+/** The payment platforms' plain-text answer (pre-order provider, ACP): `success` with 200, `fail` otherwise. */
+export const successOrFail = (status: number): PlainResponse => ({
+  status,
+  headers: TEXT_HEADERS,
+  body: status === 200 ? 'success' : 'fail',
+});
+
 /** The verified signing string, less the family's volatile fields. */
 function identityOf(
   fields: Readonly<Record<string, string>>,
@@ -92,37 +107,38 @@ function identityOf(
   return signingString(Object.fromEntries(kept));
 }
 
+/** Why a request is refused before its body is read: a method or content type the family never uses. */
+function refusedHead(head: PlainHead, family: NotificationFamily<unknown>): ReceiverOutcome | undefined {
+  if (!(family.methods as readonly string[]).includes(head.method)) return 'method_not_allowed';
+  if (head.method === 'GET') return undefined;
+  const type = (head.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  const isJson = type === 'application/json' || type.endsWith('+json');
+  if (isJson) return family.json ? undefined : 'unsupported_type';
+  return type === '' || type === FORM || type === 'text/plain' ? undefined : 'unsupported_type';
+}
+
 /** The candidate field lists of a request (one per reading), or why there are none. */
-async function candidates(
-  request: Request,
-  json: boolean,
-  limits: { readonly maxBodyBytes: number; readonly bodyTimeoutMs: number },
-): Promise<FieldPair[][] | 'unsupported_type' | 'too_large' | 'too_slow' | 'malformed'> {
+function candidates(request: PlainRequest, json: boolean): FieldPair[][] | ReceiverOutcome {
   const forms = (text: string): FieldPair[][] | 'malformed' => {
     const lists = readingsOf(text)
       .map((reading) => readForm(text, reading))
       .filter((pairs): pairs is FieldPair[] => pairs !== undefined);
     return lists.length > 0 ? lists : 'malformed';
   };
-  if (request.method === 'GET') return forms(new URL(request.url).search.slice(1));
-  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (request.method === 'GET') {
+    const query = request.target.indexOf('?');
+    return forms(query === -1 ? '' : request.target.slice(query + 1));
+  }
+  const { body } = request;
+  if (typeof body !== 'string') return body.refused === 'unreadable' ? 'malformed' : body.refused;
+  const type = (request.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   const isJson = type === 'application/json' || type.endsWith('+json');
-  if (type !== '' && type !== FORM && type !== 'text/plain' && !isJson) {
-    await request.body?.cancel().catch(() => undefined);
-    return 'unsupported_type';
-  }
-  if (isJson && !json) {
-    await request.body?.cancel().catch(() => undefined);
-    return 'unsupported_type';
-  }
-  const body = await readBody(request, limits.maxBodyBytes, limits.bodyTimeoutMs);
-  if ('refused' in body) return body.refused === 'unreadable' ? 'malformed' : body.refused;
   // Without a declared type, a body that opens like JSON is read as JSON.
-  if (isJson || (json && type !== FORM && body.text.trimStart().startsWith('{'))) {
-    const pairs = readJson(body.text);
+  if (isJson || (json && type !== FORM && body.trimStart().startsWith('{'))) {
+    const pairs = readJson(body);
     return pairs ? [pairs] : 'malformed';
   }
-  return forms(body.text);
+  return forms(body);
 }
 
 /**
@@ -134,22 +150,15 @@ async function candidates(
  * createNodeServer({ '/pay/notify': handler }).listen(8080);
  * ```
  */
-export function createReceiver<E>(
-  family: NotificationFamily<E>,
-  options: ReceiverOptions<E>,
-): (request: Request) => Promise<Response> {
+export function createReceiver<E>(family: NotificationFamily<E>, options: ReceiverOptions<E>): FetchHandler {
   const once = createExactlyOnce({ ...options });
-  const settle = (outcome: ReceiverOutcome, event?: E): Response => {
+  const settle = (outcome: ReceiverOutcome, event?: E): PlainResponse => {
     options.report?.(outcome, event);
     return family.answer(outcome);
   };
 
-  return async (request) => {
-    if (!(family.methods as readonly string[]).includes(request.method)) {
-      await request.body?.cancel().catch(() => undefined);
-      return settle('method_not_allowed');
-    }
-    const found = await candidates(request, family.json, options);
+  const handle = async (request: PlainRequest): Promise<PlainResponse> => {
+    const found = candidates(request, family.json);
     if (typeof found === 'string') return settle(found);
     let refusal: ReceiverOutcome = 'malformed';
     for (const pairs of found) {
@@ -174,4 +183,13 @@ export function createReceiver<E>(
     }
     return settle(refusal);
   };
+  return toFetchHandler({
+    handle,
+    maxBodyBytes: options.maxBodyBytes,
+    bodyTimeoutMs: options.bodyTimeoutMs,
+    refuseUnread(head) {
+      const refused = refusedHead(head, family);
+      return refused === undefined ? undefined : settle(refused);
+    },
+  });
 }

@@ -1,20 +1,36 @@
 /**
- * Reading a notification body inside a web-standard handler, whatever
- * adapter (or none) sits in front of it: the declared length is checked
- * first, then the stream is counted while read and cancelled at the cap, and
- * a body that trickles is given up at a deadline. `request.text()` would
- * buffer a 300 MB body before anyone could refuse it.
+ * Reading a request body inside a web-standard handler, whatever adapter (or
+ * none) sits in front of it: the declared length is checked first, then the
+ * stream is counted while read and cancelled at the cap, a body that trickles
+ * is given up at a deadline, and the bytes must be UTF-8. `request.text()`
+ * would buffer a 300 MB body before anyone could refuse it, and would turn
+ * bytes that are not UTF-8 into U+FFFD, so a signed value could change
+ * without its signature being checked against what was sent.
  */
 
 /** Why a body was not read. */
 export type BodyRefusal = 'too_large' | 'too_slow' | 'unreadable';
 
+/** A body that was not read whole, or not as text. */
+export interface RefusedBody {
+  readonly refused: BodyRefusal;
+}
+
 /** The body as UTF-8 text, or why it was refused. */
-export type BodyRead = { readonly text: string } | { readonly refused: BodyRefusal };
+export type BodyRead = { readonly text: string } | RefusedBody;
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-// Outcomes for the receiver's log, not error codes a caller sees (they become 408/413/400 answers).
+/** `bytes` as UTF-8 text, or the refusal of bytes that are not UTF-8. */
+export function decodeBody(bytes: Uint8Array): BodyRead {
+  try {
+    return { text: decoder.decode(bytes) };
+  } catch {
+    return { refused: UNREADABLE };
+  }
+}
+
+// Outcomes for a handler's log, not error codes a caller sees (they become 408/413/400 answers).
 const SLOW: BodyRefusal = 'too_slow';
 const LARGE: BodyRefusal = 'too_large';
 const UNREADABLE: BodyRefusal = 'unreadable';
@@ -69,9 +85,5 @@ export async function readBody(request: Request, maxBytes: number, timeoutMs: nu
     return stop(UNREADABLE);
   }
   timer.clear();
-  try {
-    return { text: decoder.decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)) };
-  } catch {
-    return { refused: 'unreadable' };
-  }
+  return decodeBody(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
 }
