@@ -60,6 +60,11 @@ interface Local {
   written: boolean;
 }
 
+// Lease owners: unique across instances (the random part) and deliveries (the count), without a
+// random draw per notification.
+const INSTANCE = randomUUID();
+let leases = 0;
+
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms).unref?.());
 
 /**
@@ -68,18 +73,27 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * requests) the deadline would otherwise fire ahead of a store reply that arrived in time and
  * sits unread in its socket. Deferred to the check phase, it loses only to answers already there.
  */
-async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let immediate: ReturnType<typeof setImmediate> | undefined;
-  const expired = new Promise<undefined>(
-    (resolve) => (timer = setTimeout(() => (immediate = setImmediate(() => resolve(undefined))), ms)),
-  );
-  try {
-    return await Promise.race([promise, expired]);
-  } finally {
-    clearTimeout(timer);
-    if (immediate) clearImmediate(immediate);
-  }
+function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  return new Promise<T | undefined>((resolve, reject) => {
+    let immediate: ReturnType<typeof setImmediate> | undefined;
+    const timer = setTimeout(() => (immediate = setImmediate(() => resolve(undefined))), ms);
+    const stop = (): void => {
+      clearTimeout(timer);
+      if (immediate) clearImmediate(immediate);
+    };
+    promise.then(
+      (value) => {
+        stop();
+        resolve(value);
+      },
+      (error: unknown) => {
+        stop();
+        // Passed on as it came: the callers only tell a failure from a timeout.
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+        reject(error);
+      },
+    );
+  });
 }
 
 /**
@@ -158,7 +172,7 @@ export function createExactlyOnce(options: ExactlyOnceOptions): ExactlyOnce {
     const settled = (attempt: Attempt) => ({ answer: attempt, final: Promise.resolve(attempt) });
     const doneKey = `${prefix}done:${id}`;
     const leaseKey = `${prefix}lease:${id}`;
-    const owner = randomUUID();
+    const owner = `${INSTANCE}:${(leases += 1)}`;
     try {
       if ((await guard(() => store.remaining(doneKey))) > 0) {
         remember(id, true);
