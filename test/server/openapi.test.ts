@@ -98,6 +98,18 @@ describe('real answers match the document', () => {
     expect(violations('post', reply)).toEqual([]);
   });
 
+  it('400 for a body that is not UTF-8', async () => {
+    const body = new Uint8Array([
+      ...Buffer.from('{"url":"https://m.example.com/'),
+      0xff,
+      ...Buffer.from('"}'),
+    ]);
+    const headers = { 'content-type': 'application/json' };
+    const reply = await read(await fetch(await endpointWith(), { method: 'POST', headers, body }));
+    expect([reply.status, reply.body.detail]).toEqual([400, 'the body is not UTF-8 text']);
+    expect(violations('post', reply)).toEqual([]);
+  });
+
   it('405', async () => {
     const reply = await read(await fetch(await endpointWith(), { method: 'PUT', body: '{}' }));
     expect(reply.status).toBe(405);

@@ -91,4 +91,24 @@ describe('real notification answers match the document', () => {
     expect(seen.map(([, reply]) => reply.status)).toEqual([500, 409, 200, 401, 400, 200, 401, 401, 405]);
     for (const [method, reply] of seen) expect(await violations(method as 'get' | 'post', reply)).toEqual([]);
   });
+
+  it('413 and 415 for POST, answered unread', async () => {
+    const fake = createFakeOpenPlatform();
+    const url = await serve(
+      createNotificationHandler({ upPublicKey: await fake.upPublicKey(), onNotification: () => undefined }),
+    );
+    const tooLarge = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ padding: 'x'.repeat(200 * 1024) }),
+    });
+    const wrongType = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'image/png' },
+      body: 'x',
+    });
+    expect([tooLarge.status, wrongType.status]).toEqual([413, 415]);
+    expect(await violations('post', tooLarge)).toEqual([]);
+    expect(await violations('post', wrongType)).toEqual([]);
+  });
 });
