@@ -61,12 +61,15 @@ export class NativeEvents<Events extends EventPayloads> extends EventEmitter<Lis
    * @param hub - the native subscriptions to share (between emitters of one client's events);
    *   default: this emitter's own.
    */
+  private readonly hub_: NativeSubscriptions<Events>;
+
   constructor(
     core: Pick<UpsdkClient, 'call'>,
     specs: NativeEventSpecs<Events>,
-    private readonly hub_: NativeSubscriptions<Events> = nativeSubscriptions(core, specs),
+    hub: NativeSubscriptions<Events> = nativeSubscriptions(core, specs),
   ) {
     super();
+    this.hub_ = hub;
   }
 
   override on<K extends NameOf<Events>>(event: K, listener: ListenerOf<Events, K>, context?: unknown): this {
