@@ -146,7 +146,11 @@ export async function runPlugin<K extends PluginName, Input, Output>(
   input?: Input,
   control?: CallControl,
 ): Promise<Output> {
-  const { plugin, toParams_: toParams, toResult_: toResult } = spec as unknown as ErasedSpec & { readonly plugin: PluginName };
+  const {
+    plugin,
+    toParams_: toParams,
+    toResult_: toResult,
+  } = spec as unknown as ErasedSpec & { readonly plugin: PluginName };
   const given = input ?? {};
   const params = toParams ? validated(plugin, () => (toParams as (input: unknown) => object)(given)) : {};
   // The core gives plugins that wait on the user their long default itself (`USER_WAIT_PLUGINS`, which

@@ -138,7 +138,9 @@ export function tenth(field: string, value: unknown): string {
 
 /** A positive number of milliseconds (a timeout); `Infinity` waits for ever. */
 export function duration(field: string, value: unknown): number {
-  return typeof value === 'number' && value > 0 ? value : fail(field, 'a positive number of milliseconds', value);
+  return typeof value === 'number' && value > 0
+    ? value
+    : fail(field, 'a positive number of milliseconds', value);
 }
 
 /** A boolean. */

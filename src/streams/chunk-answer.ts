@@ -30,11 +30,7 @@ export function parseChunkAnswer(plugin: string, raw: unknown, offset: number): 
   const data = field(answer, 'data') ?? '';
   const flag = field(answer, 'isFinished') ?? field(answer, 'isFinish');
   const finished = FINISHED.has(flag);
-  if (
-    !isRecord(answer) ||
-    typeof data !== 'string' ||
-    !(finished || NOT_FINISHED.has(flag))
-  ) {
+  if (!isRecord(answer) || typeof data !== 'string' || !(finished || NOT_FINISHED.has(flag))) {
     throw unusable('bad_chunk', 'not {data: base64, isFinished}');
   }
   let bytes: Uint8Array<ArrayBuffer>;

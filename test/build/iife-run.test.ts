@@ -9,7 +9,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createSimulatedSigner, DEMO_HEART_RATE_MONITOR, installSimulator } from '../../src/simulator/index.js';
+import {
+  createSimulatedSigner,
+  DEMO_HEART_RATE_MONITOR,
+  installSimulator,
+} from '../../src/simulator/index.js';
 import type * as Core from '../../src/index.js';
 import type * as Bluetooth from '../../src/bluetooth.js';
 import type * as Hce from '../../src/hce.js';
