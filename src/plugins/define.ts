@@ -32,7 +32,10 @@ export interface CallControl {
  */
 export type OperationOptions = CallControl;
 
-/** How one typed method maps onto raw plugin `K`. */
+/**
+ * How one typed method maps onto raw plugin `K`. Fields ending in `_` are internal
+ * (build/private-property.mjs), so the IIFE shortens their names.
+ */
 export interface PluginSpec<K extends PluginName, Input, Output> {
   readonly plugin: K;
   /**
