@@ -8,7 +8,12 @@
 import { EventEmitter } from 'eventemitter3';
 import type { UpsdkClient } from '../client/client.js';
 import { eventIterator } from './event-iterator.js';
-import { NativeSubscriptions, type EventPayloads, type NativeEventSpecs } from './native-subscriptions.js';
+import {
+  nativeSubscriptions,
+  type EventPayloads,
+  type NativeEventSpecs,
+  type NativeSubscriptions,
+} from './native-subscriptions.js';
 import { hold } from './native-switch.js';
 import { reportTo, type ErrorEmitter } from './report.js';
 
@@ -49,24 +54,27 @@ export interface IterateOptions {
  */
 export class NativeEvents<Events extends EventPayloads> extends EventEmitter<ListenerMap<Events>> {
   /** Per event, the one hub listener that re-emits to this emitter's listeners while it has any. */
-  private readonly forwarders = new Map<PropertyKey, (payload: never) => void>();
+  private readonly forwarders_ = new Map<PropertyKey, (payload: never) => void>();
 
   /**
    * @param core - the client, or any view of it with `call` (only `call` is used).
-   * @param hub - the native subscriptions to share, e.g. with functions that
-   *   listen without an emitter; default: this emitter's own.
+   * @param hub - the native subscriptions to share (between emitters of one client's events);
+   *   default: this emitter's own.
    */
+  private readonly hub_: NativeSubscriptions<Events>;
+
   constructor(
     core: Pick<UpsdkClient, 'call'>,
     specs: NativeEventSpecs<Events>,
-    private readonly hub: NativeSubscriptions<Events> = new NativeSubscriptions(core, specs),
+    hub: NativeSubscriptions<Events> = nativeSubscriptions(core, specs),
   ) {
     super();
+    this.hub_ = hub;
   }
 
   override on<K extends NameOf<Events>>(event: K, listener: ListenerOf<Events, K>, context?: unknown): this {
     super.on(event, listener, context);
-    this.syncInBackground(event);
+    this.syncInBackground_(event);
     return this;
   }
 
@@ -85,7 +93,7 @@ export class NativeEvents<Events extends EventPayloads> extends EventEmitter<Lis
   ): this {
     // eventemitter3 removes a once listener through `removeListener`, which syncs too.
     super.once(event, listener, context);
-    this.syncInBackground(event);
+    this.syncInBackground_(event);
     return this;
   }
 
@@ -96,7 +104,7 @@ export class NativeEvents<Events extends EventPayloads> extends EventEmitter<Lis
     once?: boolean,
   ): this {
     super.off(event, listener, context, once);
-    this.syncInBackground(event);
+    this.syncInBackground_(event);
     return this;
   }
 
@@ -112,7 +120,7 @@ export class NativeEvents<Events extends EventPayloads> extends EventEmitter<Lis
   override removeAllListeners(event?: NameOf<Events>): this {
     const names = event === undefined ? this.eventNames() : [event];
     super.removeAllListeners(event);
-    for (const name of names) this.syncInBackground(name);
+    for (const name of names) this.syncInBackground_(name);
     return this;
   }
 
@@ -131,9 +139,9 @@ export class NativeEvents<Events extends EventPayloads> extends EventEmitter<Lis
     const release = await hold(
       () => super.on(event as never, listener as never),
       () => super.off(event as never, listener as never),
-      () => this.sync(event),
+      () => this.sync_(event),
     );
-    return () => release().catch((error: unknown) => this.report(error, event));
+    return () => release().catch((error: unknown) => this.report_(error, event));
   }
 
   /**
@@ -154,30 +162,30 @@ export class NativeEvents<Events extends EventPayloads> extends EventEmitter<Lis
 
   /** Whether the native subscription of `event` is currently registered. */
   isRegistered(event: keyof Events): boolean {
-    return this.hub.entry(event).native.on;
+    return this.hub_.entry(event).native.on;
   }
 
-  private syncInBackground(event: PropertyKey): void {
-    void this.sync(event).then((failure) => this.report(failure, event));
+  private syncInBackground_(event: PropertyKey): void {
+    void this.sync_(event).then((failure) => this.report_(failure, event));
   }
 
   /**
    * Hang this emitter on the hub while `event` has listeners here, then switch the native side to
    * match; resolves with the failure, if any (at once for `error` and names without a spec).
    */
-  private sync(event: PropertyKey): Promise<unknown> {
-    const entry = this.hub.entry(event);
+  private sync_(event: PropertyKey): Promise<unknown> {
+    const entry = this.hub_.entry(event);
     if (!entry) return Promise.resolve();
     const forward =
-      this.forwarders.get(event) ??
+      this.forwarders_.get(event) ??
       ((payload: never) => (this.emit as (event: PropertyKey, payload: unknown) => boolean)(event, payload));
-    this.forwarders.set(event, forward);
+    this.forwarders_.set(event, forward);
     if (this.listenerCount(event as NameOf<Events>) > 0) entry.listeners.add(forward);
     else entry.listeners.delete(forward);
     return entry.native.sync();
   }
 
-  private report(failure: unknown, event: PropertyKey): void {
+  private report_(failure: unknown, event: PropertyKey): void {
     // `error` is in ListenerMap, but TS cannot see it through the generic Events.
     const emitter = this as unknown as ErrorEmitter<PropertyKey>;
     if (failure !== undefined) {

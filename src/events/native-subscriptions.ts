@@ -2,14 +2,12 @@
  * The native half of listener plugins, without an emitter: plain listener
  * sets per event and one native subscription per event, registered when the
  * event gets its first listener and cancelled when the last one leaves.
- * `NativeEvents` (eventemitter3) is built on it; functions that only need
- * "call me back until I stop" (`setNavigationBarRightButton`,
- * `monitorScreenShot`) use it directly and ship no emitter.
+ * `NativeEvents` (eventemitter3) is built on it.
  */
 import type { UpsdkClient } from '../client/client.js';
 import type { PluginName } from '../client/plugin-map.js';
 import type { UntypedCall } from '../client/untyped-call.js';
-import { hold, nativeSwitch, type NativeSwitch } from './native-switch.js';
+import { nativeSwitch, type NativeSwitch } from './native-switch.js';
 
 /** How one event maps onto the vendor's plugins. */
 export interface NativeEventSpec<Payload> {
@@ -40,25 +38,36 @@ export interface NativeEntry<Payload> {
 }
 
 /** Listener sets and the native subscriptions behind them, for one client's events. */
-export class NativeSubscriptions<Events extends EventPayloads> {
-  private readonly entries = new Map<PropertyKey, NativeEntry<never>>();
-
-  /** @param core - the client, or any view of it with `call` (only `call` is used). */
-  constructor(
-    private readonly core: Pick<UpsdkClient, 'call'>,
-    private readonly specs: NativeEventSpecs<Events>,
-  ) {}
-
+export interface NativeSubscriptions<Events extends EventPayloads> {
   /** The entry of `event`, made on first use; `undefined` for names without a spec (such as `error`). */
   entry<K extends keyof Events>(event: K): NativeEntry<Events[K]>;
   entry(event: PropertyKey): NativeEntry<never> | undefined;
-  entry(event: PropertyKey): NativeEntry<never> | undefined {
-    if (!Object.prototype.hasOwnProperty.call(this.specs, event)) return undefined;
-    let entry = this.entries.get(event);
-    if (!entry) {
-      const spec = this.specs[event as keyof Events];
+}
+
+/**
+ * The {@link NativeSubscriptions} of `specs` over `core` (a closure rather than a class: it minifies
+ * to less). A listener joins an entry's `listeners`, then `native.sync()` registers or cancels.
+ *
+ * @param core - the client, or any view of it with `call` (only `call` is used).
+ * @example
+ * ```ts
+ * const { listeners, native } = nativeSubscriptions(client, specs).entry('deviceFound');
+ * listeners.add(console.log);
+ * await native.sync(); // registered now
+ * ```
+ */
+export function nativeSubscriptions<Events extends EventPayloads>(
+  core: Pick<UpsdkClient, 'call'>,
+  specs: NativeEventSpecs<Events>,
+): NativeSubscriptions<Events> {
+  const entries = new Map<PropertyKey, NativeEntry<never>>();
+  const entry = (event: PropertyKey): NativeEntry<never> | undefined => {
+    if (!Object.prototype.hasOwnProperty.call(specs, event)) return undefined;
+    let found = entries.get(event);
+    if (!found) {
+      const spec = specs[event as keyof Events];
       // Register/cancel plugins are named by data, so they go through the untyped form of call.
-      const call = (this.core.call as unknown as UntypedCall).bind(this.core);
+      const call = (core.call as unknown as UntypedCall).bind(core);
       const listeners = new Set<(payload: never) => void>();
       // Only the listeners of the moment hear an event: after cancel there are none, even though the
       // bridge keeps its JS listener. A snapshot: a listener that unsubscribes (or subscribes) while
@@ -77,27 +86,10 @@ export class NativeSubscriptions<Events extends EventPayloads> {
           },
         );
       const cancel = (): unknown => spec.cancel && call(spec.cancel, {});
-      entry = { listeners, native: nativeSwitch(() => listeners.size > 0, register, cancel) };
-      this.entries.set(event, entry);
+      found = { listeners, native: nativeSwitch(() => listeners.size > 0, register, cancel) };
+      entries.set(event, found);
     }
-    return entry;
-  }
-
-  /**
-   * Add a listener and wait until the native subscription is in place.
-   *
-   * @returns removes the listener (and cancels natively if it was the last); rejects with the cancel failure.
-   * @throws the register plugin's `UpsdkError`; the listener is removed again then.
-   */
-  async subscribe<K extends keyof Events>(
-    event: K,
-    listener: (payload: Events[K]) => void,
-  ): Promise<() => Promise<void>> {
-    const { listeners, native } = this.entry(event);
-    return hold(
-      () => listeners.add(listener),
-      () => listeners.delete(listener),
-      native.sync,
-    );
-  }
+    return found;
+  };
+  return { entry } as NativeSubscriptions<Events>;
 }

@@ -32,7 +32,10 @@ export interface CallControl {
  */
 export type OperationOptions = CallControl;
 
-/** How one typed method maps onto raw plugin `K`. */
+/**
+ * How one typed method maps onto raw plugin `K`. Fields ending in `_` are internal
+ * (build/private-property.mjs), so the IIFE shortens their names.
+ */
 export interface PluginSpec<K extends PluginName, Input, Output> {
   readonly plugin: K;
   /**
@@ -40,17 +43,17 @@ export interface PluginSpec<K extends PluginName, Input, Output> {
    * `invalid_param` naming the plugin (see `validated`). A missing
    * input arrives as `{}`. Left out for plugins that take no input.
    */
-  readonly toParams?: ((input: Input) => PluginParams<K>) | undefined;
+  readonly toParams_?: ((input: Input) => PluginParams<K>) | undefined;
   /**
    * Raw success payload (and the caller's input, for context) → normalized
    * result; a strict reader throws `invalid_result` (see `badResult`), or it
    * throws a typed error of its own. Default: resolve with nothing.
    */
-  readonly toResult?: ((raw: PluginResult<K>, input: Input, plugin: K) => Output) | undefined;
+  readonly toResult_?: ((raw: PluginResult<K>, input: Input, plugin: K) => Output) | undefined;
   /** Default timeout, for plugins that wait on the user (see `PLUGIN_TIMEOUTS`). */
   readonly timeout?: number | undefined;
   /** Whether the call waits for the device queue (operations the native side cannot overlap). */
-  readonly queued?: boolean | undefined;
+  readonly queued_?: boolean | undefined;
 }
 
 /**
@@ -79,20 +82,20 @@ export type TableSpec<K extends PluginName> = Omit<PluginSpec<K, never, unknown>
  *
  * @example
  * ```ts
- * const table = { deleteData: { toParams: (input: { key: string }) => fields(input, { key: text }) } } satisfies PluginTable;
+ * const table = { deleteData: { toParams_: (input: { key: string }) => fields(input, { key: text }) } } satisfies PluginTable;
  * ```
  */
 export type PluginTable = { readonly [K in PluginName]?: TableSpec<K> };
 
-/** The input of a spec: what its `toParams` takes, or nothing. */
-type InputOf<Spec> = 'toParams' extends keyof Spec
-  ? Spec extends { readonly toParams?: ((input: infer Input) => unknown) | undefined }
+/** The input of a spec: what its `toParams_` takes, or nothing. */
+type InputOf<Spec> = 'toParams_' extends keyof Spec
+  ? Spec extends { readonly toParams_?: ((input: infer Input) => unknown) | undefined }
     ? Input
     : void
   : void;
-/** The result of a spec: what its `toResult` gives, or nothing. */
-type OutputOf<Spec> = 'toResult' extends keyof Spec
-  ? Spec extends { readonly toResult?: ((...args: never[]) => infer Output) | undefined }
+/** The result of a spec: what its `toResult_` gives, or nothing. */
+type OutputOf<Spec> = 'toResult_' extends keyof Spec
+  ? Spec extends { readonly toResult_?: ((...args: never[]) => infer Output) | undefined }
     ? Output
     : void
   : void;
@@ -105,21 +108,21 @@ export type PluginMethods<Table> = {
 /** A spec with its types erased, as the runner handles it (`plugin` defaults to the table key). */
 interface ErasedSpec {
   readonly plugin?: PluginName | undefined;
-  readonly toParams?: ((input: never) => object) | undefined;
-  readonly toResult?: ((raw: never, input: never, plugin: never) => unknown) | undefined;
+  readonly toParams_?: ((input: never) => object) | undefined;
+  readonly toResult_?: ((raw: never, input: never, plugin: never) => unknown) | undefined;
   readonly timeout?: number | undefined;
-  readonly queued?: boolean | undefined;
+  readonly queued_?: boolean | undefined;
 }
 
 /**
  * Declare one typed plugin (the identity at run time; it fixes the types:
- * `Input` from `toParams`, `Output` from `toResult`). Call sites mark the call
+ * `Input` from `toParams_`, `Output` from `toResult_`). Call sites mark the call
  * `@__PURE__` so that bundlers drop the specs of functions a page does not import.
  *
  * @example
  * ```ts
- * const pay = definePlugin({ plugin: 'pay', toParams: (input: { tn: string }) => ({ tn: text('tn', input.tn) }) });
- * const connect = definePlugin({ plugin: 'connectBLEDevice', toParams: toDeviceParams, queued: true });
+ * const pay = definePlugin({ plugin: 'pay', toParams_: (input: { tn: string }) => ({ tn: text('tn', input.tn) }) });
+ * const connect = definePlugin({ plugin: 'connectBLEDevice', toParams_: toDeviceParams, queued_: true });
  * ```
  */
 export function definePlugin<K extends PluginName, Input = void, Output = void>(
@@ -146,7 +149,11 @@ export async function runPlugin<K extends PluginName, Input, Output>(
   input?: Input,
   control?: CallControl,
 ): Promise<Output> {
-  const { plugin, toParams, toResult } = spec as unknown as ErasedSpec & { readonly plugin: PluginName };
+  const {
+    plugin,
+    toParams_: toParams,
+    toResult_: toResult,
+  } = spec as unknown as ErasedSpec & { readonly plugin: PluginName };
   const given = input ?? {};
   const params = toParams ? validated(plugin, () => (toParams as (input: unknown) => object)(given)) : {};
   // The core gives plugins that wait on the user their long default itself (`USER_WAIT_PLUGINS`, which
@@ -164,13 +171,13 @@ export async function runPlugin<K extends PluginName, Input, Output>(
 /**
  * Methods for every spec of `table`, each a thin call of the one runner
  * (a spec without `plugin` calls the plugin its key names).
- * Specs marked `queued` run one at a time through `queue` (needed when the
+ * Specs marked `queued_` run one at a time through `queue` (needed when the
  * table has any): on a view of `core` whose `call` waits its turn, so a bad
  * input still rejects before it queues.
  *
  * @example
  * ```ts
- * const ble = bindPlugins(core, { connect: definePlugin({ plugin: 'connectBLEDevice', toParams, queued: true }) }, new SerialQueue());
+ * const ble = bindPlugins(core, { connect: definePlugin({ plugin: 'connectBLEDevice', toParams_: toParams, queued_: true }) }, serialQueue());
  * await ble.connect({ deviceId }, { timeout: 10_000 });
  * ```
  */
@@ -188,9 +195,9 @@ export function bindPlugins<Table extends Readonly<Record<string, ErasedSpec>>>(
   for (const [name, erased] of Object.entries(table)) {
     const spec = { plugin: name, ...erased } as unknown as PluginSpec<PluginName, unknown, unknown>;
     // At bind time, so a family that forgot its queue fails when it is made, not on its first device call.
-    if (spec.queued && !queue) throw new TypeError(`${name} is queued: bindPlugins needs a queue`);
-    const client = spec.queued ? queued : core;
-    methods[name] = spec.toParams
+    if (spec.queued_ && !queue) throw new TypeError(`${name} is queued: bindPlugins needs a queue`);
+    const client = spec.queued_ ? queued : core;
+    methods[name] = spec.toParams_
       ? (input?: unknown, control?: CallControl) => runPlugin(client, spec, input, control)
       : (control?: CallControl) => runPlugin(client, spec, undefined, control);
   }

@@ -16,7 +16,8 @@ import { badResult } from '../shared/validate.js';
 /** Reads one field of a payload. */
 export type FieldReader = (name: string) => unknown;
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
+/** Whether `value` is an object whose fields can be read (not null). */
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null;
 
 /** `JSON.parse`, or `failed` when the text is not JSON. */
@@ -27,6 +28,10 @@ function parseJson(text: string, failed: () => unknown): unknown {
     return failed();
   }
 }
+
+/** A string parsed as JSON (`undefined` when it is not JSON); anything else as it is. */
+export const lenientJson = (raw: unknown): unknown =>
+  typeof raw === 'string' ? parseJson(raw, () => undefined) : raw;
 
 /** Parse a JSON object or array string; anything else is returned as is. Throws on malformed JSON. */
 export function parseIfJson(raw: unknown): unknown {
@@ -51,7 +56,7 @@ export function field(raw: unknown, name: string): unknown {
  * ```
  */
 export function fieldsOf(raw: unknown): FieldReader {
-  const source = typeof raw === 'string' ? parseJson(raw, () => undefined) : raw;
+  const source = lenientJson(raw);
   if (!isRecord(source)) return () => undefined;
   const detail = field(source, 'detail');
   return (name) => (source[name] !== undefined ? source[name] : field(detail, name));
@@ -115,7 +120,7 @@ export function num(value: unknown): number {
  * ```
  */
 export function list(value: unknown): unknown[] {
-  const parsed = typeof value === 'string' ? parseJson(value, () => undefined) : value;
+  const parsed = lenientJson(value);
   return Array.isArray(parsed) ? parsed : [];
 }
 

@@ -5,12 +5,8 @@
  * whichever path fires first. Later callbacks are ignored.
  */
 
-/** Gets resolve and reject functions that only the first caller wins, and whether the promise has settled. */
-export type Settle<T> = (
-  resolve: (value: T) => void,
-  reject: (reason: unknown) => void,
-  settled: () => boolean,
-) => void;
+/** Gets resolve and reject functions that only the first caller wins. */
+export type Settle<T> = (resolve: (value: T) => void, reject: (reason: unknown) => void) => void;
 
 /**
  * The reason an aborted signal carries: its own, or a DOMException named AbortError.
@@ -59,7 +55,7 @@ export function settleOnce<T>(
     if (signal?.aborted) return onAbort();
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      executor(finish(resolve), fail, () => done);
+      executor(finish(resolve), fail);
     } catch (error) {
       fail(error);
     }

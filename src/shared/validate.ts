@@ -136,6 +136,13 @@ export function tenth(field: string, value: unknown): string {
     : fail(field, 'a number in 0…1 with at most one decimal', value);
 }
 
+/** A positive number of milliseconds (a timeout); `Infinity` waits for ever. */
+export function duration(field: string, value: unknown): number {
+  return typeof value === 'number' && value > 0
+    ? value
+    : fail(field, 'a positive number of milliseconds', value);
+}
+
 /** A boolean. */
 export function bool(field: string, value: unknown): boolean {
   return typeof value === 'boolean' ? value : fail(field, 'a boolean', value);
@@ -202,28 +209,6 @@ export function record(field: string, value: unknown): Readonly<Record<string, u
 export function integerIn(field: string, value: unknown, min: number, max: number, unit?: string): number {
   const what = unit === undefined ? 'an integer' : `an integer number of ${unit}`;
   return isNumberIn(value, min, max, true) ? value : fail(field, `${what} in ${min}…${max}`, value);
-}
-
-/** Length bounds of {@link hex}. */
-export interface HexBounds {
-  /** Fewest characters. Default 1. */
-  readonly min?: number | undefined;
-  /** Most characters. Default unbounded. */
-  readonly max?: number | undefined;
-  /** Require an even number of characters (whole bytes). Default false. */
-  readonly even?: boolean | undefined;
-}
-
-/** A string of hexadecimal digits (either case) within length bounds, e.g. an AID of 10–32 digits. */
-export function hex(field: string, value: unknown, bounds: HexBounds = {}): string {
-  const { min = 1, max = Infinity, even = false } = bounds;
-  const ok =
-    typeof value === 'string' &&
-    /^[0-9A-Fa-f]*$/.test(value) &&
-    isNumberIn(value.length, min, max) &&
-    !(even && value.length % 2);
-  const size = max === Infinity ? `at least ${min}` : `${min}–${max}`;
-  return ok ? value : fail(field, `${size}${even ? ' (even)' : ''} hex digits`, value);
 }
 
 /** A non-empty array whose items pass `item` (checked under the names `field[0]`, `field[1]`, …). */

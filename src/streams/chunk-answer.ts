@@ -1,6 +1,6 @@
 /** What one chunked-reader call answered, checked and decoded (BRIDGE-FACTS "Chunked readers"). */
 import { UpsdkError } from '../client/errors.js';
-import { field } from '../plugins/payload.js';
+import { field, isRecord, lenientJson } from '../plugins/payload.js';
 import { decodeBase64 } from './base64.js';
 
 /** One decoded chunk. */
@@ -25,21 +25,12 @@ export function parseChunkAnswer(plugin: string, raw: unknown, offset: number): 
   // Never echo the payload into the message: it may be megabytes of base64.
   const unusable = (code: string, why: string, cause?: unknown): UpsdkError =>
     new UpsdkError({ code, msg: `chunk at offset ${offset}: ${why}`, plugin, raw, cause });
-  let answer = raw;
-  try {
-    if (typeof raw === 'string') answer = JSON.parse(raw);
-  } catch {
-    // not JSON: rejected below as not an object
-  }
+  // Not JSON: rejected below as not an object.
+  const answer = lenientJson(raw);
   const data = field(answer, 'data') ?? '';
   const flag = field(answer, 'isFinished') ?? field(answer, 'isFinish');
   const finished = FINISHED.has(flag);
-  if (
-    typeof answer !== 'object' ||
-    answer === null ||
-    typeof data !== 'string' ||
-    !(finished || NOT_FINISHED.has(flag))
-  ) {
+  if (!isRecord(answer) || typeof data !== 'string' || !(finished || NOT_FINISHED.has(flag))) {
     throw unusable('bad_chunk', 'not {data: base64, isFinished}');
   }
   let bytes: Uint8Array<ArrayBuffer>;

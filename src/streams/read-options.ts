@@ -1,5 +1,5 @@
 /** Options of every chunked reader, their documented defaults, and the one place they are checked. */
-import { callback, fail, integerIn, optional, validated } from '../shared/validate.js';
+import { callback, duration, fail, integerIn, optional, validated } from '../shared/validate.js';
 
 /** Largest chunk the bridge hands out (spec §6.15: `bufferSize` at most 512 KiB). */
 export const MAX_CHUNK_SIZE = 524_288;
@@ -77,9 +77,7 @@ export function resolveReadOptions(
       // More than 16 would only hold more memory: the bridge answers one call at a time anyway.
       prefetch: integerIn('prefetch', options.prefetch ?? 1, 0, 16),
     };
-    if (timeout !== undefined && !(typeof timeout === 'number' && timeout > 0)) {
-      fail('timeout', 'a positive number of ms', timeout);
-    }
+    optional('timeout', timeout, duration);
     optional('onProgress', options.onProgress, callback);
     if (type !== undefined && typeof type !== 'string') fail('type', 'a MIME type string', type);
     return resolved;

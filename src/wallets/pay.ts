@@ -7,7 +7,7 @@
 import type { UpsdkClient } from '../client/client.js';
 import { UpsdkConfigError, UpsdkError, UpsdkUnavailableError } from '../client/errors.js';
 import { USER_WAIT_TIMEOUT } from '../client/user-wait.js';
-import { fail, matching, optional, record, text, validated } from '../shared/validate.js';
+import { duration, fail, matching, optional, record, text, validated } from '../shared/validate.js';
 import { ALIPAY_BRIDGE } from './alipay.js';
 import { callWalletBridge } from './bridge-call.js';
 import { detectWallet, type WalletHost, type WalletName } from './detect.js';
@@ -78,9 +78,6 @@ interface Checked {
   readonly miniProgram: MiniProgramHandOff | undefined;
 }
 
-const positive = (field: string, value: unknown): number =>
-  typeof value === 'number' && value > 0 ? value : fail(field, 'a positive number of milliseconds', value);
-
 function check(input: WalletPayment, options: PayInWalletOptions): Checked {
   return validated(PLUGIN, () => {
     const { unionpay, wechat, alipay } = record('input', input);
@@ -92,8 +89,8 @@ function check(input: WalletPayment, options: PayInWalletOptions): Checked {
       unionpay: tn && text('unionpay.tn', tn.tn),
       wechat: optional('wechat', wechat, readWeChatParams),
       alipay: optional('alipay', alipay, readAlipayParams),
-      timeout: optional('timeout', options.timeout, positive) ?? USER_WAIT_TIMEOUT,
-      bridgeTimeout: optional('bridgeTimeout', options.bridgeTimeout, positive) ?? 10_000,
+      timeout: optional('timeout', options.timeout, duration) ?? USER_WAIT_TIMEOUT,
+      bridgeTimeout: optional('bridgeTimeout', options.bridgeTimeout, duration) ?? 10_000,
       miniProgram: optional('miniProgram', options.miniProgram, (field, value) => ({
         payPage: matching(
           `${field}.payPage`,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { UpsdkTimeoutError } from '../../src/index.js';
-import { SerialQueue } from '../../src/shared/serial-queue.js';
+import { serialQueue } from '../../src/shared/serial-queue.js';
 import { bleSetup, control, eventually, HRM, measurement } from './fixtures.js';
 
 const WRITE = 'writeBLECharacteristicValue';
@@ -104,22 +104,29 @@ describe('device operation queue', () => {
 });
 
 describe('SerialQueue', () => {
-  it('reports pending and busy tasks', async () => {
-    const queue = new SerialQueue();
+  it('starts a task only once the task before it has settled', async () => {
+    const queue = serialQueue();
+    const started: string[] = [];
     let release!: () => void;
-    const first = queue.run(() => new Promise<void>((resolve) => (release = resolve)));
-    const second = queue.run(async () => 'done');
-    await eventually(() => expect(queue.busy).toBe(true));
-    expect(queue.pending).toBe(1);
+    const first = queue.run(() => {
+      started.push('first');
+      return new Promise<void>((resolve) => (release = resolve));
+    });
+    const second = queue.run(async () => {
+      started.push('second');
+      return 'done';
+    });
+    await eventually(() => expect(started).toEqual(['first']));
+    for (let turn = 0; turn < 20; turn += 1) await Promise.resolve(); // time enough for an unqueued start
+    expect(started).toEqual(['first']);
     release();
     await first;
     await expect(second).resolves.toBe('done');
-    expect(queue.busy).toBe(false);
-    expect(queue.pending).toBe(0);
+    expect(started).toEqual(['first', 'second']);
   });
 
   it('keeps going after a task throws synchronously inside its async body', async () => {
-    const queue = new SerialQueue();
+    const queue = serialQueue();
     const failed = queue.run(async () => {
       throw new Error('boom');
     });

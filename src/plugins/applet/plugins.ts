@@ -71,8 +71,8 @@ const color = (name: string, value: unknown): string =>
 
 /** An extra whose params and answer are not public: any object in, the raw answer out. */
 const loose = {
-  toParams: (input: AppletParams): AppletParams => record('params', input),
-  toResult: (raw: unknown): unknown => raw,
+  toParams_: (input: AppletParams): AppletParams => record('params', input),
+  toResult_: (raw: unknown): unknown => raw,
 };
 
 function titleStyle(input: TitleStyleInput): AppletPluginMap['setTitleStyle']['params'] {
@@ -104,9 +104,9 @@ const key = (input: { readonly key: string }) => fields(input, { key: text });
 
 /** The extras as data, by plugin name. */
 export const appletPlugins = {
-  setTitleStyle: { toParams: titleStyle },
+  setTitleStyle: { toParams_: titleStyle },
   openApplet: {
-    toParams: (input: OpenAppletInput) =>
+    toParams_: (input: OpenAppletInput) =>
       fields(input, {
         appId: text,
         param: maybe(appletQuery),
@@ -115,7 +115,7 @@ export const appletPlugins = {
       }),
   },
   createWebView: {
-    toParams: (input: CreateWebViewInput) =>
+    toParams_: (input: CreateWebViewInput) =>
       fields(input, { url: httpUrl, title: maybe(anyText), isFinish: maybe(flag) }),
   },
   navigateTo: loose,
@@ -126,30 +126,30 @@ export const appletPlugins = {
   getSystemInfo: loose,
   vibrate: loose,
   saveData: {
-    toParams: (input: { readonly key: string; readonly value: string }) =>
+    toParams_: (input: { readonly key: string; readonly value: string }) =>
       fields(input, { key: text, value: anyText }),
   },
   queryData: {
-    toParams: key,
-    toResult: (raw): string | undefined => {
+    toParams_: key,
+    toResult_: (raw): string | undefined => {
       const value = field(raw, 'value');
       return typeof value === 'string' ? value : undefined;
     },
   },
-  deleteData: { toParams: key },
-  getAllKeys: { toResult: loose.toResult },
+  deleteData: { toParams_: key },
+  getAllKeys: { toResult_: loose.toResult_ },
   appletAuth: {
-    toResult: (raw): string => toText(field(raw, 'code'), 'the auth code'),
+    toResult_: (raw): string => toText(field(raw, 'code'), 'the auth code'),
     timeout: USER_WAIT_TIMEOUT,
   },
   collectCurrentApplet: { timeout: USER_WAIT_TIMEOUT },
   addCommonApp: {
-    toParams: (input: { readonly url: string }) => fields(input, { url: httpUrl }),
-    toResult: (raw): { readonly replaced: boolean } => ({ replaced: field(raw, 'code') === '01' }),
+    toParams_: (input: { readonly url: string }) => fields(input, { url: httpUrl }),
+    toResult_: (raw): { readonly replaced: boolean } => ({ replaced: field(raw, 'code') === '01' }),
     timeout: USER_WAIT_TIMEOUT,
   },
   getUserLogoutDate: {
-    toResult: (raw): Date | undefined => {
+    toResult_: (raw): Date | undefined => {
       const value = field(raw, 'userLogoutDate');
       return value === undefined || value === ''
         ? undefined
@@ -157,7 +157,7 @@ export const appletPlugins = {
     },
   },
   changeScreenShot: {
-    toParams: (input: { readonly forbid: boolean }) => ({ switch: bool('forbid', input.forbid) }),
+    toParams_: (input: { readonly forbid: boolean }) => ({ switch: bool('forbid', input.forbid) }),
   },
   removeScreenShot: {},
 } satisfies PluginTable;

@@ -2,7 +2,7 @@
 import type { UpsdkClient } from '../../client/client.js';
 import { NativeEvents } from '../../events/native-events.js';
 import { bindPlugins } from '../define.js';
-import { SerialQueue } from '../../shared/serial-queue.js';
+import { serialQueue } from '../../shared/serial-queue.js';
 import { perClient } from '../per-client.js';
 import { resolveCodec } from '../value-codec.js';
 import type { Bluetooth } from './api.js';
@@ -17,7 +17,7 @@ import type { BluetoothEvents, BluetoothOptions } from './types.js';
 function createBluetooth(core: UpsdkClient, options: BluetoothOptions = {}): Bluetooth {
   const codec = resolveCodec(options.valueEncoding, 'bluetooth.valueEncoding');
   // Queued methods share the table's one device queue.
-  const methods = bindPlugins(core, bluetoothPlugins(codec), new SerialQueue());
+  const methods = bindPlugins(core, bluetoothPlugins(codec), serialQueue());
   const events = new NativeEvents<BluetoothEvents>(core, bluetoothEventSpecs(codec));
   return { ...methods, events, ...bluetoothIterators(methods, events) };
 }

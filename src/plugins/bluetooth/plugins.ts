@@ -70,66 +70,66 @@ export function bluetoothPlugins(codec: ValueCodec) {
   return {
     open: /* @__PURE__ */ definePlugin({
       plugin: 'openBluetoothAdapter',
-      toResult: (raw) => ({ supported: flag(fieldsOf(raw)('isSupportBLE')) }),
+      toResult_: (raw) => ({ supported: flag(fieldsOf(raw)('isSupportBLE')) }),
     }),
     close: /* @__PURE__ */ definePlugin({ plugin: 'closeBluetoothAdapter' }),
-    state: /* @__PURE__ */ definePlugin({ plugin: 'getBluetoothAdapterState', toResult: toAdapterState }),
+    state: /* @__PURE__ */ definePlugin({ plugin: 'getBluetoothAdapterState', toResult_: toAdapterState }),
     startDiscovery: /* @__PURE__ */ definePlugin({
       plugin: 'startBluetoothDevicesDiscovery',
-      toParams: discoveryParams,
+      toParams_: discoveryParams,
     }),
     stopDiscovery: /* @__PURE__ */ definePlugin({
       plugin: 'stopBluetoothDevicesDiscovery',
-      toParams: discoveryParams,
+      toParams_: discoveryParams,
     }),
-    devices: /* @__PURE__ */ definePlugin({ plugin: 'getBluetoothDevices', toResult: toDeviceList }),
+    devices: /* @__PURE__ */ definePlugin({ plugin: 'getBluetoothDevices', toResult_: toDeviceList }),
     connect: /* @__PURE__ */ definePlugin({
       plugin: 'connectBLEDevice',
-      toParams: deviceParams,
-      queued: true,
+      toParams_: deviceParams,
+      queued_: true,
     }),
     disconnect: /* @__PURE__ */ definePlugin({
       plugin: 'disconnectBLEDevice',
-      toParams: deviceParams,
-      queued: true,
+      toParams_: deviceParams,
+      queued_: true,
     }),
     connectedDevices: /* @__PURE__ */ definePlugin({
       plugin: 'getConnectedBluetoothDevices',
-      toParams: serviceFilter,
-      toResult: toDeviceList,
+      toParams_: serviceFilter,
+      toResult_: toDeviceList,
     }),
     services: /* @__PURE__ */ definePlugin({
       plugin: 'getBLEDeviceServices',
-      toParams: deviceParams,
-      toResult: toServices,
-      queued: true,
+      toParams_: deviceParams,
+      toResult_: toServices,
+      queued_: true,
     }),
     characteristics: /* @__PURE__ */ definePlugin({
       plugin: 'getBLEDeviceCharacteristics',
-      toParams: (input: { readonly deviceId: string; readonly serviceId: string }) =>
+      toParams_: (input: { readonly deviceId: string; readonly serviceId: string }) =>
         ids(input, ['deviceId', 'serviceId']),
-      toResult: toCharacteristics,
-      queued: true,
+      toResult_: toCharacteristics,
+      queued_: true,
     }),
     read: /* @__PURE__ */ definePlugin({
       plugin: 'readBLECharacteristicValue',
-      toParams: refParams,
+      toParams_: refParams,
       // The answer's ids may be missing; the ones asked for fill in.
-      toResult: (raw, input) => toCharacteristicValue(raw, codec, input),
-      queued: true,
+      toResult_: (raw, input) => toCharacteristicValue(raw, codec, input),
+      queued_: true,
     }),
     write: /* @__PURE__ */ definePlugin({
       plugin: 'writeBLECharacteristicValue',
-      toParams: (input: WriteInput) => ({
+      toParams_: (input: WriteInput) => ({
         ...refParams(input),
         value: codec.encode(toBytes('writeBLECharacteristicValue', 'value', input?.value)),
       }),
-      queued: true,
+      queued_: true,
     }),
     notify: /* @__PURE__ */ definePlugin({
       plugin: 'notifyBLECharacteristicValueChange',
-      toParams: (input: NotifyInput) => ({ ...refParams(input), ...flagParam('state', input?.state) }),
-      queued: true,
+      toParams_: (input: NotifyInput) => ({ ...refParams(input), ...flagParam('state', input?.state) }),
+      queued_: true,
     }),
     openSettings: /* @__PURE__ */ definePlugin({ plugin: 'openBluetoothSetting' }),
   };

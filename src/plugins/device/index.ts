@@ -50,30 +50,30 @@ function toScanText(raw: unknown): string {
 
 const SCAN_QRCODE = /* @__PURE__ */ definePlugin({
   plugin: 'scanQRCode',
-  toParams: (input: { readonly scanType?: readonly ScanType[] | undefined }) =>
+  toParams_: (input: { readonly scanType?: readonly ScanType[] | undefined }) =>
     fields(input, { scanType: maybe((name, value) => listOf(name, value, ['qrCode', 'barCode'])) }),
-  toResult: toScanText,
+  toResult_: toScanText,
   timeout: USER_WAIT_TIMEOUT,
 });
 
 const CHOOSE_IMAGE = /* @__PURE__ */ definePlugin({
   plugin: 'chooseImage',
-  toParams: (input: ChooseImageInput) => ({
+  toParams_: (input: ChooseImageInput) => ({
     ...imageSizes(input),
     sourceType: optional('sourceType', input.sourceType, imageSource),
   }),
-  toResult: toChosenImage,
+  toResult_: toChosenImage,
   timeout: USER_WAIT_TIMEOUT,
 });
 
 const GET_SCREEN_BRIGHTNESS = /* @__PURE__ */ definePlugin({
   plugin: 'getScreenBrightness',
-  toResult: (raw): number => toNumber(unwrap(raw, 'brightness'), 'brightness'),
+  toResult_: (raw): number => toNumber(unwrap(raw, 'brightness'), 'brightness'),
 });
 
 const SET_SCREEN_BRIGHTNESS = /* @__PURE__ */ definePlugin({
   plugin: 'setScreenBrightness',
-  toParams: (input: { readonly brightness: number }) => fields(input, { brightness: tenth }),
+  toParams_: (input: { readonly brightness: number }) => fields(input, { brightness: tenth }),
 });
 
 /** The device plugins as data (for checks over every family; bundlers drop it when unused). */

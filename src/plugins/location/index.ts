@@ -39,12 +39,12 @@ function place(name: 'from' | 'to', value: unknown): [lat: string, lon: string, 
 const GET_LOCATION_CITY = /* @__PURE__ */ definePlugin({
   plugin: 'getLocationCity',
   // upsdk.js already picks `cityCd` out of the native answer; older ones may not.
-  toResult: (raw): string => toText(unwrap(raw, 'cityCd'), 'the city code'),
+  toResult_: (raw): string => toText(unwrap(raw, 'cityCd'), 'the city code'),
 });
 
 const GET_LOCATION_GPS = /* @__PURE__ */ definePlugin({
   plugin: 'getLocationGps',
-  toResult: (raw): GpsPosition => {
+  toResult_: (raw): GpsPosition => {
     const payload = parseIfJson(raw);
     const coordinate = (name: keyof GpsPosition): number => toNumber(field(payload, name), name);
     return { latitude: coordinate('latitude'), longitude: coordinate('longitude') };
@@ -53,7 +53,7 @@ const GET_LOCATION_GPS = /* @__PURE__ */ definePlugin({
 
 const NAVI = /* @__PURE__ */ definePlugin({
   plugin: 'navi',
-  toParams: (input: NaviInput) => {
+  toParams_: (input: NaviInput) => {
     const [sLat, sLon, sName] = place('from', input.from);
     const [dLat, dLon, dName] = place('to', input.to);
     return { sLat, sLon, sName, dLat, dLon, dName };

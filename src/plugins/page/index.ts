@@ -21,19 +21,19 @@ export interface ShareInput {
 
 const SET_NAVIGATION_BAR_TITLE = /* @__PURE__ */ definePlugin({
   plugin: 'setNavigationBarTitle',
-  toParams: (input: { readonly title: string }) => fields(input, { title: anyText }),
+  toParams_: (input: { readonly title: string }) => fields(input, { title: anyText }),
 });
 
 const CLOSE_WEB_APP = /* @__PURE__ */ definePlugin({ plugin: 'closeWebApp' });
 
 const SHOW_FLASH_INFO = /* @__PURE__ */ definePlugin({
   plugin: 'showFlashInfo',
-  toParams: (input: { readonly msg: string }) => fields(input, { msg: text }),
+  toParams_: (input: { readonly msg: string }) => fields(input, { msg: text }),
 });
 
 const SHOW_SHARE_POPUP = /* @__PURE__ */ definePlugin({
   plugin: 'showSharePopup',
-  toParams: (input: ShareInput) =>
+  toParams_: (input: ShareInput) =>
     fields(input, {
       title: maybe(anyText),
       desc: maybe(anyText),

@@ -31,13 +31,13 @@ export interface AddBankCardInput {
 
 const VERIFY_PAY_PWD = /* @__PURE__ */ definePlugin({
   plugin: 'verifyPayPwd',
-  toParams: (input: VerifyPayPwdInput) => fields(input, { transNo: text, bizType: maybe(text) }),
+  toParams_: (input: VerifyPayPwdInput) => fields(input, { transNo: text, bizType: maybe(text) }),
   timeout: USER_WAIT_TIMEOUT,
 });
 
 const ADD_BANK_CARD = /* @__PURE__ */ definePlugin({
   plugin: 'addBankCard',
-  toParams: (input: AddBankCardInput) => fields(input, { scene: maybe(text) }),
+  toParams_: (input: AddBankCardInput) => fields(input, { scene: maybe(text) }),
   timeout: USER_WAIT_TIMEOUT,
 });
 
