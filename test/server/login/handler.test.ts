@@ -158,7 +158,7 @@ describe('createLoginHandler over HTTP', () => {
 
   it('lists every status it answers in the OpenAPI document', () => {
     const responses = document.paths['/upsdk/login']!.post.responses;
-    expect(Object.keys(responses).sort()).toEqual(['200', '400', '405', '413', '415', '500', '502']);
+    expect(Object.keys(responses).sort()).toEqual(['200', '400', '405', '408', '413', '415', '500', '502']);
   });
 });
 

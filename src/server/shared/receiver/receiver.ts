@@ -19,6 +19,7 @@ import {
 import { createExactlyOnce, type Attempt } from './exactly-once.js';
 import { readForm, readingsOf, readJson, type FieldPair } from './form.js';
 import { parseSigned, signingString, type FieldRefusal, type SigningRule } from './signed-fields.js';
+import { createTurnGate } from './turns.js';
 
 /** Everything that can happen to one request. */
 export type ReceiverOutcome =
@@ -85,6 +86,14 @@ export interface ReceiverOptions<E> {
 }
 
 const FORM = 'application/x-www-form-urlencoded';
+
+/**
+ * One gate for every receiver in the process (they share its event loop). Two per turn: in the
+ * notifications benchmark (200 new connections at once) the worst p99 fell from ≈ 930 ms to 200–420 ms,
+ * with the same CPU per notification and the same p99 on connections already open.
+ */
+export const NOTIFICATIONS_PER_TURN = 2;
+const nextTurn = createTurnGate(NOTIFICATIONS_PER_TURN);
 
 const TEXT_HEADERS = { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } as const;
 
@@ -158,6 +167,7 @@ export function createReceiver<E>(family: NotificationFamily<E>, options: Receiv
   };
 
   const handle = async (request: PlainRequest): Promise<PlainResponse> => {
+    await nextTurn();
     const found = candidates(request, family.json);
     if (typeof found === 'string') return settle(found);
     let refusal: ReceiverOutcome = 'malformed';
