@@ -49,6 +49,11 @@ export interface NotificationHandlerOptions {
   readonly maxAgeSeconds?: number | undefined;
   /** How long a handled notification is remembered; at least twice `maxAgeSeconds`. Default 86400. */
   readonly rememberSeconds?: number | undefined;
+  /**
+   * Milliseconds one instance holds a notification's lease before another may take it over; renewed
+   * while the callback runs. Default 30 000.
+   */
+  readonly processingMs?: number | undefined;
   /** Milliseconds to wait for `onNotification` before answering a failure. Default 5000. */
   readonly callbackTimeoutMs?: number | undefined;
   /** Bound on each store operation, ms. Default 1000. */
@@ -57,13 +62,12 @@ export interface NotificationHandlerOptions {
   readonly maxBodyBytes?: number | undefined;
   /** Milliseconds allowed for reading the body (a trickling one gets 408). Default 10 000. */
   readonly bodyTimeoutMs?: number | undefined;
+  /** Prefix of the store keys (to keep two handlers, or two apps, apart in one Redis). Default `"{notify}:"`. */
+  readonly keyPrefix?: string | undefined;
   /** Milliseconds since the epoch. Default `Date.now`. */
   readonly clock?: (() => number) | undefined;
   readonly log?: ((event: NotificationEvent) => void) | undefined;
 }
-
-/** Longest one instance holds a notification before another may take it over, unless renewed. */
-const LEASE_MS = 30_000;
 
 const ANSWERS: Partial<Record<ReceiverOutcome, readonly [status: number, msg: string]>> = {
   method_not_allowed: [405, 'GET or POST'],
@@ -167,12 +171,12 @@ export function createNotificationHandler(options: NotificationHandlerOptions): 
   return createReceiver(family(key, options.appId), {
     onEvent: options.onNotification,
     store: options.store ?? createMemoryStore({ clock }),
-    prefix: '{notify}:',
+    prefix: options.keyPrefix ?? '{notify}:',
     maxBodyBytes: options.maxBodyBytes ?? 16 * 1024,
     bodyTimeoutMs: options.bodyTimeoutMs ?? 10_000,
     maxAgeMs: maxAge * 1000,
     retentionMs: Math.max(options.rememberSeconds ?? 86_400, 2 * maxAge) * 1000,
-    leaseMs: LEASE_MS,
+    leaseMs: options.processingMs ?? 30_000,
     callbackTimeoutMs: options.callbackTimeoutMs ?? 5_000,
     storeTimeoutMs: options.storeTimeoutMs ?? 1_000,
     clock,
