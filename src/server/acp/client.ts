@@ -107,6 +107,7 @@ export async function createAcpClient(options: AcpClientOptions): Promise<AcpCli
     channelType: options.channelType ?? '08',
     timeoutMs: settled('timeoutMs', options.timeoutMs, 20_000, 600_000),
     maxReplyBytes: settled('maxReplyBytes', options.maxReplyBytes, 16 * 1024 * 1024, 1024 * 1024 * 1024),
+    queryAttempts: settled('queryAttempts', options.queryAttempts, 2, 10),
     fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
     verify,
   };

@@ -20,6 +20,8 @@ export interface ExchangeRequest {
   readonly signal?: AbortSignal | undefined;
   /** Whether sending it twice is harmless (query, file); a money-moving call is not. */
   readonly idempotent: boolean;
+  /** Attempts of an idempotent call on a transient failure. */
+  readonly attempts: number;
   /** Values never to appear in an error message. */
   readonly secrets?: readonly (string | undefined)[] | undefined;
 }
@@ -44,6 +46,7 @@ export async function exchange(request: ExchangeRequest): Promise<string> {
       signal: request.signal,
       secrets: request.secrets,
       idempotent: request.idempotent,
+      retry: { attempts: request.attempts, baseDelayMs: 200, maxDelayMs: 2_000, random: Math.random },
       fetch: request.fetch,
     });
     return reply.body;

@@ -21,6 +21,8 @@ export interface RoundTripSettings {
   readonly channelType: string;
   readonly timeoutMs: number;
   readonly maxReplyBytes: number;
+  /** Attempts for a call that moves no money. */
+  readonly queryAttempts: number;
   readonly fetch: typeof fetch;
   readonly verify: Verifier;
 }
@@ -100,6 +102,7 @@ export async function roundTrip(
       fetch: settings.fetch,
       signal: options.signal,
       idempotent: !options.moneyMoving,
+      attempts: settings.queryAttempts,
     });
   } catch (error) {
     // Sent and then cut off (deadline, or the connection broke mid-reply): the gateway may have acted.

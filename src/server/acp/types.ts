@@ -36,6 +36,11 @@ export interface AcpClientOptions {
   readonly timeoutMs?: number | undefined;
   /** Largest reply read, in bytes. Default 16 MiB (reconciliation files). */
   readonly maxReplyBytes?: number | undefined;
+  /**
+   * Attempts for a query or a file download (never for a transaction that moves money) when the gateway
+   * times out, cannot be reached, breaks off or answers 5xx; backoff with jitter between. Default 2.
+   */
+  readonly queryAttempts?: number | undefined;
   /** Default the global `fetch`. */
   readonly fetch?: typeof fetch | undefined;
   /** Milliseconds since the epoch, for `txnTime` and certificate dates. Default `Date.now`. */

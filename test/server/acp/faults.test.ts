@@ -106,7 +106,7 @@ describe('ACP gateway faults', () => {
 
   it('a consume without a whole reply in time is unknown (it may have happened); a query is an upstream_timeout error', async () => {
     const { acp, gateway } = await rig({ timeoutMs: 150 });
-    gateway.fault({ delay: 2000 }, 2);
+    gateway.fault({ delay: 2000 }, 3); // the consume, and the query's two attempts
     const orderId = newOrderId();
     expect(await acp.consume({ orderId, txnAmt: 1 })).toMatchObject({
       outcome: 'unknown',
@@ -117,6 +117,33 @@ describe('ACP gateway faults', () => {
       code: 'upstream_timeout',
       retryable: true,
     });
+    expect(gateway.requests['/gateway/api/queryTrans.do']).toBe(2);
+  });
+
+  it("a query that meets a 5xx is sent again and gets the gateway's answer; a consume that meets one is sent once", async () => {
+    const { acp, gateway } = await rig();
+    gateway.fault({ status: 503 }, 1);
+    // Past the 503, the gateway's own answer for an order it never saw: 34, not the transport's error.
+    await expect(acp.query({ orderId: newOrderId(), txnTime: '20261205120000' })).rejects.toMatchObject({
+      code: 'not_found',
+      respCode: '34',
+    });
+    expect(gateway.requests['/gateway/api/queryTrans.do']).toBe(2);
+    gateway.fault({ status: 503 }, 1);
+    await expect(acp.consume({ orderId: newOrderId(), txnAmt: 1 })).rejects.toMatchObject({
+      code: 'upstream_http_503',
+    });
+    expect(gateway.requests['/gateway/api/appTransReq.do']).toBe(1);
+  });
+
+  it('queryAttempts: 1 sends a query once', async () => {
+    const { acp, gateway } = await rig({ queryAttempts: 1 });
+    gateway.fault({ status: 503 }, 1);
+    await expect(acp.query({ orderId: newOrderId(), txnTime: '20261205120000' })).rejects.toMatchObject({
+      code: 'upstream_http_503',
+      retryable: true,
+    });
+    expect(gateway.requests['/gateway/api/queryTrans.do']).toBe(1);
   });
 
   it('HTTP 5xx, a non-ACP body, an unreachable gateway and an oversized reply are typed errors', async () => {
