@@ -26,6 +26,7 @@ import {
   SIMULATED_MCH_ID,
   SIMULATED_MCH_KEY,
   SIMULATED_APP_ID,
+  SIMULATED_FRONT_TOKEN,
   SIMULATED_SECRET,
   SIMULATED_SYMMETRIC_KEY,
 } from '../dist/simulator.js';
@@ -239,6 +240,8 @@ export async function createPlaygroundApp(env = process.env) {
     ? undefined
     : createFakeOpenPlatform({
         apps: { [settings.appId]: settings.secret },
+        // The token installSimulator() checks signatures against by default, as `upsdk-kit serve --simulate` does.
+        frontToken: SIMULATED_FRONT_TOKEN,
         partnerPublicKey: partner.publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
       });
   const signer = createSigner({
@@ -273,13 +276,6 @@ export async function createPlaygroundApp(env = process.env) {
     if (await moneyLoop.handle(pathname, req, res)) return;
     if (routes.platform && (pathname.startsWith('/s/open/') || pathname.startsWith('/open/access/'))) {
       return routes.platform(req, res);
-    }
-    if (platform && pathname === '/__dev/front-token') {
-      // Simulator mode only: the in-browser simulator checks signatures against the fake platform's token.
-      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-      return res.end(
-        JSON.stringify({ frontToken: platform.currentToken('frontToken', settings.appId) ?? null }),
-      );
     }
     if (req.method === 'GET' && (await serveStatic(pathname, res))) return;
     res.writeHead(404, { 'content-type': 'text/plain' });

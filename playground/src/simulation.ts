@@ -47,12 +47,6 @@ const HEART_RATE_MONITOR: VirtualPeripheral = {
 /** What the virtual reader sends after each start: SELECT AID, GET PROCESSING OPTIONS, READ RECORD. */
 const READER_COMMANDS = ['00A4040008A000000333010101', '80A8000002830000', '00B2010C00'];
 
-async function frontTokenFromDevServer(): Promise<string> {
-  const response = await fetch('/__dev/front-token');
-  if (!response.ok) throw new Error(`dev server has no front token (${response.status})`);
-  return ((await response.json()) as { frontToken: string }).frontToken;
-}
-
 /** A small drawn picture for `chooseImage` (the simulator's default is a single pixel). */
 function demoPicture(): { base64: string; type: string } | undefined {
   const canvas = document.createElement('canvas');
@@ -92,7 +86,6 @@ export function startSimulation(vendorScript: VendorScript = 'simulated'): Simul
     window,
     vendorScript,
     latency: 150,
-    frontToken: frontTokenFromDevServer,
     bluetooth: { peripherals: [HEART_RATE_MONITOR, DEMO_SCALE] },
     hce: { reader: { commands: READER_COMMANDS, interval: 600 } },
   });

@@ -5,6 +5,10 @@
  */
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient } from '../../src/index.js';
+import { pay } from '../../src/payment.js';
+import { installSimulator } from '../../src/simulator/index.js';
+import { jsdomWindow } from '../helpers/jsdom-window.js';
 import { startPlayground } from './browser.js';
 
 let server: Server;
@@ -18,6 +22,25 @@ const preOrder = (body: unknown): Promise<Response> =>
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
+
+describe('playground server: signing', () => {
+  it('signs what installSimulator() accepts by default, without a private route: a page of its own pays', async () => {
+    const window = jsdomWindow(new URL('shop', url).href);
+    const sim = installSimulator({ window });
+    try {
+      const client = createClient({ window, signer: new URL('upsdk/signature', url).href });
+      const outcome = await pay(client, { tn: 'playground-tn' }).then(
+        () => 'paid',
+        (error: { code?: string }) => error.code,
+      );
+      expect(outcome).toBe('paid');
+      expect((await fetch(new URL('__dev/front-token', url))).status).toBe(404);
+    } finally {
+      sim.uninstall();
+      window.close();
+    }
+  });
+});
 
 describe('playground server: pre-order', () => {
   it.each([
