@@ -64,7 +64,7 @@ describe('pre-order', () => {
   });
 });
 
-describe('pre-order, two instances on Redis', () => {
+describe('two instances on one Redis', () => {
   let redis: RedisServer;
   beforeAll(async () => {
     redis = await startRedis();
@@ -73,58 +73,52 @@ describe('pre-order, two instances on Redis', () => {
     await redis.stop();
   });
 
-  it('the lease is renewed while the callback hangs: the other instance never runs it', async () => {
-    const gate = hanging();
-    const common = { processingMs: 300, callbackTimeoutMs: 200, keyPrefix: 'hang:' } as const;
-    const one = await preOrderReceiver({
-      ...common,
-      onNotification: gate.callback,
-      store: createRedisStore(await redis.client()),
+  describe('pre-order', () => {
+    it('the lease is renewed while the callback hangs: the other instance never runs it', async () => {
+      const gate = hanging();
+      const common = { processingMs: 300, callbackTimeoutMs: 200, keyPrefix: 'hang:' } as const;
+      const one = await preOrderReceiver({
+        ...common,
+        onNotification: gate.callback,
+        store: createRedisStore(await redis.client()),
+      });
+      const two = await preOrderReceiver({ ...common, store: createRedisStore(await redis.client()) });
+      const message = formOf(paid());
+      expect((await outcome(postForm(one.url, message)))[1]).toBe('fail');
+      await new Promise((resolve) => setTimeout(resolve, 1_200)); // four leases
+      expect(await outcome(postForm(two.url, message))).toEqual([409, 'fail']);
+      gate.release();
+      await expect.poll(async () => (await outcome(postForm(two.url, message)))[1]).toBe('success');
+      expect([one.runs.length, two.runs.length]).toEqual([1, 0]);
     });
-    const two = await preOrderReceiver({ ...common, store: createRedisStore(await redis.client()) });
-    const message = formOf(paid());
-    expect((await outcome(postForm(one.url, message)))[1]).toBe('fail');
-    await new Promise((resolve) => setTimeout(resolve, 1_200)); // four leases
-    expect(await outcome(postForm(two.url, message))).toEqual([409, 'fail']);
-    gate.release();
-    await expect.poll(async () => (await outcome(postForm(two.url, message)))[1]).toBe('success');
-    expect([one.runs.length, two.runs.length]).toEqual([1, 0]);
-  });
-});
-
-describe('open platform, two instances on Redis', () => {
-  let redis: RedisServer;
-  beforeAll(async () => {
-    redis = await startRedis();
-  });
-  afterAll(async () => {
-    await redis.stop();
   });
 
-  it('processingMs bounds the lease of an instance that stopped renewing it: past it, another runs the notification', async () => {
-    const gate = hanging();
-    const common = { processingMs: 300, callbackTimeoutMs: 200, keyPrefix: 'hang-op:' } as const;
-    const live = createRedisStore(await redis.client());
-    // The first instance as if it died while its callback ran: its lease renewals never reach the store.
-    const dying = { ...live, extend: () => Promise.resolve(false) };
-    const one = await openPlatformReceiver({ ...common, onNotification: gate.callback, store: dying });
-    const two = await openPlatformReceiver({ ...common, store: createRedisStore(await redis.client()) });
-    const message = passwordVerified();
-    expect((await postJson(one.url, message)).status).toBe(503);
-    await new Promise((resolve) => setTimeout(resolve, 1_000)); // past the 300 ms lease
-    expect((await postJson(two.url, message)).status).toBe(200);
-    gate.release();
-    expect([one.runs.length, two.runs.length]).toEqual([1, 1]);
-  });
+  describe('open platform', () => {
+    it('processingMs bounds the lease of an instance that stopped renewing it: past it, another runs the notification', async () => {
+      const gate = hanging();
+      const common = { processingMs: 300, callbackTimeoutMs: 200, keyPrefix: 'hang-op:' } as const;
+      const live = createRedisStore(await redis.client());
+      // The first instance as if it died while its callback ran: its lease renewals never reach the store.
+      const dying = { ...live, extend: () => Promise.resolve(false) };
+      const one = await openPlatformReceiver({ ...common, onNotification: gate.callback, store: dying });
+      const two = await openPlatformReceiver({ ...common, store: createRedisStore(await redis.client()) });
+      const message = passwordVerified();
+      expect((await postJson(one.url, message)).status).toBe(503);
+      await new Promise((resolve) => setTimeout(resolve, 1_000)); // past the 300 ms lease
+      expect((await postJson(two.url, message)).status).toBe(200);
+      gate.release();
+      expect([one.runs.length, two.runs.length]).toEqual([1, 1]);
+    });
 
-  it('keyPrefix keeps two handlers apart in one store', async () => {
-    const store = createRedisStore(await redis.client());
-    const first = await openPlatformReceiver({ store, keyPrefix: 'app-a:' });
-    const second = await openPlatformReceiver({ store, keyPrefix: 'app-b:' });
-    const message = passwordVerified();
-    expect((await postJson(first.url, message)).status).toBe(200);
-    expect((await postJson(second.url, message)).status).toBe(200);
-    expect([first.runs.length, second.runs.length]).toEqual([1, 1]);
+    it('keyPrefix keeps two handlers apart in one store', async () => {
+      const store = createRedisStore(await redis.client());
+      const first = await openPlatformReceiver({ store, keyPrefix: 'app-a:' });
+      const second = await openPlatformReceiver({ store, keyPrefix: 'app-b:' });
+      const message = passwordVerified();
+      expect((await postJson(first.url, message)).status).toBe(200);
+      expect((await postJson(second.url, message)).status).toBe(200);
+      expect([first.runs.length, second.runs.length]).toEqual([1, 1]);
+    });
   });
 });
 
