@@ -190,8 +190,7 @@ function servePlain(
     (body) => {
       if (body === 'too-slow') return respond(TOO_SLOW, false);
       if (body === 'too-large') return respond(TOO_LARGE, false);
-      const read = decodeBody(body);
-      respond('text' in read ? read.text : read, true);
+      respond(decodeBody(body), true);
     },
     // The request failed while read (client gone, or node answered 408): nobody waits for an answer.
     () => res.destroy(),

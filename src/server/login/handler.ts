@@ -57,10 +57,10 @@ async function readCode(request: Request, limit: number, timeoutMs: number): Pro
     return problem(415, { code: 'unsupported_media_type', detail: 'Send the body as application/json' });
   }
   const read = await readBody(request, limit, timeoutMs);
-  if ('refused' in read) return toWebResponse(bodyProblem(read, limit));
+  if (typeof read !== 'string') return toWebResponse(bodyProblem(read, limit));
   let body: unknown;
   try {
-    body = JSON.parse(read.text);
+    body = JSON.parse(read);
   } catch {
     return badRequest('The body is not valid JSON');
   }

@@ -17,14 +17,14 @@ export interface RefusedBody {
 }
 
 /** The body as UTF-8 text, or why it was refused. */
-export type BodyRead = { readonly text: string } | RefusedBody;
+export type BodyRead = string | RefusedBody;
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** `bytes` as UTF-8 text, or the refusal of bytes that are not UTF-8. */
 export function decodeBody(bytes: Uint8Array): BodyRead {
   try {
-    return { text: decoder.decode(bytes) };
+    return decoder.decode(bytes);
   } catch {
     return { refused: UNREADABLE };
   }
@@ -50,7 +50,7 @@ function deadline(ms: number): { readonly expired: Promise<undefined>; clear(): 
  * @example
  * ```ts
  * const body = await readBody(request, 64 * 1024, 10_000);
- * if ('refused' in body) return new Response(null, { status: body.refused === 'too_large' ? 413 : 400 });
+ * if (typeof body !== 'string') return new Response(null, { status: body.refused === 'too_large' ? 413 : 400 });
  * ```
  */
 export async function readBody(request: Request, maxBytes: number, timeoutMs: number): Promise<BodyRead> {
@@ -61,7 +61,7 @@ export async function readBody(request: Request, maxBytes: number, timeoutMs: nu
     await stream?.cancel().catch(() => undefined);
     return { refused: 'too_large' };
   }
-  if (!stream) return { text: '' };
+  if (!stream) return '';
   const reader = stream.getReader();
   const timer = deadline(timeoutMs);
   const chunks: Uint8Array[] = [];

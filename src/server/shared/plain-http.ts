@@ -5,7 +5,7 @@
  * cost several times the signing itself (and under load, since node accepts
  * one new connection per event-loop turn, every turn made longer delays them all).
  */
-import { readBody, type RefusedBody } from './body.js';
+import { readBody, type BodyRead } from './body.js';
 
 /** What a handler may read before the body: enough to refuse a request unread. */
 export interface PlainHead {
@@ -22,7 +22,7 @@ export interface PlainRequest extends PlainHead {
    * The body as UTF-8 text, or why the adapter did not read it whole: larger than the
    * endpoint's limit, slower than its deadline, or not UTF-8.
    */
-  readonly body: string | RefusedBody;
+  readonly body: BodyRead;
 }
 
 /** What a handler answers. */
@@ -74,8 +74,7 @@ export function toFetchHandler(endpoint: PlainEndpoint): FetchHandler {
       await request.body?.cancel().catch(() => undefined);
       return toWebResponse(early);
     }
-    const read = await readBody(request, endpoint.maxBodyBytes, endpoint.bodyTimeoutMs ?? WEB_BODY_TIMEOUT);
-    const body = 'text' in read ? read.text : read;
+    const body = await readBody(request, endpoint.maxBodyBytes, endpoint.bodyTimeoutMs ?? WEB_BODY_TIMEOUT);
     return toWebResponse(await endpoint.handle({ ...head, body }));
   };
   return Object.assign(handler, { [PLAIN]: endpoint });

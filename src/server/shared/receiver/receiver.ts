@@ -116,12 +116,17 @@ function identityOf(
   return signingString(Object.fromEntries(kept));
 }
 
+/** The media type of a request (lower case, no parameters), and whether it is JSON. */
+function mediaType(head: PlainHead): { readonly type: string; readonly isJson: boolean } {
+  const type = (head.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  return { type, isJson: type === 'application/json' || type.endsWith('+json') };
+}
+
 /** Why a request is refused before its body is read: a method or content type the family never uses. */
 function refusedHead(head: PlainHead, family: NotificationFamily<unknown>): ReceiverOutcome | undefined {
   if (!(family.methods as readonly string[]).includes(head.method)) return 'method_not_allowed';
   if (head.method === 'GET') return undefined;
-  const type = (head.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-  const isJson = type === 'application/json' || type.endsWith('+json');
+  const { type, isJson } = mediaType(head);
   if (isJson) return family.json ? undefined : 'unsupported_type';
   return type === '' || type === FORM || type === 'text/plain' ? undefined : 'unsupported_type';
 }
@@ -140,8 +145,7 @@ function candidates(request: PlainRequest, json: boolean): FieldPair[][] | Recei
   }
   const { body } = request;
   if (typeof body !== 'string') return body.refused === 'unreadable' ? 'malformed' : body.refused;
-  const type = (request.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-  const isJson = type === 'application/json' || type.endsWith('+json');
+  const { type, isJson } = mediaType(request);
   // Without a declared type, a body that opens like JSON is read as JSON.
   if (isJson || (json && type !== FORM && body.trimStart().startsWith('{'))) {
     const pairs = readJson(body);
