@@ -173,6 +173,7 @@ export function createFakeAcpGateway(options: FakeAcpGatewayOptions = {}): FakeA
     txn.state = 'succeeded';
     txn.settleDate = beijing(clock()).slice(4, 8);
     txn.traceNo = numbers.trace();
+    txn.traceTime = beijing(clock()).slice(4);
   }
 
   function order(request: Readonly<Record<string, string>>): Record<string, string> {
@@ -199,6 +200,7 @@ export function createFakeAcpGateway(options: FakeAcpGatewayOptions = {}): FakeA
       state: 'unpaid',
       settleDate: undefined,
       traceNo: undefined,
+      traceTime: undefined,
     };
   }
 
@@ -335,7 +337,7 @@ export function createFakeAcpGateway(options: FakeAcpGatewayOptions = {}): FakeA
       settleCurrencyCode: '156',
       settleDate: txn.settleDate!,
       traceNo: txn.traceNo!,
-      traceTime: beijing(clock()).slice(4),
+      traceTime: txn.traceTime!,
       signMethod: '01',
     };
     if (txn.origQryId) message.origQryId = txn.origQryId;

@@ -25,6 +25,8 @@ export interface FakeAcpTransaction {
   state: FakeAcpState;
   settleDate: string | undefined;
   traceNo: string | undefined;
+  /** `MMDDhhmmss` of the settlement, repeated by every delivery of its notification. */
+  traceTime: string | undefined;
 }
 
 /** A refusal: the respCode and respMsg the fake answers. */

@@ -47,6 +47,17 @@ describe('ACP notification handler', () => {
     expect(events).toHaveLength(1);
   });
 
+  it('a re-delivery seconds later is the same message, so it is not run again', async () => {
+    let now = Date.now();
+    const clock = (): number => now;
+    const { backUrl, events, notification, gateway, order } = await paidRig({}, { clock }, { clock });
+    expect((await post(backUrl, notification)).text).toBe('success');
+    now += 3_000; // the fake's notification time must stay the settlement's, not the delivery's
+    expect(gateway.notificationOf(order.orderId)).toEqual(notification);
+    await gateway.renotify(order.orderId);
+    expect(events).toHaveLength(1);
+  });
+
   it('concurrent copies run the callback once', async () => {
     let running = 0;
     const handled: string[] = [];
