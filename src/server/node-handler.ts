@@ -4,7 +4,7 @@
  * are served natively, without building web `Request`/`Response` objects.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { decodeBody, type RefusedBody } from './shared/body.js';
+import { BODY_TIMEOUT_MS, decodeBody, type RefusedBody } from './shared/body.js';
 import {
   plainEndpointOf,
   type FetchHandler,
@@ -239,7 +239,7 @@ export function toNodeHandler(handler: FetchHandler, options: NodeHandlerOptions
   const limit = options.maxBodyBytes ?? 64 * 1024;
   const limits: BodyLimits = {
     maxBytes: limit,
-    timeout: options.bodyTimeout ?? 10_000,
+    timeout: options.bodyTimeout ?? BODY_TIMEOUT_MS,
     minRate: options.minBodyRate ?? 32 * 1024,
   };
   const endpoint = plainEndpointOf(handler);

@@ -5,7 +5,7 @@
  * `POST /upsdk/login` in the shipped OpenAPI document (src/server/openapi.json).
  */
 import { UpsdkError } from '../../shared/error.js';
-import { readBody } from '../shared/body.js';
+import { BODY_TIMEOUT_MS, readBody } from '../shared/body.js';
 import { MOBILE_SCOPES, REAL_NAME_SCOPES, type LoginScope } from '../../shared/login-contract.js';
 import type { LoginSession } from '../../shared/login-contract.js';
 import type { FetchHandler } from '../shared/plain-http.js';
@@ -134,7 +134,7 @@ export function createLoginHandler<T = DefaultLoginAnswer>(
 ): FetchHandler {
   const limit = options.maxBodyBytes ?? 4096;
   // A login body is a few dozen bytes: one that trickles for longer than this is given up.
-  const bodyTimeoutMs = options.bodyTimeoutMs ?? 10_000;
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? BODY_TIMEOUT_MS;
   const profile = options.profile ?? [];
   const onLogin = options.onLogin ?? ((login: LoginResult) => defaultAnswer(login) as T);
   return async (request) => {

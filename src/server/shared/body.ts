@@ -19,6 +19,12 @@ export interface RefusedBody {
 /** The body as UTF-8 text, or why it was refused. */
 export type BodyRead = string | RefusedBody;
 
+/**
+ * How long a body may take to arrive unless a handler says otherwise, in ms: the node adapter's
+ * `bodyTimeout`, a web handler called with no adapter in front, the login handler.
+ */
+export const BODY_TIMEOUT_MS = 10_000;
+
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** `bytes` as UTF-8 text, or the refusal of bytes that are not UTF-8. */

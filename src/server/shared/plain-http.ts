@@ -5,7 +5,7 @@
  * cost several times the signing itself (and under load, since node accepts
  * one new connection per event-loop turn, every turn made longer delays them all).
  */
-import { readBody, type BodyRead } from './body.js';
+import { BODY_TIMEOUT_MS, readBody, type BodyRead } from './body.js';
 
 /** What a handler may read before the body: enough to refuse a request unread. */
 export interface PlainHead {
@@ -52,9 +52,6 @@ const PLAIN = Symbol('upsdk-kit.plainHandler');
 
 type WithPlain = FetchHandler & { readonly [PLAIN]?: PlainEndpoint };
 
-// A web handler called directly has no adapter in front of it to bound a trickling body.
-const WEB_BODY_TIMEOUT = 10_000;
-
 /** A web `Response` for `plain`. */
 export function toWebResponse(plain: PlainResponse): Response {
   return new Response(plain.body, { status: plain.status, headers: plain.headers });
@@ -74,7 +71,7 @@ export function toFetchHandler(endpoint: PlainEndpoint): FetchHandler {
       await request.body?.cancel().catch(() => undefined);
       return toWebResponse(early);
     }
-    const body = await readBody(request, endpoint.maxBodyBytes, endpoint.bodyTimeoutMs ?? WEB_BODY_TIMEOUT);
+    const body = await readBody(request, endpoint.maxBodyBytes, endpoint.bodyTimeoutMs ?? BODY_TIMEOUT_MS);
     return toWebResponse(await endpoint.handle({ ...head, body }));
   };
   return Object.assign(handler, { [PLAIN]: endpoint });
